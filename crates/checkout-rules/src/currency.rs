@@ -1,0 +1,219 @@
+//! Currencies: ISO 4217 codes, their numeric codes and exponents.
+//!
+//! The table is generated at build time from the `iso_currency` crate (see
+//! `build.rs`), so the runtime needs neither `std` nor that crate. Which codes
+//! a provider accepts is a [`CurrencySet`]; the set, not the table, is where
+//! a provider's own list (historic codes, missing ones) belongs.
+
+use core::fmt;
+
+/// One row of a currency table.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct CurrencyInfo {
+    code: &'static str,
+    numeric: u16,
+    exponent: Option<u8>,
+    name: &'static str,
+    status: Status,
+}
+
+/// Where a code stands in ISO 4217.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Status {
+    /// A current currency (ISO 4217 list one).
+    Current,
+    /// A current fund code (`CLF`, `USN`…): listed with an exponent, not a
+    /// circulating currency.
+    Fund,
+    /// Precious metals, SDR, testing and "no currency" codes (`XAU`, `XTS`,
+    /// `XXX`…): they have no minor unit to charge in.
+    Special,
+    /// Replaced by another code and withdrawn.
+    Superseded {
+        /// The code that replaced it.
+        by: &'static str,
+    },
+}
+
+include!(concat!(env!("OUT_DIR"), "/iso4217.rs"));
+
+/// A currency of the ISO 4217 table.
+///
+/// ```
+/// use checkout_rules::Currency;
+///
+/// let kes = Currency::from_code("KES").unwrap();
+/// assert_eq!(kes.exponent(), Some(2));
+/// assert_eq!(kes.numeric(), 404);
+/// assert_eq!(Currency::from_code("BHD").unwrap().exponent(), Some(3));
+/// assert!(Currency::from_code("kes").is_none()); // codes are upper case
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct Currency {
+    info: &'static CurrencyInfo,
+}
+
+impl Currency {
+    /// Looks a code up, exactly as ISO 4217 writes it (three upper-case
+    /// letters).
+    pub fn from_code(code: &str) -> Option<Currency> {
+        ISO_4217
+            .binary_search_by(|row| row.code.cmp(code))
+            .ok()
+            .and_then(|i| ISO_4217.get(i))
+            .map(|info| Currency { info })
+    }
+
+    /// Every currency in the table, in code order.
+    ///
+    /// ```
+    /// let codes: Vec<_> = checkout_rules::Currency::all().map(|c| c.code()).collect();
+    /// assert!(codes.contains(&"USD"));
+    /// assert!(codes.windows(2).all(|w| w[0] < w[1]));
+    /// ```
+    pub fn all() -> impl Iterator<Item = Currency> {
+        ISO_4217.iter().map(|info| Currency { info })
+    }
+
+    /// The alphabetic code, e.g. `"KES"`.
+    pub fn code(self) -> &'static str {
+        self.info.code
+    }
+
+    /// The numeric code, e.g. `404` for KES.
+    pub fn numeric(self) -> u16 {
+        self.info.numeric
+    }
+
+    /// The number of digits after the decimal separator (the minor unit);
+    /// `None` for codes without one, such as `XAU`.
+    pub fn exponent(self) -> Option<u8> {
+        self.info.exponent
+    }
+
+    /// The English name, e.g. `"Kenyan shilling"`.
+    pub fn name(self) -> &'static str {
+        self.info.name
+    }
+
+    /// Where the code stands in ISO 4217.
+    pub fn status(self) -> Status {
+        self.info.status
+    }
+}
+
+impl fmt::Debug for Currency {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl fmt::Display for Currency {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl serde::Serialize for Currency {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.code())
+    }
+}
+
+/// The currencies a provider accepts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum CurrencySet {
+    /// Every current ISO 4217 code that has a minor unit: currencies and
+    /// fund codes; not superseded codes, not special codes.
+    Iso4217Current,
+}
+
+/// Why a code is not accepted by a [`CurrencySet`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CurrencyRejection {
+    /// Not a code of the table at all.
+    Unknown,
+    /// A known code the set does not accept (superseded, special, no minor
+    /// unit).
+    NotAccepted(Currency),
+}
+
+impl CurrencySet {
+    /// Resolves `code` within the set.
+    ///
+    /// ```
+    /// use checkout_rules::{CurrencyRejection, CurrencySet};
+    ///
+    /// let iso = CurrencySet::Iso4217Current;
+    /// assert_eq!(iso.resolve("EUR").unwrap().code(), "EUR");
+    /// assert!(matches!(iso.resolve("HRK"), Err(CurrencyRejection::NotAccepted(_))));
+    /// assert!(matches!(iso.resolve("XAU"), Err(CurrencyRejection::NotAccepted(_))));
+    /// assert_eq!(iso.resolve("ABC"), Err(CurrencyRejection::Unknown));
+    /// ```
+    pub fn resolve(self, code: &str) -> Result<Currency, CurrencyRejection> {
+        let currency = Currency::from_code(code).ok_or(CurrencyRejection::Unknown)?;
+        let accepted = match self {
+            CurrencySet::Iso4217Current => {
+                matches!(currency.status(), Status::Current | Status::Fund)
+                    && currency.exponent().is_some()
+            }
+        };
+        if accepted {
+            Ok(currency)
+        } else {
+            Err(CurrencyRejection::NotAccepted(currency))
+        }
+    }
+
+    /// Every code the set accepts, in code order.
+    pub fn codes(self) -> impl Iterator<Item = &'static str> {
+        Currency::all()
+            .filter(move |c| self.resolve(c.code()).is_ok())
+            .map(Currency::code)
+    }
+
+    /// A short description for rules documents.
+    pub fn describe(self) -> &'static str {
+        match self {
+            CurrencySet::Iso4217Current => "a current ISO 4217 code with a minor unit",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_is_sorted_and_unique() {
+        assert!(ISO_4217.windows(2).all(|w| w[0].code < w[1].code));
+    }
+
+    #[test]
+    fn exponents_of_well_known_currencies() {
+        let exp = |code| Currency::from_code(code).and_then(Currency::exponent);
+        assert_eq!(exp("JPY"), Some(0));
+        assert_eq!(exp("KES"), Some(2));
+        assert_eq!(exp("BHD"), Some(3));
+        assert_eq!(exp("CLF"), Some(4));
+        assert_eq!(exp("XAU"), None);
+    }
+
+    #[test]
+    fn superseded_codes_name_their_successor() {
+        let hrk = Currency::from_code("HRK").unwrap();
+        assert_eq!(hrk.status(), Status::Superseded { by: "EUR" });
+    }
+
+    #[test]
+    fn current_set_excludes_special_and_superseded() {
+        let codes: alloc::vec::Vec<_> = CurrencySet::Iso4217Current.codes().collect();
+        assert!(codes.contains(&"USD"));
+        assert!(codes.contains(&"CLF"));
+        assert!(!codes.contains(&"XTS"));
+        assert!(!codes.contains(&"HRK"));
+        assert!(!codes.contains(&"XAD"));
+    }
+}

@@ -1,0 +1,465 @@
+//! Exact money: integer minor units of a currency.
+//!
+//! Conversions go through decimal text and [`rust_decimal::Decimal`], never a
+//! float. More fractional digits than the currency has, a value beyond
+//! ±(2^53 − 1) minor units and an overflow in arithmetic are errors; nothing
+//! is rounded, wrapped or clamped.
+
+use alloc::string::{String, ToString};
+use core::fmt;
+
+use rust_decimal::Decimal;
+
+use crate::currency::Currency;
+use crate::number::{self, Form, IntegerError, MAX_SAFE_INTEGER};
+
+/// An amount of money: integer minor units (cents, fils…) of a currency whose
+/// exponent fixes the scale.
+///
+/// ```
+/// use checkout_rules::{Currency, Money};
+///
+/// let kes = Currency::from_code("KES").unwrap();
+/// let price = Money::from_major_str("12.340", kes).unwrap(); // trailing zeros are exact
+/// assert_eq!(price.minor(), 1234);
+/// assert_eq!(price.to_major_string(), "12.34");
+///
+/// let bhd = Currency::from_code("BHD").unwrap();
+/// assert_eq!(Money::from_major_str("1.5", bhd).unwrap().minor(), 1500);
+/// assert!(Money::from_major_str("0.0001", bhd).is_err()); // BHD has 3 decimals
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct Money {
+    minor: i64,
+    currency: Currency,
+}
+
+/// Why an amount cannot be money in its currency.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum MoneyError {
+    /// The currency has no minor unit (`XAU`, `XDR`…), so no amount of it can
+    /// be charged.
+    NoMinorUnit,
+    /// The text is not a plain decimal number (`-?digits[.digits]`).
+    Syntax,
+    /// The text uses exponent notation (`1e3`); amounts are written out.
+    ExponentNotation,
+    /// The text is not an integer where minor units are expected.
+    NotInteger,
+    /// More fractional digits than the currency's exponent allows.
+    TooManyDecimals {
+        /// The currency's exponent.
+        allowed: u8,
+        /// The significant fractional digits written.
+        actual: u32,
+    },
+    /// Beyond ±(2^53 − 1) minor units.
+    OutOfRange,
+    /// Arithmetic whose result would leave ±(2^53 − 1) minor units.
+    Overflow,
+    /// Arithmetic on two different currencies.
+    CurrencyMismatch,
+}
+
+impl fmt::Display for MoneyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            MoneyError::NoMinorUnit => f.write_str("the currency has no minor unit"),
+            MoneyError::Syntax => f.write_str("not a decimal number"),
+            MoneyError::ExponentNotation => f.write_str("exponent notation is not accepted"),
+            MoneyError::NotInteger => f.write_str("minor units must be a whole number"),
+            MoneyError::TooManyDecimals { allowed, actual } => write!(
+                f,
+                "{actual} decimal places where the currency has {allowed}"
+            ),
+            MoneyError::OutOfRange => write!(
+                f,
+                "beyond ±{MAX_SAFE_INTEGER} minor units, the largest amount a JavaScript number holds exactly"
+            ),
+            MoneyError::Overflow => f.write_str("the result overflows the amount range"),
+            MoneyError::CurrencyMismatch => f.write_str("the amounts are in different currencies"),
+        }
+    }
+}
+
+#[cfg(feature = "std")]
+impl std::error::Error for MoneyError {}
+
+impl Money {
+    /// The largest magnitude, in minor units: 2^53 − 1.
+    pub const MAX_MINOR: i64 = MAX_SAFE_INTEGER;
+
+    /// Money from minor units.
+    ///
+    /// ```
+    /// use checkout_rules::{Currency, Money, MoneyError};
+    ///
+    /// let usd = Currency::from_code("USD").unwrap();
+    /// assert_eq!(Money::from_minor(10_000, usd).unwrap().to_major_string(), "100.00");
+    /// assert_eq!(Money::from_minor(1 << 53, usd), Err(MoneyError::OutOfRange));
+    /// ```
+    pub fn from_minor(minor: i64, currency: Currency) -> Result<Money, MoneyError> {
+        if currency.exponent().is_none() {
+            return Err(MoneyError::NoMinorUnit);
+        }
+        if minor.checked_abs().is_none_or(|m| m > MAX_SAFE_INTEGER) {
+            return Err(MoneyError::OutOfRange);
+        }
+        Ok(Money { minor, currency })
+    }
+
+    /// Money from an integer literal in minor units, as a JSON number is
+    /// written (`2500`). A fraction or an exponent is refused, not truncated.
+    pub fn from_minor_str(text: &str, currency: Currency) -> Result<Money, MoneyError> {
+        match number::parse_safe_integer(text) {
+            Ok(minor) => Money::from_minor(minor, currency),
+            Err(IntegerError::OutOfRange) => Err(MoneyError::OutOfRange),
+            Err(IntegerError::NotInteger(Form::Exponent)) => Err(MoneyError::ExponentNotation),
+            Err(IntegerError::NotInteger(Form::Decimal)) => Err(MoneyError::NotInteger),
+            Err(IntegerError::NotInteger(_)) => Err(MoneyError::Syntax),
+        }
+    }
+
+    /// Money from a decimal in major units (`"12.34"`), exactly: at most the
+    /// currency's number of significant decimals (`12.340` is fine for a
+    /// two-decimal currency), no exponent, no rounding.
+    pub fn from_major_str(text: &str, currency: Currency) -> Result<Money, MoneyError> {
+        let exponent = currency.exponent().ok_or(MoneyError::NoMinorUnit)?;
+        match number::form(text) {
+            Form::Integer | Form::Decimal => {}
+            Form::Exponent => return Err(MoneyError::ExponentNotation),
+            Form::Invalid => return Err(MoneyError::Syntax),
+        }
+        // Trailing fractional zeros carry no value; dropping them keeps
+        // `12.340…0` within rust_decimal's 28 digits of scale.
+        let text = match text.split_once('.') {
+            Some((int, frac)) if frac.ends_with('0') => {
+                let frac = frac.trim_end_matches('0');
+                let mut trimmed = String::from(int);
+                if !frac.is_empty() {
+                    trimmed.push('.');
+                    trimmed.push_str(frac);
+                }
+                trimmed
+            }
+            _ => String::from(text),
+        };
+        // A digit string too long for a Decimal is far beyond 2^53 minor units.
+        let value = Decimal::from_str_exact(&text).map_err(|_| MoneyError::OutOfRange)?;
+        let scale = value.scale();
+        if scale > u32::from(exponent) {
+            return Err(MoneyError::TooManyDecimals {
+                allowed: exponent,
+                actual: scale,
+            });
+        }
+        let minor = 10i128
+            .checked_pow(u32::from(exponent) - scale)
+            .and_then(|factor| value.mantissa().checked_mul(factor))
+            .and_then(|minor| i64::try_from(minor).ok())
+            .ok_or(MoneyError::OutOfRange)?;
+        Money::from_minor(minor, currency)
+    }
+
+    /// The amount in minor units.
+    pub fn minor(self) -> i64 {
+        self.minor
+    }
+
+    /// The currency.
+    pub fn currency(self) -> Currency {
+        self.currency
+    }
+
+    /// The exact amount in major units as a [`Decimal`] with the currency's
+    /// scale (`25.00`, not `25`).
+    pub fn to_decimal(self) -> Decimal {
+        let scale = self.currency.exponent().map_or(0, u32::from);
+        Decimal::from_i128_with_scale(i128::from(self.minor), scale)
+    }
+
+    /// The exact amount in major units as text, with all of the currency's
+    /// decimals: `"25.00"` for 2500 KES, `"1.500"` for 1500 BHD, `"500"` for
+    /// 500 JPY.
+    pub fn to_major_string(self) -> String {
+        self.to_decimal().to_string()
+    }
+
+    /// The sum of two amounts of the same currency.
+    ///
+    /// ```
+    /// use checkout_rules::{Currency, Money, MoneyError};
+    ///
+    /// let usd = Currency::from_code("USD").unwrap();
+    /// let max = Money::from_minor(Money::MAX_MINOR, usd).unwrap();
+    /// let one = Money::from_minor(1, usd).unwrap();
+    /// assert_eq!(max.checked_add(one), Err(MoneyError::Overflow));
+    /// ```
+    pub fn checked_add(self, other: Money) -> Result<Money, MoneyError> {
+        if self.currency != other.currency {
+            return Err(MoneyError::CurrencyMismatch);
+        }
+        self.minor
+            .checked_add(other.minor)
+            .ok_or(MoneyError::Overflow)
+            .and_then(|minor| Money::from_minor(minor, self.currency))
+            .map_err(|_| MoneyError::Overflow)
+    }
+
+    /// The amount times a whole quantity.
+    pub fn checked_mul(self, quantity: i64) -> Result<Money, MoneyError> {
+        self.minor
+            .checked_mul(quantity)
+            .ok_or(MoneyError::Overflow)
+            .and_then(|minor| Money::from_minor(minor, self.currency))
+            .map_err(|_| MoneyError::Overflow)
+    }
+}
+
+impl fmt::Debug for Money {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.currency, self.to_major_string())
+    }
+}
+
+impl fmt::Display for Money {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.currency, self.to_major_string())
+    }
+}
+
+/// Serialises as `{"minor": 2500, "currency": "KES", "decimal": "25.00"}`:
+/// the integer for machines, the exact decimal text for people and for
+/// languages without a safe integer.
+impl serde::Serialize for Money {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("Money", 3)?;
+        s.serialize_field("minor", &self.minor)?;
+        s.serialize_field("currency", &self.currency)?;
+        s.serialize_field("decimal", &self.to_major_string())?;
+        s.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use alloc::vec;
+    use proptest::prelude::*;
+
+    fn cur(code: &str) -> Currency {
+        Currency::from_code(code).unwrap()
+    }
+
+    #[test]
+    fn major_strings_for_each_exponent() {
+        assert_eq!(
+            Money::from_minor(500, cur("JPY"))
+                .unwrap()
+                .to_major_string(),
+            "500"
+        );
+        assert_eq!(
+            Money::from_minor(2500, cur("KES"))
+                .unwrap()
+                .to_major_string(),
+            "25.00"
+        );
+        assert_eq!(
+            Money::from_minor(1500, cur("BHD"))
+                .unwrap()
+                .to_major_string(),
+            "1.500"
+        );
+        assert_eq!(
+            Money::from_minor(12345, cur("CLF"))
+                .unwrap()
+                .to_major_string(),
+            "1.2345"
+        );
+        assert_eq!(
+            Money::from_minor(-5, cur("USD")).unwrap().to_major_string(),
+            "-0.05"
+        );
+        assert_eq!(
+            Money::from_minor(0, cur("USD")).unwrap().to_major_string(),
+            "0.00"
+        );
+    }
+
+    #[test]
+    fn decimals_beyond_the_exponent_are_refused() {
+        assert_eq!(
+            Money::from_major_str("12.345", cur("USD")),
+            Err(MoneyError::TooManyDecimals {
+                allowed: 2,
+                actual: 3
+            })
+        );
+        assert_eq!(
+            Money::from_major_str("1.5", cur("JPY")),
+            Err(MoneyError::TooManyDecimals {
+                allowed: 0,
+                actual: 1
+            })
+        );
+        assert_eq!(
+            Money::from_major_str("0.30000000000000001", cur("USD")),
+            Err(MoneyError::TooManyDecimals {
+                allowed: 2,
+                actual: 17
+            })
+        );
+        assert_eq!(
+            Money::from_major_str("1.0000", cur("JPY")).unwrap().minor(),
+            1
+        );
+        assert_eq!(
+            Money::from_major_str("1.2340000000000000000000000000000000", cur("CLF"))
+                .unwrap()
+                .minor(),
+            12340
+        );
+    }
+
+    #[test]
+    fn range_is_two_to_the_53_minus_one() {
+        let usd = cur("USD");
+        assert_eq!(
+            Money::from_major_str("90071992547409.91", usd)
+                .unwrap()
+                .minor(),
+            MAX_SAFE_INTEGER
+        );
+        assert_eq!(
+            Money::from_major_str("-90071992547409.91", usd)
+                .unwrap()
+                .minor(),
+            -MAX_SAFE_INTEGER
+        );
+        assert_eq!(
+            Money::from_major_str("90071992547409.92", usd),
+            Err(MoneyError::OutOfRange)
+        );
+        let hundred_digits = "1".repeat(100);
+        assert_eq!(
+            Money::from_major_str(&hundred_digits, usd),
+            Err(MoneyError::OutOfRange)
+        );
+        assert_eq!(
+            Money::from_minor_str(&hundred_digits, usd),
+            Err(MoneyError::OutOfRange)
+        );
+        assert_eq!(
+            Money::from_minor(i64::MIN, usd),
+            Err(MoneyError::OutOfRange)
+        );
+    }
+
+    #[test]
+    fn syntax_is_plain_decimal() {
+        let usd = cur("USD");
+        for bad in [
+            "", "1.", ".5", "+1", "1,00", "1_000", "0x10", " 1", "NaN", "Infinity", "01",
+        ] {
+            assert_eq!(
+                Money::from_major_str(bad, usd),
+                Err(MoneyError::Syntax),
+                "{bad:?}"
+            );
+        }
+        assert_eq!(
+            Money::from_major_str("1e2", usd),
+            Err(MoneyError::ExponentNotation)
+        );
+        assert_eq!(
+            Money::from_minor_str("1e2", usd),
+            Err(MoneyError::ExponentNotation)
+        );
+        assert_eq!(
+            Money::from_minor_str("100.0", usd),
+            Err(MoneyError::NotInteger)
+        );
+        assert_eq!(Money::from_major_str("-0", usd).unwrap().minor(), 0);
+    }
+
+    #[test]
+    fn no_minor_unit_no_money() {
+        assert_eq!(
+            Money::from_minor(1, cur("XAU")),
+            Err(MoneyError::NoMinorUnit)
+        );
+        assert_eq!(
+            Money::from_major_str("1", cur("XAU")),
+            Err(MoneyError::NoMinorUnit)
+        );
+    }
+
+    #[test]
+    fn arithmetic_is_checked() {
+        let usd = cur("USD");
+        let a = Money::from_minor(MAX_SAFE_INTEGER / 2 + 1, usd).unwrap();
+        assert_eq!(a.checked_mul(2), Err(MoneyError::Overflow));
+        assert_eq!(a.checked_mul(i64::MAX), Err(MoneyError::Overflow));
+        let eur = Money::from_minor(1, cur("EUR")).unwrap();
+        assert_eq!(a.checked_add(eur), Err(MoneyError::CurrencyMismatch));
+        assert_eq!(a.checked_add(a), Err(MoneyError::Overflow));
+        let b = Money::from_minor(11900, usd).unwrap();
+        assert_eq!(b.checked_mul(3).unwrap().minor(), 35700);
+    }
+
+    fn currency_with_minor_unit() -> impl Strategy<Value = Currency> {
+        let all: alloc::vec::Vec<Currency> =
+            Currency::all().filter(|c| c.exponent().is_some()).collect();
+        proptest::sample::select(all)
+    }
+
+    fn safe_minor() -> impl Strategy<Value = i64> {
+        prop_oneof![
+            Just(0i64),
+            Just(1),
+            Just(-1),
+            Just(MAX_SAFE_INTEGER),
+            Just(-MAX_SAFE_INTEGER),
+            Just(99),
+            Just(100),
+            Just(999),
+            Just(1000),
+            Just(9999),
+            Just(10000),
+            -MAX_SAFE_INTEGER..=MAX_SAFE_INTEGER,
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn minor_to_major_to_minor_is_identity(currency in currency_with_minor_unit(), minor in safe_minor()) {
+            let money = Money::from_minor(minor, currency).unwrap();
+            let text = money.to_major_string();
+            prop_assert_eq!(Money::from_major_str(&text, currency).unwrap().minor(), minor);
+        }
+
+        #[test]
+        fn written_decimals_round_trip(
+            currency in currency_with_minor_unit(),
+            int in 0u64..90_071_992,
+            frac in 0u32..10_000,
+            negative: bool,
+        ) {
+            let exponent = u32::from(currency.exponent().unwrap());
+            let frac = frac % 10u32.pow(exponent);
+            let text = match exponent {
+                0 => alloc::format!("{}{int}", if negative { "-" } else { "" }),
+                e => alloc::format!("{}{int}.{frac:0width$}", if negative { "-" } else { "" }, width = e as usize),
+            };
+            let money = Money::from_major_str(&text, currency).unwrap();
+            let expected = i64::try_from(int).unwrap() * 10i64.pow(exponent) + i64::from(frac);
+            prop_assert_eq!(money.minor(), if negative { -expected } else { expected });
+            let canonical = money.to_major_string();
+            let canonical_expected = if negative && expected == 0 { text.trim_start_matches('-') } else { text.as_str() };
+            prop_assert_eq!(canonical, canonical_expected);
+        }
+    }
+}

@@ -1,0 +1,247 @@
+//! Number literals, read from their text.
+//!
+//! Numbers never pass through a float: a JSON number is kept as the text it
+//! was written in, and these functions tell its form and read it exactly.
+
+/// ±(2^53 − 1): the largest integer a JavaScript number holds exactly.
+pub const MAX_SAFE_INTEGER: i64 = 9_007_199_254_740_991;
+
+/// How a number literal is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Form {
+    /// `-?(0|[1-9][0-9]*)`
+    Integer,
+    /// An integer followed by `.` and at least one digit.
+    Decimal,
+    /// A JSON number with an exponent (`1e3`, `2.5E-2`).
+    Exponent,
+    /// Not a JSON number at all.
+    Invalid,
+}
+
+/// Classifies `text` by the JSON number grammar (RFC 8259, section 6).
+pub(crate) fn form(text: &str) -> Form {
+    let b = text.as_bytes();
+    let mut i = usize::from(b.first() == Some(&b'-'));
+    match b.get(i) {
+        Some(b'0') => i += 1,
+        Some(b'1'..=b'9') => i += count_digits(b, i),
+        _ => return Form::Invalid,
+    }
+    let mut form = Form::Integer;
+    if b.get(i) == Some(&b'.') {
+        let n = count_digits(b, i + 1);
+        if n == 0 {
+            return Form::Invalid;
+        }
+        i += 1 + n;
+        form = Form::Decimal;
+    }
+    if matches!(b.get(i), Some(b'e' | b'E')) {
+        i += 1;
+        if matches!(b.get(i), Some(b'+' | b'-')) {
+            i += 1;
+        }
+        let n = count_digits(b, i);
+        if n == 0 {
+            return Form::Invalid;
+        }
+        i += n;
+        form = Form::Exponent;
+    }
+    if i == b.len() { form } else { Form::Invalid }
+}
+
+fn count_digits(b: &[u8], from: usize) -> usize {
+    b.get(from..).map_or(0, |rest| {
+        rest.iter().take_while(|c| c.is_ascii_digit()).count()
+    })
+}
+
+/// Why an integer literal could not be read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum IntegerError {
+    /// Written with a fraction or an exponent, or not a number.
+    NotInteger(Form),
+    /// Beyond ±[`MAX_SAFE_INTEGER`].
+    OutOfRange,
+}
+
+/// Reads an integer literal that must lie within ±[`MAX_SAFE_INTEGER`].
+pub(crate) fn parse_safe_integer(text: &str) -> Result<i64, IntegerError> {
+    match form(text) {
+        Form::Integer => {}
+        other => return Err(IntegerError::NotInteger(other)),
+    }
+    let digits = text.trim_start_matches('-');
+    // 16 digits already exceed 2^53 when they start high; 17 always do.
+    if digits.len() > 16 {
+        return Err(IntegerError::OutOfRange);
+    }
+    let value: i64 = text.parse().map_err(|_| IntegerError::OutOfRange)?;
+    if value.abs() > MAX_SAFE_INTEGER {
+        return Err(IntegerError::OutOfRange);
+    }
+    Ok(value)
+}
+
+/// Whether a free-form number (metadata, extra item properties) stays the
+/// same number for every JSON reader: an IEEE double neither overflows nor
+/// underflows to zero, and integers stay within ±(2^53 − 1) so JavaScript
+/// holds them exactly (I-JSON, RFC 7493, section 2.2).
+///
+/// Decided without floats, from the decimal exponent of the leading digit:
+/// overflow is judged on 17 significant digits of `f64::MAX`; anything below
+/// 1e-323 counts as underflow (the deepest subnormals with it, which carry
+/// one significant bit and no meaning in a payment request).
+pub(crate) fn is_interoperable(text: &str) -> bool {
+    match form(text) {
+        Form::Integer => parse_safe_integer(text).is_ok(),
+        Form::Decimal | Form::Exponent => {
+            let Some(scale) = Scale::of(text) else {
+                return true; // zero
+            };
+            // f64::MAX ≈ 1.7976931348623157e308; the smallest subnormal
+            // ≈ 4.9e-324.
+            let overflows = scale.exponent > 308
+                || (scale.exponent == 308 && !scale.digits_at_most("17976931348623157"));
+            let underflows = scale.exponent < -323;
+            !overflows && !underflows
+        }
+        Form::Invalid => false,
+    }
+}
+
+/// A non-zero number as significant digits × 10^exponent, with the exponent
+/// of the leading digit (scientific notation).
+struct Scale<'a> {
+    significant: &'a [u8],
+    fraction: &'a [u8],
+    exponent: i64,
+}
+
+impl<'a> Scale<'a> {
+    fn of(text: &'a str) -> Option<Scale<'a>> {
+        let text = text.trim_start_matches('-');
+        let (mantissa, exp) = match text.find(['e', 'E']) {
+            Some(at) => (&text[..at], text[at + 1..].trim_start_matches('+')),
+            None => (text, "0"),
+        };
+        // An exponent too long for i64 is far outside any double either way.
+        let exp: i64 = exp.parse().unwrap_or(if exp.starts_with('-') {
+            i64::MIN / 2
+        } else {
+            i64::MAX / 2
+        });
+        let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+        let int = int.trim_start_matches('0');
+        if !int.is_empty() {
+            let lead = i64::try_from(int.len()).unwrap_or(i64::MAX / 2) - 1;
+            return Some(Scale {
+                significant: int.as_bytes(),
+                fraction: frac.as_bytes(),
+                exponent: exp.saturating_add(lead),
+            });
+        }
+        let zeros = frac.bytes().take_while(|&c| c == b'0').count();
+        let rest = frac.get(zeros..)?;
+        if rest.is_empty() {
+            return None;
+        }
+        let lead = i64::try_from(zeros).unwrap_or(i64::MAX / 2) + 1;
+        Some(Scale {
+            significant: rest.as_bytes(),
+            fraction: b"",
+            exponent: exp.saturating_sub(lead),
+        })
+    }
+
+    /// Whether the significant digits, read as 0.d1d2d3…, are at most those
+    /// of `bound`.
+    fn digits_at_most(&self, bound: &str) -> bool {
+        let mut digits = self.significant.iter().chain(self.fraction).copied();
+        for b in bound.bytes() {
+            match digits.next() {
+                Some(d) if d < b => return true,
+                Some(d) if d > b => return false,
+                Some(_) => {}
+                None => return true,
+            }
+        }
+        digits.all(|d| d == b'0')
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forms() {
+        assert_eq!(form("0"), Form::Integer);
+        assert_eq!(form("-12"), Form::Integer);
+        assert_eq!(form("12.50"), Form::Decimal);
+        assert_eq!(form("1e2"), Form::Exponent);
+        assert_eq!(form("-1.5E+2"), Form::Exponent);
+        for bad in [
+            "", "-", "01", "1.", ".5", "+1", "1e", "1e+", "1_000", "0x10", " 1",
+        ] {
+            assert_eq!(form(bad), Form::Invalid, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn safe_integers_at_their_bounds() {
+        assert_eq!(parse_safe_integer("9007199254740991"), Ok(MAX_SAFE_INTEGER));
+        assert_eq!(
+            parse_safe_integer("-9007199254740991"),
+            Ok(-MAX_SAFE_INTEGER)
+        );
+        assert_eq!(
+            parse_safe_integer("9007199254740992"),
+            Err(IntegerError::OutOfRange)
+        );
+        assert_eq!(
+            parse_safe_integer("100000000000000000000000000000"),
+            Err(IntegerError::OutOfRange)
+        );
+        assert_eq!(
+            parse_safe_integer("1.0"),
+            Err(IntegerError::NotInteger(Form::Decimal))
+        );
+        assert_eq!(
+            parse_safe_integer("1e2"),
+            Err(IntegerError::NotInteger(Form::Exponent))
+        );
+        assert_eq!(parse_safe_integer("-0"), Ok(0));
+    }
+
+    #[test]
+    fn interoperable_numbers() {
+        for ok in [
+            "0",
+            "1.5",
+            "-0.0",
+            "0.0000e-999",
+            "1e308",
+            "1.7976931348623157e308",
+            "1e-323",
+            "0.25e-300",
+            "123456789.123456789",
+        ] {
+            assert!(is_interoperable(ok), "{ok}");
+        }
+        for bad in [
+            "1e309",
+            "1.8e308",
+            "1e400",
+            "-1e400",
+            "1e-400",
+            "0.5e-323",
+            "9007199254740992",
+            "1e99999999999999999999",
+        ] {
+            assert!(!is_interoperable(bad), "{bad}");
+        }
+    }
+}
