@@ -1,0 +1,213 @@
+//! The strict JSON front end.
+//!
+//! The reader is the crate's own rather than `serde_json`'s, because a
+//! payments validator needs what `serde_json` does not give without changing
+//! itself for every crate in a build: numbers kept as their exact text
+//! (`arbitrary_precision` is a workspace-wide Cargo feature), every duplicate
+//! key at every depth reported with its pointer and position instead of the
+//! first error only or a silent last-one-wins, lone surrogates reported
+//! rather than refused with the rest of the document, and a depth limit that
+//! fails cleanly. It also keeps the WebAssembly build small. `serde_json`
+//! still writes the crate's output, where none of this matters.
+
+mod parse;
+pub mod pointer;
+
+use alloc::borrow::Cow;
+use alloc::string::ToString;
+use alloc::vec::Vec;
+
+use serde::Serialize;
+use serde::ser::{SerializeMap, SerializeSeq, Serializer};
+
+pub use parse::{Document, Limits, parse};
+
+/// A JSON value. Strings borrow from the input where they have no escapes;
+/// numbers are always their exact text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Value<'a> {
+    /// `null`
+    Null,
+    /// `true` or `false`
+    Bool(bool),
+    /// A number, exactly as written.
+    Number(Cow<'a, str>),
+    /// A string, unescaped.
+    String(Cow<'a, str>),
+    /// An array.
+    Array(Vec<Value<'a>>),
+    /// An object.
+    Object(Object<'a>),
+}
+
+impl<'a> Value<'a> {
+    /// The JSON type's name, as messages use it: `"string"`, `"number"`…
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Value::Null => "null",
+            Value::Bool(_) => "boolean",
+            Value::Number(_) => "number",
+            Value::String(_) => "string",
+            Value::Array(_) => "array",
+            Value::Object(_) => "object",
+        }
+    }
+
+    /// The string, if this is one.
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::String(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The number's text, if this is a number.
+    pub fn as_number(&self) -> Option<&str> {
+        match self {
+            Value::Number(n) => Some(n),
+            _ => None,
+        }
+    }
+
+    /// The object, if this is one.
+    pub fn as_object(&self) -> Option<&Object<'a>> {
+        match self {
+            Value::Object(o) => Some(o),
+            _ => None,
+        }
+    }
+
+    /// The elements, if this is an array.
+    pub fn as_array(&self) -> Option<&[Value<'a>]> {
+        match self {
+            Value::Array(a) => Some(a),
+            _ => None,
+        }
+    }
+
+    /// A copy that owns all its text.
+    pub fn into_owned(self) -> Value<'static> {
+        match self {
+            Value::Null => Value::Null,
+            Value::Bool(b) => Value::Bool(b),
+            Value::Number(n) => Value::Number(Cow::Owned(n.into_owned())),
+            Value::String(s) => Value::String(Cow::Owned(s.into_owned())),
+            Value::Array(a) => Value::Array(a.into_iter().map(Value::into_owned).collect()),
+            Value::Object(o) => Value::Object(o.into_owned()),
+        }
+    }
+}
+
+/// A JSON object: members in document order, keys unique.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Object<'a> {
+    members: Vec<(Cow<'a, str>, Value<'a>)>,
+}
+
+impl<'a> Object<'a> {
+    /// The value of `key`.
+    pub fn get(&self, key: &str) -> Option<&Value<'a>> {
+        self.members.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
+    /// The value of `key`, to change it.
+    pub fn get_mut(&mut self, key: &str) -> Option<&mut Value<'a>> {
+        self.members
+            .iter_mut()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v)
+    }
+
+    /// The members in document order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Value<'a>)> {
+        self.members.iter().map(|(k, v)| (k.as_ref(), v))
+    }
+
+    /// The number of members.
+    pub fn len(&self) -> usize {
+        self.members.len()
+    }
+
+    /// Whether there are no members.
+    pub fn is_empty(&self) -> bool {
+        self.members.is_empty()
+    }
+
+    /// Sets `key` to `value`, in place if it is present, at the end if not.
+    ///
+    /// ```
+    /// use checkout_rules::json::{Object, Value};
+    ///
+    /// let mut o = Object::default();
+    /// o.set("a", Value::Null);
+    /// o.set("b", Value::Bool(true));
+    /// o.set("a", Value::Bool(false));
+    /// assert_eq!(o.iter().map(|(k, _)| k).collect::<Vec<_>>(), ["a", "b"]);
+    /// assert_eq!(o.remove("a"), Some(Value::Bool(false)));
+    /// assert_eq!(o.len(), 1);
+    /// ```
+    pub fn set(&mut self, key: impl Into<Cow<'a, str>>, value: Value<'a>) {
+        let key = key.into();
+        match self.members.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, v)) => *v = value,
+            None => self.members.push((key, value)),
+        }
+    }
+
+    /// Removes `key`, returning its value.
+    pub fn remove(&mut self, key: &str) -> Option<Value<'a>> {
+        let at = self.members.iter().position(|(k, _)| k == key)?;
+        Some(self.members.remove(at).1)
+    }
+
+    /// A copy that owns all its text.
+    pub fn into_owned(self) -> Object<'static> {
+        Object {
+            members: self
+                .members
+                .into_iter()
+                .map(|(k, v)| (Cow::Owned(k.into_owned()), v.into_owned()))
+                .collect(),
+        }
+    }
+}
+
+/// Numbers are written back exactly as they were read: integers as integers,
+/// anything else through `serde_json`'s raw values (which other serde formats
+/// see as a string, never as a rounded float).
+impl Serialize for Value<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Value::Null => serializer.serialize_unit(),
+            Value::Bool(b) => serializer.serialize_bool(*b),
+            Value::Number(n) => {
+                if let Ok(i) = n.parse::<i64>() {
+                    return serializer.serialize_i64(i);
+                }
+                match serde_json::value::RawValue::from_string(n.to_string()) {
+                    Ok(raw) => raw.serialize(serializer),
+                    Err(_) => serializer.serialize_str(n),
+                }
+            }
+            Value::String(s) => serializer.serialize_str(s),
+            Value::Array(a) => {
+                let mut seq = serializer.serialize_seq(Some(a.len()))?;
+                for v in a {
+                    seq.serialize_element(v)?;
+                }
+                seq.end()
+            }
+            Value::Object(o) => o.serialize(serializer),
+        }
+    }
+}
+
+impl Serialize for Object<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.members.len()))?;
+        for (k, v) in &self.members {
+            map.serialize_entry(k.as_ref(), v)?;
+        }
+        map.end()
+    }
+}

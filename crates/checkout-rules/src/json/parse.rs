@@ -1,0 +1,713 @@
+//! The reader: RFC 8259 JSON, strictly.
+
+use alloc::borrow::Cow;
+use alloc::collections::BTreeSet;
+use alloc::format;
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use super::{Object, Value};
+use crate::json::pointer::Pointer;
+use crate::report::{Code, Violation};
+
+/// Size and depth limits for a body.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// The largest body accepted, in bytes. Default: 1 MiB, the common web
+    /// server default; a checkout request with a thousand items is a tenth
+    /// of it.
+    pub max_bytes: usize,
+    /// The deepest nesting of arrays and objects (the body's own object is
+    /// level 1). Default: 32, far beyond any provider's documented shape.
+    /// Capped at [`Limits::MAX_DEPTH`].
+    pub max_depth: usize,
+}
+
+impl Limits {
+    /// The hard cap on [`Limits::max_depth`], which keeps the reader's
+    /// recursion well inside a WebAssembly stack.
+    pub const MAX_DEPTH: usize = 512;
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            max_bytes: 1 << 20,
+            max_depth: 32,
+        }
+    }
+}
+
+/// A well-formed document, with the problems that did not stop the reading
+/// (duplicate keys, lone surrogates).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Document<'a> {
+    /// The top-level value.
+    pub root: Value<'a>,
+    /// Problems found while reading, in document order.
+    pub violations: Vec<Violation>,
+}
+
+/// Reads `input` as one JSON value.
+///
+/// Malformed input, invalid UTF-8, a byte order mark, a body over the size
+/// limit or nesting over the depth limit stop the reading: the error is one
+/// violation at path `""` with the line and column. Duplicate keys and lone
+/// surrogates do not: they are reported in [`Document::violations`] and the
+/// reading goes on, so that every problem is found at once.
+///
+/// ```
+/// use checkout_rules::json::{parse, Limits, Value};
+///
+/// let doc = parse(br#"{"amount": 12.340, "amount": 1}"#, &Limits::default()).unwrap();
+/// let amount = doc.root.as_object().unwrap().get("amount").unwrap();
+/// assert_eq!(amount.as_number(), Some("12.340")); // the exact text
+/// assert_eq!(doc.violations[0].code.as_str(), "duplicate_key");
+/// assert_eq!(doc.violations[0].path, "/amount");
+///
+/// let err = parse(b"{\n  \"a\": }", &Limits::default()).unwrap_err();
+/// assert_eq!(err.code.as_str(), "malformed_json");
+/// assert!(err.message.contains("line 2, column 8"));
+/// ```
+pub fn parse<'a>(input: &'a [u8], limits: &Limits) -> Result<Document<'a>, Violation> {
+    if input.len() > limits.max_bytes {
+        return Err(Violation::body(
+            "",
+            Code::BodyTooLarge,
+            format!(
+                "the body is {} bytes; the limit is {} bytes",
+                input.len(),
+                limits.max_bytes
+            ),
+        )
+        .with("max", limits.max_bytes)
+        .with("actual", input.len()));
+    }
+    if input.starts_with(b"\xEF\xBB\xBF") {
+        return Err(positioned(
+            Code::ByteOrderMark,
+            "the body starts with a UTF-8 byte order mark; JSON must not (RFC 8259, section 8.1): remove it",
+            "",
+            0,
+        ));
+    }
+    let text = match core::str::from_utf8(input) {
+        Ok(text) => text,
+        Err(e) => {
+            let valid = core::str::from_utf8(input.get(..e.valid_up_to()).unwrap_or_default())
+                .unwrap_or_default();
+            return Err(positioned(
+                Code::InvalidUtf8,
+                "the body is not valid UTF-8; send it encoded as UTF-8",
+                valid,
+                valid.len(),
+            ));
+        }
+    };
+    let mut reader = Reader {
+        text,
+        bytes: input,
+        pos: 0,
+        max_depth: limits.max_depth.min(Limits::MAX_DEPTH),
+        violations: Vec::new(),
+    };
+    reader.document().map_err(|e| e.into_violation(text))
+}
+
+/// A fatal reading error: where, and what.
+struct Error {
+    offset: usize,
+    kind: ErrorKind,
+}
+
+enum ErrorKind {
+    Empty,
+    UnexpectedEnd,
+    ExpectedValue,
+    ExpectedKey,
+    ExpectedColon,
+    ExpectedCommaOrBrace,
+    ExpectedCommaOrBracket,
+    ControlInString(u8),
+    InvalidEscape,
+    InvalidUnicodeEscape,
+    InvalidNumber(&'static str),
+    TrailingData,
+    TooDeep(usize),
+}
+
+impl Error {
+    fn into_violation(self, text: &str) -> Violation {
+        let what = match self.kind {
+            ErrorKind::Empty => {
+                return positioned(
+                    Code::MalformedJson,
+                    "the body is empty; send a JSON object",
+                    text,
+                    self.offset,
+                );
+            }
+            ErrorKind::TooDeep(max) => {
+                return positioned(
+                    Code::TooDeep,
+                    &format!("arrays and objects nest deeper than {max} levels"),
+                    text,
+                    self.offset,
+                )
+                .with("max", max);
+            }
+            ErrorKind::UnexpectedEnd => Cow::Borrowed("the body ends in the middle of a value"),
+            ErrorKind::ExpectedValue => Cow::Borrowed("expected a JSON value"),
+            ErrorKind::ExpectedKey => Cow::Borrowed("expected a key in double quotes"),
+            ErrorKind::ExpectedColon => Cow::Borrowed("expected `:` after the key"),
+            ErrorKind::ExpectedCommaOrBrace => Cow::Borrowed("expected `,` or `}` after a member"),
+            ErrorKind::ExpectedCommaOrBracket => {
+                Cow::Borrowed("expected `,` or `]` after an element")
+            }
+            ErrorKind::ControlInString(b) => Cow::Owned(format!(
+                "control character U+{b:04X} must be escaped inside a string"
+            )),
+            ErrorKind::InvalidEscape => Cow::Borrowed(
+                "invalid escape; JSON allows \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX",
+            ),
+            ErrorKind::InvalidUnicodeEscape => {
+                Cow::Borrowed("\\u must be followed by four hexadecimal digits")
+            }
+            ErrorKind::InvalidNumber(why) => Cow::Owned(format!("invalid number: {why}")),
+            ErrorKind::TrailingData => Cow::Borrowed("unexpected data after the JSON value"),
+        };
+        positioned(
+            Code::MalformedJson,
+            &format!("malformed JSON: {what}"),
+            text,
+            self.offset,
+        )
+    }
+}
+
+/// A violation at the body's root that names a line and a column (both from
+/// 1; the column counts characters).
+fn positioned(code: Code, what: &str, text: &str, offset: usize) -> Violation {
+    let (line, column) = line_column(text, offset);
+    Violation::body("", code, format!("{what} (line {line}, column {column})"))
+        .with("line", line)
+        .with("column", column)
+}
+
+fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = text.get(..offset).unwrap_or(text);
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+    let column = before.get(line_start..).map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+/// Where a value sits, as a chain on the reader's stack: pointers are only
+/// built for the rare value that has a problem.
+enum Segment<'p> {
+    Key(&'p str),
+    Index(usize),
+}
+
+struct Path<'p> {
+    parent: Option<&'p Path<'p>>,
+    segment: Option<Segment<'p>>,
+}
+
+impl Path<'_> {
+    const ROOT: Path<'static> = Path {
+        parent: None,
+        segment: None,
+    };
+
+    fn pointer(&self) -> Pointer {
+        let mut chain = Vec::new();
+        let mut node = Some(self);
+        while let Some(n) = node {
+            if let Some(segment) = &n.segment {
+                chain.push(segment);
+            }
+            node = n.parent;
+        }
+        let mut pointer = Pointer::root();
+        for segment in chain.into_iter().rev() {
+            match segment {
+                Segment::Key(k) => pointer.push_key(k),
+                Segment::Index(i) => pointer.push_index(*i),
+            };
+        }
+        pointer
+    }
+}
+
+/// Objects with more members than this find duplicates through an index
+/// instead of a scan, so a hostile object with many keys stays linear-ish.
+const SCAN_LIMIT: usize = 16;
+
+struct Reader<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    pos: usize,
+    max_depth: usize,
+    violations: Vec<Violation>,
+}
+
+impl<'a> Reader<'a> {
+    fn document(&mut self) -> Result<Document<'a>, Error> {
+        self.skip_whitespace();
+        if self.pos == self.bytes.len() {
+            return Err(self.error(ErrorKind::Empty));
+        }
+        let root = self.value(0, &Path::ROOT)?;
+        self.skip_whitespace();
+        if self.pos != self.bytes.len() {
+            return Err(self.error(ErrorKind::TrailingData));
+        }
+        Ok(Document {
+            root,
+            violations: core::mem::take(&mut self.violations),
+        })
+    }
+
+    fn error(&self, kind: ErrorKind) -> Error {
+        Error {
+            offset: self.pos,
+            kind,
+        }
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    fn skip_whitespace(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
+            self.pos += 1;
+        }
+    }
+
+    /// An error for the byte at the cursor: the end of input, or `kind`.
+    fn unexpected(&self, kind: ErrorKind) -> Error {
+        if self.pos >= self.bytes.len() {
+            self.error(ErrorKind::UnexpectedEnd)
+        } else {
+            self.error(kind)
+        }
+    }
+
+    fn value(&mut self, depth: usize, path: &Path<'_>) -> Result<Value<'a>, Error> {
+        match self.peek() {
+            Some(b'{') => self.object(depth + 1, path),
+            Some(b'[') => self.array(depth + 1, path),
+            Some(b'"') => self.string(path).map(Value::String),
+            Some(b't') => self.literal("true", Value::Bool(true)),
+            Some(b'f') => self.literal("false", Value::Bool(false)),
+            Some(b'n') => self.literal("null", Value::Null),
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            _ => Err(self.unexpected(ErrorKind::ExpectedValue)),
+        }
+    }
+
+    fn enter(&self, depth: usize) -> Result<(), Error> {
+        if depth > self.max_depth {
+            Err(self.error(ErrorKind::TooDeep(self.max_depth)))
+        } else {
+            Ok(())
+        }
+    }
+
+    fn object(&mut self, depth: usize, path: &Path<'_>) -> Result<Value<'a>, Error> {
+        self.enter(depth)?;
+        self.pos += 1;
+        let mut object = Object::default();
+        let mut index: Option<BTreeSet<Cow<'a, str>>> = None;
+        self.skip_whitespace();
+        if self.peek() == Some(b'}') {
+            self.pos += 1;
+            return Ok(Value::Object(object));
+        }
+        loop {
+            if self.peek() != Some(b'"') {
+                return Err(self.unexpected(ErrorKind::ExpectedKey));
+            }
+            let key_offset = self.pos;
+            let key = self.string(path)?;
+            self.skip_whitespace();
+            if self.peek() != Some(b':') {
+                return Err(self.unexpected(ErrorKind::ExpectedColon));
+            }
+            self.pos += 1;
+            self.skip_whitespace();
+            let member_path = Path {
+                parent: Some(path),
+                segment: Some(Segment::Key(&key)),
+            };
+            let value = self.value(depth, &member_path)?;
+            let duplicate = match &mut index {
+                Some(index) => !index.insert(key.clone()),
+                None => object.members.iter().any(|(k, _)| *k == key),
+            };
+            if duplicate {
+                self.duplicate(&member_path, &key, key_offset);
+            } else {
+                object.members.push((key, value));
+                if index.is_none() && object.members.len() > SCAN_LIMIT {
+                    index = Some(object.members.iter().map(|(k, _)| k.clone()).collect());
+                }
+            }
+            self.skip_whitespace();
+            match self.peek() {
+                Some(b',') => {
+                    self.pos += 1;
+                    self.skip_whitespace();
+                }
+                Some(b'}') => {
+                    self.pos += 1;
+                    return Ok(Value::Object(object));
+                }
+                _ => return Err(self.unexpected(ErrorKind::ExpectedCommaOrBrace)),
+            }
+        }
+    }
+
+    fn duplicate(&mut self, path: &Path<'_>, key: &str, offset: usize) {
+        let (line, column) = line_column(self.text, offset);
+        let pointer = path.pointer();
+        self.violations.push(
+            Violation::body(
+                pointer.as_str(),
+                Code::DuplicateKey,
+                format!(
+                    "`{key}` appears more than once in the same object (line {line}, column {column}); \
+                     JSON readers disagree on which one counts, so send each key once"
+                ),
+            )
+            .with("line", line)
+            .with("column", column),
+        );
+    }
+
+    fn array(&mut self, depth: usize, path: &Path<'_>) -> Result<Value<'a>, Error> {
+        self.enter(depth)?;
+        self.pos += 1;
+        let mut elements = Vec::new();
+        self.skip_whitespace();
+        if self.peek() == Some(b']') {
+            self.pos += 1;
+            return Ok(Value::Array(elements));
+        }
+        loop {
+            let element_path = Path {
+                parent: Some(path),
+                segment: Some(Segment::Index(elements.len())),
+            };
+            elements.push(self.value(depth, &element_path)?);
+            self.skip_whitespace();
+            match self.peek() {
+                Some(b',') => {
+                    self.pos += 1;
+                    self.skip_whitespace();
+                }
+                Some(b']') => {
+                    self.pos += 1;
+                    return Ok(Value::Array(elements));
+                }
+                _ => return Err(self.unexpected(ErrorKind::ExpectedCommaOrBracket)),
+            }
+        }
+    }
+
+    fn literal(&mut self, word: &'static str, value: Value<'a>) -> Result<Value<'a>, Error> {
+        if self.bytes.get(self.pos..self.pos + word.len()) == Some(word.as_bytes()) {
+            self.pos += word.len();
+            Ok(value)
+        } else {
+            Err(self.error(ErrorKind::ExpectedValue))
+        }
+    }
+
+    fn number(&mut self) -> Result<Value<'a>, Error> {
+        let start = self.pos;
+        if self.peek() == Some(b'-') {
+            self.pos += 1;
+        }
+        match self.peek() {
+            Some(b'0') => {
+                self.pos += 1;
+                if matches!(self.peek(), Some(b'0'..=b'9')) {
+                    return Err(
+                        self.error(ErrorKind::InvalidNumber("leading zeros are not allowed"))
+                    );
+                }
+            }
+            Some(b'1'..=b'9') => self.digits(),
+            _ => {
+                return Err(self.error(ErrorKind::InvalidNumber(
+                    "expected a digit after the minus sign",
+                )));
+            }
+        }
+        if self.peek() == Some(b'.') {
+            self.pos += 1;
+            if !matches!(self.peek(), Some(b'0'..=b'9')) {
+                return Err(self.error(ErrorKind::InvalidNumber(
+                    "expected a digit after the decimal point",
+                )));
+            }
+            self.digits();
+        }
+        if let Some(b'e' | b'E') = self.peek() {
+            self.pos += 1;
+            if let Some(b'+' | b'-') = self.peek() {
+                self.pos += 1;
+            }
+            if !matches!(self.peek(), Some(b'0'..=b'9')) {
+                return Err(
+                    self.error(ErrorKind::InvalidNumber("expected a digit in the exponent"))
+                );
+            }
+            self.digits();
+        }
+        let text = self.text.get(start..self.pos).unwrap_or_default();
+        Ok(Value::Number(Cow::Borrowed(text)))
+    }
+
+    fn digits(&mut self) {
+        while let Some(b'0'..=b'9') = self.peek() {
+            self.pos += 1;
+        }
+    }
+
+    /// A string at the cursor (on its opening quote). Borrowed when it has no
+    /// escapes.
+    fn string(&mut self, path: &Path<'_>) -> Result<Cow<'a, str>, Error> {
+        self.pos += 1;
+        let start = self.pos;
+        loop {
+            match self.peek() {
+                None => return Err(self.error(ErrorKind::UnexpectedEnd)),
+                Some(b'"') => {
+                    let s = self.text.get(start..self.pos).unwrap_or_default();
+                    self.pos += 1;
+                    return Ok(Cow::Borrowed(s));
+                }
+                Some(b'\\') => break,
+                Some(b) if b < 0x20 => return Err(self.error(ErrorKind::ControlInString(b))),
+                Some(_) => self.pos += 1,
+            }
+        }
+        let mut owned = String::from(self.text.get(start..self.pos).unwrap_or_default());
+        loop {
+            match self.peek() {
+                None => return Err(self.error(ErrorKind::UnexpectedEnd)),
+                Some(b'"') => {
+                    self.pos += 1;
+                    return Ok(Cow::Owned(owned));
+                }
+                Some(b'\\') => self.escape(&mut owned, path)?,
+                Some(b) if b < 0x20 => return Err(self.error(ErrorKind::ControlInString(b))),
+                Some(_) => {
+                    // Copy the run up to the next quote, backslash or control.
+                    let run_start = self.pos;
+                    while let Some(b) = self.peek() {
+                        if b == b'"' || b == b'\\' || b < 0x20 {
+                            break;
+                        }
+                        self.pos += 1;
+                    }
+                    owned.push_str(self.text.get(run_start..self.pos).unwrap_or_default());
+                }
+            }
+        }
+    }
+
+    /// One escape sequence at the cursor (on its backslash).
+    fn escape(&mut self, out: &mut String, path: &Path<'_>) -> Result<(), Error> {
+        let escape_offset = self.pos;
+        self.pos += 1;
+        let c = match self.peek() {
+            Some(b'"') => '"',
+            Some(b'\\') => '\\',
+            Some(b'/') => '/',
+            Some(b'b') => '\u{8}',
+            Some(b'f') => '\u{c}',
+            Some(b'n') => '\n',
+            Some(b'r') => '\r',
+            Some(b't') => '\t',
+            Some(b'u') => {
+                self.pos += 1;
+                let unit = self.hex4()?;
+                let c = match unit {
+                    0xD800..=0xDBFF => self.low_surrogate(unit),
+                    0xDC00..=0xDFFF => None,
+                    _ => char::from_u32(u32::from(unit)),
+                };
+                match c {
+                    Some(c) => out.push(c),
+                    None => {
+                        out.push(char::REPLACEMENT_CHARACTER);
+                        self.lone_surrogate(path, escape_offset);
+                    }
+                }
+                return Ok(());
+            }
+            _ => return Err(self.unexpected(ErrorKind::InvalidEscape)),
+        };
+        self.pos += 1;
+        out.push(c);
+        Ok(())
+    }
+
+    /// After a high surrogate: the `\uDC00`–`\uDFFF` that completes it, if
+    /// it follows. The cursor only moves past it when it does.
+    fn low_surrogate(&mut self, high: u16) -> Option<char> {
+        let rest = self.bytes.get(self.pos..)?;
+        if !rest.starts_with(b"\\u") {
+            return None;
+        }
+        let low = rest.get(2..6).and_then(hex_value)?;
+        if !(0xDC00..=0xDFFF).contains(&low) {
+            return None;
+        }
+        self.pos += 6;
+        let code = 0x10000 + ((u32::from(high) - 0xD800) << 10) + (u32::from(low) - 0xDC00);
+        char::from_u32(code)
+    }
+
+    fn hex4(&mut self) -> Result<u16, Error> {
+        let value = self
+            .bytes
+            .get(self.pos..self.pos + 4)
+            .and_then(hex_value)
+            .ok_or_else(|| self.unexpected(ErrorKind::InvalidUnicodeEscape))?;
+        self.pos += 4;
+        Ok(value)
+    }
+
+    fn lone_surrogate(&mut self, path: &Path<'_>, offset: usize) {
+        let (line, column) = line_column(self.text, offset);
+        let pointer = path.pointer();
+        self.violations.push(
+            Violation::body(
+                pointer.as_str(),
+                Code::LoneSurrogate,
+                format!(
+                    "a \\u escape encodes half of a UTF-16 surrogate pair, which is not a character \
+                     (line {line}, column {column}); escape the whole pair or send the character as UTF-8"
+                ),
+            )
+            .with("line", line)
+            .with("column", column),
+        );
+    }
+}
+
+fn hex_value(digits: &[u8]) -> Option<u16> {
+    if digits.len() != 4 {
+        return None;
+    }
+    digits.iter().try_fold(0u16, |acc, &d| {
+        let v = char::from(d).to_digit(16)?;
+        Some(acc << 4 | u16::try_from(v).ok()?)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(s: &str) -> Result<Document<'_>, Violation> {
+        parse(s.as_bytes(), &Limits::default())
+    }
+
+    #[test]
+    fn strings_borrow_unless_escaped() {
+        let doc = read(r#"["plain", "t\u00e9\n"]"#).unwrap();
+        let a = doc.root.as_array().unwrap();
+        assert!(matches!(&a[0], Value::String(Cow::Borrowed("plain"))));
+        assert_eq!(a[1].as_str(), Some("té\n"));
+    }
+
+    #[test]
+    fn surrogate_pairs_decode_and_lone_halves_are_reported() {
+        let doc = read(r#"{"k": "\ud834\udd1e"}"#).unwrap();
+        assert_eq!(
+            doc.root.as_object().unwrap().get("k").unwrap().as_str(),
+            Some("𝄞")
+        );
+        assert!(doc.violations.is_empty());
+
+        let doc = read(r#"{"a": {"b": ["\ud800x", "\udc00"]}}"#).unwrap();
+        let paths: Vec<_> = doc.violations.iter().map(|v| v.path.as_str()).collect();
+        assert_eq!(paths, ["/a/b/0", "/a/b/1"]);
+        assert!(doc.violations.iter().all(|v| v.code == Code::LoneSurrogate));
+    }
+
+    #[test]
+    fn every_duplicate_is_reported_with_its_pointer() {
+        let doc = read(r#"{"a": 1, "m": {"x~y": 1, "x~y": 2}, "\u0061": 3, "a": 4}"#).unwrap();
+        let paths: Vec<_> = doc.violations.iter().map(|v| v.path.as_str()).collect();
+        assert_eq!(paths, ["/m/x~0y", "/a", "/a"]);
+        // The first occurrence is the one kept.
+        assert_eq!(
+            doc.root.as_object().unwrap().get("a").unwrap().as_number(),
+            Some("1")
+        );
+    }
+
+    #[test]
+    fn duplicates_in_large_objects_are_found() {
+        let mut body = String::from("{");
+        for i in 0..100 {
+            body.push_str(&format!("\"k{i}\": {i},"));
+        }
+        body.push_str("\"k7\": 0, \"k99\": 0}");
+        let doc = read(&body).unwrap();
+        let paths: Vec<_> = doc.violations.iter().map(|v| v.path.as_str()).collect();
+        assert_eq!(paths, ["/k7", "/k99"]);
+    }
+
+    #[test]
+    fn positions_count_lines_and_characters() {
+        let err = read("{\n  \"é\": tru\n}").unwrap_err();
+        assert_eq!(err.code, Code::MalformedJson);
+        assert_eq!(err.param("line"), Some(&crate::report::Param::Int(2)));
+        assert_eq!(err.param("column"), Some(&crate::report::Param::Int(8)));
+    }
+
+    #[test]
+    fn fatal_problems() {
+        let code = |s: &[u8]| parse(s, &Limits::default()).unwrap_err().code;
+        assert_eq!(code(b""), Code::MalformedJson);
+        assert_eq!(code(b"  \n"), Code::MalformedJson);
+        assert_eq!(code(b"{} {}"), Code::MalformedJson);
+        assert_eq!(code(b"\xEF\xBB\xBF{}"), Code::ByteOrderMark);
+        assert_eq!(code(b"{\"a\": \"\xff\"}"), Code::InvalidUtf8);
+        assert_eq!(code(b"{\"a\": \"x\0\"}"), Code::MalformedJson);
+        assert_eq!(code(b"[NaN]"), Code::MalformedJson);
+        assert_eq!(code(b"[Infinity]"), Code::MalformedJson);
+        assert_eq!(code(b"[1,]"), Code::MalformedJson);
+        assert_eq!(code(b"[01]"), Code::MalformedJson);
+        assert_eq!(code(b"{\"a\" 1}"), Code::MalformedJson);
+        assert_eq!(code(b"\"\\x\""), Code::MalformedJson);
+        assert_eq!(code(b"\"\\u12\""), Code::MalformedJson);
+    }
+
+    #[test]
+    fn depth_and_size_limits() {
+        let limits = Limits {
+            max_bytes: 10,
+            max_depth: 3,
+        };
+        let err = parse(b"[[[[]]]]", &limits).unwrap_err();
+        assert_eq!(err.code, Code::TooDeep);
+        assert!(parse(b"[[[]]]", &limits).is_ok());
+        let err = parse(b"[1, 2, 3, 4]", &limits).unwrap_err();
+        assert_eq!(err.code, Code::BodyTooLarge);
+        assert_eq!(err.param("max"), Some(&crate::report::Param::Int(10)));
+
+        let deep = "[".repeat(100_000);
+        let err = parse(deep.as_bytes(), &Limits::default()).unwrap_err();
+        assert_eq!(err.code, Code::TooDeep);
+    }
+}

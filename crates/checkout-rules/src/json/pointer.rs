@@ -1,0 +1,114 @@
+//! RFC 6901 JSON pointers.
+
+use alloc::string::String;
+
+/// A JSON pointer built up while walking a document: push a segment before
+/// descending, [`truncate`](Pointer::truncate) to where it was after.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Pointer(String);
+
+impl Pointer {
+    /// The empty pointer: the whole document.
+    pub fn root() -> Pointer {
+        Pointer(String::new())
+    }
+
+    /// Appends an object key, escaping `~` and `/`. Returns the previous
+    /// length for [`truncate`](Pointer::truncate).
+    pub fn push_key(&mut self, key: &str) -> usize {
+        let mark = self.0.len();
+        self.0.push('/');
+        for c in key.chars() {
+            match c {
+                '~' => self.0.push_str("~0"),
+                '/' => self.0.push_str("~1"),
+                c => self.0.push(c),
+            }
+        }
+        mark
+    }
+
+    /// Appends an array index. Returns the previous length.
+    pub fn push_index(&mut self, index: usize) -> usize {
+        use core::fmt::Write as _;
+        let mark = self.0.len();
+        let _ = write!(self.0, "/{index}");
+        mark
+    }
+
+    /// Goes back to a length returned by a push.
+    pub fn truncate(&mut self, mark: usize) {
+        self.0.truncate(mark);
+    }
+
+    /// The pointer text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The pointer with `key` appended, as a new string.
+    pub fn join(&self, key: &str) -> String {
+        let mut p = self.clone();
+        p.push_key(key);
+        p.0
+    }
+}
+
+/// A pointer as a Laravel-style dotted path: `/items/0/price` →
+/// `items.0.price`.
+pub fn to_dotted(pointer: &str) -> String {
+    let mut out = String::with_capacity(pointer.len());
+    let _ = write_dotted(pointer, &mut out);
+    out
+}
+
+/// Writes [`to_dotted`]'s text without building a string first.
+pub fn write_dotted(pointer: &str, out: &mut impl core::fmt::Write) -> core::fmt::Result {
+    for (i, segment) in pointer.split('/').skip(1).enumerate() {
+        if i > 0 {
+            out.write_char('.')?;
+        }
+        // `~1` is `/` and `~0` is `~` (RFC 6901, section 4).
+        let mut rest = segment;
+        while let Some(at) = rest.find('~') {
+            out.write_str(&rest[..at])?;
+            match rest.as_bytes().get(at + 1) {
+                Some(b'1') => out.write_char('/')?,
+                Some(b'0') => out.write_char('~')?,
+                _ => {
+                    out.write_char('~')?;
+                    rest = &rest[at + 1..];
+                    continue;
+                }
+            }
+            rest = &rest[at + 2..];
+        }
+        out.write_str(rest)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_per_rfc_6901() {
+        let mut p = Pointer::root();
+        let mark = p.push_key("a/b");
+        p.push_key("m~n");
+        p.push_index(3);
+        assert_eq!(p.as_str(), "/a~1b/m~0n/3");
+        p.truncate(mark);
+        assert_eq!(p.as_str(), "");
+        assert_eq!(Pointer::root().join(""), "/");
+    }
+
+    #[test]
+    fn dotted() {
+        assert_eq!(to_dotted("/items/0/price"), "items.0.price");
+        assert_eq!(to_dotted("/amount"), "amount");
+        assert_eq!(to_dotted("/a~1b"), "a/b");
+        assert_eq!(to_dotted("/a~01/~"), "a~1.~");
+    }
+}

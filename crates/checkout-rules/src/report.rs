@@ -1,0 +1,349 @@
+//! Reports: a flat list of violations, and the normalised request when there
+//! are none.
+//!
+//! A [`Violation`] says where (`in` body or header, an RFC 6901 `path` in the
+//! provider's own field names, or the header's documented name), what (a
+//! stable snake_case [`Code`] and the parameters that explain it) and, in
+//! English, what to do about it.
+
+use alloc::borrow::Cow;
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::fmt::{self, Write as _};
+
+use serde::Serialize;
+use serde::ser::{SerializeMap, Serializer};
+
+use crate::canonical::CheckoutSession;
+
+/// Which part of the request a violation is in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Part {
+    /// The JSON body; `path` is a JSON pointer into it.
+    Body,
+    /// A header; `path` is the header's documented name.
+    Header,
+}
+
+macro_rules! codes {
+    ($($(#[doc = $doc:literal])* $variant:ident => $text:literal,)*) => {
+        /// A violation's stable, machine-readable code.
+        ///
+        /// The snake_case text ([`Code::as_str`]) is part of the public
+        /// contract: it never changes meaning once released.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[non_exhaustive]
+        pub enum Code {
+            $($(#[doc = $doc])* $variant,)*
+        }
+
+        impl Code {
+            /// Every code, in declaration order.
+            pub const ALL: &'static [Code] = &[$(Code::$variant,)*];
+
+            /// The snake_case text of the code.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Code::$variant => $text,)*
+                }
+            }
+        }
+    };
+}
+
+codes! {
+    /// The body exceeds the size limit.
+    BodyTooLarge => "body_too_large",
+    /// The body is not valid UTF-8.
+    InvalidUtf8 => "invalid_utf8",
+    /// The body starts with a byte order mark.
+    ByteOrderMark => "byte_order_mark",
+    /// The body is not well-formed JSON (or is empty).
+    MalformedJson => "malformed_json",
+    /// Arrays and objects nest deeper than the limit.
+    TooDeep => "too_deep",
+    /// An object has the same key twice.
+    DuplicateKey => "duplicate_key",
+    /// A `\u` escape encodes half of a surrogate pair.
+    LoneSurrogate => "lone_surrogate",
+    /// A number that JSON readers would not all read as the same value.
+    NumberOutOfRange => "number_out_of_range",
+    /// A required field or header is missing.
+    Required => "required",
+    /// A field the provider does not define.
+    UnknownField => "unknown_field",
+    /// A value of the wrong JSON type.
+    InvalidType => "invalid_type",
+    /// Shorter than the minimum length.
+    TooShort => "too_short",
+    /// Longer than the maximum length.
+    TooLong => "too_long",
+    /// A list with fewer items than required.
+    TooFewItems => "too_few_items",
+    /// A control character in text.
+    ControlCharacter => "control_character",
+    /// Leading or trailing white space in an identifier.
+    SurroundingWhitespace => "surrounding_whitespace",
+    /// Characters outside the allowed set.
+    PatternMismatch => "pattern_mismatch",
+    /// Not one of the allowed values.
+    NotAllowed => "not_allowed",
+    /// Not a valid e-mail address.
+    InvalidEmail => "invalid_email",
+    /// Not a valid absolute http(s) URL.
+    InvalidUrl => "invalid_url",
+    /// Not a valid IPv4 or IPv6 address.
+    InvalidIp => "invalid_ip",
+    /// Not an ISO 4217 code.
+    UnknownCurrency => "unknown_currency",
+    /// A known currency the provider does not accept.
+    CurrencyNotAccepted => "currency_not_accepted",
+    /// A number where an integer literal is required.
+    NotInteger => "not_integer",
+    /// A number written with an exponent where the digits must be written out.
+    ExponentNotation => "exponent_notation",
+    /// More decimal places than the currency has.
+    TooManyDecimals => "too_many_decimals",
+    /// Outside the range an amount or count may take.
+    OutOfRange => "out_of_range",
+    /// Below the minimum.
+    BelowMinimum => "below_minimum",
+    /// Above the maximum.
+    AboveMaximum => "above_maximum",
+    /// A total that is not the sum of its parts.
+    AmountMismatch => "amount_mismatch",
+    /// Arithmetic on amounts would overflow.
+    ArithmeticOverflow => "arithmetic_overflow",
+    /// `ip` sent with a public key.
+    IpRequiresSecretKey => "ip_requires_secret_key",
+    /// An `Authorization` header that is not a bearer token of the right kind.
+    InvalidAuthorization => "invalid_authorization",
+    /// A `Content-Type` other than JSON.
+    UnsupportedContentType => "unsupported_content_type",
+    /// A header value HTTP does not allow.
+    InvalidHeaderValue => "invalid_header_value",
+    /// The same header twice.
+    DuplicateHeader => "duplicate_header",
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Code {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+/// A parameter that explains a violation (`min`, `max`, `expected`,
+/// `actual`…).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum Param {
+    /// An integer, e.g. a length or an amount in minor units.
+    Int(i64),
+    /// Text, e.g. an exact decimal amount or a suggested field name.
+    Text(Cow<'static, str>),
+    /// A list, e.g. the allowed values.
+    List(Vec<Cow<'static, str>>),
+}
+
+impl From<i64> for Param {
+    fn from(v: i64) -> Param {
+        Param::Int(v)
+    }
+}
+
+impl From<usize> for Param {
+    fn from(v: usize) -> Param {
+        Param::Int(i64::try_from(v).unwrap_or(i64::MAX))
+    }
+}
+
+impl From<u32> for Param {
+    fn from(v: u32) -> Param {
+        Param::Int(i64::from(v))
+    }
+}
+
+impl From<&'static str> for Param {
+    fn from(v: &'static str) -> Param {
+        Param::Text(Cow::Borrowed(v))
+    }
+}
+
+impl From<String> for Param {
+    fn from(v: String) -> Param {
+        Param::Text(Cow::Owned(v))
+    }
+}
+
+/// One problem with a request.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Violation {
+    /// Body or header.
+    pub part: Part,
+    /// An RFC 6901 JSON pointer into the body (`""` is the whole body), or the
+    /// header's documented name.
+    pub path: String,
+    /// What is wrong, as a stable code.
+    pub code: Code,
+    /// English, saying what to do about it.
+    pub message: String,
+    /// The numbers and names that explain it, in a fixed order.
+    pub params: Vec<(&'static str, Param)>,
+}
+
+impl Violation {
+    /// A violation in the body at `path`.
+    pub fn body(path: impl Into<String>, code: Code, message: impl Into<String>) -> Violation {
+        Violation {
+            part: Part::Body,
+            path: path.into(),
+            code,
+            message: message.into(),
+            params: Vec::new(),
+        }
+    }
+
+    /// A violation of the header `name`.
+    pub fn header(name: impl Into<String>, code: Code, message: impl Into<String>) -> Violation {
+        Violation {
+            part: Part::Header,
+            path: name.into(),
+            code,
+            message: message.into(),
+            params: Vec::new(),
+        }
+    }
+
+    /// Adds a parameter.
+    #[must_use]
+    pub fn with(mut self, name: &'static str, value: impl Into<Param>) -> Violation {
+        self.params.push((name, value.into()));
+        self
+    }
+
+    /// The parameter `name`, if present.
+    pub fn param(&self, name: &str) -> Option<&Param> {
+        self.params.iter().find(|(n, _)| *n == name).map(|(_, v)| v)
+    }
+}
+
+/// `{"in": …, "path": …, "code": …, "message": …, <params>…}`
+impl Serialize for Violation {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(4 + self.params.len()))?;
+        map.serialize_entry("in", &self.part)?;
+        map.serialize_entry("path", &self.path)?;
+        map.serialize_entry("code", &self.code)?;
+        map.serialize_entry("message", &self.message)?;
+        for (name, value) in &self.params {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+}
+
+/// The verdict on one request: every violation, and the canonical session
+/// when there are none.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Report {
+    /// Every problem found, in document order.
+    pub violations: Vec<Violation>,
+    /// The request in canonical form; `Some` exactly when it is valid.
+    pub normalized: Option<CheckoutSession>,
+}
+
+impl Report {
+    /// Whether the request has no violations.
+    pub fn is_valid(&self) -> bool {
+        self.violations.is_empty()
+    }
+
+    /// The report as one line of JSON, the contract shared by the CLI and the
+    /// npm package: `{"valid": …, "errors": […], "normalized": {…}}`.
+    pub fn to_json(&self) -> String {
+        // Serialising plain data into a String cannot fail.
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// The report for people and for `grep`: one line per violation,
+    /// `<name>: <path>: <message> [<code>]`, or one line saying it is valid.
+    pub fn to_text(&self, name: &str) -> String {
+        let mut out = String::new();
+        match &self.normalized {
+            Some(session) if self.violations.is_empty() => {
+                let amount = session.amount;
+                let _ = writeln!(
+                    out,
+                    "{name}: valid: {} {} ({} minor units)",
+                    amount.currency(),
+                    amount.to_major_string(),
+                    amount.minor()
+                );
+            }
+            _ => {
+                for v in &self.violations {
+                    let place = match (v.part, v.path.as_str()) {
+                        (Part::Body, "") => Cow::Borrowed("body"),
+                        (Part::Body, path) => Cow::Borrowed(path),
+                        (Part::Header, name) => Cow::Owned(alloc::format!("header {name}")),
+                    };
+                    let _ = writeln!(out, "{name}: {place}: {} [{}]", v.message, v.code);
+                }
+            }
+        }
+        out
+    }
+
+    /// The violations in Payviox's own 400 body shape,
+    /// `{"field": ["message", …]}`, so a server imitating Payviox can answer
+    /// as it does. Keys are Laravel-style dotted paths (`items.0.price`);
+    /// a header's key is its name; problems with the body as a whole are
+    /// under `"body"`.
+    pub fn to_payviox_errors(&self) -> String {
+        let mut fields: Vec<(String, Vec<&str>)> = Vec::new();
+        for v in &self.violations {
+            let key = match v.part {
+                Part::Header => v.path.clone(),
+                Part::Body if v.path.is_empty() => String::from("body"),
+                Part::Body => crate::json::pointer::to_dotted(&v.path),
+            };
+            match fields.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, messages)) => messages.push(&v.message),
+                None => fields.push((key, alloc::vec![v.message.as_str()])),
+            }
+        }
+        serde_json::to_string(&FieldErrors(&fields)).unwrap_or_default()
+    }
+}
+
+/// Field errors as a JSON object, in the order they were found.
+struct FieldErrors<'r>(&'r [(String, Vec<&'r str>)]);
+
+impl Serialize for FieldErrors<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (field, messages) in self.0 {
+            map.serialize_entry(field, messages)?;
+        }
+        map.end()
+    }
+}
+
+impl Serialize for Report {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("valid", &self.is_valid())?;
+        map.serialize_entry("errors", &self.violations)?;
+        if let Some(session) = &self.normalized {
+            map.serialize_entry("normalized", session)?;
+        }
+        map.end()
+    }
+}
