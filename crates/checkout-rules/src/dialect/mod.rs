@@ -1,0 +1,216 @@
+//! The providers' request formats ("dialects"), and validation against them.
+//!
+//! Each dialect is one module: its fields and headers as data
+//! ([`crate::schema`]), the rules that span fields, and the mapping to the
+//! canonical session. A new provider is a new module here and a variant of
+//! [`Dialect`].
+
+mod nairopay;
+mod payviox;
+
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::fmt;
+use core::str::FromStr;
+
+use crate::canonical::CheckoutSession;
+use crate::currency::Currency;
+use crate::json::{self, Limits, Object};
+use crate::report::{Report, Violation};
+use crate::schema::{self, CrossRule, HeaderField, ObjectSpec, Request, Rule, Walker};
+
+/// A provider's request format.
+///
+/// ```
+/// use checkout_rules::Dialect;
+///
+/// let dialect: Dialect = "nairopay".parse().unwrap();
+/// let report = dialect.validate(
+///     br#"{"amount": 2500, "currency": "KES", "reference": "ORDER_2025_001"}"#,
+///     &[],
+/// );
+/// assert!(report.is_valid());
+/// let session = report.normalized.unwrap();
+/// assert_eq!(session.amount.minor(), 2500);
+/// assert_eq!(session.amount.to_major_string(), "25.00");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Dialect {
+    /// Nairopay payment sessions: integer minor units.
+    Nairopay,
+    /// Payviox sessions: integer minor units, items that sum to the amount.
+    Payviox,
+}
+
+impl Dialect {
+    /// Every dialect, in name order.
+    pub const ALL: &'static [Dialect] = &[Dialect::Nairopay, Dialect::Payviox];
+
+    /// The dialect's name, as the CLI and the npm package take it.
+    pub fn name(self) -> &'static str {
+        self.spec().name
+    }
+
+    /// The dialect's rules as data.
+    pub fn spec(self) -> &'static DialectSpec {
+        match self {
+            Dialect::Nairopay => &nairopay::SPEC,
+            Dialect::Payviox => &payviox::SPEC,
+        }
+    }
+
+    /// Validates a request (body bytes and headers as `(name, value)` pairs)
+    /// with the default [`Options`].
+    pub fn validate(self, body: &[u8], headers: &[(&str, &str)]) -> Report {
+        self.validate_with(body, headers, &Options::default())
+    }
+
+    /// Validates a request: every violation, and the canonical session when
+    /// there are none.
+    ///
+    /// ```
+    /// use checkout_rules::Dialect;
+    ///
+    /// let report = Dialect::Payviox.validate(
+    ///     br#"{"amount": 50, "currency": "usd", "order_id": "o1", "items": []}"#,
+    ///     &[("Authorization", "Bearer pk_live_x")],
+    /// );
+    /// let found: Vec<_> = report.violations.iter().map(|v| (v.path.as_str(), v.code.as_str())).collect();
+    /// assert_eq!(found, [
+    ///     ("/amount", "below_minimum"),
+    ///     ("/currency", "unknown_currency"),
+    ///     ("/customer", "required"),
+    ///     ("/items", "too_few_items"),
+    /// ]);
+    /// ```
+    pub fn validate_with(self, body: &[u8], headers: &[(&str, &str)], options: &Options) -> Report {
+        let spec = self.spec();
+        let document = match json::parse(body, &options.limits) {
+            Ok(document) => document,
+            Err(violation) => return Report::invalid(alloc::vec![violation]),
+        };
+        let mut violations = document.violations;
+        let Some(object) = document.root.as_object() else {
+            violations.push(schema::type_violation(
+                &document.root,
+                "object",
+                crate::rules::At::body(""),
+            ));
+            return Report::invalid(violations);
+        };
+        let currency = spec.currency(object);
+        let mut walker = Walker::new(&mut violations, currency);
+        walker.object(&document.root, spec.body);
+        let request = Request {
+            body: object,
+            headers,
+            currency,
+        };
+        for rule in spec.cross_rules {
+            (rule.check)(&request, walker.out);
+        }
+        walker.headers(headers, spec.headers);
+
+        if !violations.is_empty() {
+            return Report::invalid(violations);
+        }
+        match currency.and_then(|c| (spec.normalize)(&request, c)) {
+            Some(session) => Report {
+                violations,
+                normalized: Some(session),
+            },
+            // A valid body always normalises; this keeps a bug from looking valid.
+            None => Report::invalid(alloc::vec![Violation::body(
+                "",
+                crate::report::Code::InvalidType,
+                "the request is valid but could not be normalised; please report this as a bug",
+            )]),
+        }
+    }
+}
+
+impl fmt::Display for Dialect {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A dialect name that is not one of [`Dialect::ALL`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownDialect(pub String);
+
+impl fmt::Display for UnknownDialect {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let names: Vec<&str> = Dialect::ALL.iter().map(|d| d.name()).collect();
+        write!(
+            f,
+            "unknown dialect `{}`; the dialects are {}",
+            self.0,
+            names.join(", ")
+        )
+    }
+}
+
+#[cfg(feature = "std")]
+impl std::error::Error for UnknownDialect {}
+
+impl FromStr for Dialect {
+    type Err = UnknownDialect;
+
+    fn from_str(s: &str) -> Result<Dialect, UnknownDialect> {
+        Dialect::ALL
+            .iter()
+            .copied()
+            .find(|d| d.name() == s)
+            .ok_or_else(|| UnknownDialect(String::from(s)))
+    }
+}
+
+/// How to validate.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Options {
+    /// Size and depth limits for the body.
+    pub limits: Limits,
+}
+
+/// A dialect's rules as data: what the rules documents and form constraints
+/// are generated from.
+#[derive(Debug)]
+pub struct DialectSpec {
+    /// The dialect's name (`payviox`).
+    pub name: &'static str,
+    /// The provider's name (`Payviox`).
+    pub provider: &'static str,
+    /// The provider's document in this repository.
+    pub document: &'static str,
+    /// The body's fields.
+    pub body: &'static ObjectSpec,
+    /// The headers the dialect checks.
+    pub headers: &'static [HeaderField],
+    /// Rules that span fields.
+    pub cross_rules: &'static [CrossRule],
+    /// Decisions that apply to the whole request, with their reasons.
+    pub notes: &'static [&'static str],
+    normalize: fn(&Request<'_, '_>, Currency) -> Option<CheckoutSession>,
+}
+
+impl DialectSpec {
+    /// The body's currency, when its currency field holds an accepted code.
+    fn currency(&self, body: &Object<'_>) -> Option<Currency> {
+        self.body.fields.iter().find_map(|field| match field.rule {
+            Rule::Currency(set) => set.resolve(body.get(field.name)?.as_str()?).ok(),
+            _ => None,
+        })
+    }
+}
+
+impl Report {
+    fn invalid(violations: Vec<Violation>) -> Report {
+        Report {
+            violations,
+            normalized: None,
+        }
+    }
+}

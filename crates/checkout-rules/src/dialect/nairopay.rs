@@ -1,0 +1,103 @@
+//! Nairopay `POST /v1/payment-sessions` (`docs/providers/nairopay.txt`).
+
+use super::DialectSpec;
+use crate::canonical::{CheckoutSession, Customer};
+use crate::currency::{Currency, CurrencySet};
+use crate::rules::amount::{Amount, Unit};
+use crate::rules::text::Text;
+use crate::schema::{
+    Extra, Field, HeaderField, HeaderRule, ObjectSpec, Request, Rule, Source, read,
+};
+
+pub(super) static SPEC: DialectSpec = DialectSpec {
+    name: "nairopay",
+    provider: "Nairopay",
+    document: "docs/providers/nairopay.txt",
+    body: &BODY,
+    headers: HEADERS,
+    cross_rules: &[],
+    notes: &[
+        "`callback_url` sends the customer back after payment; it is not a server-to-server \
+         webhook, so it normalises to `urls.redirect`.",
+        "Headers are checked when given; a body checked without them is judged on its own.",
+    ],
+    normalize,
+};
+
+static BODY: ObjectSpec = ObjectSpec {
+    extra: Extra::Reject,
+    fields: &[
+        Field::required(
+            "amount",
+            Rule::Amount(Amount::minor(1)),
+            &[
+                Source::doc(35, "Amount in smallest currency unit (e.g., cents)"),
+                Source::Decided(
+                    "positive: a payment session for nothing, or for a refund, is not a payment",
+                ),
+            ],
+        ),
+        Field::required(
+            "currency",
+            Rule::Currency(CurrencySet::Iso4217Current),
+            &[
+                Source::doc(36, "Currency code (e.g., `KES`)"),
+                Source::Decided("any current ISO 4217 code: the document names no list"),
+            ],
+        ),
+        Field::required(
+            "reference",
+            Rule::Text(Text::IDENTIFIER),
+            &[Source::doc(37, "Unique identifier for this transaction")],
+        ),
+        Field::optional(
+            "email",
+            Rule::Email,
+            &[Source::doc(38, "Customer's email address")],
+        ),
+        Field::optional(
+            "callback_url",
+            Rule::Url,
+            &[Source::doc(
+                39,
+                "URL to redirect the customer after payment completion",
+            )],
+        ),
+    ],
+};
+
+static HEADERS: &[HeaderField] = &[
+    HeaderField {
+        name: "Authorization",
+        required: false,
+        rule: HeaderRule::Bearer(&[]),
+        sources: &[
+            Source::doc(26, "Bearer `<SECRET_API_KEY>`"),
+            Source::Decided(
+                "checked when given, not required: the key is added by the HTTP client; \
+                 the document gives no key format, so any bearer token is accepted",
+            ),
+        ],
+    },
+    HeaderField {
+        name: "Content-Type",
+        required: false,
+        rule: HeaderRule::JsonContentType,
+        sources: &[Source::doc(27, "application/json")],
+    },
+];
+
+fn normalize(request: &Request<'_, '_>, currency: Currency) -> Option<CheckoutSession> {
+    let body = request.body;
+    let mut session = CheckoutSession::new(read::money(body, "amount", Unit::Minor, currency)?);
+    session.merchant_reference = read::text(body, "reference");
+    let email = read::text(body, "email");
+    if email.is_some() {
+        session.customer = Some(Customer {
+            email,
+            ..Customer::default()
+        });
+    }
+    session.urls.redirect = read::text(body, "callback_url");
+    Some(session)
+}

@@ -1,0 +1,276 @@
+//! Payviox `POST /session` (`docs/providers/payviox.txt`).
+
+use alloc::format;
+use alloc::vec::Vec;
+
+use super::DialectSpec;
+use crate::canonical::{CheckoutSession, Customer, LineItem, PaymentMethod};
+use crate::currency::{Currency, CurrencySet};
+use crate::money::Money;
+use crate::number::MAX_SAFE_INTEGER;
+use crate::report::{Code, Violation};
+use crate::rules::At;
+use crate::rules::amount::{self, Amount, Unit};
+use crate::rules::integer::IntRange;
+use crate::rules::text::Text;
+use crate::schema::{
+    CrossRule, Extra, Field, HeaderField, HeaderRule, ObjectSpec, Request, Rule, Source, all_valid,
+    read,
+};
+
+pub(super) static SPEC: DialectSpec = DialectSpec {
+    name: "payviox",
+    provider: "Payviox",
+    document: "docs/providers/payviox.txt",
+    body: &BODY,
+    headers: HEADERS,
+    cross_rules: &[ITEMS_SUM_TO_AMOUNT, IP_NEEDS_SECRET_KEY],
+    notes: &[
+        "The OpenAPI schema does not close the request object, but unknown top-level fields are \
+         refused all the same (see above); items and `metadata` may carry any extra properties, \
+         as the schema says, checked only so that every JSON reader reads them alike.",
+        "Headers are checked when given; a body checked without them (in a browser form, \
+         say) is judged on its own.",
+    ],
+    normalize,
+};
+
+static BODY: ObjectSpec = ObjectSpec {
+    extra: Extra::Reject,
+    fields: &[
+        Field::required(
+            "amount",
+            Rule::Amount(Amount::minor(100)),
+            &[
+                Source::doc(678, "Minimum amount: 100 cents"),
+                Source::doc(679, "Must be a positive integer"),
+                Source::doc(749, "Payment amount in cents"),
+            ],
+        ),
+        Field::required(
+            "currency",
+            Rule::Currency(CurrencySet::Iso4217Current),
+            &[Source::doc(753, "Three-letter ISO currency code")],
+        ),
+        Field::required(
+            "customer",
+            Rule::Text(Text::IDENTIFIER),
+            &[
+                Source::doc(742, "- customer"),
+                Source::doc(756, "Customer identifier"),
+            ],
+        ),
+        Field::required(
+            "order_id",
+            Rule::Text(Text::IDENTIFIER),
+            &[
+                Source::doc(743, "- order_id"),
+                Source::doc(759, "Your unique order identifier"),
+            ],
+        ),
+        Field::required(
+            "items",
+            Rule::List {
+                min_items: 1,
+                item: &Rule::Object(&ITEM),
+            },
+            &[
+                Source::doc(684, "At least one item is required"),
+                Source::doc(765, "additionalProperties: true"),
+            ],
+        ),
+        Field::optional(
+            "description",
+            Rule::Text(Text::NON_EMPTY),
+            &[Source::doc(772, "Optional description of the payment")],
+        ),
+        Field::optional(
+            "paymentMethodId",
+            Rule::Text(Text::IDENTIFIER),
+            &[Source::doc(
+                775,
+                "Force a specific payment method (optional)",
+            )],
+        ),
+        Field::optional(
+            "ip",
+            Rule::Ip,
+            &[Source::doc(
+                778,
+                "Server-side only. The end-user's IP address",
+            )],
+        ),
+        Field::optional(
+            "metadata",
+            Rule::FreeObject,
+            &[
+                Source::doc(782, "Custom key-value pairs"),
+                Source::doc(784, "additionalProperties: true"),
+            ],
+        ),
+    ],
+};
+
+static ITEM: ObjectSpec = ObjectSpec {
+    extra: Extra::Allow,
+    fields: &[
+        Field::required(
+            "name",
+            Rule::Text(Text::NON_EMPTY),
+            &[Source::doc(
+                685,
+                "Each item must have a name, quantity, and price",
+            )],
+        ),
+        Field::required(
+            "quantity",
+            Rule::Integer(IntRange {
+                min: 1,
+                max: MAX_SAFE_INTEGER,
+            }),
+            &[Source::doc(686, "Quantity must be at least 1")],
+        ),
+        Field::required(
+            "price",
+            Rule::Amount(Amount::minor(1)),
+            &[Source::doc(687, "Price must be at least 1 cent")],
+        ),
+    ],
+};
+
+static HEADERS: &[HeaderField] = &[
+    HeaderField {
+        name: "Authorization",
+        required: false,
+        rule: HeaderRule::Bearer(&["pk_", "sk_"]),
+        sources: &[
+            Source::doc(
+                19,
+                "accepts both **Public API Key** (client-side) and **Secret API Key**",
+            ),
+            Source::Decided(
+                "checked when given, not required: the key is added by the HTTP client, \
+                 and a body is often checked before that",
+            ),
+        ],
+    },
+    HeaderField {
+        name: "Content-Type",
+        required: false,
+        rule: HeaderRule::JsonContentType,
+        sources: &[Source::doc(69, "Content-Type: application/json")],
+    },
+];
+
+const ITEMS_SUM_TO_AMOUNT: CrossRule = CrossRule {
+    field: "amount",
+    description: "equals Σ price × quantity over the items, exactly (checked arithmetic)",
+    codes: &[Code::AmountMismatch, Code::ArithmeticOverflow],
+    sources: &[Source::doc(
+        680,
+        "Total amount must equal the sum of all items (price × quantity)",
+    )],
+    check: items_sum_to_amount,
+};
+
+fn items_sum_to_amount(request: &Request<'_, '_>, out: &mut Vec<Violation>) {
+    let Some(currency) = request.currency else {
+        return;
+    };
+    if !all_valid(out, &["/amount", "/items"]) {
+        return;
+    }
+    let Some(total) = read::money(request.body, "amount", Unit::Minor, currency) else {
+        return;
+    };
+    let Some(items) = request.body.get("items").and_then(|v| v.as_array()) else {
+        return;
+    };
+    let Ok(mut sum) = Money::from_minor(0, currency) else {
+        return;
+    };
+    for (i, item) in items.iter().enumerate() {
+        let line = item.as_object().and_then(|o| {
+            Some((
+                read::money(o, "price", Unit::Minor, currency)?,
+                read::integer(o, "quantity")?,
+            ))
+        });
+        let Some((price, quantity)) = line else {
+            return;
+        };
+        match price.checked_mul(quantity).and_then(|l| sum.checked_add(l)) {
+            Ok(s) => sum = s,
+            Err(_) => {
+                out.push(amount::overflow(At::body(&format!("/items/{i}"))));
+                return;
+            }
+        }
+    }
+    if let Err(v) = amount::check_total(total, sum, Unit::Minor, At::body("/amount")) {
+        out.push(v);
+    }
+}
+const IP_NEEDS_SECRET_KEY: CrossRule = CrossRule {
+    field: "ip",
+    description: "only with a secret key (`Authorization: Bearer sk_…`); with a public key (`pk_…`) it is refused",
+    codes: &[Code::IpRequiresSecretKey],
+    sources: &[
+        Source::doc(32, "No need to provide the `ip` parameter"),
+        Source::doc(778, "Server-side only."),
+        Source::Decided(
+            "without an Authorization header the key is unknown, and `ip` is judged on its own",
+        ),
+    ],
+    check: ip_needs_secret_key,
+};
+
+fn ip_needs_secret_key(request: &Request<'_, '_>, out: &mut Vec<Violation>) {
+    let public_key = request
+        .header("Authorization")
+        .and_then(|v| v.split_once(' '))
+        .is_some_and(|(_, key)| key.trim_start().starts_with("pk_"));
+    if public_key && request.body.get("ip").is_some() {
+        out.push(At::body("/ip").violation(
+            Code::IpRequiresSecretKey,
+            "`ip` may only be sent with a secret key (sk_…); with a public key Payviox captures the \
+             client's IP itself: remove `ip` or create the session from your server",
+        ));
+    }
+}
+
+fn normalize(request: &Request<'_, '_>, currency: Currency) -> Option<CheckoutSession> {
+    let body = request.body;
+    let mut session = CheckoutSession::new(read::money(body, "amount", Unit::Minor, currency)?);
+    session.items = body
+        .get("items")?
+        .as_array()?
+        .iter()
+        .map(|item| {
+            let item = item.as_object()?;
+            Some(LineItem {
+                name: read::text(item, "name")?,
+                sku: None,
+                quantity: read::integer(item, "quantity")?,
+                unit_price: read::money(item, "price", Unit::Minor, currency)?,
+                extra: read::extra(item, &ITEM),
+            })
+        })
+        .collect::<Option<Vec<_>>>()?;
+    session.merchant_reference = read::text(body, "order_id");
+    session.customer = Some(Customer {
+        id: read::text(body, "customer"),
+        ..Customer::default()
+    });
+    session.description = read::text(body, "description");
+    session.payment_methods = read::text(body, "paymentMethodId")
+        .map(PaymentMethod::ProviderSpecific)
+        .into_iter()
+        .collect();
+    session.client_ip = match read::text(body, "ip") {
+        Some(ip) => Some(ip.parse().ok()?),
+        None => None,
+    };
+    session.metadata = read::object(body, "metadata");
+    Some(session)
+}

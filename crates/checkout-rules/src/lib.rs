@@ -1,0 +1,81 @@
+//! The rules of payment providers' "create checkout session" requests.
+//!
+//! `checkout-rules` checks a request against a provider's documented rules,
+//! reports every problem at once with a precise location, and rewrites a
+//! valid request into one exact, provider-neutral form.
+//!
+//! ```
+//! use checkout_rules::Dialect;
+//!
+//! let body = br#"{
+//!     "amount": 10000,
+//!     "currency": "USD",
+//!     "customer": "customer_abc123",
+//!     "order_id": "order_12345",
+//!     "items": [{"name": "Premium Plan", "quantity": 1, "price": 9000}]
+//! }"#;
+//! let report = Dialect::Payviox.validate(body, &[("Authorization", "Bearer pk_live_x")]);
+//! assert!(!report.is_valid());
+//! let mismatch = &report.violations[0];
+//! assert_eq!(mismatch.path, "/amount");
+//! assert_eq!(mismatch.code.as_str(), "amount_mismatch");
+//! assert_eq!(
+//!     report.to_json(),
+//!     r#"{"valid":false,"errors":[{"in":"body","path":"/amount","code":"amount_mismatch","message":"`amount` is 10000 but its parts add up to 9000; send the exact sum","expected":9000,"actual":10000}]}"#
+//! );
+//! ```
+//!
+//! # Principles
+//!
+//! - **Money is exact.** Amounts are integer minor units of a currency
+//!   ([`Money`]); decimal text converts exactly through
+//!   [`rust_decimal::Decimal`], never a float. Too many decimals, a value
+//!   beyond ±(2^53 − 1) minor units or an overflow is a violation, never a
+//!   rounding.
+//! - **Every problem at once**, each with a JSON pointer, a stable code and
+//!   the numbers that explain it ([`report`]).
+//! - **Strict JSON** ([`json`]): duplicate keys, lone surrogates, invalid
+//!   UTF-8, excessive size or depth are violations.
+//! - **Pure.** `no_std` + `alloc`: no I/O, no clock, no global state.
+//!
+//! # Layout
+//!
+//! - [`money`], [`currency`]: exact amounts and the ISO 4217 table.
+//! - [`json`]: the strict reader.
+//! - [`rules`]: each rule, written once.
+//! - [`schema`]: dialects as data (fields, rules, sources) and the walker.
+//! - [`Dialect`]: the providers; [`canonical`]: the neutral session.
+//! - [`report`]: violations and their renderings.
+//!
+//! # Features
+//!
+//! - `std` (default): implements `std::error::Error` for the error types.
+//!   Without it the crate needs only `alloc`, and builds for bare-metal
+//!   targets such as `thumbv7em-none-eabihf`.
+#![no_std]
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
+#![warn(missing_docs)]
+
+extern crate alloc;
+#[cfg(feature = "std")]
+extern crate std;
+
+pub mod canonical;
+pub mod currency;
+mod dialect;
+pub mod json;
+pub mod money;
+mod number;
+pub mod report;
+pub mod rules;
+pub mod schema;
+
+pub use canonical::CheckoutSession;
+pub use currency::{Currency, CurrencyRejection, CurrencySet};
+pub use dialect::{Dialect, DialectSpec, Options, UnknownDialect};
+pub use money::{Money, MoneyError};
+pub use number::MAX_SAFE_INTEGER;
+pub use report::{Code, Part, Report, Violation};

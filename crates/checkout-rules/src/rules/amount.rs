@@ -1,0 +1,352 @@
+//! Amounts: minor-unit integers or major-unit decimals, exact, within range,
+//! and totals that equal the sum of their parts.
+
+use alloc::format;
+use alloc::string::String;
+
+use rust_decimal::Decimal;
+
+use super::At;
+use crate::currency::Currency;
+use crate::money::{Money, MoneyError};
+use crate::number::{self, Form, MAX_SAFE_INTEGER};
+use crate::report::{Code, Param, Violation};
+
+/// How a provider writes amounts on the wire.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    /// An integer count of the currency's minor unit (`2500` = KES 25.00).
+    Minor,
+    /// A decimal in major units (`25.00`), with at most the currency's
+    /// number of decimals.
+    Major,
+}
+
+/// The smallest amount accepted (inclusive).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Minimum {
+    /// In minor units: `Minor(1)` means "positive".
+    Minor(i64),
+    /// In major units, as the provider writes it (`"0.01"`), compared exactly
+    /// whatever the currency's exponent.
+    Major(&'static str),
+}
+
+/// An amount rule.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Amount {
+    /// How the amount is written.
+    pub unit: Unit,
+    /// The smallest amount.
+    pub min: Minimum,
+}
+
+impl Amount {
+    /// An integer in minor units, at least `min` of them.
+    pub const fn minor(min: i64) -> Amount {
+        Amount {
+            unit: Unit::Minor,
+            min: Minimum::Minor(min),
+        }
+    }
+
+    /// A decimal in major units, at least `min` (as the provider writes it).
+    pub const fn major(min: &'static str) -> Amount {
+        Amount {
+            unit: Unit::Major,
+            min: Minimum::Major(min),
+        }
+    }
+
+    /// Checks a JSON number's text as an amount in `currency`. When the
+    /// currency is unknown (itself invalid), what does not depend on it is
+    /// still checked (form, range, most minimums) and `Ok(None)` is returned.
+    ///
+    /// ```
+    /// use checkout_rules::rules::amount::{Amount, Minimum, Unit};
+    /// use checkout_rules::rules::At;
+    /// use checkout_rules::Currency;
+    ///
+    /// let usd = Currency::from_code("USD");
+    /// let payviox = Amount { unit: Unit::Minor, min: Minimum::Minor(100) };
+    /// assert_eq!(payviox.check("10000", usd, At::body("/amount")).unwrap().unwrap().minor(), 10000);
+    /// let low = payviox.check("99", usd, At::body("/amount")).unwrap_err();
+    /// assert_eq!(low.code.as_str(), "below_minimum");
+    ///
+    /// let flutterwave = Amount { unit: Unit::Major, min: Minimum::Major("0.01") };
+    /// let cents = flutterwave.check("12.345", usd, At::body("/amount")).unwrap_err();
+    /// assert_eq!(cents.code.as_str(), "too_many_decimals");
+    /// ```
+    pub fn check(
+        &self,
+        text: &str,
+        currency: Option<Currency>,
+        at: At<'_>,
+    ) -> Result<Option<Money>, Violation> {
+        let name = at.name();
+        let currency = currency.filter(|c| c.exponent().is_some());
+        let fail = |e| self.money_error(e, text, currency, at);
+        match (self.unit, number::form(text)) {
+            (_, Form::Exponent) => return Err(fail(MoneyError::ExponentNotation)),
+            (_, Form::Invalid) => return Err(fail(MoneyError::Syntax)),
+            (Unit::Minor, Form::Decimal) => return Err(fail(MoneyError::NotInteger)),
+            _ => {}
+        }
+        let money = match currency {
+            Some(c) => Some(match self.unit {
+                Unit::Minor => Money::from_minor_str(text, c),
+                Unit::Major => Money::from_major_str(text, c),
+            })
+            .transpose()
+            .map_err(fail)?,
+            None => None,
+        };
+        // The value in the unit it is written in; the minimum does not depend
+        // on the currency except for a minor-unit minimum of a major amount.
+        let written = match (self.unit, money) {
+            (Unit::Minor, Some(m)) => Decimal::from(m.minor()),
+            (Unit::Major, Some(m)) => m.to_decimal(),
+            (Unit::Minor, None) => Decimal::from(
+                number::parse_safe_integer(text).map_err(|_| fail(MoneyError::OutOfRange))?,
+            ),
+            (Unit::Major, None) => {
+                Decimal::from_str_exact(text).map_err(|_| fail(MoneyError::OutOfRange))?
+            }
+        };
+        let below = match (self.min, money) {
+            (Minimum::Minor(min), Some(m)) => m.minor() < min,
+            (Minimum::Minor(min), None) if self.unit == Unit::Minor => written < Decimal::from(min),
+            // Without the currency's exponent only the sign can be judged.
+            (Minimum::Minor(min), None) => min > 0 && written <= Decimal::ZERO,
+            (Minimum::Major(min), _) => Decimal::from_str_exact(min).is_ok_and(|min| written < min),
+        };
+        if below {
+            let min_text = match (self.min, currency) {
+                (Minimum::Minor(min), Some(c)) => match Money::from_minor(min, c) {
+                    Ok(m) if self.unit == Unit::Minor => {
+                        format!("{min} minor units ({c} {})", m.to_major_string())
+                    }
+                    Ok(m) => m.to_major_string(),
+                    Err(_) => format!("{min}"),
+                },
+                (Minimum::Minor(min), None) => format!("{min} minor units"),
+                (Minimum::Major(min), _) => String::from(min),
+            };
+            let min_param = match self.min {
+                Minimum::Minor(min) => Param::Int(min),
+                Minimum::Major(min) => Param::from(min),
+            };
+            let actual = match self.unit {
+                Unit::Minor => Param::Int(written.mantissa().try_into().unwrap_or(i64::MAX)),
+                Unit::Major => Param::from(String::from(text)),
+            };
+            return Err(at
+                .violation(
+                    Code::BelowMinimum,
+                    format!("`{name}` must be at least {min_text}; it is {text}"),
+                )
+                .with("min", min_param)
+                .with("actual", actual));
+        }
+        Ok(money)
+    }
+
+    fn money_error(
+        &self,
+        error: MoneyError,
+        text: &str,
+        currency: Option<Currency>,
+        at: At<'_>,
+    ) -> Violation {
+        let name = at.name();
+        let code = currency.map_or("the currency", Currency::code);
+        match error {
+            MoneyError::NotInteger => {
+                let scale = currency
+                    .and_then(|c| Money::from_minor(1, c).ok())
+                    .map_or(String::from("such as cents"), |one| {
+                        format!("for {code}, 1 is {}", one.to_major_string())
+                    });
+                at.violation(
+                    Code::NotInteger,
+                    format!(
+                        "`{name}` is in minor units ({scale}) and must be a whole number; `{text}` has a fraction"
+                    ),
+                )
+            }
+            MoneyError::ExponentNotation => at.violation(
+                Code::ExponentNotation,
+                format!("`{name}` must be written out in digits; `{text}` uses exponent notation"),
+            ),
+            MoneyError::TooManyDecimals { allowed, actual } => at
+                .violation(
+                    Code::TooManyDecimals,
+                    format!(
+                        "`{name}` has {actual} decimal places but {code} has {allowed}; amounts are never rounded"
+                    ),
+                )
+                .with("max", u32::from(allowed))
+                .with("actual", actual),
+            MoneyError::OutOfRange | MoneyError::Overflow => at
+                .violation(
+                    Code::OutOfRange,
+                    format!(
+                        "`{name}` is beyond ±{MAX_SAFE_INTEGER} minor units, the largest amount exchanged exactly"
+                    ),
+                )
+                .with("max", MAX_SAFE_INTEGER),
+            MoneyError::Syntax | MoneyError::NoMinorUnit | MoneyError::CurrencyMismatch => at
+                .violation(Code::InvalidType, format!("`{name}` must be an amount; it is `{text}`")),
+        }
+    }
+}
+
+/// Checks that `total` equals `expected` (the sum of its parts), exactly;
+/// the violation gives both, as the provider writes amounts.
+///
+/// ```
+/// use checkout_rules::rules::amount::{check_total, Unit};
+/// use checkout_rules::rules::At;
+/// use checkout_rules::{Currency, Money};
+///
+/// let aud = Currency::from_code("AUD").unwrap();
+/// let total = Money::from_major_str("140.76", aud).unwrap();
+/// let parts = Money::from_major_str("140.75", aud).unwrap();
+/// let v = check_total(total, parts, Unit::Major, At::body("/amount/total")).unwrap_err();
+/// assert_eq!(v.code.as_str(), "amount_mismatch");
+/// assert!(v.message.contains("140.75"));
+/// ```
+pub fn check_total(total: Money, expected: Money, unit: Unit, at: At<'_>) -> Result<(), Violation> {
+    if total == expected {
+        return Ok(());
+    }
+    let show = |m: Money| -> Param {
+        match unit {
+            Unit::Minor => Param::Int(m.minor()),
+            Unit::Major => Param::from(m.to_major_string()),
+        }
+    };
+    let text = |m: Money| match unit {
+        Unit::Minor => format!("{}", m.minor()),
+        Unit::Major => m.to_major_string(),
+    };
+    Err(at
+        .violation(
+            Code::AmountMismatch,
+            format!(
+                "`{}` is {} but its parts add up to {}; send the exact sum",
+                at.name(),
+                text(total),
+                text(expected)
+            ),
+        )
+        .with("expected", show(expected))
+        .with("actual", show(total)))
+}
+
+/// The violation for a sum or product of amounts that overflows.
+pub fn overflow(at: At<'_>) -> Violation {
+    at.violation(
+        Code::ArithmeticOverflow,
+        format!(
+            "`{}` makes the total exceed ±{MAX_SAFE_INTEGER} minor units, the largest amount exchanged exactly",
+            at.name()
+        ),
+    )
+    .with("max", MAX_SAFE_INTEGER)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cur(c: &str) -> Option<Currency> {
+        Currency::from_code(c)
+    }
+
+    const MINOR_100: Amount = Amount {
+        unit: Unit::Minor,
+        min: Minimum::Minor(100),
+    };
+    const MAJOR_CENT: Amount = Amount {
+        unit: Unit::Major,
+        min: Minimum::Major("0.01"),
+    };
+
+    fn code(rule: Amount, text: &str, currency: Option<Currency>) -> Result<Option<i64>, Code> {
+        rule.check(text, currency, At::body("/amount"))
+            .map(|m| m.map(Money::minor))
+            .map_err(|v| v.code)
+    }
+
+    #[test]
+    fn minor_boundaries() {
+        assert_eq!(code(MINOR_100, "100", cur("USD")), Ok(Some(100)));
+        assert_eq!(code(MINOR_100, "99", cur("USD")), Err(Code::BelowMinimum));
+        assert_eq!(code(MINOR_100, "-0", cur("USD")), Err(Code::BelowMinimum));
+        assert_eq!(code(MINOR_100, "100.0", cur("USD")), Err(Code::NotInteger));
+        assert_eq!(
+            code(MINOR_100, "1e2", cur("USD")),
+            Err(Code::ExponentNotation)
+        );
+        assert_eq!(
+            code(MINOR_100, "9007199254740991", cur("USD")),
+            Ok(Some(MAX_SAFE_INTEGER))
+        );
+        assert_eq!(
+            code(MINOR_100, "9007199254740992", cur("USD")),
+            Err(Code::OutOfRange)
+        );
+    }
+
+    #[test]
+    fn major_boundaries_follow_the_currency() {
+        assert_eq!(code(MAJOR_CENT, "0.01", cur("USD")), Ok(Some(1)));
+        assert_eq!(
+            code(MAJOR_CENT, "0.00", cur("USD")),
+            Err(Code::BelowMinimum)
+        );
+        assert_eq!(code(MAJOR_CENT, "0.010", cur("BHD")), Ok(Some(10)));
+        assert_eq!(
+            code(MAJOR_CENT, "0.009", cur("BHD")),
+            Err(Code::BelowMinimum)
+        );
+        assert_eq!(code(MAJOR_CENT, "1", cur("JPY")), Ok(Some(1)));
+        assert_eq!(
+            code(MAJOR_CENT, "0.5", cur("JPY")),
+            Err(Code::TooManyDecimals)
+        );
+        assert_eq!(
+            code(MAJOR_CENT, "1e400", cur("USD")),
+            Err(Code::ExponentNotation)
+        );
+        assert_eq!(
+            code(MAJOR_CENT, "1e-400", cur("USD")),
+            Err(Code::ExponentNotation)
+        );
+    }
+
+    #[test]
+    fn without_a_currency_only_the_form_is_checked() {
+        assert_eq!(code(MINOR_100, "100", None), Ok(None));
+        assert_eq!(code(MINOR_100, "1", None), Err(Code::BelowMinimum));
+        assert_eq!(code(MAJOR_CENT, "0.001", None), Err(Code::BelowMinimum));
+        assert_eq!(code(MINOR_100, "1.5", None), Err(Code::NotInteger));
+        assert_eq!(code(MAJOR_CENT, "1.23456", None), Ok(None));
+        assert_eq!(code(MAJOR_CENT, "1E3", None), Err(Code::ExponentNotation));
+        assert_eq!(
+            code(MINOR_100, &"1".repeat(30), None),
+            Err(Code::OutOfRange)
+        );
+    }
+
+    #[test]
+    fn totals() {
+        let usd = cur("USD").unwrap();
+        let m = |minor| Money::from_minor(minor, usd).unwrap();
+        assert!(check_total(m(100), m(100), Unit::Minor, At::body("/amount")).is_ok());
+        let v = check_total(m(100), m(101), Unit::Minor, At::body("/amount")).unwrap_err();
+        assert_eq!(v.param("expected"), Some(&Param::Int(101)));
+        assert_eq!(v.param("actual"), Some(&Param::Int(100)));
+    }
+}

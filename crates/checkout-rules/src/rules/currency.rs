@@ -1,0 +1,83 @@
+//! Currency codes, resolved within the set a provider accepts.
+
+use alloc::format;
+use alloc::string::String;
+
+use super::At;
+use crate::currency::{Currency, CurrencyRejection, CurrencySet, Status};
+use crate::report::{Code, Violation};
+
+/// Checks a currency code against `set`; returns the currency.
+///
+/// ```
+/// use checkout_rules::rules::{currency::check, At};
+/// use checkout_rules::CurrencySet;
+///
+/// let at = At::body("/currency");
+/// assert_eq!(check("KES", CurrencySet::Iso4217Current, at).unwrap().exponent(), Some(2));
+/// let wrong_case = check("kes", CurrencySet::Iso4217Current, at).unwrap_err();
+/// assert!(wrong_case.message.contains("did you mean `KES`"));
+/// ```
+pub fn check(code: &str, set: CurrencySet, at: At<'_>) -> Result<Currency, Violation> {
+    let name = at.name();
+    set.resolve(code).map_err(|rejection| match rejection {
+        CurrencyRejection::Unknown => {
+            let upper = code.to_ascii_uppercase();
+            let hint = match set.resolve(&upper) {
+                Ok(c) => format!("; did you mean `{}`? Codes are upper case", c.code()),
+                Err(_) => String::from("; use a three-letter code such as USD, EUR or KES"),
+            };
+            let violation = at.violation(
+                Code::UnknownCurrency,
+                format!("`{name}` is `{code}`, which is not an ISO 4217 currency code{hint}"),
+            );
+            match set.resolve(&upper) {
+                Ok(c) => violation.with("suggestion", c.code()),
+                Err(_) => violation,
+            }
+        }
+        CurrencyRejection::NotAccepted(currency) => {
+            let why = match currency.status() {
+                Status::Superseded { by } => format!("it was replaced by {by}"),
+                _ if currency.exponent().is_none() => {
+                    String::from("it has no minor unit, so no amount of it can be charged")
+                }
+                _ => String::from("it is not a currency payments are made in"),
+            };
+            at.violation(
+                Code::CurrencyNotAccepted,
+                format!(
+                    "`{name}` is {} ({}), which is not accepted: {why}",
+                    currency.code(),
+                    currency.name()
+                ),
+            )
+            .with("accepted", set.describe())
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rejections_say_why() {
+        let at = At::body("/currency");
+        let iso = CurrencySet::Iso4217Current;
+        let e = check("HRK", iso, at).unwrap_err();
+        assert_eq!(e.code, Code::CurrencyNotAccepted);
+        assert!(e.message.contains("replaced by EUR"));
+        let e = check("XAU", iso, at).unwrap_err();
+        assert!(e.message.contains("no minor unit"));
+        let e = check("XTS", iso, at).unwrap_err();
+        assert_eq!(e.code, Code::CurrencyNotAccepted);
+        for bad in ["", "US", "USDD", "ABC", "usd", "U$D"] {
+            assert_eq!(
+                check(bad, iso, at).unwrap_err().code,
+                Code::UnknownCurrency,
+                "{bad}"
+            );
+        }
+    }
+}

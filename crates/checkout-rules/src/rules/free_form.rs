@@ -1,0 +1,85 @@
+//! Free-form values (metadata, extra item properties): any JSON, as long as
+//! every reader reads it the same and it can be stored anywhere.
+
+use alloc::format;
+use alloc::vec::Vec;
+
+use crate::json::Value;
+use crate::json::pointer::Pointer;
+use crate::number;
+use crate::report::{Code, Violation};
+
+/// Checks a free-form value at `pointer`: numbers must be interoperable
+/// (no overflow to infinity, no underflow to zero, integers within
+/// ±(2^53 − 1)); keys and strings must not contain NUL, which databases such
+/// as PostgreSQL cannot store in text.
+pub fn check(value: &Value<'_>, pointer: &mut Pointer, out: &mut Vec<Violation>) {
+    match value {
+        Value::Number(n) if !number::is_interoperable(n) => out.push(Violation::body(
+            pointer.as_str(),
+            Code::NumberOutOfRange,
+            format!(
+                "`{n}` is a number other JSON readers would change (overflow, underflow or an integer \
+                 beyond ±{}); send it as a string",
+                number::MAX_SAFE_INTEGER
+            ),
+        )),
+        Value::String(s) if s.contains('\0') => out.push(nul(pointer)),
+        Value::Array(elements) => {
+            for (i, element) in elements.iter().enumerate() {
+                let mark = pointer.push_index(i);
+                check(element, pointer, out);
+                pointer.truncate(mark);
+            }
+        }
+        Value::Object(object) => {
+            for (key, member) in object.iter() {
+                let mark = pointer.push_key(key);
+                if key.contains('\0') {
+                    out.push(nul(pointer));
+                }
+                check(member, pointer, out);
+                pointer.truncate(mark);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn nul(pointer: &Pointer) -> Violation {
+    Violation::body(
+        pointer.as_str(),
+        Code::ControlCharacter,
+        "contains the NUL character (U+0000), which many systems cannot store; remove it",
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::json::{Limits, parse};
+
+    #[test]
+    fn finds_every_problem_with_its_pointer() {
+        let doc = parse(
+            br#"{"ok": [1, 2.5, "x"], "big": 1e400, "deep": {"n": [9007199254740993]}, "s": "a\u0000", "k\u0000": 1}"#,
+            &Limits::default(),
+        )
+        .unwrap();
+        let mut out = Vec::new();
+        check(&doc.root, &mut Pointer::root(), &mut out);
+        let found: Vec<_> = out
+            .iter()
+            .map(|v| (v.path.as_str(), v.code.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("/big", "number_out_of_range"),
+                ("/deep/n/0", "number_out_of_range"),
+                ("/s", "control_character"),
+                ("/k\u{0}", "control_character"),
+            ]
+        );
+    }
+}

@@ -1,0 +1,80 @@
+//! The rules, each written once.
+//!
+//! A rule checks one value and, when it is valid, returns it in exact, typed
+//! form. Dialects never check a value themselves: they say which rule
+//! applies to which field (see [`crate::schema`]).
+
+pub mod amount;
+pub mod currency;
+pub mod email;
+pub mod free_form;
+pub mod header;
+pub mod integer;
+pub mod ip;
+pub mod suggest;
+pub mod text;
+pub mod url;
+
+use alloc::string::String;
+use core::fmt;
+
+use crate::report::{Code, Part, Violation};
+
+/// Where a rule is applied: the part of the request, the path of the value
+/// and the name messages call it by.
+#[derive(Clone, Copy, Debug)]
+pub struct At<'p> {
+    /// Body or header.
+    pub part: Part,
+    /// The JSON pointer, or the header's name.
+    pub path: &'p str,
+}
+
+impl<'p> At<'p> {
+    /// A value in the body at `path`.
+    pub fn body(path: &'p str) -> At<'p> {
+        At {
+            part: Part::Body,
+            path,
+        }
+    }
+
+    /// The header `name`.
+    pub fn header(name: &'p str) -> At<'p> {
+        At {
+            part: Part::Header,
+            path: name,
+        }
+    }
+
+    /// The name messages use: `amount`, `items.0.price`, a header's name, or
+    /// `the body`. Formatted only when a message is written.
+    pub fn name(&self) -> Name<'p> {
+        Name(*self)
+    }
+
+    /// A violation here.
+    pub fn violation(&self, code: Code, message: impl Into<String>) -> Violation {
+        Violation {
+            part: self.part,
+            path: String::from(self.path),
+            code,
+            message: message.into(),
+            params: alloc::vec::Vec::new(),
+        }
+    }
+}
+
+/// A value's name in messages (see [`At::name`]).
+#[derive(Clone, Copy, Debug)]
+pub struct Name<'p>(At<'p>);
+
+impl fmt::Display for Name<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0.part {
+            Part::Header => f.write_str(self.0.path),
+            Part::Body if self.0.path.is_empty() => f.write_str("the body"),
+            Part::Body => crate::json::pointer::write_dotted(self.0.path, f),
+        }
+    }
+}

@@ -1,0 +1,701 @@
+//! Dialects as data: which rule applies to which field, and where the
+//! provider's document says so.
+//!
+//! A dialect module is a list of [`Field`]s and [`HeaderField`]s, a few
+//! [`CrossRule`]s for what spans fields, and a mapping to the canonical
+//! session. The [`Walker`] applies the lists; the rules documents, the rules
+//! matrix and form constraints are generated from the same lists, so the
+//! documentation cannot drift from what is enforced.
+
+use alloc::format;
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use crate::currency::{Currency, CurrencySet};
+use crate::json::pointer::Pointer;
+use crate::json::{Object, Value};
+use crate::report::{Code, Violation};
+use crate::rules::amount::{Amount, Minimum, Unit};
+use crate::rules::integer::IntRange;
+use crate::rules::text::Text;
+use crate::rules::{self, At};
+
+/// Where a rule comes from.
+#[derive(Clone, Copy, Debug)]
+pub enum Source {
+    /// A line of the provider's document (`docs/providers/<dialect>.txt`),
+    /// and the words on it that state the rule. A test checks that the words
+    /// are on that line.
+    Doc {
+        /// The line number, from 1.
+        line: u32,
+        /// Words quoted from that line.
+        quote: &'static str,
+    },
+    /// Not in the document: decided by this project, with the reason.
+    Decided(&'static str),
+}
+
+impl Source {
+    /// Words quoted from a line of the provider's document.
+    pub const fn doc(line: u32, quote: &'static str) -> Source {
+        Source::Doc { line, quote }
+    }
+}
+
+/// What a field's value must be.
+#[derive(Clone, Copy, Debug)]
+pub enum Rule {
+    /// A string with a length range and allowed characters.
+    Text(Text),
+    /// A WHATWG valid e-mail address.
+    Email,
+    /// An absolute http(s) URL.
+    Url,
+    /// An IPv4 or IPv6 address.
+    Ip,
+    /// A currency code of the set; other amounts in the body are in it.
+    Currency(CurrencySet),
+    /// An amount in the body's currency.
+    Amount(Amount),
+    /// A whole number in a range.
+    Integer(IntRange),
+    /// One of a fixed list of strings.
+    OneOf(&'static [&'static str]),
+    /// An object with its own fields.
+    Object(&'static ObjectSpec),
+    /// An array whose elements all follow one rule.
+    List {
+        /// The fewest elements.
+        min_items: usize,
+        /// The rule for each element.
+        item: &'static Rule,
+    },
+    /// Any JSON object (metadata): numbers and strings are checked only for
+    /// interoperability.
+    FreeObject,
+}
+
+impl Rule {
+    /// The JSON type the rule expects.
+    pub fn json_type(&self) -> &'static str {
+        match self {
+            Rule::Text(_)
+            | Rule::Email
+            | Rule::Url
+            | Rule::Ip
+            | Rule::Currency(_)
+            | Rule::OneOf(_) => "string",
+            Rule::Amount(_) | Rule::Integer(_) => "number",
+            Rule::Object(_) | Rule::FreeObject => "object",
+            Rule::List { .. } => "array",
+        }
+    }
+
+    /// The rule in words, for rules documents.
+    pub fn describe(&self) -> String {
+        match self {
+            Rule::Text(t) => {
+                let mut s = String::from("string");
+                match (t.min_chars, t.max_chars) {
+                    (0, None) => {}
+                    (1, None) => s.push_str(", not empty"),
+                    (min, None) => s.push_str(&format!(", at least {min} characters")),
+                    (min, Some(max)) => s.push_str(&format!(", {min}–{max} characters")),
+                }
+                if let Some(p) = t.pattern {
+                    s.push_str(&format!(", matching `{}`", p.regex));
+                }
+                if t.identifier {
+                    s.push_str(", no surrounding white space");
+                }
+                s.push_str(", no control characters");
+                s
+            }
+            Rule::Email => {
+                String::from("e-mail address (WHATWG HTML syntax, as browsers check it)")
+            }
+            Rule::Url => String::from(
+                "absolute https or http URL, no user name or password, nothing a WHATWG parser would repair, at most 2048 characters",
+            ),
+            Rule::Ip => String::from("IPv4 or IPv6 address"),
+            Rule::Currency(set) => String::from(set.describe()),
+            Rule::Amount(a) => {
+                let unit = match a.unit {
+                    Unit::Minor => "integer in minor units",
+                    Unit::Major => "decimal in major units, at most the currency's decimals",
+                };
+                let min = match a.min {
+                    Minimum::Minor(1) => String::from("positive"),
+                    Minimum::Minor(m) => format!("at least {m}"),
+                    Minimum::Major(m) => format!("at least {m}"),
+                };
+                format!("{unit}, {min}, no exponent notation, within ±(2^53 − 1) minor units")
+            }
+            Rule::Integer(r) => format!("integer, {}–{}", r.min, r.max),
+            Rule::OneOf(values) => {
+                let quoted: Vec<String> = values.iter().map(|v| format!("`{v}`")).collect();
+                format!("one of {}", quoted.join(", "))
+            }
+            Rule::Object(_) => String::from("object (fields below)"),
+            Rule::List { min_items, item } => {
+                format!("array of at least {min_items}: {}", item.describe())
+            }
+            Rule::FreeObject => String::from(
+                "any object; numbers must survive any JSON reader, strings must not contain NUL",
+            ),
+        }
+    }
+
+    /// The codes the rule can report (besides `required` and
+    /// `invalid_type`).
+    pub fn codes(&self) -> Vec<Code> {
+        match self {
+            Rule::Text(t) => {
+                let mut codes = alloc::vec![Code::TooShort];
+                if t.max_chars.is_some() {
+                    codes.push(Code::TooLong);
+                }
+                if t.pattern.is_some() {
+                    codes.push(Code::PatternMismatch);
+                }
+                if t.identifier {
+                    codes.push(Code::SurroundingWhitespace);
+                }
+                codes.push(Code::ControlCharacter);
+                codes
+            }
+            Rule::Email => alloc::vec![Code::InvalidEmail],
+            Rule::Url => alloc::vec![Code::InvalidUrl, Code::TooLong],
+            Rule::Ip => alloc::vec![Code::InvalidIp],
+            Rule::Currency(_) => alloc::vec![Code::UnknownCurrency, Code::CurrencyNotAccepted],
+            Rule::Amount(a) => alloc::vec![
+                if a.unit == Unit::Minor {
+                    Code::NotInteger
+                } else {
+                    Code::TooManyDecimals
+                },
+                Code::ExponentNotation,
+                Code::BelowMinimum,
+                Code::OutOfRange,
+            ],
+            Rule::Integer(_) => alloc::vec![
+                Code::NotInteger,
+                Code::ExponentNotation,
+                Code::BelowMinimum,
+                Code::AboveMaximum,
+            ],
+            Rule::OneOf(_) => alloc::vec![Code::NotAllowed],
+            Rule::Object(_) => alloc::vec![Code::UnknownField],
+            Rule::List { .. } => alloc::vec![Code::TooFewItems],
+            Rule::FreeObject => alloc::vec![Code::NumberOutOfRange, Code::ControlCharacter],
+        }
+    }
+}
+
+/// Decisions every dialect shares, where the provider documents are silent.
+pub const COMMON_DECISIONS: &[&str] = &[
+    "Amounts in minor units must be written as integers: `100.0` and `1e2` are refused \
+     (`not_integer`, `exponent_notation`) although JSON Schema counts them as integers, because a \
+     fraction in a minor-unit field usually means major units were sent.",
+    "Amounts in major units are plain decimals with at most the currency's number of decimals; \
+     trailing zeros are exact (`12.340` is 1234 cents); exponent notation is refused. Nothing is \
+     ever rounded.",
+    "Every amount stays within ±(2^53 − 1) minor units, so that JavaScript holds it exactly.",
+    "`null` is not the same as absent: a field sent as `null` is `invalid_type`; omit it instead.",
+    "Empty strings are refused wherever text is expected; identifiers (references, IDs, method \
+     names) are never trimmed, so surrounding white space is refused rather than silently removed.",
+    "Control characters (U+0000–U+001F, U+007F–U+009F) are refused in every text field; no \
+     provider document describes multi-line values.",
+    "Lengths count Unicode characters.",
+    "Currency codes are matched exactly, in upper case; `usd` gets a suggestion, not a silent fix. \
+     Superseded codes (`HRK`) and codes without a minor unit (`XAU`) are refused.",
+    "Unknown top-level fields are refused, with a suggestion when a known field is close \
+     (`callbackUrl` → `callback_url`): a misspelt optional field would otherwise be dropped \
+     without a word.",
+];
+
+/// One field of an object.
+#[derive(Clone, Copy, Debug)]
+pub struct Field {
+    /// The provider's name for it.
+    pub name: &'static str,
+    /// Whether it must be present.
+    pub required: bool,
+    /// What its value must be.
+    pub rule: Rule,
+    /// Where the provider says so.
+    pub sources: &'static [Source],
+}
+
+impl Field {
+    /// A field that must be present.
+    pub const fn required(name: &'static str, rule: Rule, sources: &'static [Source]) -> Field {
+        Field {
+            name,
+            required: true,
+            rule,
+            sources,
+        }
+    }
+
+    /// A field that may be absent.
+    pub const fn optional(name: &'static str, rule: Rule, sources: &'static [Source]) -> Field {
+        Field {
+            name,
+            required: false,
+            rule,
+            sources,
+        }
+    }
+}
+
+/// What to do with members an object spec does not list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Extra {
+    /// Report each as `unknown_field`, with a suggestion when one is close.
+    Reject,
+    /// Keep them, checked as free-form values.
+    Allow,
+}
+
+/// The fields of an object.
+#[derive(Debug)]
+pub struct ObjectSpec {
+    /// The fields, in the order they are checked and documented.
+    pub fields: &'static [Field],
+    /// What to do with other members.
+    pub extra: Extra,
+}
+
+impl ObjectSpec {
+    /// The field called `name`.
+    pub fn field(&self, name: &str) -> Option<&'static Field> {
+        self.fields.iter().find(|f| f.name == name)
+    }
+}
+
+/// What a header's value must be.
+#[derive(Clone, Copy, Debug)]
+pub enum HeaderRule {
+    /// Text with a length range.
+    Text(Text),
+    /// `Bearer <token>`, the token starting with one of the prefixes (any
+    /// token when there are none).
+    Bearer(&'static [&'static str]),
+    /// `application/json`.
+    JsonContentType,
+}
+
+impl HeaderRule {
+    /// The rule in words, for rules documents.
+    pub fn describe(&self) -> String {
+        match self {
+            HeaderRule::Text(t) => Rule::Text(*t).describe(),
+            HeaderRule::Bearer([]) => String::from("`Bearer <token>`"),
+            HeaderRule::Bearer(prefixes) => {
+                let quoted: Vec<String> = prefixes.iter().map(|p| format!("`{p}`")).collect();
+                format!(
+                    "`Bearer <key>`, the key starting with {}",
+                    quoted.join(" or ")
+                )
+            }
+            HeaderRule::JsonContentType => {
+                String::from("`application/json`, optionally with `charset=utf-8`")
+            }
+        }
+    }
+
+    /// The codes the rule can report (besides `required`,
+    /// `invalid_header_value` and `duplicate_header`).
+    pub fn codes(&self) -> Vec<Code> {
+        match self {
+            HeaderRule::Text(t) => Rule::Text(*t).codes(),
+            HeaderRule::Bearer(_) => alloc::vec![Code::InvalidAuthorization],
+            HeaderRule::JsonContentType => alloc::vec![Code::UnsupportedContentType],
+        }
+    }
+}
+
+/// One header.
+#[derive(Clone, Copy, Debug)]
+pub struct HeaderField {
+    /// Its documented name (matched case-insensitively).
+    pub name: &'static str,
+    /// Whether it must be present.
+    pub required: bool,
+    /// What its value must be.
+    pub rule: HeaderRule,
+    /// Where the provider says so.
+    pub sources: &'static [Source],
+}
+
+/// The body and headers of a request, as a cross rule sees them.
+#[derive(Clone, Copy, Debug)]
+pub struct Request<'r, 'a> {
+    /// The body's top-level object.
+    pub body: &'r Object<'a>,
+    /// The headers, as given.
+    pub headers: &'r [(&'r str, &'r str)],
+    /// The body's currency, when it is valid.
+    pub currency: Option<Currency>,
+}
+
+impl Request<'_, '_> {
+    /// The value of the header `name` (case-insensitive), when given once.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        let mut found = self
+            .headers
+            .iter()
+            .filter(|(n, _)| n.eq_ignore_ascii_case(name));
+        match (found.next(), found.next()) {
+            (Some((_, v)), None) => Some(v),
+            _ => None,
+        }
+    }
+}
+
+/// A rule that spans fields, such as a total and its parts.
+#[derive(Debug)]
+pub struct CrossRule {
+    /// The field it reports at.
+    pub field: &'static str,
+    /// The rule in words.
+    pub description: &'static str,
+    /// The codes it reports.
+    pub codes: &'static [Code],
+    /// Where the provider says so.
+    pub sources: &'static [Source],
+    /// The check. It only judges fields that are valid on their own.
+    pub check: fn(&Request<'_, '_>, &mut Vec<Violation>),
+}
+
+/// Whether no violation so far is at or under any of `pointers`: a cross
+/// rule judges only fields that are valid on their own.
+pub fn all_valid(found: &[Violation], pointers: &[&str]) -> bool {
+    !found.iter().any(|v| {
+        v.part == crate::report::Part::Body
+            && pointers.iter().any(|p| {
+                v.path
+                    .strip_prefix(p)
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+            })
+    })
+}
+
+/// Applies field specs to a document, collecting every violation.
+#[derive(Debug)]
+pub(crate) struct Walker<'o> {
+    pub out: &'o mut Vec<Violation>,
+    pub currency: Option<Currency>,
+    pointer: Pointer,
+}
+
+impl<'o> Walker<'o> {
+    pub fn new(out: &'o mut Vec<Violation>, currency: Option<Currency>) -> Walker<'o> {
+        Walker {
+            out,
+            currency,
+            pointer: Pointer::root(),
+        }
+    }
+
+    /// Checks an object against its spec: every field, then every member the
+    /// spec does not list.
+    pub fn object(&mut self, value: &Value<'_>, spec: &ObjectSpec) {
+        let Some(object) = self.expect(value, "object", Value::as_object) else {
+            return;
+        };
+        for field in spec.fields {
+            let mark = self.pointer.push_key(field.name);
+            match object.get(field.name) {
+                Some(value) => self.rule(value, &field.rule),
+                None if field.required => {
+                    let at = At::body(self.pointer.as_str());
+                    self.out.push(at.violation(
+                        Code::Required,
+                        format!("The {} field is required.", at.name()),
+                    ));
+                }
+                None => {}
+            }
+            self.pointer.truncate(mark);
+        }
+        for (key, value) in object.iter() {
+            if spec.field(key).is_some() {
+                continue;
+            }
+            let mark = self.pointer.push_key(key);
+            match spec.extra {
+                Extra::Allow => rules::free_form::check(value, &mut self.pointer, self.out),
+                Extra::Reject => {
+                    let at = At::body(self.pointer.as_str());
+                    let names = spec.fields.iter().map(|f| f.name);
+                    let violation = match rules::suggest::closest(key, names) {
+                        Some(s) => at
+                            .violation(
+                                Code::UnknownField,
+                                format!(
+                                    "`{key}` is not a field of this request; did you mean `{s}`?"
+                                ),
+                            )
+                            .with("suggestion", s),
+                        None => at.violation(
+                            Code::UnknownField,
+                            format!("`{key}` is not a field of this request; remove it"),
+                        ),
+                    };
+                    self.out.push(violation);
+                }
+            }
+            self.pointer.truncate(mark);
+        }
+    }
+
+    /// Checks one value against a rule.
+    pub fn rule(&mut self, value: &Value<'_>, rule: &Rule) {
+        let result = match rule {
+            Rule::Object(spec) => return self.object(value, spec),
+            Rule::List { min_items, item } => return self.list(value, *min_items, item),
+            Rule::FreeObject => {
+                if self.expect(value, "object", Value::as_object).is_some() {
+                    rules::free_form::check(value, &mut self.pointer, self.out);
+                }
+                return;
+            }
+            Rule::Amount(amount) => match self.expect(value, "number", Value::as_number) {
+                Some(n) => amount.check(n, self.currency, self.at()).map(drop),
+                None => return,
+            },
+            Rule::Integer(range) => match self.expect(value, "number", Value::as_number) {
+                Some(n) => range.check(n, self.at()).map(drop),
+                None => return,
+            },
+            _ => {
+                let Some(s) = self.expect(value, "string", Value::as_str) else {
+                    return;
+                };
+                check_string(s, rule, At::body(self.pointer.as_str()), self.out)
+            }
+        };
+        if let Err(v) = result {
+            self.out.push(v);
+        }
+    }
+
+    fn list(&mut self, value: &Value<'_>, min_items: usize, item: &Rule) {
+        let Some(elements) = self.expect(value, "array", Value::as_array) else {
+            return;
+        };
+        if elements.len() < min_items {
+            let at = self.at();
+            let message = format!(
+                "`{}` must have at least {min_items} item{}; it has {}",
+                at.name(),
+                if min_items == 1 { "" } else { "s" },
+                elements.len()
+            );
+            self.out.push(
+                at.violation(Code::TooFewItems, message)
+                    .with("min", min_items)
+                    .with("actual", elements.len()),
+            );
+        }
+        for (i, element) in elements.iter().enumerate() {
+            let mark = self.pointer.push_index(i);
+            self.rule(element, item);
+            self.pointer.truncate(mark);
+        }
+    }
+
+    fn at(&self) -> At<'_> {
+        At::body(self.pointer.as_str())
+    }
+
+    /// The value as the JSON type a rule needs, or an `invalid_type`
+    /// violation.
+    fn expect<'v, 'a, T: ?Sized>(
+        &mut self,
+        value: &'v Value<'a>,
+        expected: &'static str,
+        get: fn(&'v Value<'a>) -> Option<&'v T>,
+    ) -> Option<&'v T> {
+        let got = get(value);
+        if got.is_none() {
+            self.out.push(type_violation(value, expected, self.at()));
+        }
+        got
+    }
+
+    /// Checks the headers a dialect defines. Headers it does not define are
+    /// ignored: real requests carry many.
+    pub fn headers(&mut self, given: &[(&str, &str)], specs: &[HeaderField]) {
+        for spec in specs {
+            let at = At::header(spec.name);
+            let mut found = given
+                .iter()
+                .filter(|(n, _)| n.eq_ignore_ascii_case(spec.name));
+            let result = match (found.next(), found.next()) {
+                (None, _) if spec.required => Err(at.violation(
+                    Code::Required,
+                    format!("The {} header is required.", spec.name),
+                )),
+                (None, _) => Ok(()),
+                (Some(_), Some(_)) => Err(at.violation(
+                    Code::DuplicateHeader,
+                    format!(
+                        "the `{}` header is given more than once; send it once",
+                        spec.name
+                    ),
+                )),
+                (Some((_, value)), None) => rules::header::check_value(value, at)
+                    .and_then(|()| check_header(value, &spec.rule, at, self.out)),
+            };
+            if let Err(v) = result {
+                self.out.push(v);
+            }
+        }
+    }
+}
+
+fn check_string(
+    s: &str,
+    rule: &Rule,
+    at: At<'_>,
+    out: &mut Vec<Violation>,
+) -> Result<(), Violation> {
+    match rule {
+        Rule::Text(text) => {
+            text.check(s, at, out);
+            Ok(())
+        }
+        Rule::Email => rules::email::check(s, at),
+        Rule::Url => rules::url::check(s, at).map(drop),
+        Rule::Ip => rules::ip::check(s, at).map(drop),
+        Rule::Currency(set) => rules::currency::check(s, *set, at).map(drop),
+        Rule::OneOf(values) if values.contains(&s) => Ok(()),
+        Rule::OneOf(values) => {
+            let list: Vec<String> = values.iter().map(|v| format!("`{v}`")).collect();
+            Err(at
+                .violation(
+                    Code::NotAllowed,
+                    format!(
+                        "`{}` is `{s}`; it must be one of {}",
+                        at.name(),
+                        list.join(", ")
+                    ),
+                )
+                .with("allowed", rules_list(values)))
+        }
+        _ => Ok(()),
+    }
+}
+
+fn rules_list(values: &'static [&'static str]) -> crate::report::Param {
+    crate::report::Param::List(
+        values
+            .iter()
+            .map(|v| alloc::borrow::Cow::Borrowed(*v))
+            .collect(),
+    )
+}
+
+fn check_header(
+    value: &str,
+    rule: &HeaderRule,
+    at: At<'_>,
+    out: &mut Vec<Violation>,
+) -> Result<(), Violation> {
+    match rule {
+        HeaderRule::Text(text) => {
+            text.check(value, at, out);
+            Ok(())
+        }
+        HeaderRule::Bearer(prefixes) => rules::header::check_bearer(value, prefixes, at).map(drop),
+        HeaderRule::JsonContentType => rules::header::check_json_content_type(value, at),
+    }
+}
+
+/// `invalid_type`, with a hint for the usual slips: `null` for an absent
+/// field, a number sent as a string.
+pub(crate) fn type_violation(value: &Value<'_>, expected: &'static str, at: At<'_>) -> Violation {
+    let actual = value.type_name();
+    let name = at.name();
+    let hint = match (value, expected) {
+        (Value::Null, _) => String::from("; omit the field instead of sending null"),
+        (Value::String(s), "number") if crate::number::form(s) != crate::number::Form::Invalid => {
+            format!("; write {s} without quotes")
+        }
+        _ => String::new(),
+    };
+    let subject = if at.path.is_empty() && at.part == crate::report::Part::Body {
+        String::from("the body")
+    } else {
+        format!("`{name}`")
+    };
+    at.violation(
+        Code::InvalidType,
+        format!(
+            "{subject} must be {}; it is {}{hint}",
+            with_article(expected),
+            with_article(actual)
+        ),
+    )
+    .with("expected", expected)
+    .with("actual", actual)
+}
+
+fn with_article(type_name: &str) -> String {
+    match type_name {
+        "null" => String::from("null"),
+        "object" | "array" => format!("an {type_name}"),
+        _ => format!("a {type_name}"),
+    }
+}
+
+/// Reading values out of a body that has been validated, for normalising.
+/// Each returns `None` when the value is absent (or, defensively, invalid).
+pub(crate) mod read {
+    use alloc::string::String;
+
+    use crate::currency::Currency;
+    use crate::json::{Object, Value};
+    use crate::money::Money;
+    use crate::rules::amount::Unit;
+    use crate::schema::ObjectSpec;
+
+    pub fn text(object: &Object<'_>, key: &str) -> Option<String> {
+        object.get(key)?.as_str().map(String::from)
+    }
+
+    pub fn integer(object: &Object<'_>, key: &str) -> Option<i64> {
+        crate::number::parse_safe_integer(object.get(key)?.as_number()?).ok()
+    }
+
+    pub fn money(object: &Object<'_>, key: &str, unit: Unit, currency: Currency) -> Option<Money> {
+        let text = object.get(key)?.as_number()?;
+        match unit {
+            Unit::Minor => Money::from_minor_str(text, currency).ok(),
+            Unit::Major => Money::from_major_str(text, currency).ok(),
+        }
+    }
+
+    pub fn object(object: &Object<'_>, key: &str) -> Option<Object<'static>> {
+        object
+            .get(key)?
+            .as_object()
+            .cloned()
+            .map(Object::into_owned)
+    }
+
+    /// The members `spec` does not list, or `None` when there are none.
+    pub fn extra(object: &Object<'_>, spec: &ObjectSpec) -> Option<Object<'static>> {
+        let mut extra = Object::default();
+        for (key, value) in object.iter() {
+            if spec.field(key).is_none() {
+                extra.set(String::from(key), Value::into_owned(value.clone()));
+            }
+        }
+        (!extra.is_empty()).then_some(extra)
+    }
+}
