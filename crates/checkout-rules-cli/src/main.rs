@@ -1,0 +1,107 @@
+//! `checkout-rules`: validate checkout-session requests against a provider's
+//! rules, convert amounts exactly, and print a dialect's rules.
+//!
+//! Exit status: 0 when every input is valid, 1 when some input is invalid,
+//! 2 for a usage or I/O error.
+
+mod amount;
+mod rules_doc;
+mod validate;
+
+use std::io::Write as _;
+use std::process::ExitCode;
+
+use checkout_rules::Dialect;
+use clap::{Parser, Subcommand, ValueEnum};
+
+#[derive(Parser, Debug)]
+#[command(name = "checkout-rules", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Check requests against a provider's rules and report every violation.
+    Validate {
+        /// The provider's dialect.
+        #[arg(long, value_parser = parse_dialect)]
+        dialect: Dialect,
+        /// A request header, as 'Name: value' (repeatable).
+        #[arg(long = "header", value_name = "'NAME: VALUE'", value_parser = validate::parse_header)]
+        headers: Vec<(String, String)>,
+        /// `text` for people and grep, `json` for one report per line.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Request bodies to check; `-` or none reads standard input.
+        #[arg(value_name = "FILE")]
+        files: Vec<String>,
+    },
+    /// Convert an amount exactly between major and minor units.
+    Amount {
+        #[command(subcommand)]
+        direction: amount::Direction,
+    },
+    /// Print a dialect's rules as a Markdown document.
+    Rules {
+        /// The provider's dialect.
+        #[arg(long, value_parser = parse_dialect)]
+        dialect: Dialect,
+    },
+}
+
+/// How reports are printed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+fn parse_dialect(name: &str) -> Result<Dialect, String> {
+    name.parse()
+        .map_err(|e: checkout_rules::UnknownDialect| e.to_string())
+}
+
+/// How a command ended, as the exit status says it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Outcome {
+    AllValid,
+    SomeInvalid,
+    Failed,
+}
+
+impl From<Outcome> for ExitCode {
+    fn from(outcome: Outcome) -> ExitCode {
+        match outcome {
+            Outcome::AllValid => ExitCode::SUCCESS,
+            Outcome::SomeInvalid => ExitCode::from(1),
+            Outcome::Failed => ExitCode::from(2),
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let outcome = match cli.command {
+        Command::Validate {
+            dialect,
+            headers,
+            format,
+            files,
+        } => validate::run(dialect, &headers, format, &files, &mut out),
+        Command::Amount { direction } => amount::run(&direction, &mut out),
+        Command::Rules { dialect } => {
+            match out.write_all(rules_doc::markdown(dialect.spec()).as_bytes()) {
+                Ok(()) => Outcome::AllValid,
+                Err(e) => {
+                    eprintln!("checkout-rules: cannot write: {e}");
+                    Outcome::Failed
+                }
+            }
+        }
+    };
+    ExitCode::from(outcome)
+}

@@ -1,0 +1,94 @@
+//! `checkout-rules validate`.
+
+use std::io::{Read as _, Write};
+
+use checkout_rules::Dialect;
+
+use crate::{Format, Outcome};
+
+/// Parses `--header 'Name: value'`. The name must be an HTTP token; the
+/// spaces and tabs around the value are not part of it (RFC 9110, 5.5).
+pub fn parse_header(arg: &str) -> Result<(String, String), String> {
+    let (name, value) = arg
+        .split_once(':')
+        .ok_or_else(|| format!("`{arg}` is not a header; write it as 'Name: value'"))?;
+    let is_tchar = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c);
+    if name.is_empty() || !name.chars().all(is_tchar) {
+        return Err(format!(
+            "`{name}` is not a header name; names are letters, digits and !#$%&'*+-.^_`|~"
+        ));
+    }
+    Ok((name.to_owned(), value.trim_matches([' ', '\t']).to_owned()))
+}
+
+pub fn run(
+    dialect: Dialect,
+    headers: &[(String, String)],
+    format: Format,
+    files: &[String],
+    out: &mut impl Write,
+) -> Outcome {
+    let headers: Vec<(&str, &str)> = headers
+        .iter()
+        .map(|(n, v)| (n.as_str(), v.as_str()))
+        .collect();
+    let stdin = [String::from("-")];
+    let files = if files.is_empty() { &stdin[..] } else { files };
+    let mut outcome = Outcome::AllValid;
+    for file in files {
+        let (name, body) = match read_input(file) {
+            Ok(body) => (display_name(file), body),
+            Err(e) => {
+                eprintln!("checkout-rules: cannot read {}: {e}", display_name(file));
+                return Outcome::Failed;
+            }
+        };
+        let report = dialect.validate(&body, &headers);
+        if !report.is_valid() {
+            outcome = Outcome::SomeInvalid;
+        }
+        let written = match format {
+            Format::Json => writeln!(out, "{}", report.to_json()),
+            Format::Text => write!(out, "{}", report.to_text(name)),
+        };
+        if let Err(e) = written.and_then(|()| out.flush()) {
+            eprintln!("checkout-rules: cannot write: {e}");
+            return Outcome::Failed;
+        }
+    }
+    outcome
+}
+
+fn display_name(file: &str) -> &str {
+    if file == "-" { "<stdin>" } else { file }
+}
+
+fn read_input(file: &str) -> std::io::Result<Vec<u8>> {
+    if file == "-" {
+        let mut body = Vec::new();
+        std::io::stdin().lock().read_to_end(&mut body)?;
+        Ok(body)
+    } else {
+        std::fs::read(file)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers() {
+        assert_eq!(
+            parse_header("Authorization:  Bearer sk_x \t"),
+            Ok(("Authorization".into(), "Bearer sk_x".into()))
+        );
+        assert_eq!(
+            parse_header("X-Empty:"),
+            Ok(("X-Empty".into(), String::new()))
+        );
+        assert!(parse_header("no colon").is_err());
+        assert!(parse_header(": value").is_err());
+        assert!(parse_header("Bad Name: v").is_err());
+    }
+}

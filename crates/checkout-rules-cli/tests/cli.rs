@@ -1,0 +1,289 @@
+//! The `checkout-rules` command, driven as a user would.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn cli() -> Command {
+    let mut cmd = Command::cargo_bin("checkout-rules").unwrap();
+    cmd.current_dir(repo());
+    cmd
+}
+
+fn json_lines(output: &[u8]) -> Vec<Value> {
+    std::str::from_utf8(output)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+#[test]
+fn a_valid_file_exits_0() {
+    cli()
+        .args([
+            "validate",
+            "--dialect",
+            "payviox",
+            "examples/payviox/premium-subscription.json",
+        ])
+        .assert()
+        .code(0)
+        .stdout(
+            "examples/payviox/premium-subscription.json: valid: USD 100.00 (10000 minor units)\n",
+        );
+}
+
+#[test]
+fn an_invalid_file_exits_1_with_one_line_per_violation() {
+    let out = cli()
+        .args([
+            "validate",
+            "--dialect",
+            "nairopay",
+            "examples/nairopay/invalid-major-units.json",
+        ])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 3, "{text}");
+    assert!(lines[0].starts_with("examples/nairopay/invalid-major-units.json: /amount: "));
+    assert!(lines[0].ends_with("[not_integer]"));
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("/callbackUrl: ") && l.contains("did you mean `callback_url`?"))
+    );
+}
+
+#[test]
+fn json_reports_follow_the_contract() {
+    let out = cli()
+        .args([
+            "validate",
+            "--dialect",
+            "payviox",
+            "--format",
+            "json",
+            "examples/payviox/premium-subscription.json",
+            "examples/payviox/invalid-several-problems.json",
+        ])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let reports = json_lines(&out);
+    assert_eq!(reports.len(), 2);
+
+    let valid = &reports[0];
+    assert_eq!(valid["valid"], true);
+    assert_eq!(valid["errors"], serde_json::json!([]));
+    assert_eq!(
+        valid["normalized"]["amount"],
+        serde_json::json!({"minor": 10000, "currency": "USD", "decimal": "100.00"})
+    );
+
+    let invalid = &reports[1];
+    assert_eq!(invalid["valid"], false);
+    assert!(invalid.get("normalized").is_none());
+    let errors = invalid["errors"].as_array().unwrap();
+    assert!(errors.len() >= 5);
+    for e in errors {
+        for key in ["in", "path", "code", "message"] {
+            assert!(e[key].is_string(), "{e}");
+        }
+        assert!(
+            e["code"]
+                .as_str()
+                .unwrap()
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c == '_')
+        );
+    }
+    let quantity = errors
+        .iter()
+        .find(|e| e["path"] == "/items/0/quantity")
+        .unwrap();
+    assert_eq!(quantity["code"], "below_minimum");
+    assert_eq!(quantity["min"], 1);
+    assert_eq!(quantity["actual"], 0);
+}
+
+#[test]
+fn stdin_is_read_with_a_dash_or_no_file() {
+    let body = r#"{"amount": 2500, "currency": "KES", "reference": "ORDER_2025_001"}"#;
+    for args in [
+        vec!["validate", "--dialect", "nairopay"],
+        vec!["validate", "--dialect", "nairopay", "-"],
+    ] {
+        cli()
+            .args(&args)
+            .write_stdin(body)
+            .assert()
+            .code(0)
+            .stdout("<stdin>: valid: KES 25.00 (2500 minor units)\n");
+    }
+}
+
+#[test]
+fn malformed_json_gives_line_and_column() {
+    let out = cli()
+        .args(["validate", "--dialect", "nairopay", "--format", "json"])
+        .write_stdin("{\n  \"amount\": 2500\n  \"currency\": \"KES\"\n}")
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let report = &json_lines(&out)[0];
+    let error = &report["errors"][0];
+    assert_eq!(error["in"], "body");
+    assert_eq!(error["path"], "");
+    assert_eq!(error["code"], "malformed_json");
+    assert_eq!(error["line"], 3);
+    assert_eq!(error["column"], 3);
+}
+
+#[test]
+fn headers_are_checked_and_reported_by_name() {
+    let out = cli()
+        .args([
+            "validate",
+            "--dialect",
+            "payviox",
+            "--format",
+            "json",
+            "--header",
+            "Authorization: Bearer pk_live_xxxxxxxxxxxx",
+            "examples/payviox/server-side-with-ip.json",
+        ])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let report = &json_lines(&out)[0];
+    assert_eq!(report["errors"][0]["path"], "/ip");
+    assert_eq!(report["errors"][0]["code"], "ip_requires_secret_key");
+
+    cli()
+        .args([
+            "validate",
+            "--dialect",
+            "payviox",
+            "--header",
+            "Authorization: Bearer sk_live_xxxxxxxxxxxx",
+            "--header",
+            "Content-Type: application/json",
+            "examples/payviox/server-side-with-ip.json",
+        ])
+        .assert()
+        .code(0);
+
+    cli()
+        .args([
+            "validate",
+            "--dialect",
+            "payviox",
+            "--header",
+            "Content-Type: text/plain",
+            "examples/payviox/premium-subscription.json",
+        ])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(": header Content-Type: "));
+}
+
+#[test]
+fn usage_and_io_errors_exit_2() {
+    cli()
+        .args(["validate", "--dialect", "stripe", "x.json"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("nairopay, payviox"));
+    cli()
+        .args(["validate", "--dialect", "payviox", "does-not-exist.json"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("does-not-exist.json"));
+    cli()
+        .args([
+            "validate",
+            "--dialect",
+            "payviox",
+            "--header",
+            "no colon",
+            "-",
+        ])
+        .assert()
+        .code(2);
+    cli()
+        .args(["validate", "--dialect", "payviox", "--format", "xml", "-"])
+        .assert()
+        .code(2);
+    cli().args(["frobnicate"]).assert().code(2);
+}
+
+#[test]
+fn amount_conversions() {
+    let run = |args: &[&str]| cli().arg("amount").args(args).assert();
+    run(&["to-minor", "12.34", "KES"]).code(0).stdout("1234\n");
+    run(&["to-minor", "12.340", "KES"]).code(0).stdout("1234\n");
+    run(&["to-minor", "1.5", "BHD"]).code(0).stdout("1500\n");
+    run(&["to-minor", "500", "JPY"]).code(0).stdout("500\n");
+    run(&["to-minor", "1.2345", "CLF"])
+        .code(0)
+        .stdout("12345\n");
+    run(&["to-minor", "-0.05", "USD"]).code(0).stdout("-5\n");
+    run(&["to-major", "1234", "KES"]).code(0).stdout("12.34\n");
+    run(&["to-major", "1500", "BHD"]).code(0).stdout("1.500\n");
+    run(&["to-major", "-5", "USD"]).code(0).stdout("-0.05\n");
+    run(&["to-major", "9007199254740991", "USD"])
+        .code(0)
+        .stdout("90071992547409.91\n");
+
+    run(&["to-minor", "12.345", "KES"])
+        .code(1)
+        .stderr(predicate::str::contains(
+            "3 decimal places where the currency has 2",
+        ));
+    run(&["to-minor", "1e3", "KES"]).code(1);
+    run(&["to-major", "12.5", "KES"]).code(1);
+    run(&["to-major", "9007199254740992", "USD"]).code(1);
+    run(&["to-minor", "1", "KSH"])
+        .code(1)
+        .stderr(predicate::str::contains("not an ISO 4217 currency code"));
+}
+
+#[test]
+fn the_rules_documents_are_current() {
+    for dialect in checkout_rules::Dialect::ALL {
+        let path = repo().join(format!("docs/dialects/{}.md", dialect.name()));
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        let generated = cli()
+            .args(["rules", "--dialect", dialect.name()])
+            .assert()
+            .code(0)
+            .get_output()
+            .stdout
+            .clone();
+        assert!(
+            committed == String::from_utf8(generated).unwrap(),
+            "{} is stale; regenerate it with `cargo run -p checkout-rules-cli -- rules --dialect {} > {}`",
+            path.display(),
+            dialect.name(),
+            path.display()
+        );
+    }
+}
