@@ -1,0 +1,484 @@
+//! Every Payviox rule at its boundaries: just valid, just invalid.
+
+use checkout_rules::report::Param;
+use checkout_rules::{Dialect, MAX_SAFE_INTEGER};
+use checkout_rules_conformance::{check, found, found_with, one, with};
+
+const VALID: &str = r#"{
+    "amount": 10000,
+    "currency": "USD",
+    "customer": "customer_abc123",
+    "order_id": "order_12345",
+    "items": [{"name": "Premium Plan", "quantity": 1, "price": 10000}]
+}"#;
+
+fn codes_with(pointer: &str, value: Option<&str>) -> Vec<(String, &'static str)> {
+    found_with(Dialect::Payviox, VALID, pointer, value)
+}
+
+#[test]
+fn the_base_request_is_valid() {
+    let report = check(Dialect::Payviox, VALID, &[]);
+    assert!(report.is_valid(), "{:?}", report.violations);
+}
+
+#[test]
+fn amount_minimum_is_100_minor_units() {
+    let body = with(
+        &with(VALID, "/amount", Some("100")),
+        "/items/0/price",
+        Some("100"),
+    );
+    assert!(check(Dialect::Payviox, &body, &[]).is_valid());
+    let body = with(
+        &with(VALID, "/amount", Some("99")),
+        "/items/0/price",
+        Some("99"),
+    );
+    let report = check(Dialect::Payviox, &body, &[]);
+    assert_eq!(found(&report), one("/amount", "below_minimum"));
+    assert_eq!(report.violations[0].param("min"), Some(&Param::Int(100)));
+    assert_eq!(report.violations[0].param("actual"), Some(&Param::Int(99)));
+}
+
+#[test]
+fn amount_is_an_integer_in_minor_units() {
+    assert_eq!(
+        codes_with("/amount", Some("10000.0")),
+        one("/amount", "not_integer")
+    );
+    assert_eq!(
+        codes_with("/amount", Some("100.00")),
+        one("/amount", "not_integer")
+    );
+    assert_eq!(
+        codes_with("/amount", Some("1e4")),
+        one("/amount", "exponent_notation")
+    );
+    assert_eq!(
+        codes_with("/amount", Some("\"10000\"")),
+        one("/amount", "invalid_type")
+    );
+    assert_eq!(
+        codes_with("/amount", Some("null")),
+        one("/amount", "invalid_type")
+    );
+    assert_eq!(
+        codes_with("/amount", Some("-10000")),
+        one("/amount", "below_minimum")
+    );
+    assert_eq!(codes_with("/amount", None), one("/amount", "required"));
+    assert_eq!(
+        codes_with("/amount", Some(&"9".repeat(100))),
+        one("/amount", "out_of_range")
+    );
+}
+
+#[test]
+fn amount_at_the_safe_integer_limit() {
+    let max = MAX_SAFE_INTEGER.to_string();
+    let body = with(
+        &with(VALID, "/amount", Some(&max)),
+        "/items/0/price",
+        Some(&max),
+    );
+    let report = check(Dialect::Payviox, &body, &[]);
+    assert!(report.is_valid(), "{:?}", report.violations);
+    assert_eq!(report.normalized.unwrap().amount.minor(), MAX_SAFE_INTEGER);
+    let over = (MAX_SAFE_INTEGER + 1).to_string();
+    let body = with(
+        &with(VALID, "/amount", Some(&over)),
+        "/items/0/price",
+        Some(&over),
+    );
+    assert_eq!(
+        found(&check(Dialect::Payviox, &body, &[])),
+        vec![
+            ("/amount".to_owned(), "out_of_range"),
+            ("/items/0/price".to_owned(), "out_of_range")
+        ]
+    );
+}
+
+#[test]
+fn items_must_sum_to_the_amount_exactly() {
+    let body = with(
+        VALID,
+        "/items",
+        Some(
+            r#"[{"name": "A", "quantity": 3, "price": 2500}, {"name": "B", "quantity": 1, "price": 2500}]"#,
+        ),
+    );
+    assert!(check(Dialect::Payviox, &body, &[]).is_valid());
+
+    let off_by_one = with(&body, "/amount", Some("10001"));
+    let report = check(Dialect::Payviox, &off_by_one, &[]);
+    assert_eq!(found(&report), one("/amount", "amount_mismatch"));
+    let v = &report.violations[0];
+    assert_eq!(v.param("expected"), Some(&Param::Int(10000)));
+    assert_eq!(v.param("actual"), Some(&Param::Int(10001)));
+}
+
+#[test]
+fn a_sum_that_overflows_is_reported_at_the_item() {
+    let max = MAX_SAFE_INTEGER.to_string();
+    let items = format!(
+        r#"[{{"name": "A", "quantity": 1, "price": {max}}}, {{"name": "B", "quantity": 1, "price": 1}}]"#
+    );
+    let body = with(&with(VALID, "/amount", Some(&max)), "/items", Some(&items));
+    assert_eq!(
+        found(&check(Dialect::Payviox, &body, &[])),
+        one("/items/1", "arithmetic_overflow")
+    );
+    let items = format!(r#"[{{"name": "A", "quantity": {max}, "price": 2}}]"#);
+    let body = with(VALID, "/items", Some(&items));
+    assert_eq!(
+        found(&check(Dialect::Payviox, &body, &[])),
+        one("/items/0", "arithmetic_overflow")
+    );
+}
+
+#[test]
+fn an_invalid_item_leaves_the_sum_unjudged() {
+    assert_eq!(
+        codes_with("/items/0/price", Some("0")),
+        one("/items/0/price", "below_minimum")
+    );
+}
+
+#[test]
+fn items_rules() {
+    assert_eq!(
+        codes_with("/items", Some("[]")),
+        one("/items", "too_few_items")
+    );
+    assert_eq!(
+        codes_with("/items", Some("{}")),
+        one("/items", "invalid_type")
+    );
+    assert_eq!(codes_with("/items", None), one("/items", "required"));
+    assert_eq!(
+        codes_with("/items/0", Some("1")),
+        one("/items/0", "invalid_type")
+    );
+    assert_eq!(
+        codes_with("/items/0/name", Some("\"\"")),
+        one("/items/0/name", "too_short")
+    );
+    assert_eq!(
+        codes_with("/items/0/name", None),
+        one("/items/0/name", "required")
+    );
+    assert_eq!(
+        codes_with("/items/0/quantity", Some("0")),
+        one("/items/0/quantity", "below_minimum")
+    );
+    assert_eq!(
+        codes_with("/items/0/quantity", Some("1.5")),
+        one("/items/0/quantity", "not_integer")
+    );
+    assert_eq!(
+        codes_with("/items/0/price", Some("0")),
+        one("/items/0/price", "below_minimum")
+    );
+    assert_eq!(
+        codes_with("/items/0/price", Some("99.5")),
+        one("/items/0/price", "not_integer")
+    );
+    // Items may carry extra properties, checked only for interoperability.
+    let extra = with(VALID, "/items/0/sku", Some("\"PP-1\""));
+    let report = check(Dialect::Payviox, &extra, &[]);
+    assert!(report.is_valid());
+    let item = &report.normalized.unwrap().items[0];
+    assert_eq!(
+        item.extra
+            .as_ref()
+            .and_then(|e| e.get("sku"))
+            .and_then(|v| v.as_str()),
+        Some("PP-1")
+    );
+    assert_eq!(
+        codes_with("/items/0/weight", Some("1e400")),
+        one("/items/0/weight", "number_out_of_range")
+    );
+}
+
+#[test]
+fn quantity_one_and_price_one_are_the_smallest() {
+    let body = with(
+        &with(VALID, "/amount", Some("100")),
+        "/items",
+        Some(
+            r#"[{"name": "Sticker", "quantity": 1, "price": 1}, {"name": "Pack", "quantity": 99, "price": 1}]"#,
+        ),
+    );
+    assert!(check(Dialect::Payviox, &body, &[]).is_valid());
+}
+
+#[test]
+fn required_text_fields() {
+    for field in ["/customer", "/order_id"] {
+        assert_eq!(codes_with(field, None), one(field, "required"));
+        assert_eq!(codes_with(field, Some("\"\"")), one(field, "too_short"));
+        assert_eq!(
+            codes_with(field, Some("\" x\"")),
+            one(field, "surrounding_whitespace")
+        );
+        assert_eq!(
+            codes_with(field, Some("\"a\\u0000b\"")),
+            one(field, "control_character")
+        );
+        assert_eq!(codes_with(field, Some("42")), one(field, "invalid_type"));
+        assert!(codes_with(field, Some("\"x\"")).is_empty());
+    }
+}
+
+#[test]
+fn currency_rules() {
+    assert!(codes_with("/currency", Some("\"JPY\"")).is_empty());
+    assert_eq!(
+        codes_with("/currency", Some("\"usd\"")),
+        one("/currency", "unknown_currency")
+    );
+    assert_eq!(
+        codes_with("/currency", Some("\"US\"")),
+        one("/currency", "unknown_currency")
+    );
+    assert_eq!(
+        codes_with("/currency", Some("\"HRK\"")),
+        one("/currency", "currency_not_accepted")
+    );
+    assert_eq!(
+        codes_with("/currency", Some("\"XAU\"")),
+        one("/currency", "currency_not_accepted")
+    );
+    assert_eq!(codes_with("/currency", None), one("/currency", "required"));
+}
+
+#[test]
+fn optional_fields() {
+    assert!(codes_with("/description", Some("\"Premium subscription\"")).is_empty());
+    assert_eq!(
+        codes_with("/description", Some("\"\"")),
+        one("/description", "too_short")
+    );
+    assert_eq!(
+        codes_with("/description", Some("null")),
+        one("/description", "invalid_type")
+    );
+    assert!(codes_with("/paymentMethodId", Some("\"zen_card\"")).is_empty());
+    assert_eq!(
+        codes_with("/paymentMethodId", Some("\"\"")),
+        one("/paymentMethodId", "too_short")
+    );
+    assert!(
+        codes_with(
+            "/metadata",
+            Some(r#"{"user_id": "usr_123", "n": [1, {"deep": true}]}"#)
+        )
+        .is_empty()
+    );
+    assert_eq!(
+        codes_with("/metadata", Some("[]")),
+        one("/metadata", "invalid_type")
+    );
+    assert_eq!(
+        codes_with("/metadata", Some(r#"{"big": 9007199254740993}"#)),
+        one("/metadata/big", "number_out_of_range")
+    );
+}
+
+#[test]
+fn ip_is_an_address_and_needs_a_secret_key() {
+    let body = with(VALID, "/ip", Some("\"203.0.113.42\""));
+    assert!(check(Dialect::Payviox, &body, &[]).is_valid());
+    assert!(
+        check(
+            Dialect::Payviox,
+            &body,
+            &[("Authorization", "Bearer sk_live_x")]
+        )
+        .is_valid()
+    );
+    let report = check(
+        Dialect::Payviox,
+        &body,
+        &[("authorization", "Bearer pk_live_x")],
+    );
+    assert_eq!(found(&report), one("/ip", "ip_requires_secret_key"));
+    // Without `ip`, a public key is fine.
+    assert!(
+        check(
+            Dialect::Payviox,
+            VALID,
+            &[("Authorization", "Bearer pk_live_x")]
+        )
+        .is_valid()
+    );
+
+    for bad in ["\"203.0.113\"", "\"010.0.0.1\"", "\"::1%lo\"", "\"\""] {
+        assert_eq!(
+            codes_with("/ip", Some(bad)),
+            one("/ip", "invalid_ip"),
+            "{bad}"
+        );
+    }
+    assert!(codes_with("/ip", Some("\"2001:db8::42\"")).is_empty());
+}
+
+#[test]
+fn headers() {
+    let headers = |h: &[(&str, &str)]| found(&check(Dialect::Payviox, VALID, h));
+    assert!(
+        headers(&[
+            ("Content-Type", "application/json"),
+            ("Authorization", "Bearer sk_test_1")
+        ])
+        .is_empty()
+    );
+    assert_eq!(
+        headers(&[("Authorization", "Bearer live_1")]),
+        one("Authorization", "invalid_authorization")
+    );
+    assert_eq!(
+        headers(&[("Authorization", "Basic dXNlcg==")]),
+        one("Authorization", "invalid_authorization")
+    );
+    assert_eq!(
+        headers(&[("Content-Type", "text/plain")]),
+        one("Content-Type", "unsupported_content_type")
+    );
+    assert_eq!(
+        headers(&[
+            ("Authorization", "Bearer sk_1"),
+            ("AUTHORIZATION", "Bearer sk_2")
+        ]),
+        one("Authorization", "duplicate_header")
+    );
+    assert_eq!(
+        headers(&[("Authorization", "Bearer sk_1\r\nX-Evil: 1")]),
+        one("Authorization", "invalid_header_value")
+    );
+    let report = check(Dialect::Payviox, VALID, &[("Content-Type", "text/plain")]);
+    assert_eq!(report.violations[0].part, checkout_rules::Part::Header);
+}
+
+#[test]
+fn unknown_fields_are_refused_with_a_suggestion() {
+    let report = check(
+        Dialect::Payviox,
+        &with(VALID, "/orderId", Some("\"x\"")),
+        &[],
+    );
+    assert_eq!(found(&report), one("/orderId", "unknown_field"));
+    assert_eq!(
+        report.violations[0].param("suggestion"),
+        Some(&Param::Text("order_id".into()))
+    );
+    let report = check(
+        Dialect::Payviox,
+        &with(VALID, "/colour", Some("\"red\"")),
+        &[],
+    );
+    assert_eq!(found(&report), one("/colour", "unknown_field"));
+    assert_eq!(report.violations[0].param("suggestion"), None);
+}
+
+#[test]
+fn every_problem_at_once() {
+    let body = r#"{"amount": 50, "currency": "usd", "order_id": "", "items": [{"quantity": 0, "price": 1.5}], "ammount": 1}"#;
+    let report = check(Dialect::Payviox, body, &[("Authorization", "Token x")]);
+    assert_eq!(
+        found(&report),
+        [
+            ("/amount", "below_minimum"),
+            ("/currency", "unknown_currency"),
+            ("/customer", "required"),
+            ("/order_id", "too_short"),
+            ("/items/0/name", "required"),
+            ("/items/0/quantity", "below_minimum"),
+            ("/items/0/price", "not_integer"),
+            ("/ammount", "unknown_field"),
+            ("Authorization", "invalid_authorization"),
+        ]
+        .map(|(p, c)| (p.to_owned(), c))
+    );
+}
+
+#[test]
+fn duplicate_keys_anywhere_are_refused() {
+    for body in [
+        r#"{"amount": 10000, "amount": 1, "currency": "USD", "customer": "c", "order_id": "o", "items": [{"name": "P", "quantity": 1, "price": 10000}]}"#,
+        r#"{"amount": 10000, "\u0061mount": 1, "currency": "USD", "customer": "c", "order_id": "o", "items": [{"name": "P", "quantity": 1, "price": 10000}]}"#,
+    ] {
+        assert_eq!(
+            found(&check(Dialect::Payviox, body, &[])),
+            one("/amount", "duplicate_key")
+        );
+    }
+    let in_item = r#"{"amount": 10000, "currency": "USD", "customer": "c", "order_id": "o", "items": [{"name": "P", "quantity": 1, "price": 10000, "price": 1}]}"#;
+    assert_eq!(
+        found(&check(Dialect::Payviox, in_item, &[])),
+        one("/items/0/price", "duplicate_key")
+    );
+    let in_metadata = with(VALID, "/metadata", Some("{}"))
+        .replace(r#""metadata":{}"#, r#""metadata":{"a":{"b":1,"b":2}}"#);
+    assert_eq!(
+        found(&check(Dialect::Payviox, &in_metadata, &[])),
+        one("/metadata/a/b", "duplicate_key")
+    );
+}
+
+#[test]
+fn normalised_form() {
+    let body = r#"{
+        "amount": 12500, "currency": "USD", "customer": "customer_abc123", "order_id": "order_1",
+        "description": "Two things", "paymentMethodId": "zen_card", "ip": "2001:db8::42",
+        "metadata": {"ratio": 0.30000000000000001, "n": 1},
+        "items": [{"name": "A", "quantity": 2, "price": 5000, "color": "red"}, {"name": "B", "quantity": 1, "price": 2500}]
+    }"#;
+    let report = check(
+        Dialect::Payviox,
+        body,
+        &[("Authorization", "Bearer sk_live_1")],
+    );
+    assert!(report.is_valid(), "{:?}", report.violations);
+    let json: serde_json::Value = serde_json::from_str(&report.to_json()).unwrap();
+    let n = &json["normalized"];
+    assert_eq!(
+        n["amount"],
+        serde_json::json!({"minor": 12500, "currency": "USD", "decimal": "125.00"})
+    );
+    assert_eq!(n["items"][0]["unit_price"]["decimal"], "50.00");
+    assert_eq!(n["items"][0]["quantity"], 2);
+    assert_eq!(n["items"][0]["extra"]["color"], "red");
+    assert_eq!(n["merchant_reference"], "order_1");
+    assert_eq!(n["customer"]["id"], "customer_abc123");
+    assert_eq!(n["payment_methods"][0]["provider_specific"], "zen_card");
+    assert_eq!(n["client_ip"], "2001:db8::42");
+    // Metadata numbers are written back exactly as they were sent.
+    assert!(report.to_json().contains(r#""ratio":0.30000000000000001"#));
+}
+
+#[test]
+fn payviox_error_body_shape() {
+    let body = r#"{"currency": "USD", "customer": "c", "order_id": "o", "items": [{"name": "", "quantity": 1, "price": 1}]}"#;
+    let report = check(Dialect::Payviox, body, &[("Content-Type", "text/html")]);
+    let errors: serde_json::Value = serde_json::from_str(&report.to_payviox_errors()).unwrap();
+    assert_eq!(
+        errors,
+        serde_json::json!({
+            "amount": ["The amount field is required."],
+            "items.0.name": ["`items.0.name` must not be empty"],
+            "Content-Type": ["the `Content-Type` header is `text/html`; the body must be sent as `application/json`"],
+        })
+    );
+    let malformed = check(Dialect::Payviox, "{", &[]);
+    let errors: serde_json::Value = serde_json::from_str(&malformed.to_payviox_errors()).unwrap();
+    assert!(
+        errors["body"][0]
+            .as_str()
+            .unwrap()
+            .starts_with("malformed JSON")
+    );
+}

@@ -1,0 +1,116 @@
+//! The providers' own example requests are accepted, and the bundled
+//! examples under `examples/` are those requests (plus invalid ones, named
+//! `invalid-*`, which must be refused).
+
+use std::fs;
+
+use checkout_rules::Dialect;
+use checkout_rules_conformance::repo_root;
+
+fn document(name: &str) -> String {
+    fs::read_to_string(repo_root().join("docs/providers").join(name)).unwrap()
+}
+
+fn example(path: &str) -> serde_json::Value {
+    serde_json::from_slice(&fs::read(repo_root().join("examples").join(path)).unwrap()).unwrap()
+}
+
+/// The bodies of the document's cURL examples (`-d '…'`).
+fn curl_bodies(doc: &str) -> Vec<String> {
+    doc.split("-d '")
+        .skip(1)
+        .filter_map(|rest| rest.split_once('\'').map(|(body, _)| body.to_owned()))
+        .collect()
+}
+
+#[test]
+fn payviox_documented_requests_are_valid_and_bundled() {
+    let bodies = curl_bodies(&document("payviox.txt"));
+    // The sketch `{ "ip": "203.0.113.42", ... }`, which is not JSON, then the
+    // client-side example (public key) and the server-side one (secret key,
+    // with `ip`).
+    assert_eq!(bodies.len(), 3);
+    assert!(bodies[0].contains("..."));
+    let client = Dialect::Payviox.validate(
+        bodies[1].as_bytes(),
+        &[
+            ("Authorization", "Bearer pk_live_xxxxxxxxxxxx"),
+            ("Content-Type", "application/json"),
+        ],
+    );
+    assert!(client.is_valid(), "{:?}", client.violations);
+    let server = Dialect::Payviox.validate(
+        bodies[2].as_bytes(),
+        &[
+            ("Authorization", "Bearer sk_live_xxxxxxxxxxxx"),
+            ("Content-Type", "application/json"),
+        ],
+    );
+    assert!(server.is_valid(), "{:?}", server.violations);
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&bodies[1]).unwrap(),
+        example("payviox/premium-subscription.json")
+    );
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&bodies[2]).unwrap(),
+        example("payviox/server-side-with-ip.json")
+    );
+    // The same server-side body with the public key is refused.
+    let public = Dialect::Payviox.validate(
+        bodies[2].as_bytes(),
+        &[("Authorization", "Bearer pk_live_xxxxxxxxxxxx")],
+    );
+    assert_eq!(public.violations[0].code.as_str(), "ip_requires_secret_key");
+}
+
+#[test]
+fn nairopay_documented_request_is_valid_and_bundled() {
+    let doc = document("nairopay.txt");
+    // The Node.js sample's object literal, with its keys quoted.
+    let start = doc.find("payment-sessions\",\n  {").unwrap();
+    let literal = &doc[start..];
+    let literal = &literal[literal.find('{').unwrap()..=literal.find('}').unwrap()];
+    let json: String = literal
+        .lines()
+        .map(|line| match line.trim_start().split_once(": ") {
+            Some((key, value)) if !key.starts_with('"') && !key.is_empty() => {
+                format!("\"{key}\": {value}")
+            }
+            _ => line.to_owned(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let report = Dialect::Nairopay.validate(
+        json.as_bytes(),
+        &[
+            ("Authorization", "Bearer sk_live_yourSecretKeyHere"),
+            ("Content-Type", "application/json"),
+        ],
+    );
+    assert!(report.is_valid(), "{json}\n{:?}", report.violations);
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&json).unwrap(),
+        example("nairopay/order-2025-001.json")
+    );
+}
+
+#[test]
+fn bundled_examples_have_the_verdict_their_name_says() {
+    let mut seen = 0;
+    for dialect in Dialect::ALL {
+        let dir = repo_root().join("examples").join(dialect.name());
+        for entry in fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            let report = dialect.validate(&fs::read(&path).unwrap(), &[]);
+            assert_eq!(
+                report.is_valid(),
+                !name.starts_with("invalid-"),
+                "{}",
+                path.display()
+            );
+            seen += 1;
+        }
+    }
+    assert!(seen >= 5);
+}
