@@ -34,9 +34,93 @@ pub enum Status {
         /// The code that replaced it.
         by: &'static str,
     },
+    /// Withdrawn from ISO 4217 (its list of historic denominations), still
+    /// accepted by some providers.
+    Historic,
+    /// Never an ISO 4217 code, but in a provider's list.
+    Unofficial,
 }
 
 include!(concat!(env!("OUT_DIR"), "/iso4217.rs"));
+
+/// Codes no longer in ISO 4217, and codes never in it, that a provider's own
+/// list still names (Flutterwave's, for one). Sorted by code.
+///
+/// ISO 4217's list of historic denominations records no minor unit, so each
+/// exponent is the one the code had in the current list before withdrawal,
+/// as the JDK's currency data keeps them; `ECS`, which that data lacks, had
+/// 100 centavos to the sucre. The two unofficial codes follow the currency
+/// they are pegged to (`GGP` to GBP) or their issuer's own use (`AQD`).
+static OTHER: [CurrencyInfo; 16] = [
+    other(
+        "ANG",
+        532,
+        2,
+        "Netherlands Antillean guilder",
+        Status::Historic,
+    ),
+    other("AQD", 0, 2, "Antarctic dollar", Status::Unofficial),
+    other(
+        "BYR",
+        974,
+        0,
+        "Belarusian ruble (2000–2016)",
+        Status::Historic,
+    ),
+    other("CYP", 196, 2, "Cypriot pound", Status::Historic),
+    other("ECS", 218, 2, "Ecuadorian sucre", Status::Historic),
+    other("EEK", 233, 2, "Estonian kroon", Status::Historic),
+    other("GGP", 0, 2, "Guernsey pound", Status::Unofficial),
+    other("LTL", 440, 2, "Lithuanian litas", Status::Historic),
+    other("LVL", 428, 2, "Latvian lats", Status::Historic),
+    other(
+        "MRO",
+        478,
+        2,
+        "Mauritanian ouguiya (1973–2017)",
+        Status::Historic,
+    ),
+    other("MTL", 470, 2, "Maltese lira", Status::Historic),
+    other("SKK", 703, 2, "Slovak koruna", Status::Historic),
+    other(
+        "STD",
+        678,
+        2,
+        "São Tomé and Príncipe dobra (1977–2017)",
+        Status::Historic,
+    ),
+    other("VEF", 937, 2, "Venezuelan bolívar fuerte", Status::Historic),
+    other(
+        "ZMK",
+        894,
+        2,
+        "Zambian kwacha (1968–2012)",
+        Status::Historic,
+    ),
+    other(
+        "ZWD",
+        716,
+        2,
+        "Zimbabwean dollar (1980–2008)",
+        Status::Historic,
+    ),
+];
+
+const fn other(
+    code: &'static str,
+    numeric: u16,
+    exponent: u8,
+    name: &'static str,
+    status: Status,
+) -> CurrencyInfo {
+    CurrencyInfo {
+        code,
+        numeric,
+        exponent: Some(exponent),
+        name,
+        status,
+    }
+}
 
 /// A currency of the ISO 4217 table.
 ///
@@ -56,16 +140,19 @@ pub struct Currency {
 
 impl Currency {
     /// Looks a code up, exactly as ISO 4217 writes it (three upper-case
-    /// letters).
+    /// letters): current codes, and the historic and unofficial codes that
+    /// providers still list.
     pub fn from_code(code: &str) -> Option<Currency> {
-        ISO_4217
-            .binary_search_by(|row| row.code.cmp(code))
-            .ok()
-            .and_then(|i| ISO_4217.get(i))
-            .map(|info| Currency { info })
+        [&ISO_4217[..], &OTHER[..]].into_iter().find_map(|table| {
+            table
+                .binary_search_by(|row| row.code.cmp(code))
+                .ok()
+                .and_then(|i| table.get(i))
+                .map(|info| Currency { info })
+        })
     }
 
-    /// Every currency in the table, in code order.
+    /// Every current ISO 4217 code, in code order.
     ///
     /// ```
     /// let codes: Vec<_> = checkout_rules::Currency::all().map(|c| c.code()).collect();
@@ -128,6 +215,14 @@ pub enum CurrencySet {
     /// Every current ISO 4217 code that has a minor unit: currencies and
     /// fund codes; not superseded codes, not special codes.
     Iso4217Current,
+    /// Exactly the codes a provider lists, whatever ISO 4217 says of them
+    /// now (each must be known, with an exponent). Sorted.
+    Listed {
+        /// Whose list it is, for messages.
+        provider: &'static str,
+        /// The codes.
+        codes: &'static [&'static str],
+    },
 }
 
 /// Why a code is not accepted by a [`CurrencySet`].
@@ -154,12 +249,13 @@ impl CurrencySet {
     /// ```
     pub fn resolve(self, code: &str) -> Result<Currency, CurrencyRejection> {
         let currency = Currency::from_code(code).ok_or(CurrencyRejection::Unknown)?;
-        let accepted = match self {
-            CurrencySet::Iso4217Current => {
-                matches!(currency.status(), Status::Current | Status::Fund)
-                    && currency.exponent().is_some()
-            }
-        };
+        let accepted = currency.exponent().is_some()
+            && match self {
+                CurrencySet::Iso4217Current => {
+                    matches!(currency.status(), Status::Current | Status::Fund)
+                }
+                CurrencySet::Listed { codes, .. } => codes.binary_search(&code).is_ok(),
+            };
         if accepted {
             Ok(currency)
         } else {
@@ -169,15 +265,24 @@ impl CurrencySet {
 
     /// Every code the set accepts, in code order.
     pub fn codes(self) -> impl Iterator<Item = &'static str> {
-        Currency::all()
-            .filter(move |c| self.resolve(c.code()).is_ok())
-            .map(Currency::code)
+        ISO_4217
+            .iter()
+            .chain(&OTHER)
+            .map(|info| info.code)
+            .filter(move |code| self.resolve(code).is_ok())
+            .collect::<alloc::collections::BTreeSet<_>>()
+            .into_iter()
     }
 
-    /// A short description for rules documents.
-    pub fn describe(self) -> &'static str {
+    /// A short description for rules documents and messages.
+    pub fn describe(self) -> alloc::string::String {
         match self {
-            CurrencySet::Iso4217Current => "a current ISO 4217 code with a minor unit",
+            CurrencySet::Iso4217Current => {
+                alloc::string::String::from("a current ISO 4217 code with a minor unit")
+            }
+            CurrencySet::Listed { provider, codes } => {
+                alloc::format!("one of the {} codes of {provider}'s own list", codes.len())
+            }
         }
     }
 }
@@ -199,6 +304,47 @@ mod tests {
         assert_eq!(exp("BHD"), Some(3));
         assert_eq!(exp("CLF"), Some(4));
         assert_eq!(exp("XAU"), None);
+    }
+
+    #[test]
+    fn other_table_is_sorted_and_apart_from_iso() {
+        assert!(OTHER.windows(2).all(|w| w[0].code < w[1].code));
+        assert!(
+            OTHER
+                .iter()
+                .all(|o| ISO_4217.iter().all(|i| i.code != o.code))
+        );
+        assert_eq!(
+            Currency::from_code("BYR").and_then(Currency::exponent),
+            Some(0)
+        );
+        assert_eq!(
+            Currency::from_code("ZMK").unwrap().status(),
+            Status::Historic
+        );
+    }
+
+    #[test]
+    fn listed_sets_accept_exactly_their_codes() {
+        let set = CurrencySet::Listed {
+            provider: "Test",
+            codes: &["HRK", "NGN", "XAU", "ZMK"],
+        };
+        assert!(set.resolve("ZMK").is_ok());
+        assert!(set.resolve("HRK").is_ok());
+        assert!(set.resolve("NGN").is_ok());
+        assert!(matches!(
+            set.resolve("XAU"),
+            Err(CurrencyRejection::NotAccepted(_))
+        ));
+        assert!(matches!(
+            set.resolve("USD"),
+            Err(CurrencyRejection::NotAccepted(_))
+        ));
+        assert_eq!(
+            set.codes().collect::<alloc::vec::Vec<_>>(),
+            ["HRK", "NGN", "ZMK"]
+        );
     }
 
     #[test]

@@ -95,6 +95,12 @@ codes! {
     InvalidUrl => "invalid_url",
     /// Not a valid IPv4 or IPv6 address.
     InvalidIp => "invalid_ip",
+    /// Not a phone number in E.164 form.
+    InvalidPhone => "invalid_phone",
+    /// Not an assigned ISO 3166-1 alpha-2 country code.
+    UnknownCountry => "unknown_country",
+    /// Not a locale of the form `en_AU`.
+    InvalidLocale => "invalid_locale",
     /// Not an ISO 4217 code.
     UnknownCurrency => "unknown_currency",
     /// A known currency the provider does not accept.

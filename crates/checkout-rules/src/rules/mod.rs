@@ -11,6 +11,8 @@ pub mod free_form;
 pub mod header;
 pub mod integer;
 pub mod ip;
+pub mod phone;
+pub mod region;
 pub mod suggest;
 pub mod text;
 pub mod url;

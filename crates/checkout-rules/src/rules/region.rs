@@ -1,0 +1,99 @@
+//! Country codes and locales.
+
+use alloc::format;
+
+use super::At;
+use crate::region::{country_name, is_language};
+use crate::report::{Code, Violation};
+
+/// Checks an ISO 3166-1 alpha-2 country code (`AU`), exactly as written.
+///
+/// ```
+/// use checkout_rules::rules::{region::check_country, At};
+///
+/// assert!(check_country("KE", At::body("/c")).is_ok());
+/// assert!(check_country("UK", At::body("/c")).is_err());
+/// ```
+pub fn check_country(s: &str, at: At<'_>) -> Result<(), Violation> {
+    if country_name(s).is_some() {
+        return Ok(());
+    }
+    let upper = s.to_ascii_uppercase();
+    let hint = if country_name(&upper).is_some() {
+        format!("; did you mean `{upper}`? Codes are upper case")
+    } else if upper == "UK" {
+        alloc::string::String::from("; the United Kingdom's code is `GB`")
+    } else {
+        alloc::string::String::from("; use a two-letter code such as KE, NG or AU")
+    };
+    Err(at.violation(
+        Code::UnknownCountry,
+        format!(
+            "`{}` is `{s}`, which is not an assigned ISO 3166-1 alpha-2 country code{hint}",
+            at.name()
+        ),
+    ))
+}
+
+/// Checks a locale written `language_REGION`: an ISO 639-1 language code in
+/// lower case, `_`, and an ISO 3166-1 alpha-2 country code in upper case
+/// (`en_AU`).
+///
+/// ```
+/// use checkout_rules::rules::{region::check_locale, At};
+///
+/// assert!(check_locale("en_AU", At::body("/locale")).is_ok());
+/// assert!(check_locale("en-AU", At::body("/locale")).is_err());
+/// ```
+pub fn check_locale(s: &str, at: At<'_>) -> Result<(), Violation> {
+    let valid = s
+        .split_once('_')
+        .is_some_and(|(language, region)| is_language(language) && country_name(region).is_some());
+    if valid {
+        return Ok(());
+    }
+    let hint = if s.contains('-') {
+        "; separate the two with `_`, not `-`"
+    } else {
+        ""
+    };
+    Err(at
+        .violation(
+            Code::InvalidLocale,
+            format!(
+                "`{}` is `{s}`; a locale is an ISO 639-1 language in lower case, `_`, and an \
+                 ISO 3166-1 country in upper case, such as en_AU or sw_KE{hint}",
+                at.name()
+            ),
+        )
+        .with("pattern", "^[a-z]{2}_[A-Z]{2}$"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locales() {
+        let ok = |s| check_locale(s, At::body("/l")).is_ok();
+        for good in ["en_AU", "sw_KE", "fr_CM", "pt_BR", "zh_TW"] {
+            assert!(ok(good), "{good}");
+        }
+        for bad in [
+            "", "en", "en_", "_AU", "en-AU", "EN_AU", "en_au", "xx_AU", "en_XX", "eng_AU",
+            "en_AU_x", "en_UK",
+        ] {
+            assert!(!ok(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn countries() {
+        let code = |s| check_country(s, At::body("/c")).map_err(|v| v.message);
+        assert!(code("AU").is_ok());
+        assert!(code("au").unwrap_err().contains("did you mean `AU`"));
+        assert!(code("UK").unwrap_err().contains("`GB`"));
+        assert!(code("XX").is_err());
+        assert!(code("AUS").is_err());
+    }
+}
