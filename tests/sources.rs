@@ -51,3 +51,31 @@ fn quotes_are_on_their_lines() {
         }
     }
 }
+
+#[test]
+fn flutterwave_currencies_are_exactly_the_documents_list() {
+    use checkout_rules::CurrencySet;
+    let doc = std::fs::read_to_string(repo_root().join("docs/providers/flutterwave.txt")).unwrap();
+    let list =
+        &doc[doc.find("Available options:").unwrap()..doc.find("Example:\n\n\"NGN\"").unwrap()];
+    let mut documented: Vec<&str> = list
+        .lines()
+        .map(|l| l.trim_end_matches(','))
+        .filter(|l| l.len() == 3 && l.chars().all(|c| c.is_ascii_uppercase()))
+        .collect();
+    documented.sort_unstable();
+    assert_eq!(documented.len(), 160);
+    let spec = Dialect::Flutterwave.spec();
+    let Rule::Currency(set) = spec.body.field("currency").unwrap().rule else {
+        panic!("currency is a currency rule");
+    };
+    let Some(CurrencySet::Listed { codes, .. }) = Some(set) else {
+        panic!("Flutterwave lists its own currencies");
+    };
+    assert_eq!(codes, documented.as_slice());
+    // Every listed code is known, with an exponent, so every one is accepted.
+    assert_eq!(set.codes().collect::<Vec<_>>(), documented);
+    assert!(set.resolve("SLE").is_err());
+    assert_eq!(set.resolve("ZMK").unwrap().exponent(), Some(2));
+    assert_eq!(set.resolve("BYR").unwrap().exponent(), Some(0));
+}

@@ -211,7 +211,9 @@ fn usage_and_io_errors_exit_2() {
         .args(["validate", "--dialect", "stripe", "x.json"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("nairopay, payviox"));
+        .stderr(predicate::str::contains(
+            "nairopay, kiotapay, payviox, orchestrator, flutterwave",
+        ));
     cli()
         .args(["validate", "--dialect", "payviox", "does-not-exist.json"])
         .assert()

@@ -66,6 +66,10 @@ pub struct CheckoutSession {
     /// An identifier to trace the request with the provider.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub trace_id: Option<String>,
+    /// A provider's test-scenario key (Flutterwave `X-Scenario-Key`), which
+    /// only its sandbox understands.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub test_scenario: Option<String>,
     /// How long the session stays open, in minutes.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub session_duration_minutes: Option<u32>,
@@ -99,6 +103,7 @@ impl CheckoutSession {
             metadata: None,
             idempotency_key: None,
             trace_id: None,
+            test_scenario: None,
             session_duration_minutes: None,
             max_retry_attempts: None,
             client_ip: None,

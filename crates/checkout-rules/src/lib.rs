@@ -69,6 +69,7 @@ mod dialect;
 pub mod json;
 pub mod money;
 mod number;
+pub mod region;
 pub mod report;
 pub mod rules;
 pub mod schema;

@@ -54,6 +54,12 @@ pub enum Rule {
     Url,
     /// An IPv4 or IPv6 address.
     Ip,
+    /// A phone number in E.164 form.
+    Phone,
+    /// An ISO 3166-1 alpha-2 country code.
+    Country,
+    /// A locale such as `en_AU`.
+    Locale,
     /// A currency code of the set; other amounts in the body are in it.
     Currency(CurrencySet),
     /// An amount in the body's currency.
@@ -84,6 +90,9 @@ impl Rule {
             | Rule::Email
             | Rule::Url
             | Rule::Ip
+            | Rule::Phone
+            | Rule::Country
+            | Rule::Locale
             | Rule::Currency(_)
             | Rule::OneOf(_) => "string",
             Rule::Amount(_) | Rule::Integer(_) => "number",
@@ -119,13 +128,21 @@ impl Rule {
                 "absolute https or http URL, no user name or password, nothing a WHATWG parser would repair, at most 2048 characters",
             ),
             Rule::Ip => String::from("IPv4 or IPv6 address"),
-            Rule::Currency(set) => String::from(set.describe()),
+            Rule::Phone => String::from(
+                "phone number in E.164 form: `+`, an assigned country calling code, 8–15 digits in all",
+            ),
+            Rule::Country => String::from("ISO 3166-1 alpha-2 country code, upper case"),
+            Rule::Locale => {
+                String::from("locale `ll_RR`: ISO 639-1 language, `_`, ISO 3166-1 alpha-2 country")
+            }
+            Rule::Currency(set) => set.describe(),
             Rule::Amount(a) => {
                 let unit = match a.unit {
                     Unit::Minor => "integer in minor units",
                     Unit::Major => "decimal in major units, at most the currency's decimals",
                 };
                 let min = match a.min {
+                    Minimum::Minor(0) => String::from("zero or more"),
                     Minimum::Minor(1) => String::from("positive"),
                     Minimum::Minor(m) => format!("at least {m}"),
                     Minimum::Major(m) => format!("at least {m}"),
@@ -168,6 +185,9 @@ impl Rule {
             Rule::Email => alloc::vec![Code::InvalidEmail],
             Rule::Url => alloc::vec![Code::InvalidUrl, Code::TooLong],
             Rule::Ip => alloc::vec![Code::InvalidIp],
+            Rule::Phone => alloc::vec![Code::InvalidPhone],
+            Rule::Country => alloc::vec![Code::UnknownCountry],
+            Rule::Locale => alloc::vec![Code::InvalidLocale],
             Rule::Currency(_) => alloc::vec![Code::UnknownCurrency, Code::CurrencyNotAccepted],
             Rule::Amount(a) => alloc::vec![
                 if a.unit == Unit::Minor {
@@ -210,6 +230,9 @@ pub const COMMON_DECISIONS: &[&str] = &[
     "Lengths count Unicode characters.",
     "Currency codes are matched exactly, in upper case; `usd` gets a suggestion, not a silent fix. \
      Superseded codes (`HRK`) and codes without a minor unit (`XAU`) are refused.",
+    "`Authorization` and `Content-Type` are checked when given, never required: credentials \
+     and content type are added by the HTTP client, and a body is often checked before that \
+     (in a browser form, say).",
     "Unknown top-level fields are refused, with a suggestion when a known field is close \
      (`callbackUrl` → `callback_url`): a misspelt optional field would otherwise be dropped \
      without a word.",
@@ -226,6 +249,10 @@ pub struct Field {
     pub rule: Rule,
     /// Where the provider says so.
     pub sources: &'static [Source],
+    /// The canonical field it normalises to, as a path in the canonical
+    /// session's JSON (`customer.email`, `items[].unit_price`); empty for an
+    /// object that only groups other fields.
+    pub canonical: &'static str,
 }
 
 impl Field {
@@ -236,6 +263,7 @@ impl Field {
             required: true,
             rule,
             sources,
+            canonical: "",
         }
     }
 
@@ -246,6 +274,15 @@ impl Field {
             required: false,
             rule,
             sources,
+            canonical: "",
+        }
+    }
+
+    /// The same field, normalising to the canonical field `path`.
+    pub const fn to(self, path: &'static str) -> Field {
+        Field {
+            canonical: path,
+            ..self
         }
     }
 }
@@ -328,7 +365,58 @@ pub struct HeaderField {
     pub rule: HeaderRule,
     /// Where the provider says so.
     pub sources: &'static [Source],
+    /// The canonical field it normalises to; empty when it has none
+    /// (credentials, content type).
+    pub canonical: &'static str,
 }
+
+impl HeaderField {
+    /// `Authorization: Bearer <token>`, checked when given: credentials are
+    /// added by the HTTP client, and a body is often checked before that.
+    pub const fn authorization(
+        prefixes: &'static [&'static str],
+        sources: &'static [Source],
+    ) -> HeaderField {
+        HeaderField {
+            name: "Authorization",
+            required: false,
+            rule: HeaderRule::Bearer(prefixes),
+            sources,
+            canonical: "",
+        }
+    }
+
+    /// `Content-Type: application/json`, checked when given.
+    pub const fn content_type(sources: &'static [Source]) -> HeaderField {
+        HeaderField {
+            name: "Content-Type",
+            required: false,
+            rule: HeaderRule::JsonContentType,
+            sources,
+            canonical: "",
+        }
+    }
+
+    /// The standard `Idempotency-Key` header (IETF HTTPAPI working group),
+    /// 1–255 characters.
+    pub const fn idempotency_key(required: bool, sources: &'static [Source]) -> HeaderField {
+        HeaderField {
+            name: "Idempotency-Key",
+            required,
+            rule: HeaderRule::Text(Text::IDENTIFIER.length(1, 255)),
+            sources,
+            canonical: "idempotency_key",
+        }
+    }
+}
+
+/// Why the standard `Idempotency-Key` header is read by dialects whose
+/// document does not name it.
+pub const IDEMPOTENCY_KEY_DECIDED: Source = Source::Decided(
+    "not in the document; checked when given and carried into the canonical \
+     `idempotency_key`, because it is the standard header for this purpose and a \
+     converted request may need it",
+);
 
 /// The body and headers of a request, as a cross rule sees them.
 #[derive(Clone, Copy, Debug)]
@@ -572,18 +660,21 @@ fn check_string(
         Rule::Email => rules::email::check(s, at),
         Rule::Url => rules::url::check(s, at).map(drop),
         Rule::Ip => rules::ip::check(s, at).map(drop),
+        Rule::Phone => rules::phone::check(s, at),
+        Rule::Country => rules::region::check_country(s, at),
+        Rule::Locale => rules::region::check_locale(s, at),
         Rule::Currency(set) => rules::currency::check(s, *set, at).map(drop),
         Rule::OneOf(values) if values.contains(&s) => Ok(()),
         Rule::OneOf(values) => {
             let list: Vec<String> = values.iter().map(|v| format!("`{v}`")).collect();
+            let expected = match list.as_slice() {
+                [only] => only.clone(),
+                _ => format!("one of {}", list.join(", ")),
+            };
             Err(at
                 .violation(
                     Code::NotAllowed,
-                    format!(
-                        "`{}` is `{s}`; it must be one of {}",
-                        at.name(),
-                        list.join(", ")
-                    ),
+                    format!("`{}` is `{s}`; it must be {expected}", at.name()),
                 )
                 .with("allowed", rules_list(values)))
         }

@@ -5,7 +5,10 @@
 //! canonical session. A new provider is a new module here and a variant of
 //! [`Dialect`].
 
+mod flutterwave;
+mod kiotapay;
 mod nairopay;
+mod orchestrator;
 mod payviox;
 
 use alloc::string::String;
@@ -39,13 +42,25 @@ use crate::schema::{self, CrossRule, HeaderField, ObjectSpec, Request, Rule, Wal
 pub enum Dialect {
     /// Nairopay payment sessions: integer minor units.
     Nairopay,
+    /// Kiotapay checkout sessions: decimal major units, payment methods, E.164 phones.
+    Kiotapay,
     /// Payviox sessions: integer minor units, items that sum to the amount.
     Payviox,
+    /// The routing orchestrator's sessions: a total that equals items, shipping and tax.
+    Orchestrator,
+    /// Flutterwave checkout sessions: decimal major units, its own currency list.
+    Flutterwave,
 }
 
 impl Dialect {
-    /// Every dialect, in name order.
-    pub const ALL: &'static [Dialect] = &[Dialect::Nairopay, Dialect::Payviox];
+    /// Every dialect, in the order of the provider documents.
+    pub const ALL: &'static [Dialect] = &[
+        Dialect::Nairopay,
+        Dialect::Kiotapay,
+        Dialect::Payviox,
+        Dialect::Orchestrator,
+        Dialect::Flutterwave,
+    ];
 
     /// The dialect's name, as the CLI and the npm package take it.
     pub fn name(self) -> &'static str {
@@ -56,7 +71,10 @@ impl Dialect {
     pub fn spec(self) -> &'static DialectSpec {
         match self {
             Dialect::Nairopay => &nairopay::SPEC,
+            Dialect::Kiotapay => &kiotapay::SPEC,
             Dialect::Payviox => &payviox::SPEC,
+            Dialect::Orchestrator => &orchestrator::SPEC,
+            Dialect::Flutterwave => &flutterwave::SPEC,
         }
     }
 
@@ -115,7 +133,21 @@ impl Dialect {
         if !violations.is_empty() {
             return Report::invalid(violations);
         }
-        match currency.and_then(|c| (spec.normalize)(&request, c)) {
+        let session = currency
+            .and_then(|c| (spec.normalize)(&request, c))
+            .map(|mut session| {
+                for header in spec.headers {
+                    let value = request.header(header.name).map(String::from);
+                    match header.canonical {
+                        "idempotency_key" => session.idempotency_key = value,
+                        "trace_id" => session.trace_id = value,
+                        "test_scenario" => session.test_scenario = value,
+                        _ => {}
+                    }
+                }
+                session
+            });
+        match session {
             Some(session) => Report {
                 violations,
                 normalized: Some(session),

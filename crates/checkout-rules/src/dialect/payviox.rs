@@ -14,8 +14,8 @@ use crate::rules::amount::{self, Amount, Unit};
 use crate::rules::integer::IntRange;
 use crate::rules::text::Text;
 use crate::schema::{
-    CrossRule, Extra, Field, HeaderField, HeaderRule, ObjectSpec, Request, Rule, Source, all_valid,
-    read,
+    CrossRule, Extra, Field, HeaderField, IDEMPOTENCY_KEY_DECIDED, ObjectSpec, Request, Rule,
+    Source, all_valid, read,
 };
 
 pub(super) static SPEC: DialectSpec = DialectSpec {
@@ -29,8 +29,6 @@ pub(super) static SPEC: DialectSpec = DialectSpec {
         "The OpenAPI schema does not close the request object, but unknown top-level fields are \
          refused all the same (see above); items and `metadata` may carry any extra properties, \
          as the schema says, checked only so that every JSON reader reads them alike.",
-        "Headers are checked when given; a body checked without them (in a browser form, \
-         say) is judged on its own.",
     ],
     normalize,
 };
@@ -46,12 +44,14 @@ static BODY: ObjectSpec = ObjectSpec {
                 Source::doc(679, "Must be a positive integer"),
                 Source::doc(749, "Payment amount in cents"),
             ],
-        ),
+        )
+        .to("amount"),
         Field::required(
             "currency",
             Rule::Currency(CurrencySet::Iso4217Current),
             &[Source::doc(753, "Three-letter ISO currency code")],
-        ),
+        )
+        .to("amount.currency"),
         Field::required(
             "customer",
             Rule::Text(Text::IDENTIFIER),
@@ -59,7 +59,8 @@ static BODY: ObjectSpec = ObjectSpec {
                 Source::doc(742, "- customer"),
                 Source::doc(756, "Customer identifier"),
             ],
-        ),
+        )
+        .to("customer.id"),
         Field::required(
             "order_id",
             Rule::Text(Text::IDENTIFIER),
@@ -67,7 +68,8 @@ static BODY: ObjectSpec = ObjectSpec {
                 Source::doc(743, "- order_id"),
                 Source::doc(759, "Your unique order identifier"),
             ],
-        ),
+        )
+        .to("merchant_reference"),
         Field::required(
             "items",
             Rule::List {
@@ -78,12 +80,14 @@ static BODY: ObjectSpec = ObjectSpec {
                 Source::doc(684, "At least one item is required"),
                 Source::doc(765, "additionalProperties: true"),
             ],
-        ),
+        )
+        .to("items"),
         Field::optional(
             "description",
             Rule::Text(Text::NON_EMPTY),
             &[Source::doc(772, "Optional description of the payment")],
-        ),
+        )
+        .to("description"),
         Field::optional(
             "paymentMethodId",
             Rule::Text(Text::IDENTIFIER),
@@ -91,7 +95,8 @@ static BODY: ObjectSpec = ObjectSpec {
                 775,
                 "Force a specific payment method (optional)",
             )],
-        ),
+        )
+        .to("payment_methods"),
         Field::optional(
             "ip",
             Rule::Ip,
@@ -99,7 +104,8 @@ static BODY: ObjectSpec = ObjectSpec {
                 778,
                 "Server-side only. The end-user's IP address",
             )],
-        ),
+        )
+        .to("client_ip"),
         Field::optional(
             "metadata",
             Rule::FreeObject,
@@ -107,7 +113,8 @@ static BODY: ObjectSpec = ObjectSpec {
                 Source::doc(782, "Custom key-value pairs"),
                 Source::doc(784, "additionalProperties: true"),
             ],
-        ),
+        )
+        .to("metadata"),
     ],
 };
 
@@ -121,7 +128,8 @@ static ITEM: ObjectSpec = ObjectSpec {
                 685,
                 "Each item must have a name, quantity, and price",
             )],
-        ),
+        )
+        .to("items[].name"),
         Field::required(
             "quantity",
             Rule::Integer(IntRange {
@@ -129,37 +137,27 @@ static ITEM: ObjectSpec = ObjectSpec {
                 max: MAX_SAFE_INTEGER,
             }),
             &[Source::doc(686, "Quantity must be at least 1")],
-        ),
+        )
+        .to("items[].quantity"),
         Field::required(
             "price",
             Rule::Amount(Amount::minor(1)),
             &[Source::doc(687, "Price must be at least 1 cent")],
-        ),
+        )
+        .to("items[].unit_price"),
     ],
 };
 
 static HEADERS: &[HeaderField] = &[
-    HeaderField {
-        name: "Authorization",
-        required: false,
-        rule: HeaderRule::Bearer(&["pk_", "sk_"]),
-        sources: &[
-            Source::doc(
-                19,
-                "accepts both **Public API Key** (client-side) and **Secret API Key**",
-            ),
-            Source::Decided(
-                "checked when given, not required: the key is added by the HTTP client, \
-                 and a body is often checked before that",
-            ),
-        ],
-    },
-    HeaderField {
-        name: "Content-Type",
-        required: false,
-        rule: HeaderRule::JsonContentType,
-        sources: &[Source::doc(69, "Content-Type: application/json")],
-    },
+    HeaderField::authorization(
+        &["pk_", "sk_"],
+        &[Source::doc(
+            19,
+            "accepts both **Public API Key** (client-side) and **Secret API Key**",
+        )],
+    ),
+    HeaderField::content_type(&[Source::doc(69, "Content-Type: application/json")]),
+    HeaderField::idempotency_key(false, &[IDEMPOTENCY_KEY_DECIDED]),
 ];
 
 const ITEMS_SUM_TO_AMOUNT: CrossRule = CrossRule {

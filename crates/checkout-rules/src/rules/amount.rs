@@ -50,6 +50,22 @@ impl Amount {
         }
     }
 
+    /// A decimal in major units, at least one minor unit of its currency.
+    pub const fn major_positive() -> Amount {
+        Amount {
+            unit: Unit::Major,
+            min: Minimum::Minor(1),
+        }
+    }
+
+    /// A decimal in major units, zero or more.
+    pub const fn major_non_negative() -> Amount {
+        Amount {
+            unit: Unit::Major,
+            min: Minimum::Minor(0),
+        }
+    }
+
     /// A decimal in major units, at least `min` (as the provider writes it).
     pub const fn major(min: &'static str) -> Amount {
         Amount {

@@ -37,8 +37,12 @@ pub fn check(code: &str, set: CurrencySet, at: At<'_>) -> Result<Currency, Viola
             }
         }
         CurrencyRejection::NotAccepted(currency) => {
-            let why = match currency.status() {
-                Status::Superseded { by } => format!("it was replaced by {by}"),
+            let why = match (set, currency.status()) {
+                (CurrencySet::Listed { provider, .. }, _) if currency.exponent().is_some() => {
+                    format!("{provider} does not list it")
+                }
+                (_, Status::Superseded { by }) => format!("it was replaced by {by}"),
+                (_, Status::Historic) => String::from("it was withdrawn from ISO 4217"),
                 _ if currency.exponent().is_none() => {
                     String::from("it has no minor unit, so no amount of it can be charged")
                 }

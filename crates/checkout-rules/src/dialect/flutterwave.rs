@@ -1,0 +1,189 @@
+//! Flutterwave `POST /checkout/sessions` (`docs/providers/flutterwave.txt`).
+
+use super::DialectSpec;
+use crate::canonical::{CheckoutSession, Customer};
+use crate::currency::{Currency, CurrencySet};
+use crate::rules::amount::{Amount, Unit};
+use crate::rules::integer::IntRange;
+use crate::rules::text::{Pattern, Text};
+use crate::schema::{
+    Extra, Field, HeaderField, HeaderRule, ObjectSpec, Request, Rule, Source, read,
+};
+
+pub(super) static SPEC: DialectSpec = DialectSpec {
+    name: "flutterwave",
+    provider: "Flutterwave",
+    document: "docs/providers/flutterwave.txt",
+    body: &BODY,
+    headers: HEADERS,
+    cross_rules: &[],
+    notes: &[
+        "The document marks no body field as required. `amount` and `currency` make the \
+         payment and `reference` identifies it (it \"must be unique across all your \
+         transactions\"), so those three are required; the rest are optional.",
+        "`currency` is exactly the document's list of 160 codes: it keeps codes ISO 4217 has \
+         withdrawn (`ZMK`, `VEF`, `BYR`, `LTL`, `EEK`…, with the exponents they had) and \
+         lacks some current ones (`SLE`, `MRU`, `VED`…), which are refused.",
+        "`max_retry_attempts` defaults to 3 at Flutterwave when absent; the canonical form \
+         leaves it absent rather than inventing the value.",
+        "The document's example request is a template (`\"<string>\"` placeholders), so it is \
+         refused: its `reference` has `<` and `>`, its `redirect_url` is not a URL.",
+    ],
+    normalize,
+};
+
+/// Flutterwave's currency list, as the document enumerates it (sorted here).
+static CURRENCIES: &[&str] = &[
+    "AED", "AFN", "ALL", "AMD", "ANG", "AOA", "AQD", "ARS", "AUD", "AZN", "BAM", "BBD", "BDT",
+    "BGN", "BHD", "BIF", "BMD", "BND", "BOB", "BRL", "BSD", "BWP", "BYR", "BZD", "CAD", "CDF",
+    "CHF", "CLP", "CNY", "COP", "CRC", "CUP", "CVE", "CYP", "CZK", "DJF", "DKK", "DOP", "DZD",
+    "ECS", "EEK", "EGP", "ETB", "EUR", "FJD", "FKP", "GBP", "GEL", "GGP", "GHS", "GIP", "GMD",
+    "GNF", "GTQ", "GYD", "HKD", "HNL", "HRK", "HTG", "HUF", "IDR", "ILS", "INR", "IQD", "IRR",
+    "ISK", "JMD", "JOD", "JPY", "KES", "KGS", "KHR", "KMF", "KPW", "KRW", "KWD", "KYD", "KZT",
+    "LAK", "LBP", "LKR", "LRD", "LSL", "LTL", "LVL", "LYD", "MAD", "MDL", "MGA", "MKD", "MMK",
+    "MNT", "MOP", "MRO", "MTL", "MUR", "MVR", "MWK", "MXN", "MYR", "MZN", "NAD", "NGN", "NIO",
+    "NOK", "NPR", "NZD", "OMR", "PAB", "PEN", "PGK", "PHP", "PKR", "PLN", "PYG", "QAR", "RON",
+    "RSD", "RUB", "RWF", "SAR", "SBD", "SCR", "SDG", "SEK", "SGD", "SKK", "SLL", "SOS", "SRD",
+    "STD", "SVC", "SYP", "SZL", "THB", "TJS", "TMT", "TND", "TOP", "TRY", "TTD", "TWD", "TZS",
+    "UAH", "UGX", "USD", "UYU", "UZS", "VEF", "VND", "VUV", "XAF", "XCD", "XOF", "XPF", "YER",
+    "ZAR", "ZMK", "ZMW", "ZWD",
+];
+
+static ALPHANUMERIC_OR_DASH: Pattern = Pattern {
+    regex: r"^[a-zA-Z0-9\-]+$",
+    description: "letters A–Z and a–z, digits and `-`",
+    allows: |c| c.is_ascii_alphanumeric() || c == '-',
+};
+
+static BODY: ObjectSpec = ObjectSpec {
+    extra: Extra::Reject,
+    fields: &[
+        Field::required(
+            "amount",
+            Rule::Amount(Amount::major("0.01")),
+            &[
+                Source::doc(74, "The payment amount in decimals."),
+                Source::doc(76, "Required range: x >= 0.01"),
+            ],
+        )
+        .to("amount"),
+        Field::required(
+            "currency",
+            Rule::Currency(CurrencySet::Listed {
+                provider: "Flutterwave",
+                codes: CURRENCIES,
+            }),
+            &[
+                Source::doc(84, "ISO 4217 currency code."),
+                Source::doc(86, "Available options:"),
+            ],
+        )
+        .to("amount.currency"),
+        Field::optional(
+            "customer_id",
+            Rule::Text(Text::IDENTIFIER),
+            &[Source::doc(254, "ID of the customer")],
+        )
+        .to("customer.id"),
+        Field::optional(
+            "redirect_url",
+            Rule::Url,
+            &[Source::doc(
+                259,
+                "Specifies the URL to redirect to after payment.",
+            )],
+        )
+        .to("urls.redirect"),
+        Field::required(
+            "reference",
+            Rule::Text(
+                Text::IDENTIFIER
+                    .length(6, 42)
+                    .pattern(&ALPHANUMERIC_OR_DASH),
+            ),
+            &[
+                Source::doc(264, "This must be unique across all your transactions."),
+                Source::doc(266, "Required string length: 6 - 42"),
+                Source::doc(267, "Pattern: ^[a-zA-Z0-9\\-]+$"),
+            ],
+        )
+        .to("merchant_reference"),
+        Field::optional(
+            "max_retry_attempts",
+            Rule::Integer(IntRange { min: 0, max: 10 }),
+            &[
+                Source::doc(270, "default:3"),
+                Source::doc(274, "Required range: 0 <= x <= 10"),
+            ],
+        )
+        .to("max_retry_attempts"),
+        Field::optional(
+            "session_duration",
+            Rule::Integer(IntRange { min: 5, max: 2880 }),
+            &[
+                Source::doc(278, "The session duration (in minutes) to keep active."),
+                Source::doc(280, "Required range: 5 <= x <= 2880"),
+            ],
+        )
+        .to("session_duration_minutes"),
+    ],
+};
+
+static HEADERS: &[HeaderField] = &[
+    HeaderField::authorization(
+        &[],
+        &[Source::doc(
+            47,
+            "Bearer authentication header of the form Bearer <token>",
+        )],
+    ),
+    HeaderField::content_type(&[Source::doc(11, "Content-Type: application/json")]),
+    HeaderField {
+        name: "X-Trace-Id",
+        required: false,
+        rule: HeaderRule::Text(Text::IDENTIFIER.length(12, 255)),
+        sources: &[
+            Source::doc(54, "A unique identifier to track this operation."),
+            Source::doc(56, "Required string length: 12 - 255"),
+        ],
+        canonical: "trace_id",
+    },
+    HeaderField {
+        name: "X-Idempotency-Key",
+        required: false,
+        rule: HeaderRule::Text(Text::IDENTIFIER.length(12, 255)),
+        sources: &[
+            Source::doc(60, "A unique identifier to prevent duplicate requests."),
+            Source::doc(62, "Required string length: 12 - 255"),
+        ],
+        canonical: "idempotency_key",
+    },
+    HeaderField {
+        name: "X-Scenario-Key",
+        required: false,
+        rule: HeaderRule::Text(Text::NON_EMPTY.length(1, 1000)),
+        sources: &[Source::doc(
+            66,
+            "The key should be a string of 1 to 1000 characters.",
+        )],
+        canonical: "test_scenario",
+    },
+];
+
+fn normalize(request: &Request<'_, '_>, currency: Currency) -> Option<CheckoutSession> {
+    let body = request.body;
+    let mut session = CheckoutSession::new(read::money(body, "amount", Unit::Major, currency)?);
+    session.merchant_reference = read::text(body, "reference");
+    session.urls.redirect = read::text(body, "redirect_url");
+    if let Some(id) = read::text(body, "customer_id") {
+        session.customer = Some(Customer {
+            id: Some(id),
+            ..Customer::default()
+        });
+    }
+    session.max_retry_attempts =
+        read::integer(body, "max_retry_attempts").and_then(|n| u32::try_from(n).ok());
+    session.session_duration_minutes =
+        read::integer(body, "session_duration").and_then(|n| u32::try_from(n).ok());
+    Some(session)
+}

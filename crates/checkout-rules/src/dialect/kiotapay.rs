@@ -1,0 +1,186 @@
+//! Kiotapay `POST /v1/checkout-sessions` (`docs/providers/kiotapay.txt`).
+
+use super::DialectSpec;
+use crate::canonical::{CheckoutSession, Customer, PaymentMethod};
+use crate::currency::{Currency, CurrencySet};
+use crate::rules::amount::{Amount, Unit};
+use crate::rules::text::Text;
+use crate::schema::{
+    Extra, Field, HeaderField, IDEMPOTENCY_KEY_DECIDED, ObjectSpec, Request, Rule, Source, read,
+};
+
+pub(super) static SPEC: DialectSpec = DialectSpec {
+    name: "kiotapay",
+    provider: "Kiotapay",
+    document: "docs/providers/kiotapay.txt",
+    body: &BODY,
+    headers: HEADERS,
+    cross_rules: &[],
+    notes: &[
+        "The document marks no field as required. `amount` and `currency` make the payment; \
+         `externalReference` is required because the best practices say to *always* send a \
+         unique one per order. Everything else is optional: the redirect URLs because the \
+         document warns not to rely on frontend redirects, `callbackUrl` because it is only \
+         preferred.",
+        "`paymentMethods`, when sent, must list at least one method: an empty list would \
+         allow the customer no way to pay.",
+        "`callbackUrl` is a server-to-server webhook (the document says so), so it normalises \
+         to `urls.webhook`; `successUrl` and `cancelUrl` are the customer's redirects.",
+    ],
+    normalize,
+};
+
+static BODY: ObjectSpec = ObjectSpec {
+    extra: Extra::Reject,
+    fields: &[
+        Field::required(
+            "amount",
+            Rule::Amount(Amount::major_positive()),
+            &[Source::doc(
+                17,
+                "Provide the full monetary amount in the currency specified.",
+            )],
+        )
+        .to("amount"),
+        Field::required(
+            "currency",
+            Rule::Currency(CurrencySet::Iso4217Current),
+            &[Source::doc(18, "Three-letter currency code.")],
+        )
+        .to("amount.currency"),
+        Field::optional(
+            "description",
+            Rule::Text(Text::NON_EMPTY),
+            &[Source::doc(
+                19,
+                "Human-readable description of the payment.",
+            )],
+        )
+        .to("description"),
+        Field::optional(
+            "successUrl",
+            Rule::Url,
+            &[Source::doc(
+                20,
+                "URL where the customer should be redirected after a successful payment.",
+            )],
+        )
+        .to("urls.success"),
+        Field::optional(
+            "cancelUrl",
+            Rule::Url,
+            &[Source::doc(
+                21,
+                "URL where the customer should be redirected if they cancel the payment flow.",
+            )],
+        )
+        .to("urls.cancel"),
+        Field::optional(
+            "paymentMethods",
+            Rule::List {
+                min_items: 1,
+                item: &Rule::OneOf(&["CARD", "MPESA_STK"]),
+            },
+            &[
+                Source::doc(
+                    22,
+                    "List of allowed payment methods for this checkout session.",
+                ),
+                Source::doc(2, "for methods such as:- CARD"),
+                Source::doc(3, "- MPESA_STK"),
+            ],
+        )
+        .to("payment_methods"),
+        Field::required(
+            "externalReference",
+            Rule::Text(Text::IDENTIFIER),
+            &[
+                Source::doc(
+                    23,
+                    "Your own external reference for reconciliation, such as an order ID.",
+                ),
+                Source::doc(48, "- Always generate a unique"),
+            ],
+        )
+        .to("merchant_reference"),
+        Field::optional(
+            "email",
+            Rule::Email,
+            &[Source::doc(24, "Customer email address.")],
+        )
+        .to("customer.email"),
+        Field::optional(
+            "phone",
+            Rule::Phone,
+            &[Source::doc(
+                25,
+                "Customer phone number in international format.",
+            )],
+        )
+        .to("customer.phone"),
+        Field::optional(
+            "reference",
+            Rule::Text(Text::IDENTIFIER),
+            &[Source::doc(
+                26,
+                "Reference shown or associated with the payment.",
+            )],
+        )
+        .to("display_reference"),
+        Field::optional(
+            "callbackUrl",
+            Rule::Url,
+            &[
+                Source::doc(
+                    27,
+                    "Webhook URL that Kiotapay can notify with payment updates",
+                ),
+                Source::doc(
+                    55,
+                    "callbackUrlis intended for server-to-server notifications.",
+                ),
+            ],
+        )
+        .to("urls.webhook"),
+    ],
+};
+
+static HEADERS: &[HeaderField] = &[
+    HeaderField::authorization(
+        &[],
+        &[Source::doc(
+            12,
+            "Send your bearer token in theAuthorization header.",
+        )],
+    ),
+    HeaderField::content_type(&[Source::doc(16, "application/json.")]),
+    HeaderField::idempotency_key(false, &[IDEMPOTENCY_KEY_DECIDED]),
+];
+
+fn normalize(request: &Request<'_, '_>, currency: Currency) -> Option<CheckoutSession> {
+    let body = request.body;
+    let mut session = CheckoutSession::new(read::money(body, "amount", Unit::Major, currency)?);
+    session.description = read::text(body, "description");
+    session.urls.success = read::text(body, "successUrl");
+    session.urls.cancel = read::text(body, "cancelUrl");
+    session.urls.webhook = read::text(body, "callbackUrl");
+    session.merchant_reference = read::text(body, "externalReference");
+    session.display_reference = read::text(body, "reference");
+    let customer = Customer {
+        email: read::text(body, "email"),
+        phone: read::text(body, "phone"),
+        ..Customer::default()
+    };
+    session.customer = (customer != Customer::default()).then_some(customer);
+    if let Some(methods) = body.get("paymentMethods").and_then(|v| v.as_array()) {
+        session.payment_methods = methods
+            .iter()
+            .map(|m| match m.as_str()? {
+                "CARD" => Some(PaymentMethod::Card),
+                "MPESA_STK" => Some(PaymentMethod::MpesaStk),
+                _ => None,
+            })
+            .collect::<Option<_>>()?;
+    }
+    Some(session)
+}

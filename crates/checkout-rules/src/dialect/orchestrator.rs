@@ -1,0 +1,458 @@
+//! The routing orchestrator's `POST /api/v1/sessions`
+//! (`docs/providers/orchestrator.txt`).
+
+use alloc::vec::Vec;
+
+use super::DialectSpec;
+use crate::canonical::{Address, CheckoutSession, Customer, LineItem, PaymentMethod, Shipping};
+use crate::currency::{Currency, CurrencySet};
+use crate::json::Object;
+use crate::money::Money;
+use crate::number::MAX_SAFE_INTEGER;
+use crate::report::{Code, Violation};
+use crate::rules::At;
+use crate::rules::amount::{self, Amount, Unit};
+use crate::rules::integer::IntRange;
+use crate::rules::text::Text;
+use crate::schema::{
+    CrossRule, Extra, Field, HeaderField, ObjectSpec, Request, Rule, Source, all_valid, read,
+};
+
+pub(super) static SPEC: DialectSpec = DialectSpec {
+    name: "orchestrator",
+    provider: "the routing orchestrator",
+    document: "docs/providers/orchestrator.txt",
+    body: &BODY,
+    headers: HEADERS,
+    cross_rules: &[TOTAL_IS_THE_SUM],
+    notes: &[
+        "The document's schema is cut short after `shipping`; the fields it does not list \
+         (`orderItems`, `additionalInformation`, `redirectUrls`) and the fields inside objects \
+         are taken from its example request. Members an object does not list are refused, \
+         except inside `additionalInformation`, which is free-form.",
+        "`amount.total` is required and positive; `shipping` and `tax` may be absent or zero \
+         (free shipping, no tax). Each is at most the currency's decimals.",
+        "`orderItems` is required with at least one item, because the total is checked against \
+         the items; each item has a name, a SKU, a quantity of at least 1 and a positive \
+         `unitPrice`.",
+        "In `customer`, the names, e-mail and phone are required; the addresses are optional, \
+         and in an address `line1`, `city` and `country` are required, the rest optional \
+         (not every country has states or postal codes).",
+        "`redirectUrls.success` and `.failure` are each optional; when given they are URLs.",
+        "`Authorization` carries a JWT; its contents are the orchestrator's to judge, so any \
+         bearer token is accepted.",
+    ],
+    normalize,
+};
+
+static BODY: ObjectSpec = ObjectSpec {
+    extra: Extra::Reject,
+    fields: &[
+        Field::required(
+            "orderReference",
+            Rule::Text(Text::IDENTIFIER),
+            &[
+                Source::doc(123, "orderReferencestring"),
+                Source::doc(124, "Required"),
+            ],
+        )
+        .to("merchant_reference"),
+        Field::required(
+            "paymentMethod",
+            Rule::OneOf(&["card"]),
+            &[Source::doc(129, "Allowed values:card")],
+        )
+        .to("payment_methods"),
+        Field::required(
+            "currency",
+            Rule::Currency(CurrencySet::Iso4217Current),
+            &[Source::doc(133, "ISO 4217 alphabetic currency code.")],
+        )
+        .to("amount.currency"),
+        Field::optional(
+            "locale",
+            Rule::Locale,
+            &[Source::doc(139, "Locale code, for example en_AU.")],
+        )
+        .to("locale"),
+        Field::required(
+            "amount",
+            Rule::Object(&AMOUNT),
+            &[
+                Source::doc(143, "amountobject"),
+                Source::doc(144, "Required"),
+            ],
+        ),
+        Field::required(
+            "orderItems",
+            Rule::List {
+                min_items: 1,
+                item: &Rule::Object(&ORDER_ITEM),
+            },
+            &[
+                Source::doc(21, "\"orderItems\": ["),
+                Source::Decided(
+                    "required, with at least one item: the total is checked against them",
+                ),
+            ],
+        )
+        .to("items"),
+        Field::required(
+            "customer",
+            Rule::Object(&CUSTOMER),
+            &[
+                Source::doc(145, "customerobject"),
+                Source::doc(146, "Required"),
+            ],
+        ),
+        Field::optional(
+            "shipping",
+            Rule::Object(&SHIPPING),
+            &[Source::doc(147, "shippingobject")],
+        ),
+        Field::optional(
+            "additionalInformation",
+            Rule::FreeObject,
+            &[Source::doc(55, "\"additionalInformation\": {")],
+        )
+        .to("metadata"),
+        Field::optional(
+            "redirectUrls",
+            Rule::Object(&REDIRECT_URLS),
+            &[Source::doc(59, "\"redirectUrls\": {")],
+        ),
+    ],
+};
+
+static AMOUNT: ObjectSpec = ObjectSpec {
+    extra: Extra::Reject,
+    fields: &[
+        Field::required(
+            "total",
+            Rule::Amount(Amount::major_positive()),
+            &[Source::doc(17, "\"total\": 140.76,")],
+        )
+        .to("amount"),
+        Field::optional(
+            "shipping",
+            Rule::Amount(Amount::major_non_negative()),
+            &[Source::doc(18, "\"shipping\": 9.95,")],
+        )
+        .to("shipping_amount"),
+        Field::optional(
+            "tax",
+            Rule::Amount(Amount::major_non_negative()),
+            &[Source::doc(19, "\"tax\": 11.81")],
+        )
+        .to("tax_amount"),
+    ],
+};
+
+static ORDER_ITEM: ObjectSpec = ObjectSpec {
+    extra: Extra::Reject,
+    fields: &[
+        Field::required(
+            "name",
+            Rule::Text(Text::NON_EMPTY),
+            &[Source::doc(23, "\"name\": \"Wireless Headphones\",")],
+        )
+        .to("items[].name"),
+        Field::required(
+            "sku",
+            Rule::Text(Text::IDENTIFIER),
+            &[Source::doc(24, "\"sku\": \"WH-100\",")],
+        )
+        .to("items[].sku"),
+        Field::required(
+            "quantity",
+            Rule::Integer(IntRange {
+                min: 1,
+                max: MAX_SAFE_INTEGER,
+            }),
+            &[Source::doc(25, "\"quantity\": 1,")],
+        )
+        .to("items[].quantity"),
+        Field::required(
+            "unitPrice",
+            Rule::Amount(Amount::major_positive()),
+            &[Source::doc(26, "\"unitPrice\": 119")],
+        )
+        .to("items[].unit_price"),
+    ],
+};
+
+static CUSTOMER: ObjectSpec = ObjectSpec {
+    extra: Extra::Reject,
+    fields: &[
+        Field::required(
+            "firstName",
+            Rule::Text(Text::NON_EMPTY),
+            &[Source::doc(30, "\"firstName\": \"Jane\",")],
+        )
+        .to("customer.first_name"),
+        Field::required(
+            "lastName",
+            Rule::Text(Text::NON_EMPTY),
+            &[Source::doc(31, "\"lastName\": \"Smith\",")],
+        )
+        .to("customer.last_name"),
+        Field::required(
+            "email",
+            Rule::Email,
+            &[Source::doc(32, "\"email\": \"jane.smith@example.com\",")],
+        )
+        .to("customer.email"),
+        Field::required(
+            "phone",
+            Rule::Phone,
+            &[Source::doc(33, "\"phone\": \"+61412345678\",")],
+        )
+        .to("customer.phone"),
+        Field::optional(
+            "billingAddress",
+            Rule::Object(&ADDRESS),
+            &[Source::doc(34, "\"billingAddress\": {")],
+        )
+        .to("customer.billing_address"),
+        Field::optional(
+            "shippingAddress",
+            Rule::Object(&ADDRESS),
+            &[Source::doc(42, "\"shippingAddress\": {")],
+        )
+        .to("customer.shipping_address"),
+    ],
+};
+
+static ADDRESS: ObjectSpec = ObjectSpec {
+    extra: Extra::Reject,
+    fields: &[
+        Field::required(
+            "line1",
+            Rule::Text(Text::NON_EMPTY),
+            &[Source::doc(35, "\"line1\": \"123 Collins Street\",")],
+        )
+        .to("address.line1"),
+        Field::optional(
+            "line2",
+            Rule::Text(Text::NON_EMPTY),
+            &[Source::doc(36, "\"line2\": \"Level 5\",")],
+        )
+        .to("address.line2"),
+        Field::required(
+            "city",
+            Rule::Text(Text::NON_EMPTY),
+            &[Source::doc(37, "\"city\": \"Melbourne\",")],
+        )
+        .to("address.city"),
+        Field::optional(
+            "state",
+            Rule::Text(Text::NON_EMPTY),
+            &[Source::doc(38, "\"state\": \"VIC\",")],
+        )
+        .to("address.state"),
+        Field::optional(
+            "postalCode",
+            Rule::Text(Text::IDENTIFIER),
+            &[Source::doc(39, "\"postalCode\": \"3000\",")],
+        )
+        .to("address.postal_code"),
+        Field::required(
+            "country",
+            Rule::Country,
+            &[Source::doc(40, "\"country\": \"AU\"")],
+        )
+        .to("address.country"),
+    ],
+};
+
+static SHIPPING: ObjectSpec = ObjectSpec {
+    extra: Extra::Reject,
+    fields: &[
+        Field::optional(
+            "type",
+            Rule::Text(Text::IDENTIFIER),
+            &[Source::doc(52, "\"type\": \"express\",")],
+        )
+        .to("shipping.kind"),
+        Field::optional(
+            "method",
+            Rule::Text(Text::IDENTIFIER),
+            &[Source::doc(53, "\"method\": \"aus_post\"")],
+        )
+        .to("shipping.method"),
+    ],
+};
+
+static REDIRECT_URLS: ObjectSpec = ObjectSpec {
+    extra: Extra::Reject,
+    fields: &[
+        Field::optional(
+            "success",
+            Rule::Url,
+            &[Source::doc(
+                60,
+                "\"success\": \"https://merchant.example.com/checkout/success\",",
+            )],
+        )
+        .to("urls.success"),
+        Field::optional(
+            "failure",
+            Rule::Url,
+            &[Source::doc(
+                61,
+                "\"failure\": \"https://merchant.example.com/checkout/failure\"",
+            )],
+        )
+        .to("urls.failure"),
+    ],
+};
+
+static HEADERS: &[HeaderField] = &[
+    HeaderField::authorization(
+        &[],
+        &[Source::doc(
+            111,
+            "Bearer token (JWT). Authentication token required.",
+        )],
+    ),
+    HeaderField::content_type(&[Source::doc(93, "Options: application/json")]),
+    HeaderField::idempotency_key(
+        true,
+        &[
+            Source::doc(96, "Required"),
+            Source::doc(98, "Can be any opaque string up to 255 characters."),
+        ],
+    ),
+];
+
+const TOTAL_IS_THE_SUM: CrossRule = CrossRule {
+    field: "amount.total",
+    description: "equals Σ unitPrice × quantity over `orderItems`, plus `amount.shipping` and `amount.tax`, exactly",
+    codes: &[Code::AmountMismatch, Code::ArithmeticOverflow],
+    sources: &[
+        Source::doc(17, "\"total\": 140.76,"),
+        Source::Decided("the document's own example adds up exactly: 119 + 9.95 + 11.81 = 140.76"),
+    ],
+    check: total_is_the_sum,
+};
+
+fn total_is_the_sum(request: &Request<'_, '_>, out: &mut Vec<Violation>) {
+    let Some(currency) = request.currency else {
+        return;
+    };
+    if !all_valid(out, &["/amount", "/orderItems"]) {
+        return;
+    }
+    let Some(amount) = request.body.get("amount").and_then(|v| v.as_object()) else {
+        return;
+    };
+    let Some(total) = read::money(amount, "total", Unit::Major, currency) else {
+        return;
+    };
+    let Some(items) = request.body.get("orderItems").and_then(|v| v.as_array()) else {
+        return;
+    };
+    let parts = [
+        read::money(amount, "shipping", Unit::Major, currency),
+        read::money(amount, "tax", Unit::Major, currency),
+    ];
+    let Ok(mut sum) = Money::from_minor(0, currency) else {
+        return;
+    };
+    for (i, item) in items.iter().enumerate() {
+        let Some((price, quantity)) = item.as_object().and_then(|o| {
+            Some((
+                read::money(o, "unitPrice", Unit::Major, currency)?,
+                read::integer(o, "quantity")?,
+            ))
+        }) else {
+            return;
+        };
+        match price
+            .checked_mul(quantity)
+            .and_then(|line| sum.checked_add(line))
+        {
+            Ok(s) => sum = s,
+            Err(_) => {
+                return out.push(amount::overflow(At::body(&alloc::format!(
+                    "/orderItems/{i}"
+                ))));
+            }
+        }
+    }
+    for (part, name) in parts.into_iter().zip(["shipping", "tax"]) {
+        if let Some(part) = part {
+            match sum.checked_add(part) {
+                Ok(s) => sum = s,
+                Err(_) => {
+                    return out.push(amount::overflow(At::body(&alloc::format!(
+                        "/amount/{name}"
+                    ))));
+                }
+            }
+        }
+    }
+    if let Err(v) = amount::check_total(total, sum, Unit::Major, At::body("/amount/total")) {
+        out.push(v);
+    }
+}
+
+fn normalize(request: &Request<'_, '_>, currency: Currency) -> Option<CheckoutSession> {
+    let body = request.body;
+    let amount = body.get("amount")?.as_object()?;
+    let mut session = CheckoutSession::new(read::money(amount, "total", Unit::Major, currency)?);
+    session.shipping_amount = read::money(amount, "shipping", Unit::Major, currency);
+    session.tax_amount = read::money(amount, "tax", Unit::Major, currency);
+    session.merchant_reference = read::text(body, "orderReference");
+    session.payment_methods = alloc::vec![PaymentMethod::Card];
+    session.locale = read::text(body, "locale");
+    session.items = body
+        .get("orderItems")?
+        .as_array()?
+        .iter()
+        .map(|item| {
+            let item = item.as_object()?;
+            Some(LineItem {
+                name: read::text(item, "name")?,
+                sku: read::text(item, "sku"),
+                quantity: read::integer(item, "quantity")?,
+                unit_price: read::money(item, "unitPrice", Unit::Major, currency)?,
+                extra: None,
+            })
+        })
+        .collect::<Option<Vec<_>>>()?;
+    let customer = body.get("customer")?.as_object()?;
+    session.customer = Some(Customer {
+        id: None,
+        first_name: read::text(customer, "firstName"),
+        last_name: read::text(customer, "lastName"),
+        email: read::text(customer, "email"),
+        phone: read::text(customer, "phone"),
+        billing_address: address(customer, "billingAddress"),
+        shipping_address: address(customer, "shippingAddress"),
+    });
+    if let Some(shipping) = body.get("shipping").and_then(|v| v.as_object()) {
+        session.shipping = Some(Shipping {
+            kind: read::text(shipping, "type"),
+            method: read::text(shipping, "method"),
+        });
+    }
+    session.metadata = read::object(body, "additionalInformation");
+    if let Some(urls) = body.get("redirectUrls").and_then(|v| v.as_object()) {
+        session.urls.success = read::text(urls, "success");
+        session.urls.failure = read::text(urls, "failure");
+    }
+    Some(session)
+}
+
+fn address(customer: &Object<'_>, key: &str) -> Option<Address> {
+    let a = customer.get(key)?.as_object()?;
+    Some(Address {
+        line1: read::text(a, "line1"),
+        line2: read::text(a, "line2"),
+        city: read::text(a, "city"),
+        state: read::text(a, "state"),
+        postal_code: read::text(a, "postalCode"),
+        country: read::text(a, "country"),
+    })
+}

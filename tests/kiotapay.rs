@@ -1,0 +1,201 @@
+//! Every Kiotapay rule at its boundaries.
+
+use checkout_rules::Dialect;
+use checkout_rules::canonical::PaymentMethod;
+use checkout_rules_conformance::{check, found, found_with, one};
+
+const VALID: &str = r#"{"amount": 1500, "currency": "KES", "externalReference": "ORDER-12345"}"#;
+
+fn codes_with(pointer: &str, value: Option<&str>) -> Vec<(String, &'static str)> {
+    found_with(Dialect::Kiotapay, VALID, pointer, value)
+}
+
+#[test]
+fn the_smallest_request_is_valid() {
+    let report = check(Dialect::Kiotapay, VALID, &[]);
+    assert!(report.is_valid(), "{:?}", report.violations);
+    let session = report.normalized.unwrap();
+    assert_eq!(session.amount.minor(), 150_000);
+    assert_eq!(session.merchant_reference.as_deref(), Some("ORDER-12345"));
+}
+
+#[test]
+fn required_fields() {
+    for field in ["/amount", "/currency", "/externalReference"] {
+        assert_eq!(codes_with(field, None), one(field, "required"), "{field}");
+    }
+    for field in [
+        "/description",
+        "/successUrl",
+        "/cancelUrl",
+        "/paymentMethods",
+        "/email",
+        "/phone",
+        "/reference",
+        "/callbackUrl",
+    ] {
+        assert!(codes_with(field, None).is_empty(), "{field}");
+    }
+}
+
+#[test]
+fn amount_is_a_positive_decimal_in_major_units() {
+    assert!(codes_with("/amount", Some("0.01")).is_empty());
+    assert!(codes_with("/amount", Some("12.340")).is_empty());
+    assert_eq!(
+        codes_with("/amount", Some("0")),
+        one("/amount", "below_minimum")
+    );
+    assert_eq!(
+        codes_with("/amount", Some("0.00")),
+        one("/amount", "below_minimum")
+    );
+    assert_eq!(
+        codes_with("/amount", Some("-5")),
+        one("/amount", "below_minimum")
+    );
+    assert_eq!(
+        codes_with("/amount", Some("0.001")),
+        one("/amount", "too_many_decimals")
+    );
+    assert_eq!(
+        codes_with("/amount", Some("1.5e3")),
+        one("/amount", "exponent_notation")
+    );
+    assert_eq!(
+        codes_with("/amount", Some("\"15.00\"")),
+        one("/amount", "invalid_type")
+    );
+    assert_eq!(
+        codes_with("/amount", Some("90071992547409.92")),
+        one("/amount", "out_of_range")
+    );
+    assert!(codes_with("/amount", Some("90071992547409.91")).is_empty());
+    // JPY has no decimals, BHD three.
+    let jpy = checkout_rules_conformance::with(VALID, "/currency", Some("\"JPY\""));
+    assert_eq!(
+        found_with(Dialect::Kiotapay, &jpy, "/amount", Some("1500.5")),
+        one("/amount", "too_many_decimals")
+    );
+    let bhd = checkout_rules_conformance::with(VALID, "/currency", Some("\"BHD\""));
+    assert!(found_with(Dialect::Kiotapay, &bhd, "/amount", Some("1.005")).is_empty());
+}
+
+#[test]
+fn payment_methods() {
+    assert!(codes_with("/paymentMethods", Some(r#"["CARD"]"#)).is_empty());
+    assert!(codes_with("/paymentMethods", Some(r#"["MPESA_STK", "CARD"]"#)).is_empty());
+    assert_eq!(
+        codes_with("/paymentMethods", Some("[]")),
+        one("/paymentMethods", "too_few_items")
+    );
+    assert_eq!(
+        codes_with("/paymentMethods", Some(r#"["CARD", "PAYPAL"]"#)),
+        one("/paymentMethods/1", "not_allowed")
+    );
+    assert_eq!(
+        codes_with("/paymentMethods", Some(r#"["card"]"#)),
+        one("/paymentMethods/0", "not_allowed")
+    );
+    assert_eq!(
+        codes_with("/paymentMethods", Some(r#""CARD""#)),
+        one("/paymentMethods", "invalid_type")
+    );
+    let body = checkout_rules_conformance::with(
+        VALID,
+        "/paymentMethods",
+        Some(r#"["MPESA_STK", "CARD"]"#),
+    );
+    let session = check(Dialect::Kiotapay, &body, &[]).normalized.unwrap();
+    assert_eq!(
+        session.payment_methods,
+        [PaymentMethod::MpesaStk, PaymentMethod::Card]
+    );
+}
+
+#[test]
+fn phone_is_e164() {
+    assert!(codes_with("/phone", Some("\"+237612345678\"")).is_empty());
+    assert!(codes_with("/phone", Some("\"+254712345678\"")).is_empty());
+    for bad in [
+        "\"0712345678\"",
+        "\"+254 712 345678\"",
+        "\"+2547123\"",
+        "\"+0712345678\"",
+        "\"+999712345678\"",
+    ] {
+        assert_eq!(
+            codes_with("/phone", Some(bad)),
+            one("/phone", "invalid_phone"),
+            "{bad}"
+        );
+    }
+}
+
+#[test]
+fn urls_email_and_texts() {
+    for field in ["/successUrl", "/cancelUrl", "/callbackUrl"] {
+        assert!(codes_with(field, Some("\"https://merchant.example/x\"")).is_empty());
+        assert_eq!(
+            codes_with(field, Some("\"merchant.example/x\"")),
+            one(field, "invalid_url")
+        );
+    }
+    assert_eq!(
+        codes_with("/email", Some("\"nobody\"")),
+        one("/email", "invalid_email")
+    );
+    assert_eq!(
+        codes_with("/reference", Some("\"\"")),
+        one("/reference", "too_short")
+    );
+    assert_eq!(
+        codes_with("/description", Some("\"a\\nb\"")),
+        one("/description", "control_character")
+    );
+    assert_eq!(
+        codes_with("/callback_url", Some("\"https://x.example\"")),
+        one("/callback_url", "unknown_field")
+    );
+}
+
+#[test]
+fn normalised_urls_keep_their_purpose() {
+    let body = r#"{"amount": 10, "currency": "KES", "externalReference": "R1",
+        "successUrl": "https://m.example/ok", "cancelUrl": "https://m.example/cancel",
+        "callbackUrl": "https://m.example/hook", "reference": "INV-1", "email": "a@b.example"}"#;
+    let session = check(Dialect::Kiotapay, body, &[]).normalized.unwrap();
+    assert_eq!(
+        session.urls.success.as_deref(),
+        Some("https://m.example/ok")
+    );
+    assert_eq!(
+        session.urls.cancel.as_deref(),
+        Some("https://m.example/cancel")
+    );
+    assert_eq!(
+        session.urls.webhook.as_deref(),
+        Some("https://m.example/hook")
+    );
+    assert_eq!(session.urls.redirect, None);
+    assert_eq!(session.display_reference.as_deref(), Some("INV-1"));
+    assert_eq!(
+        session.customer.unwrap().email.as_deref(),
+        Some("a@b.example")
+    );
+}
+
+#[test]
+fn idempotency_key_is_carried_when_given() {
+    let report = check(Dialect::Kiotapay, VALID, &[("Idempotency-Key", "k-1")]);
+    assert_eq!(
+        report.normalized.unwrap().idempotency_key.as_deref(),
+        Some("k-1")
+    );
+    let report = check(
+        Dialect::Kiotapay,
+        VALID,
+        &[("Idempotency-Key", &"k".repeat(256))],
+    );
+    assert_eq!(found(&report), one("Idempotency-Key", "too_long"));
+}
