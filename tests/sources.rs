@@ -79,3 +79,44 @@ fn flutterwave_currencies_are_exactly_the_documents_list() {
     assert_eq!(set.resolve("ZMK").unwrap().exponent(), Some(2));
     assert_eq!(set.resolve("BYR").unwrap().exponent(), Some(0));
 }
+
+fn all_fields(spec: &ObjectSpec, out: &mut Vec<&'static checkout_rules::schema::Field>) {
+    for field in spec.fields {
+        out.push(field);
+        match field.rule {
+            Rule::Object(inner)
+            | Rule::List {
+                item: &Rule::Object(inner),
+                ..
+            } => all_fields(inner, out),
+            _ => {}
+        }
+    }
+}
+
+#[test]
+fn every_field_names_a_canonical_field() {
+    use checkout_rules::canonical::FIELDS;
+    for dialect in Dialect::ALL {
+        let mut fields = Vec::new();
+        all_fields(dialect.spec().body, &mut fields);
+        for field in fields {
+            let groups = matches!(field.rule, Rule::Object(_));
+            assert!(
+                FIELDS.contains(&field.canonical) || (groups && field.canonical.is_empty()),
+                "{}: {} normalises to {:?}",
+                dialect.name(),
+                field.name,
+                field.canonical
+            );
+        }
+        for header in dialect.spec().headers {
+            assert!(
+                header.canonical.is_empty() || FIELDS.contains(&header.canonical),
+                "{}: {}",
+                dialect.name(),
+                header.name
+            );
+        }
+    }
+}

@@ -5,6 +5,7 @@
 //! 2 for a usage or I/O error.
 
 mod amount;
+mod convert;
 mod rules_doc;
 mod validate;
 
@@ -38,17 +39,46 @@ enum Command {
         #[arg(value_name = "FILE")]
         files: Vec<String>,
     },
+    /// Convert a request from one provider's dialect to another's.
+    Convert {
+        /// The request's dialect.
+        #[arg(long, value_parser = parse_dialect)]
+        from: Dialect,
+        /// The dialect to write.
+        #[arg(long, value_parser = parse_dialect)]
+        to: Dialect,
+        /// A header of the request, as 'Name: value' (repeatable).
+        #[arg(long = "header", value_name = "'NAME: VALUE'", value_parser = validate::parse_header)]
+        headers: Vec<(String, String)>,
+        /// `text`: the target body on stdout, notes and headers on stderr;
+        /// `json`: the whole outcome as one line.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// The request body; `-` or none reads standard input.
+        #[arg(value_name = "FILE")]
+        file: Option<String>,
+    },
     /// Convert an amount exactly between major and minor units.
     Amount {
         #[command(subcommand)]
         direction: amount::Direction,
     },
-    /// Print a dialect's rules as a Markdown document.
+    /// Print the rules as Markdown: one dialect's document, or without
+    /// `--dialect` the matrix of every dialect side by side.
     Rules {
         /// The provider's dialect.
         #[arg(long, value_parser = parse_dialect)]
-        dialect: Dialect,
+        dialect: Option<Dialect>,
+        /// The output format.
+        #[arg(long, value_enum, default_value_t = DocFormat::Markdown)]
+        format: DocFormat,
     },
+}
+
+/// How rules are printed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum DocFormat {
+    Markdown,
 }
 
 /// How reports are printed.
@@ -92,9 +122,30 @@ fn main() -> ExitCode {
             format,
             files,
         } => validate::run(dialect, &headers, format, &files, &mut out),
+        Command::Convert {
+            from,
+            to,
+            headers,
+            format,
+            file,
+        } => convert::run(
+            from,
+            to,
+            &headers,
+            format,
+            file.as_deref().unwrap_or("-"),
+            &mut out,
+        ),
         Command::Amount { direction } => amount::run(&direction, &mut out),
-        Command::Rules { dialect } => {
-            match out.write_all(rules_doc::markdown(dialect.spec()).as_bytes()) {
+        Command::Rules {
+            dialect,
+            format: DocFormat::Markdown,
+        } => {
+            let doc = match dialect {
+                Some(d) => rules_doc::markdown(d.spec()),
+                None => rules_doc::matrix(),
+            };
+            match out.write_all(doc.as_bytes()) {
                 Ok(()) => Outcome::AllValid,
                 Err(e) => {
                     eprintln!("checkout-rules: cannot write: {e}");

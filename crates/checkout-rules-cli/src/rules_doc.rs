@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use checkout_rules::schema::{COMMON_DECISIONS, Field, ObjectSpec, Rule, Source};
-use checkout_rules::{Code, DialectSpec};
+use checkout_rules::{Code, Dialect, DialectSpec};
 
 pub fn markdown(spec: &DialectSpec) -> String {
     let mut md = String::new();
@@ -139,4 +139,131 @@ fn sources(sources: &[Source], doc: &str) -> String {
 /// Text safe inside a table cell.
 fn cell(text: &str) -> String {
     text.replace('|', "\\|").replace('\n', " ")
+}
+
+/// Every dialect side by side, one row per canonical field
+/// (`docs/rules.md` is this output; a test keeps it current).
+pub fn matrix() -> String {
+    let mut md = String::from("# Rules matrix\n\n");
+    md.push_str(
+        "Every dialect side by side, one row per field of the canonical session. Generated \
+         from the code by `checkout-rules rules`; a test fails when this file is stale. Each \
+         cell names the provider's field (required fields in bold) and its rule; the \
+         dialect's own document (`docs/dialects/`) has the sources and every violation code.\n\n",
+    );
+    let dialects = Dialect::ALL;
+    md.push_str("| Canonical field |");
+    for d in dialects {
+        let _ = write!(md, " [`{0}`](dialects/{0}.md) |", d.name());
+    }
+    md.push_str("\n|---|");
+    md.push_str(&"---|".repeat(dialects.len()));
+    md.push('\n');
+    for canonical in checkout_rules::canonical::FIELDS {
+        let cells: Vec<String> = dialects
+            .iter()
+            .map(|d| body_cell(d.spec(), canonical))
+            .collect();
+        if cells.iter().all(String::is_empty) {
+            continue;
+        }
+        let _ = writeln!(md, "| `{canonical}` | {} |", cells.join(" | "));
+    }
+
+    md.push_str("\n## Headers\n\n| Header |");
+    for d in dialects {
+        let _ = write!(md, " `{}` |", d.name());
+    }
+    md.push_str("\n|---|");
+    md.push_str(&"---|".repeat(dialects.len()));
+    md.push('\n');
+    let mut names: Vec<&str> = Vec::new();
+    for d in dialects {
+        for h in d.spec().headers {
+            if !names.contains(&h.name) {
+                names.push(h.name);
+            }
+        }
+    }
+    for name in names {
+        let cells: Vec<String> = dialects
+            .iter()
+            .map(|d| {
+                d.spec()
+                    .headers
+                    .iter()
+                    .find(|h| h.name == name)
+                    .map(|h| {
+                        let canonical = if h.canonical.is_empty() {
+                            String::new()
+                        } else {
+                            format!(" → `{}`", h.canonical)
+                        };
+                        let required = if h.required {
+                            "**required**"
+                        } else {
+                            "optional"
+                        };
+                        format!("{required}: {}{canonical}", cell(&h.rule.describe()))
+                    })
+                    .unwrap_or_default()
+            })
+            .collect();
+        let _ = writeln!(md, "| `{name}` | {} |", cells.join(" | "));
+    }
+
+    md.push_str("\n## Rules across fields\n\n| Dialect | Field | Rule |\n|---|---|---|\n");
+    for d in dialects {
+        for rule in d.spec().cross_rules {
+            let _ = writeln!(
+                md,
+                "| `{}` | `{}` | {} |",
+                d.name(),
+                rule.field,
+                cell(rule.description)
+            );
+        }
+    }
+    md
+}
+
+/// The dialect's fields that normalise to `canonical`, with their rules.
+fn body_cell(spec: &DialectSpec, canonical: &str) -> String {
+    let mut found: Vec<(String, &Field)> = Vec::new();
+    collect(spec.body, "", canonical, &mut found);
+    let mut parts: Vec<String> = Vec::new();
+    for (name, field) in &found {
+        let name = if field.required {
+            format!("**`{name}`**")
+        } else {
+            format!("`{name}`")
+        };
+        let text = format!("{name}: {}", cell(&field.rule.summary()));
+        if !parts.contains(&text) {
+            parts.push(text);
+        }
+    }
+    parts.join("<br>")
+}
+
+fn collect<'s>(
+    object: &'s ObjectSpec,
+    prefix: &str,
+    canonical: &str,
+    out: &mut Vec<(String, &'s Field)>,
+) {
+    for field in object.fields {
+        let name = format!("{prefix}{}", field.name);
+        if field.canonical == canonical {
+            out.push((name.clone(), field));
+        }
+        match field.rule {
+            Rule::Object(inner) => collect(inner, &format!("{name}."), canonical, out),
+            Rule::List {
+                item: Rule::Object(inner),
+                ..
+            } => collect(inner, &format!("{name}[]."), canonical, out),
+            _ => {}
+        }
+    }
 }

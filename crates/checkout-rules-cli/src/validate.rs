@@ -59,11 +59,11 @@ pub fn run(
     outcome
 }
 
-fn display_name(file: &str) -> &str {
+pub fn display_name(file: &str) -> &str {
     if file == "-" { "<stdin>" } else { file }
 }
 
-fn read_input(file: &str) -> std::io::Result<Vec<u8>> {
+pub fn read_input(file: &str) -> std::io::Result<Vec<u8>> {
     if file == "-" {
         let mut body = Vec::new();
         std::io::stdin().lock().read_to_end(&mut body)?;

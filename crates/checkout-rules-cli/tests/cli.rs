@@ -269,6 +269,95 @@ fn amount_conversions() {
 }
 
 #[test]
+fn convert_prints_the_target_body() {
+    cli()
+        .args(["convert", "--from", "nairopay", "--to", "kiotapay", "examples/nairopay/order-2025-001.json"])
+        .assert()
+        .code(0)
+        .stdout(
+            "{\"amount\":25.00,\"currency\":\"KES\",\"externalReference\":\"ORDER_2025_001\",\"email\":\"customer@example.com\"}\n",
+        )
+        .stderr(predicate::str::contains("note: urls.redirect: kiotapay has no place for urls.redirect"));
+    // Headers of the source request carry over where the target has a place.
+    cli()
+        .args([
+            "convert",
+            "--from",
+            "orchestrator",
+            "--to",
+            "orchestrator",
+            "--header",
+            "Idempotency-Key: 4f1c2b0e",
+            "examples/orchestrator/wireless-headphones.json",
+        ])
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains(
+            "header: Idempotency-Key: 4f1c2b0e",
+        ));
+}
+
+#[test]
+fn convert_failures_name_the_target_field_and_exit_1() {
+    cli()
+        .args([
+            "convert",
+            "--from",
+            "nairopay",
+            "--to",
+            "flutterwave",
+            "examples/nairopay/order-2025-001.json",
+        ])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(": flutterwave /reference: "))
+        .stdout(predicate::str::contains("[pattern_mismatch]"));
+    let out = cli()
+        .args([
+            "convert", "--from", "payviox", "--to", "nairopay", "--format", "json", "-",
+        ])
+        .write_stdin(
+            std::fs::read(repo().join("examples/payviox/premium-subscription.json")).unwrap(),
+        )
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let outcome = &json_lines(&out)[0];
+    assert_eq!(outcome["valid"], true);
+    assert_eq!(outcome["body"]["amount"], 10000);
+    assert_eq!(outcome["body"]["reference"], "order_12345");
+    assert!(
+        outcome["notices"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|n| n["field"] == "metadata" && n["code"] == "dropped")
+    );
+    cli()
+        .args(["convert", "--from", "payviox", "--to", "nowhere", "-"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn the_rules_matrix_is_current() {
+    let committed = std::fs::read_to_string(repo().join("docs/rules.md")).unwrap_or_default();
+    let generated = cli()
+        .args(["rules"])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    assert!(
+        committed == String::from_utf8(generated).unwrap(),
+        "docs/rules.md is stale; regenerate it with `cargo run -p checkout-rules-cli -- rules > docs/rules.md`"
+    );
+}
+
+#[test]
 fn the_rules_documents_are_current() {
     for dialect in checkout_rules::Dialect::ALL {
         let path = repo().join(format!("docs/dialects/{}.md", dialect.name()));

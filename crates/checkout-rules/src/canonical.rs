@@ -16,6 +16,54 @@ use serde::{Serialize, Serializer};
 use crate::json::Object;
 use crate::money::Money;
 
+/// Every canonical field, as a path in the session's JSON, in the order of
+/// that JSON. Dialect fields name the path they normalise to; the rules
+/// matrix has a row for each.
+pub const FIELDS: &[&str] = &[
+    "amount",
+    "amount.currency",
+    "shipping_amount",
+    "tax_amount",
+    "items",
+    "items[].name",
+    "items[].sku",
+    "items[].quantity",
+    "items[].unit_price",
+    "items[].extra",
+    "merchant_reference",
+    "display_reference",
+    "description",
+    "customer.id",
+    "customer.first_name",
+    "customer.last_name",
+    "customer.email",
+    "customer.phone",
+    "customer.billing_address",
+    "customer.shipping_address",
+    "address.line1",
+    "address.line2",
+    "address.city",
+    "address.state",
+    "address.postal_code",
+    "address.country",
+    "shipping.kind",
+    "shipping.method",
+    "urls.redirect",
+    "urls.success",
+    "urls.cancel",
+    "urls.failure",
+    "urls.webhook",
+    "payment_methods",
+    "locale",
+    "metadata",
+    "idempotency_key",
+    "trace_id",
+    "test_scenario",
+    "session_duration_minutes",
+    "max_retry_attempts",
+    "client_ip",
+];
+
 /// A checkout session request, provider-neutral.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct CheckoutSession {
@@ -85,6 +133,63 @@ pub struct CheckoutSession {
 }
 
 impl CheckoutSession {
+    /// Whether the session has a value for the canonical field `path` (one
+    /// of [`FIELDS`]; an item or address field counts when any item or
+    /// address has it).
+    pub fn has(&self, path: &str) -> bool {
+        let customer = self.customer.as_ref();
+        let addresses = || {
+            customer
+                .into_iter()
+                .flat_map(|c| [&c.billing_address, &c.shipping_address])
+                .flatten()
+        };
+        let shipping = self.shipping.as_ref();
+        match path {
+            "amount" | "amount.currency" => true,
+            "shipping_amount" => self.shipping_amount.is_some(),
+            "tax_amount" => self.tax_amount.is_some(),
+            "items" | "items[].name" | "items[].quantity" | "items[].unit_price" => {
+                !self.items.is_empty()
+            }
+            "items[].sku" => self.items.iter().any(|i| i.sku.is_some()),
+            "items[].extra" => self.items.iter().any(|i| i.extra.is_some()),
+            "merchant_reference" => self.merchant_reference.is_some(),
+            "display_reference" => self.display_reference.is_some(),
+            "description" => self.description.is_some(),
+            "customer.id" => customer.is_some_and(|c| c.id.is_some()),
+            "customer.first_name" => customer.is_some_and(|c| c.first_name.is_some()),
+            "customer.last_name" => customer.is_some_and(|c| c.last_name.is_some()),
+            "customer.email" => customer.is_some_and(|c| c.email.is_some()),
+            "customer.phone" => customer.is_some_and(|c| c.phone.is_some()),
+            "customer.billing_address" => customer.is_some_and(|c| c.billing_address.is_some()),
+            "customer.shipping_address" => customer.is_some_and(|c| c.shipping_address.is_some()),
+            "address.line1" => addresses().any(|a| a.line1.is_some()),
+            "address.line2" => addresses().any(|a| a.line2.is_some()),
+            "address.city" => addresses().any(|a| a.city.is_some()),
+            "address.state" => addresses().any(|a| a.state.is_some()),
+            "address.postal_code" => addresses().any(|a| a.postal_code.is_some()),
+            "address.country" => addresses().any(|a| a.country.is_some()),
+            "shipping.kind" => shipping.is_some_and(|s| s.kind.is_some()),
+            "shipping.method" => shipping.is_some_and(|s| s.method.is_some()),
+            "urls.redirect" => self.urls.redirect.is_some(),
+            "urls.success" => self.urls.success.is_some(),
+            "urls.cancel" => self.urls.cancel.is_some(),
+            "urls.failure" => self.urls.failure.is_some(),
+            "urls.webhook" => self.urls.webhook.is_some(),
+            "payment_methods" => !self.payment_methods.is_empty(),
+            "locale" => self.locale.is_some(),
+            "metadata" => self.metadata.is_some(),
+            "idempotency_key" => self.idempotency_key.is_some(),
+            "trace_id" => self.trace_id.is_some(),
+            "test_scenario" => self.test_scenario.is_some(),
+            "session_duration_minutes" => self.session_duration_minutes.is_some(),
+            "max_retry_attempts" => self.max_retry_attempts.is_some(),
+            "client_ip" => self.client_ip.is_some(),
+            _ => false,
+        }
+    }
+
     /// A session for `amount` with nothing else set.
     pub fn new(amount: Money) -> CheckoutSession {
         CheckoutSession {

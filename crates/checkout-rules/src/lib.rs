@@ -64,6 +64,7 @@ extern crate alloc;
 extern crate std;
 
 pub mod canonical;
+pub mod convert;
 pub mod currency;
 mod dialect;
 pub mod json;
@@ -75,8 +76,9 @@ pub mod rules;
 pub mod schema;
 
 pub use canonical::CheckoutSession;
+pub use convert::Conversion;
 pub use currency::{Currency, CurrencyRejection, CurrencySet};
 pub use dialect::{Dialect, DialectSpec, Options, UnknownDialect};
 pub use money::{Money, MoneyError};
 pub use number::MAX_SAFE_INTEGER;
-pub use report::{Code, Part, Report, Violation};
+pub use report::{Code, Notice, NoticeCode, Part, Report, Violation};

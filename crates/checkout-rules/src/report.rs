@@ -121,6 +121,8 @@ codes! {
     AmountMismatch => "amount_mismatch",
     /// Arithmetic on amounts would overflow.
     ArithmeticOverflow => "arithmetic_overflow",
+    /// A value the target dialect of a conversion cannot hold.
+    CannotConvert => "cannot_convert",
     /// `ip` sent with a public key.
     IpRequiresSecretKey => "ip_requires_secret_key",
     /// An `Authorization` header that is not a bearer token of the right kind.
@@ -252,6 +254,40 @@ impl Serialize for Violation {
             map.serialize_entry(name, value)?;
         }
         map.end()
+    }
+}
+
+/// Something a conversion did that changes the request without making it
+/// wrong: a field the target has no place for, left out; a value the target
+/// requires and has only one of, filled in.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Notice {
+    /// The canonical field concerned (`metadata`, `payment_methods`).
+    pub field: String,
+    /// What was done.
+    pub code: NoticeCode,
+    /// In English.
+    pub message: String,
+}
+
+/// What a conversion did to a field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum NoticeCode {
+    /// Left out: the target has no place for it.
+    Dropped,
+    /// Filled in with the only value the target allows.
+    Filled,
+}
+
+impl NoticeCode {
+    /// The snake_case text of the code.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NoticeCode::Dropped => "dropped",
+            NoticeCode::Filled => "filled",
+        }
     }
 }
 

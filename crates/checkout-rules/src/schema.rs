@@ -164,6 +164,55 @@ impl Rule {
         }
     }
 
+    /// The rule in a few words, for the rules matrix.
+    pub fn summary(&self) -> String {
+        match self {
+            Rule::Text(t) => {
+                let mut s = String::from(if t.identifier { "identifier" } else { "text" });
+                if let Some(max) = t.max_chars {
+                    s.push_str(&format!(" {}–{max}", t.min_chars));
+                }
+                if let Some(p) = t.pattern {
+                    s.push_str(&format!(" `{}`", p.regex));
+                }
+                s
+            }
+            Rule::Email => String::from("e-mail"),
+            Rule::Url => String::from("http(s) URL"),
+            Rule::Ip => String::from("IP address"),
+            Rule::Phone => String::from("E.164 phone"),
+            Rule::Country => String::from("ISO 3166-1 country"),
+            Rule::Locale => String::from("locale `ll_RR`"),
+            Rule::Currency(CurrencySet::Iso4217Current) => String::from("ISO 4217"),
+            Rule::Currency(CurrencySet::Listed { provider, codes }) => {
+                format!("{provider}'s {} codes", codes.len())
+            }
+            Rule::Amount(a) => {
+                let unit = match a.unit {
+                    Unit::Minor => "minor units",
+                    Unit::Major => "major units",
+                };
+                match a.min {
+                    Minimum::Minor(0) => format!("{unit}, ≥ 0"),
+                    Minimum::Minor(1) => format!("{unit}, > 0"),
+                    Minimum::Minor(m) => format!("{unit}, ≥ {m}"),
+                    Minimum::Major(m) => format!("{unit}, ≥ {m}"),
+                }
+            }
+            Rule::Integer(r) if r.max == crate::number::MAX_SAFE_INTEGER => {
+                format!("integer ≥ {}", r.min)
+            }
+            Rule::Integer(r) => format!("integer {}–{}", r.min, r.max),
+            Rule::OneOf(values) => {
+                let quoted: Vec<String> = values.iter().map(|v| format!("`{v}`")).collect();
+                quoted.join(" or ")
+            }
+            Rule::Object(_) => String::from("object"),
+            Rule::List { min_items, item } => format!("≥ {min_items} × {}", item.summary()),
+            Rule::FreeObject => String::from("any object"),
+        }
+    }
+
     /// The codes the rule can report (besides `required` and
     /// `invalid_type`).
     pub fn codes(&self) -> Vec<Code> {

@@ -2,7 +2,9 @@
 
 use super::DialectSpec;
 use crate::canonical::{CheckoutSession, Customer};
+use crate::convert::Writer;
 use crate::currency::{Currency, CurrencySet};
+use crate::json::Value;
 use crate::rules::amount::{Amount, Unit};
 use crate::rules::integer::IntRange;
 use crate::rules::text::{Pattern, Text};
@@ -30,6 +32,7 @@ pub(super) static SPEC: DialectSpec = DialectSpec {
          refused: its `reference` has `<` and `>`, its `redirect_url` is not a URL.",
     ],
     normalize,
+    encode,
 };
 
 /// Flutterwave's currency list, as the document enumerates it (sorted here).
@@ -186,4 +189,52 @@ fn normalize(request: &Request<'_, '_>, currency: Currency) -> Option<CheckoutSe
     session.session_duration_minutes =
         read::integer(body, "session_duration").and_then(|n| u32::try_from(n).ok());
     Some(session)
+}
+
+fn encode(session: &CheckoutSession, w: &mut Writer) {
+    w.uses("amount");
+    w.money("/amount", session.amount, Unit::Major);
+    w.put(
+        "/currency",
+        Value::String(session.amount.currency().code().into()),
+    );
+    let customer = session.customer.as_ref();
+    w.text(
+        "/customer_id",
+        customer.and_then(|c| c.id.as_ref()),
+        "customer.id",
+    );
+    w.text(
+        "/redirect_url",
+        session.urls.redirect.as_ref(),
+        "urls.redirect",
+    );
+    w.required_text(
+        "/reference",
+        session.merchant_reference.as_ref(),
+        "merchant_reference",
+    );
+    w.integer(
+        "/max_retry_attempts",
+        session.max_retry_attempts,
+        "max_retry_attempts",
+    );
+    w.integer(
+        "/session_duration",
+        session.session_duration_minutes,
+        "session_duration_minutes",
+    );
+    w.header("X-Trace-Id", session.trace_id.as_ref(), "trace_id", false);
+    w.header(
+        "X-Idempotency-Key",
+        session.idempotency_key.as_ref(),
+        "idempotency_key",
+        false,
+    );
+    w.header(
+        "X-Scenario-Key",
+        session.test_scenario.as_ref(),
+        "test_scenario",
+        false,
+    );
 }

@@ -1,8 +1,14 @@
 //! Kiotapay `POST /v1/checkout-sessions` (`docs/providers/kiotapay.txt`).
 
+use alloc::format;
+use alloc::vec::Vec;
+
 use super::DialectSpec;
 use crate::canonical::{CheckoutSession, Customer, PaymentMethod};
+use crate::convert::Writer;
 use crate::currency::{Currency, CurrencySet};
+use crate::json::Value;
+use crate::report::Code;
 use crate::rules::amount::{Amount, Unit};
 use crate::rules::text::Text;
 use crate::schema::{
@@ -28,6 +34,7 @@ pub(super) static SPEC: DialectSpec = DialectSpec {
          to `urls.webhook`; `successUrl` and `cancelUrl` are the customer's redirects.",
     ],
     normalize,
+    encode,
 };
 
 static BODY: ObjectSpec = ObjectSpec {
@@ -183,4 +190,64 @@ fn normalize(request: &Request<'_, '_>, currency: Currency) -> Option<CheckoutSe
             .collect::<Option<_>>()?;
     }
     Some(session)
+}
+
+fn encode(session: &CheckoutSession, w: &mut Writer) {
+    w.uses("amount");
+    w.money("/amount", session.amount, Unit::Major);
+    w.put(
+        "/currency",
+        Value::String(session.amount.currency().code().into()),
+    );
+    w.text("/description", session.description.as_ref(), "description");
+    w.text("/successUrl", session.urls.success.as_ref(), "urls.success");
+    w.text("/cancelUrl", session.urls.cancel.as_ref(), "urls.cancel");
+    w.uses("payment_methods");
+    if !session.payment_methods.is_empty() {
+        let mut methods = Vec::new();
+        for (i, method) in session.payment_methods.iter().enumerate() {
+            match method {
+                PaymentMethod::Card => methods.push(Value::String("CARD".into())),
+                PaymentMethod::MpesaStk => methods.push(Value::String("MPESA_STK".into())),
+                PaymentMethod::ProviderSpecific(id) => w.cannot_hold(
+                    &format!("/paymentMethods/{i}"),
+                    Code::CannotConvert,
+                    format!("kiotapay offers only CARD and MPESA_STK; the request forces `{id}`"),
+                ),
+            }
+        }
+        w.put("/paymentMethods", Value::Array(methods));
+    }
+    w.required_text(
+        "/externalReference",
+        session.merchant_reference.as_ref(),
+        "merchant_reference",
+    );
+    let customer = session.customer.as_ref();
+    w.text(
+        "/email",
+        customer.and_then(|c| c.email.as_ref()),
+        "customer.email",
+    );
+    w.text(
+        "/phone",
+        customer.and_then(|c| c.phone.as_ref()),
+        "customer.phone",
+    );
+    w.text(
+        "/reference",
+        session.display_reference.as_ref(),
+        "display_reference",
+    );
+    w.text(
+        "/callbackUrl",
+        session.urls.webhook.as_ref(),
+        "urls.webhook",
+    );
+    w.header(
+        "Idempotency-Key",
+        session.idempotency_key.as_ref(),
+        "idempotency_key",
+        false,
+    );
 }

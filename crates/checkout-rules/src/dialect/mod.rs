@@ -17,6 +17,7 @@ use core::fmt;
 use core::str::FromStr;
 
 use crate::canonical::CheckoutSession;
+use crate::convert::{self, Conversion, Writer};
 use crate::currency::Currency;
 use crate::json::{self, Limits, Object};
 use crate::report::{Report, Violation};
@@ -162,6 +163,51 @@ impl Dialect {
     }
 }
 
+impl Dialect {
+    /// Converts a request from this dialect to `to`: validates it, normalises
+    /// it, writes `to`'s request and validates that with `to`'s rules.
+    ///
+    /// ```
+    /// use checkout_rules::Dialect;
+    ///
+    /// let nairopay = br#"{"amount": 2500, "currency": "KES", "reference": "ORDER-2025-001"}"#;
+    /// let converted = Dialect::Nairopay.convert(Dialect::Flutterwave, nairopay, &[]);
+    /// assert_eq!(
+    ///     converted.body_json().unwrap(),
+    ///     r#"{"amount":25.00,"currency":"KES","reference":"ORDER-2025-001"}"#
+    /// );
+    ///
+    /// // Flutterwave references allow letters, digits and `-` only.
+    /// let underscore = br#"{"amount": 2500, "currency": "KES", "reference": "ORDER_2025_001"}"#;
+    /// let refused = Dialect::Nairopay.convert(Dialect::Flutterwave, underscore, &[]);
+    /// assert_eq!(refused.violations[0].path, "/reference");
+    /// assert_eq!(refused.violations[0].code.as_str(), "pattern_mismatch");
+    /// ```
+    pub fn convert(self, to: Dialect, body: &[u8], headers: &[(&str, &str)]) -> Conversion {
+        let report = self.validate(body, headers);
+        match report.normalized {
+            Some(session) => to.encode(&session),
+            None => Conversion {
+                violations: report
+                    .violations
+                    .into_iter()
+                    .map(|v| v.with("dialect", self.name()))
+                    .collect(),
+                notices: Vec::new(),
+                body: None,
+                headers: Vec::new(),
+                normalized: None,
+            },
+        }
+    }
+
+    /// Writes a canonical session as this dialect's request, validated with
+    /// this dialect's rules.
+    pub fn encode(self, session: &CheckoutSession) -> Conversion {
+        convert::encode(self, session)
+    }
+}
+
 impl fmt::Display for Dialect {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())
@@ -226,6 +272,7 @@ pub struct DialectSpec {
     /// Decisions that apply to the whole request, with their reasons.
     pub notes: &'static [&'static str],
     normalize: fn(&Request<'_, '_>, Currency) -> Option<CheckoutSession>,
+    pub(crate) encode: fn(&CheckoutSession, &mut Writer),
 }
 
 impl DialectSpec {

@@ -2,7 +2,9 @@
 
 use super::DialectSpec;
 use crate::canonical::{CheckoutSession, Customer};
+use crate::convert::Writer;
 use crate::currency::{Currency, CurrencySet};
+use crate::json::Value;
 use crate::rules::amount::{Amount, Unit};
 use crate::rules::text::Text;
 use crate::schema::{
@@ -22,6 +24,7 @@ pub(super) static SPEC: DialectSpec = DialectSpec {
         "The document gives no API key format, so any bearer token is accepted.",
     ],
     normalize,
+    encode,
 };
 
 static BODY: ObjectSpec = ObjectSpec {
@@ -90,4 +93,35 @@ fn normalize(request: &Request<'_, '_>, currency: Currency) -> Option<CheckoutSe
     }
     session.urls.redirect = read::text(body, "callback_url");
     Some(session)
+}
+
+fn encode(session: &CheckoutSession, w: &mut Writer) {
+    w.uses("amount");
+    w.money("/amount", session.amount, Unit::Minor);
+    w.put(
+        "/currency",
+        Value::String(session.amount.currency().code().into()),
+    );
+    w.required_text(
+        "/reference",
+        session.merchant_reference.as_ref(),
+        "merchant_reference",
+    );
+    let customer = session.customer.as_ref();
+    w.text(
+        "/email",
+        customer.and_then(|c| c.email.as_ref()),
+        "customer.email",
+    );
+    w.text(
+        "/callback_url",
+        session.urls.redirect.as_ref(),
+        "urls.redirect",
+    );
+    w.header(
+        "Idempotency-Key",
+        session.idempotency_key.as_ref(),
+        "idempotency_key",
+        false,
+    );
 }

@@ -1,6 +1,11 @@
 //! The routing orchestrator's `POST /api/v1/sessions`
 //! (`docs/providers/orchestrator.txt`).
 
+use alloc::format;
+use alloc::string::{String, ToString};
+
+use crate::convert::Writer;
+use crate::json::Value;
 use alloc::vec::Vec;
 
 use super::DialectSpec;
@@ -43,6 +48,7 @@ pub(super) static SPEC: DialectSpec = DialectSpec {
          bearer token is accepted.",
     ],
     normalize,
+    encode,
 };
 
 static BODY: ObjectSpec = ObjectSpec {
@@ -455,4 +461,146 @@ fn address(customer: &Object<'_>, key: &str) -> Option<Address> {
         postal_code: read::text(a, "postalCode"),
         country: read::text(a, "country"),
     })
+}
+
+fn encode(session: &CheckoutSession, w: &mut Writer) {
+    w.required_text(
+        "/orderReference",
+        session.merchant_reference.as_ref(),
+        "merchant_reference",
+    );
+    w.uses("payment_methods");
+    let methods = &session.payment_methods;
+    if methods.is_empty() {
+        w.filled(
+            "payment_methods",
+            String::from(
+                "orchestrator requires `paymentMethod` and allows only `card`; it is set to `card`",
+            ),
+        );
+    } else if !methods.contains(&PaymentMethod::Card) {
+        w.cannot_hold(
+            "/paymentMethod",
+            Code::CannotConvert,
+            String::from(
+                "orchestrator accepts only card payments, and the request does not allow cards",
+            ),
+        );
+    } else if methods.len() > 1 {
+        w.dropped(
+            "payment_methods",
+            String::from("orchestrator accepts only card payments; the other methods are left out"),
+        );
+    }
+    w.put("/paymentMethod", Value::String("card".into()));
+    w.put(
+        "/currency",
+        Value::String(session.amount.currency().code().into()),
+    );
+    w.text("/locale", session.locale.as_ref(), "locale");
+    w.uses("amount");
+    w.money("/amount/total", session.amount, Unit::Major);
+    w.uses("shipping_amount");
+    if let Some(shipping) = session.shipping_amount {
+        w.money("/amount/shipping", shipping, Unit::Major);
+    }
+    w.uses("tax_amount");
+    if let Some(tax) = session.tax_amount {
+        w.money("/amount/tax", tax, Unit::Major);
+    }
+    w.uses("items");
+    w.uses("items[].sku");
+    if session.items.is_empty() {
+        w.missing("/orderItems", "items");
+    }
+    let mut items = Vec::new();
+    for (i, item) in session.items.iter().enumerate() {
+        let mut o = Object::default();
+        o.set("name", Value::String(item.name.clone().into()));
+        match &item.sku {
+            Some(sku) => o.set("sku", Value::String(sku.clone().into())),
+            None => w.missing(&format!("/orderItems/{i}/sku"), "items[].sku"),
+        }
+        o.set("quantity", Value::Number(item.quantity.to_string().into()));
+        o.set(
+            "unitPrice",
+            Value::Number(item.unit_price.to_major_string().into()),
+        );
+        items.push(Value::Object(o));
+    }
+    if !items.is_empty() {
+        w.put("/orderItems", Value::Array(items));
+    }
+    let customer = session.customer.clone().unwrap_or_default();
+    w.required_text(
+        "/customer/firstName",
+        customer.first_name.as_ref(),
+        "customer.first_name",
+    );
+    w.required_text(
+        "/customer/lastName",
+        customer.last_name.as_ref(),
+        "customer.last_name",
+    );
+    w.required_text("/customer/email", customer.email.as_ref(), "customer.email");
+    w.required_text("/customer/phone", customer.phone.as_ref(), "customer.phone");
+    for (key, address, canonical) in [
+        (
+            "billingAddress",
+            &customer.billing_address,
+            "customer.billing_address",
+        ),
+        (
+            "shippingAddress",
+            &customer.shipping_address,
+            "customer.shipping_address",
+        ),
+    ] {
+        w.uses(canonical);
+        if let Some(a) = address {
+            let fields = [
+                ("line1", &a.line1),
+                ("line2", &a.line2),
+                ("city", &a.city),
+                ("state", &a.state),
+                ("postalCode", &a.postal_code),
+                ("country", &a.country),
+            ];
+            let mut o = Object::default();
+            for (name, value) in fields {
+                if let Some(v) = value {
+                    o.set(name, Value::String(v.clone().into()));
+                }
+            }
+            w.put(&format!("/customer/{key}"), Value::Object(o));
+        }
+    }
+    if let Some(shipping) = &session.shipping {
+        w.text("/shipping/type", shipping.kind.as_ref(), "shipping.kind");
+        w.text(
+            "/shipping/method",
+            shipping.method.as_ref(),
+            "shipping.method",
+        );
+    }
+    w.uses("metadata");
+    if let Some(metadata) = &session.metadata {
+        w.put("/additionalInformation", Value::Object(metadata.clone()));
+    }
+    w.text(
+        "/redirectUrls/success",
+        session.urls.success.as_ref(),
+        "urls.success",
+    );
+    w.text(
+        "/redirectUrls/failure",
+        session.urls.failure.as_ref(),
+        "urls.failure",
+    );
+    w.header(
+        "Idempotency-Key",
+        session.idempotency_key.as_ref(),
+        "idempotency_key",
+        true,
+    );
 }

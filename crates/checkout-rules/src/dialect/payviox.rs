@@ -1,5 +1,9 @@
 //! Payviox `POST /session` (`docs/providers/payviox.txt`).
 
+use alloc::string::{String, ToString};
+
+use crate::convert::Writer;
+use crate::json::Value;
 use alloc::format;
 use alloc::vec::Vec;
 
@@ -31,6 +35,7 @@ pub(super) static SPEC: DialectSpec = DialectSpec {
          as the schema says, checked only so that every JSON reader reads them alike.",
     ],
     normalize,
+    encode,
 };
 
 static BODY: ObjectSpec = ObjectSpec {
@@ -271,4 +276,84 @@ fn normalize(request: &Request<'_, '_>, currency: Currency) -> Option<CheckoutSe
     };
     session.metadata = read::object(body, "metadata");
     Some(session)
+}
+
+fn encode(session: &CheckoutSession, w: &mut Writer) {
+    w.uses("amount");
+    w.money("/amount", session.amount, Unit::Minor);
+    w.put(
+        "/currency",
+        Value::String(session.amount.currency().code().into()),
+    );
+    let customer = session.customer.as_ref();
+    w.required_text(
+        "/customer",
+        customer.and_then(|c| c.id.as_ref()),
+        "customer.id",
+    );
+    w.required_text(
+        "/order_id",
+        session.merchant_reference.as_ref(),
+        "merchant_reference",
+    );
+    w.uses("items");
+    w.uses("items[].extra");
+    if session.items.is_empty() {
+        w.missing("/items", "items");
+    } else {
+        let items = session
+            .items
+            .iter()
+            .map(|item| {
+                let mut o = item.extra.clone().unwrap_or_default();
+                o.set("name", Value::String(item.name.clone().into()));
+                o.set("quantity", Value::Number(item.quantity.to_string().into()));
+                o.set(
+                    "price",
+                    Value::Number(item.unit_price.minor().to_string().into()),
+                );
+                Value::Object(o)
+            })
+            .collect();
+        w.put("/items", Value::Array(items));
+    }
+    w.text("/description", session.description.as_ref(), "description");
+    match session.payment_methods.as_slice() {
+        [PaymentMethod::ProviderSpecific(id)] => {
+            w.uses("payment_methods");
+            w.put("/paymentMethodId", Value::String(id.clone().into()));
+        }
+        methods
+            if methods
+                .iter()
+                .any(|m| matches!(m, PaymentMethod::ProviderSpecific(_))) =>
+        {
+            w.uses("payment_methods");
+            w.cannot_hold(
+                "/paymentMethodId",
+                Code::CannotConvert,
+                String::from(
+                    "payviox forces at most one payment method; the request names several",
+                ),
+            );
+        }
+        // A list of allowed kinds of method has no place in Payviox, which
+        // only forces one provider's method.
+        _ => {}
+    }
+    w.text(
+        "/ip",
+        session.client_ip.map(|ip| ip.to_string()).as_ref(),
+        "client_ip",
+    );
+    w.uses("metadata");
+    if let Some(metadata) = &session.metadata {
+        w.put("/metadata", Value::Object(metadata.clone()));
+    }
+    w.header(
+        "Idempotency-Key",
+        session.idempotency_key.as_ref(),
+        "idempotency_key",
+        false,
+    );
 }

@@ -1,0 +1,349 @@
+//! Conversion between dialects, through the canonical session.
+//!
+//! Converting validates the request with the source dialect, normalises it,
+//! writes the target dialect's body and headers from the canonical session,
+//! and validates the result with the target's rules. Amounts are re-encoded
+//! exactly. What the target requires and the source lacks, or what the
+//! target has a place for but cannot hold (a reference with `_` for
+//! Flutterwave, shipping and tax for a dialect without them), is a violation
+//! at the target's field. What the target has no place for at all is left
+//! out with a [`Notice`]; nothing is invented or dropped without a word.
+
+use alloc::format;
+use alloc::string::{String, ToString};
+use alloc::vec::Vec;
+
+use serde::Serialize;
+use serde::ser::{SerializeMap, Serializer};
+
+use crate::canonical::CheckoutSession;
+use crate::dialect::Dialect;
+use crate::json::{Object, Value};
+use crate::money::Money;
+use crate::report::{Code, Notice, NoticeCode, Part, Violation};
+use crate::rules::amount::Unit;
+
+/// The outcome of a conversion.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Conversion {
+    /// What stops the conversion: the source request's own violations, or
+    /// the target's. Each has a `dialect` parameter naming whose field
+    /// `path` is.
+    pub violations: Vec<Violation>,
+    /// What the conversion left out or filled in.
+    pub notices: Vec<Notice>,
+    /// The target's request body; `Some` exactly when there are no
+    /// violations.
+    pub body: Option<Object<'static>>,
+    /// The target's request headers (those the canonical session holds).
+    pub headers: Vec<(String, String)>,
+    /// The request in canonical form, when the source request is valid.
+    pub normalized: Option<CheckoutSession>,
+}
+
+impl Conversion {
+    /// Whether the request converted.
+    pub fn is_ok(&self) -> bool {
+        self.violations.is_empty()
+    }
+
+    /// The target body as one line of JSON, when the request converted.
+    pub fn body_json(&self) -> Option<String> {
+        self.body
+            .as_ref()
+            .and_then(|b| serde_json::to_string(b).ok())
+    }
+
+    /// The whole outcome as one line of JSON:
+    /// `{"valid", "errors", "notices", "body", "headers"}`.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
+impl Serialize for Conversion {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("valid", &self.is_ok())?;
+        map.serialize_entry("errors", &self.violations)?;
+        map.serialize_entry("notices", &self.notices)?;
+        if let Some(body) = &self.body {
+            map.serialize_entry("body", body)?;
+            map.serialize_entry("headers", &Headers(&self.headers))?;
+        }
+        map.end()
+    }
+}
+
+struct Headers<'h>(&'h [(String, String)]);
+
+impl Serialize for Headers<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (name, value) in self.0 {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+}
+
+/// Builds a target request from a canonical session, recording which
+/// canonical fields it used and what it could not write.
+#[derive(Debug)]
+pub(crate) struct Writer {
+    target: &'static str,
+    body: Object<'static>,
+    headers: Vec<(String, String)>,
+    violations: Vec<Violation>,
+    notices: Vec<Notice>,
+    used: Vec<&'static str>,
+}
+
+impl Writer {
+    pub fn new(target: Dialect) -> Writer {
+        Writer {
+            target: target.name(),
+            body: Object::default(),
+            headers: Vec::new(),
+            violations: Vec::new(),
+            notices: Vec::new(),
+            used: Vec::new(),
+        }
+    }
+
+    /// Records that the canonical field `path` has a place in the target.
+    pub fn uses(&mut self, path: &'static str) {
+        if !self.used.contains(&path) {
+            self.used.push(path);
+        }
+    }
+
+    /// Sets the member at `pointer` (`/customer/firstName`), creating the
+    /// objects on the way.
+    pub fn put(&mut self, pointer: &str, value: Value<'static>) {
+        let mut segments = pointer.trim_start_matches('/').split('/').peekable();
+        let mut object = &mut self.body;
+        while let Some(key) = segments.next() {
+            if segments.peek().is_none() {
+                object.set(String::from(key), value);
+                return;
+            }
+            if object.get(key).and_then(Value::as_object).is_none() {
+                object.set(String::from(key), Value::Object(Object::default()));
+            }
+            match object.get_mut(key) {
+                Some(Value::Object(inner)) => object = inner,
+                _ => return,
+            }
+        }
+    }
+
+    /// Writes `value` at `pointer` when present.
+    pub fn text(&mut self, pointer: &str, value: Option<&String>, canonical: &'static str) {
+        self.uses(canonical);
+        if let Some(v) = value {
+            self.put(pointer, string(v));
+        }
+    }
+
+    /// Writes `value` at `pointer`, or reports that the target requires it.
+    pub fn required_text(
+        &mut self,
+        pointer: &str,
+        value: Option<&String>,
+        canonical: &'static str,
+    ) {
+        match value {
+            Some(_) => self.text(pointer, value, canonical),
+            None => self.missing(pointer, canonical),
+        }
+    }
+
+    /// Writes an amount as the target writes amounts.
+    pub fn money(&mut self, pointer: &str, money: Money, unit: Unit) {
+        let text = match unit {
+            Unit::Minor => money.minor().to_string(),
+            Unit::Major => money.to_major_string(),
+        };
+        self.put(pointer, Value::Number(text.into()));
+    }
+
+    /// Writes an integer.
+    pub fn integer(&mut self, pointer: &str, value: Option<u32>, canonical: &'static str) {
+        self.uses(canonical);
+        if let Some(v) = value {
+            self.put(pointer, Value::Number(v.to_string().into()));
+        }
+    }
+
+    /// Writes a header when the value is present; reports it when required
+    /// and absent.
+    pub fn header(
+        &mut self,
+        name: &'static str,
+        value: Option<&String>,
+        canonical: &'static str,
+        required: bool,
+    ) {
+        self.uses(canonical);
+        match value {
+            Some(v) => self.headers.push((String::from(name), v.clone())),
+            None if required => self.violations.push(self.violation(
+                Part::Header,
+                name,
+                Code::Required,
+                format!(
+                    "{} requires the {name} header and the request has no {canonical} to fill it; \
+                     give the source request one",
+                    self.target
+                ),
+            )),
+            None => {}
+        }
+    }
+
+    /// Reports that the target requires a field the request does not have.
+    pub fn missing(&mut self, pointer: &str, canonical: &'static str) {
+        self.uses(canonical);
+        let violation = self.violation(
+            Part::Body,
+            pointer,
+            Code::Required,
+            format!(
+                "{} requires `{}`, and the request has no {canonical} to fill it",
+                self.target,
+                crate::json::pointer::to_dotted(pointer)
+            ),
+        );
+        self.violations.push(violation);
+    }
+
+    /// Reports that the target has a place for a value but cannot hold it.
+    pub fn cannot_hold(&mut self, pointer: &str, code: Code, message: String) {
+        let violation = self.violation(Part::Body, pointer, code, message);
+        self.violations.push(violation);
+    }
+
+    /// Reports a value filled in because the target allows only that one.
+    pub fn filled(&mut self, canonical: &'static str, message: String) {
+        self.notices.push(Notice {
+            field: String::from(canonical),
+            code: NoticeCode::Filled,
+            message,
+        });
+    }
+
+    /// Reports a value left out: the target has a place only for some of it.
+    pub fn dropped(&mut self, canonical: &'static str, message: String) {
+        self.notices.push(Notice {
+            field: String::from(canonical),
+            code: NoticeCode::Dropped,
+            message,
+        });
+    }
+
+    fn violation(&self, part: Part, path: &str, code: Code, message: String) -> Violation {
+        Violation {
+            part,
+            path: String::from(path),
+            code,
+            message,
+            params: Vec::new(),
+        }
+        .with("dialect", self.target)
+    }
+
+    /// The target's body and headers, after a notice for every canonical
+    /// field the session has and the target has no place for.
+    fn finish(mut self, session: &CheckoutSession) -> Writer {
+        for field in present_fields(session) {
+            if self.used.contains(&field) {
+                continue;
+            }
+            if matches!(field, "shipping_amount" | "tax_amount") {
+                // Part of the total: leaving it out would misstate what is paid for.
+                let what = if field == "shipping_amount" {
+                    "shipping"
+                } else {
+                    "tax"
+                };
+                let violation = self.violation(
+                    Part::Body,
+                    "/amount",
+                    Code::CannotConvert,
+                    format!(
+                        "{} has no place for the {what} part of the total; the request cannot be \
+                         converted without misstating it",
+                        self.target
+                    ),
+                );
+                self.violations.push(violation);
+            } else {
+                self.dropped(
+                    field,
+                    format!("{} has no place for {field}; it is left out", self.target),
+                );
+            }
+        }
+        self
+    }
+}
+
+fn string(s: &str) -> Value<'static> {
+    Value::String(String::from(s).into())
+}
+
+/// The canonical fields a session has that a target must find a place for:
+/// all but the amount and what travels with its parent (an item's name,
+/// quantity and price; an address's lines).
+fn present_fields(s: &CheckoutSession) -> impl Iterator<Item = &'static str> + '_ {
+    crate::canonical::FIELDS.iter().copied().filter(|f| {
+        !matches!(
+            *f,
+            "amount"
+                | "amount.currency"
+                | "items[].name"
+                | "items[].quantity"
+                | "items[].unit_price"
+        ) && !f.starts_with("address.")
+            && s.has(f)
+    })
+}
+
+/// Writes `session` as `target`'s request and validates the result with the
+/// target's rules.
+pub(crate) fn encode(target: Dialect, session: &CheckoutSession) -> Conversion {
+    let mut writer = Writer::new(target);
+    (target.spec().encode)(session, &mut writer);
+    let writer = writer.finish(session);
+    let Writer {
+        body,
+        headers,
+        mut violations,
+        notices,
+        ..
+    } = writer;
+    if violations.is_empty() {
+        // The written request must pass the target's own rules.
+        let text = serde_json::to_vec(&body).unwrap_or_default();
+        let header_refs: Vec<(&str, &str)> = headers
+            .iter()
+            .map(|(n, v)| (n.as_str(), v.as_str()))
+            .collect();
+        let report = target.validate(&text, &header_refs);
+        violations.extend(
+            report
+                .violations
+                .into_iter()
+                .map(|v| v.with("dialect", target.name())),
+        );
+    }
+    let ok = violations.is_empty();
+    Conversion {
+        violations,
+        notices,
+        body: ok.then_some(body),
+        headers: if ok { headers } else { Vec::new() },
+        normalized: Some(session.clone()),
+    }
+}

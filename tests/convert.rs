@@ -1,0 +1,377 @@
+//! Conversion between every pair of dialects.
+
+use checkout_rules::{Dialect, NoticeCode};
+use checkout_rules_conformance::repo_root;
+
+/// A valid bundled request per dialect, with its headers.
+fn source(dialect: Dialect) -> (Vec<u8>, Vec<(&'static str, &'static str)>) {
+    let (file, headers): (&str, &[(&str, &str)]) = match dialect {
+        Dialect::Nairopay => ("nairopay/order-2025-001.json", &[]),
+        Dialect::Kiotapay => ("kiotapay/order-12345.json", &[]),
+        Dialect::Payviox => ("payviox/premium-subscription.json", &[]),
+        Dialect::Orchestrator => (
+            "orchestrator/wireless-headphones.json",
+            &[("Idempotency-Key", "4f1c2b0e-7d1a-4c55-9a61-0d3c2f9e8b71")],
+        ),
+        Dialect::Flutterwave => ("flutterwave/ngn-order.json", &[]),
+        _ => unreachable!(),
+    };
+    (
+        std::fs::read(repo_root().join("examples").join(file)).unwrap(),
+        headers.to_vec(),
+    )
+}
+
+/// `Ok` with the notices' fields, or the `(path, code)` of each violation.
+fn outcome(from: Dialect, to: Dialect) -> Result<Vec<String>, Vec<(String, String)>> {
+    let (body, headers) = source(from);
+    let c = from.convert(to, &body, &headers);
+    if c.is_ok() {
+        assert!(c.body.is_some());
+        Ok(c.notices.iter().map(|n| n.field.clone()).collect())
+    } else {
+        assert!(c.body.is_none());
+        for v in &c.violations {
+            assert_eq!(
+                v.param("dialect"),
+                Some(&checkout_rules::report::Param::Text(to.name().into())),
+                "{v:?}"
+            );
+        }
+        Err(c
+            .violations
+            .iter()
+            .map(|v| (v.path.clone(), v.code.as_str().to_owned()))
+            .collect())
+    }
+}
+
+fn fails(list: &[(&str, &str)]) -> Result<Vec<String>, Vec<(String, String)>> {
+    Err(list
+        .iter()
+        .map(|(p, c)| ((*p).to_owned(), (*c).to_owned()))
+        .collect())
+}
+
+fn notices(list: &[&str]) -> Result<Vec<String>, Vec<(String, String)>> {
+    Ok(list.iter().map(|s| (*s).to_owned()).collect())
+}
+
+#[test]
+fn every_pair() {
+    use Dialect::*;
+    let needs_customer = [
+        ("/customer/firstName", "required"),
+        ("/customer/lastName", "required"),
+        ("/customer/email", "required"),
+        ("/customer/phone", "required"),
+    ];
+    let no_shipping_tax = [("/amount", "cannot_convert"), ("/amount", "cannot_convert")];
+    let cases = [
+        (Nairopay, Nairopay, notices(&[])),
+        (Nairopay, Kiotapay, notices(&["urls.redirect"])),
+        (
+            Nairopay,
+            Payviox,
+            fails(&[("/customer", "required"), ("/items", "required")]),
+        ),
+        (
+            Nairopay,
+            Orchestrator,
+            fails(&[
+                ("/orderItems", "required"),
+                ("/customer/firstName", "required"),
+                ("/customer/lastName", "required"),
+                ("/customer/phone", "required"),
+                ("Idempotency-Key", "required"),
+            ]),
+        ),
+        // `ORDER_2025_001` has underscores, which Flutterwave references cannot.
+        (
+            Nairopay,
+            Flutterwave,
+            fails(&[("/reference", "pattern_mismatch")]),
+        ),
+        (
+            Kiotapay,
+            Nairopay,
+            notices(&[
+                "display_reference",
+                "description",
+                "customer.phone",
+                "urls.success",
+                "urls.cancel",
+                "urls.webhook",
+                "payment_methods",
+            ]),
+        ),
+        (Kiotapay, Kiotapay, notices(&[])),
+        (
+            Kiotapay,
+            Payviox,
+            fails(&[("/customer", "required"), ("/items", "required")]),
+        ),
+        (
+            Kiotapay,
+            Orchestrator,
+            fails(&[
+                ("/orderItems", "required"),
+                ("/customer/firstName", "required"),
+                ("/customer/lastName", "required"),
+                ("Idempotency-Key", "required"),
+            ]),
+        ),
+        (
+            Kiotapay,
+            Flutterwave,
+            notices(&[
+                "display_reference",
+                "description",
+                "customer.email",
+                "customer.phone",
+                "urls.success",
+                "urls.cancel",
+                "urls.webhook",
+                "payment_methods",
+            ]),
+        ),
+        (
+            Payviox,
+            Nairopay,
+            notices(&["items", "description", "customer.id", "metadata"]),
+        ),
+        (
+            Payviox,
+            Kiotapay,
+            notices(&["items", "customer.id", "metadata"]),
+        ),
+        (Payviox, Payviox, notices(&[])),
+        (Payviox, Orchestrator, {
+            let mut f = vec![("/orderItems/0/sku", "required")];
+            f.extend(needs_customer);
+            f.push(("Idempotency-Key", "required"));
+            fails(&f)
+        }),
+        (
+            Payviox,
+            Flutterwave,
+            fails(&[("/reference", "pattern_mismatch")]),
+        ),
+        (Orchestrator, Nairopay, fails(&no_shipping_tax)),
+        (Orchestrator, Kiotapay, fails(&no_shipping_tax)),
+        (Orchestrator, Payviox, {
+            let mut f = vec![("/customer", "required")];
+            f.extend(no_shipping_tax);
+            fails(&f)
+        }),
+        (Orchestrator, Orchestrator, notices(&[])),
+        (Orchestrator, Flutterwave, fails(&no_shipping_tax)),
+        (
+            Flutterwave,
+            Nairopay,
+            notices(&[
+                "customer.id",
+                "session_duration_minutes",
+                "max_retry_attempts",
+            ]),
+        ),
+        (
+            Flutterwave,
+            Kiotapay,
+            notices(&[
+                "customer.id",
+                "urls.redirect",
+                "session_duration_minutes",
+                "max_retry_attempts",
+            ]),
+        ),
+        (Flutterwave, Payviox, fails(&[("/items", "required")])),
+        (Flutterwave, Orchestrator, {
+            let mut f = vec![("/orderItems", "required")];
+            f.extend(needs_customer);
+            f.push(("Idempotency-Key", "required"));
+            fails(&f)
+        }),
+        (Flutterwave, Flutterwave, notices(&[])),
+    ];
+    assert_eq!(cases.len(), Dialect::ALL.len() * Dialect::ALL.len());
+    for (from, to, expected) in cases {
+        assert_eq!(outcome(from, to), expected, "{from} -> {to}");
+    }
+}
+
+#[test]
+fn converting_to_the_same_dialect_is_the_identity() {
+    for &dialect in Dialect::ALL {
+        let (body, headers) = source(dialect);
+        let c = dialect.convert(dialect, &body, &headers);
+        let written = c.body_json().unwrap();
+        // The same members (amounts may be written with all their decimals:
+        // 119 becomes 119.00)...
+        let keys = |json: &[u8]| {
+            let v: serde_json::Value = serde_json::from_slice(json).unwrap();
+            v.as_object().unwrap().keys().cloned().collect::<Vec<_>>()
+        };
+        assert_eq!(keys(written.as_bytes()), keys(&body), "{dialect}");
+        // ...meaning exactly the same.
+        let again = dialect.validate(written.as_bytes(), &headers).normalized;
+        assert_eq!(
+            again,
+            dialect.validate(&body, &headers).normalized,
+            "{dialect}"
+        );
+        let headers: Vec<(String, String)> = headers
+            .iter()
+            .map(|(n, v)| ((*n).to_owned(), (*v).to_owned()))
+            .collect();
+        assert_eq!(c.headers, headers, "{dialect}");
+    }
+}
+
+#[test]
+fn amounts_are_re_encoded_exactly() {
+    // KES 2500 minor units in Nairopay is 25.00 in Flutterwave.
+    let c = Dialect::Nairopay.convert(
+        Dialect::Flutterwave,
+        br#"{"amount": 2500, "currency": "KES", "reference": "ORDER-1"}"#,
+        &[],
+    );
+    assert_eq!(
+        c.body_json().unwrap(),
+        r#"{"amount":25.00,"currency":"KES","reference":"ORDER-1"}"#
+    );
+    // BHD 1.5 in Flutterwave is 1500 minor units in Nairopay.
+    let c = Dialect::Flutterwave.convert(
+        Dialect::Nairopay,
+        br#"{"amount": 1.5, "currency": "BHD", "reference": "ORDER-1"}"#,
+        &[],
+    );
+    assert_eq!(
+        c.body_json().unwrap(),
+        r#"{"amount":1500,"currency":"BHD","reference":"ORDER-1"}"#
+    );
+    // JPY has no minor unit to scale by.
+    let c = Dialect::Kiotapay.convert(
+        Dialect::Nairopay,
+        br#"{"amount": 500, "currency": "JPY", "externalReference": "R-1"}"#,
+        &[],
+    );
+    assert_eq!(
+        c.body_json().unwrap(),
+        r#"{"amount":500,"currency":"JPY","reference":"R-1"}"#
+    );
+}
+
+#[test]
+fn a_currency_the_target_does_not_list_is_refused_at_the_target() {
+    let c = Dialect::Nairopay.convert(
+        Dialect::Flutterwave,
+        br#"{"amount": 2500, "currency": "SLE", "reference": "ORDER-1"}"#,
+        &[],
+    );
+    let found: Vec<_> = c
+        .violations
+        .iter()
+        .map(|v| (v.path.as_str(), v.code.as_str()))
+        .collect();
+    assert_eq!(found, [("/currency", "currency_not_accepted")]);
+}
+
+#[test]
+fn round_trips_keep_amount_currency_and_references() {
+    for &a in Dialect::ALL {
+        for &b in Dialect::ALL {
+            let (body, headers) = source(a);
+            let there = a.convert(b, &body, &headers);
+            let Some(there_body) = there.body_json() else {
+                continue;
+            };
+            let header_refs: Vec<(&str, &str)> = there
+                .headers
+                .iter()
+                .map(|(n, v)| (n.as_str(), v.as_str()))
+                .collect();
+            let back = b.convert(a, there_body.as_bytes(), &header_refs);
+            let original = a.validate(&body, &headers).normalized.unwrap();
+            let Some(returned) = back.normalized else {
+                panic!("{a} -> {b} -> {a}: {:?}", back.violations)
+            };
+            assert_eq!(returned.amount, original.amount, "{a} -> {b} -> {a}");
+            assert_eq!(
+                returned.merchant_reference, original.merchant_reference,
+                "{a} -> {b} -> {a}"
+            );
+        }
+    }
+}
+
+#[test]
+fn notices_say_what_was_left_out_or_filled() {
+    let c = Dialect::Payviox.convert(
+        Dialect::Nairopay,
+        &std::fs::read(repo_root().join("examples/payviox/premium-subscription.json")).unwrap(),
+        &[],
+    );
+    let metadata = c.notices.iter().find(|n| n.field == "metadata").unwrap();
+    assert_eq!(metadata.code, NoticeCode::Dropped);
+    assert!(
+        metadata
+            .message
+            .contains("nairopay has no place for metadata")
+    );
+
+    // The orchestrator requires `paymentMethod` and allows only `card`.
+    let orchestrator =
+        std::fs::read_to_string(repo_root().join("examples/orchestrator/wireless-headphones.json"))
+            .unwrap();
+    let key = [("Idempotency-Key", "k1")];
+    let session = Dialect::Orchestrator
+        .validate(orchestrator.as_bytes(), &key)
+        .normalized
+        .unwrap();
+    let mut without_methods = session.clone();
+    without_methods.payment_methods.clear();
+    let c = Dialect::Orchestrator.encode(&without_methods);
+    assert!(c.is_ok(), "{:?}", c.violations);
+    assert_eq!(c.notices[0].code, NoticeCode::Filled);
+    let mut mpesa_only = session;
+    mpesa_only.payment_methods = vec![checkout_rules::canonical::PaymentMethod::MpesaStk];
+    let c = Dialect::Orchestrator.encode(&mpesa_only);
+    assert_eq!(c.violations[0].path, "/paymentMethod");
+    assert_eq!(c.violations[0].code.as_str(), "cannot_convert");
+}
+
+#[test]
+fn an_invalid_source_is_reported_in_its_own_terms() {
+    let c = Dialect::Nairopay.convert(
+        Dialect::Flutterwave,
+        br#"{"amount": 0, "currency": "KES"}"#,
+        &[],
+    );
+    let found: Vec<_> = c
+        .violations
+        .iter()
+        .map(|v| (v.path.as_str(), v.code.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [("/amount", "below_minimum"), ("/reference", "required")]
+    );
+    assert!(c.violations.iter().all(
+        |v| v.param("dialect") == Some(&checkout_rules::report::Param::Text("nairopay".into()))
+    ));
+    assert!(c.normalized.is_none());
+}
+
+#[test]
+fn conversion_json() {
+    let c = Dialect::Nairopay.convert(
+        Dialect::Orchestrator,
+        br#"{"amount": 2500, "currency": "KES", "reference": "ORDER-1"}"#,
+        &[("Idempotency-Key", "k1")],
+    );
+    let json: serde_json::Value = serde_json::from_str(&c.to_json()).unwrap();
+    assert_eq!(json["valid"], false);
+    assert!(json.get("body").is_none());
+    assert_eq!(json["errors"][0]["dialect"], "orchestrator");
+}
