@@ -378,3 +378,84 @@ fn the_rules_documents_are_current() {
         );
     }
 }
+
+/// The bundled examples with their headers (`<name>.headers`).
+fn bundled() -> Vec<(checkout_rules::Dialect, PathBuf, Vec<(String, String)>)> {
+    let mut all = Vec::new();
+    for &dialect in checkout_rules::Dialect::ALL {
+        let dir = repo().join("examples").join(dialect.name());
+        let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "json"))
+            .collect();
+        files.sort();
+        for path in files {
+            let headers = std::fs::read_to_string(path.with_extension("headers"))
+                .unwrap_or_default()
+                .lines()
+                .filter_map(|l| l.split_once(':'))
+                .map(|(n, v)| (n.trim().to_owned(), v.trim().to_owned()))
+                .collect();
+            all.push((dialect, path, headers));
+        }
+    }
+    all
+}
+
+#[test]
+fn the_cli_and_the_library_agree() {
+    for (dialect, path, headers) in bundled() {
+        let header_args: Vec<String> = headers
+            .iter()
+            .map(|(n, v)| format!("--header={n}: {v}"))
+            .collect();
+        let refs: Vec<(&str, &str)> = headers
+            .iter()
+            .map(|(n, v)| (n.as_str(), v.as_str()))
+            .collect();
+        let body = std::fs::read(&path).unwrap();
+
+        let out = cli()
+            .args(["validate", "--dialect", dialect.name(), "--format", "json"])
+            .args(&header_args)
+            .arg(&path)
+            .output()
+            .unwrap();
+        let expected = dialect.validate(&body, &refs).to_json() + "\n";
+        assert_eq!(
+            String::from_utf8(out.stdout).unwrap(),
+            expected,
+            "{}",
+            path.display()
+        );
+
+        for &to in checkout_rules::Dialect::ALL {
+            let out = cli()
+                .args([
+                    "convert",
+                    "--from",
+                    dialect.name(),
+                    "--to",
+                    to.name(),
+                    "--format",
+                    "json",
+                ])
+                .args(&header_args)
+                .arg(&path)
+                .output()
+                .unwrap();
+            let conversion = dialect.convert(to, &body, &refs);
+            assert_eq!(
+                String::from_utf8(out.stdout).unwrap(),
+                conversion.to_json() + "\n",
+                "{} -> {to}",
+                path.display()
+            );
+            assert_eq!(
+                out.status.code(),
+                Some(if conversion.is_ok() { 0 } else { 1 })
+            );
+        }
+    }
+}

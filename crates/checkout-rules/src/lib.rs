@@ -52,6 +52,9 @@
 //! - `std` (default): implements `std::error::Error` for the error types.
 //!   Without it the crate needs only `alloc`, and builds for bare-metal
 //!   targets such as `thumbv7em-none-eabihf`.
+//! - `validator` (implies `std`): implements `validator::Validate` for the
+//!   typed bodies in [`body`], with the same codes and parameters, so a
+//!   struct that derives `Validate` can nest one with `#[validate(nested)]`.
 #![no_std]
 #![cfg_attr(
     not(test),
@@ -63,6 +66,7 @@ extern crate alloc;
 #[cfg(feature = "std")]
 extern crate std;
 
+pub mod body;
 pub mod canonical;
 pub mod convert;
 pub mod currency;
@@ -74,6 +78,8 @@ pub mod region;
 pub mod report;
 pub mod rules;
 pub mod schema;
+#[cfg(feature = "validator")]
+mod validator;
 
 pub use canonical::CheckoutSession;
 pub use convert::Conversion;

@@ -129,7 +129,9 @@ impl Dialect {
         for rule in spec.cross_rules {
             (rule.check)(&request, walker.out);
         }
-        walker.headers(headers, spec.headers);
+        if !options.body_only {
+            walker.headers(headers, spec.headers);
+        }
 
         if !violations.is_empty() {
             return Report::invalid(violations);
@@ -251,6 +253,19 @@ impl FromStr for Dialect {
 pub struct Options {
     /// Size and depth limits for the body.
     pub limits: Limits,
+    /// Judge the body alone, without the dialect's header rules (a typed
+    /// body carries no headers).
+    pub body_only: bool,
+}
+
+impl Options {
+    /// The default limits, without header rules.
+    pub fn body_only() -> Options {
+        Options {
+            body_only: true,
+            ..Options::default()
+        }
+    }
 }
 
 /// A dialect's rules as data: what the rules documents and form constraints

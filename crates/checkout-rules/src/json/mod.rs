@@ -10,16 +10,19 @@
 //! fails cleanly. It also keeps the WebAssembly build small. `serde_json`
 //! still writes the crate's output, where none of this matters.
 
+mod de;
+mod number;
 mod parse;
 pub mod pointer;
 
 use alloc::borrow::Cow;
-use alloc::string::ToString;
 use alloc::vec::Vec;
 
 use serde::Serialize;
 use serde::ser::{SerializeMap, SerializeSeq, Serializer};
 
+pub use de::{DeError, from_value};
+pub use number::{NotANumber, Number};
 pub use parse::{Document, Limits, parse};
 
 /// A JSON value. Strings borrow from the input where they have no escapes;
@@ -180,15 +183,7 @@ impl Serialize for Value<'_> {
         match self {
             Value::Null => serializer.serialize_unit(),
             Value::Bool(b) => serializer.serialize_bool(*b),
-            Value::Number(n) => {
-                if let Ok(i) = n.parse::<i64>() {
-                    return serializer.serialize_i64(i);
-                }
-                match serde_json::value::RawValue::from_string(n.to_string()) {
-                    Ok(raw) => raw.serialize(serializer),
-                    Err(_) => serializer.serialize_str(n),
-                }
-            }
+            Value::Number(n) => number::serialize_exact(n, serializer),
             Value::String(s) => serializer.serialize_str(s),
             Value::Array(a) => {
                 let mut seq = serializer.serialize_seq(Some(a.len()))?;

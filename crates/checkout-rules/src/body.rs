@@ -1,0 +1,358 @@
+//! Each dialect's request body as a Rust type, for code that builds or
+//! receives requests as structs rather than bytes.
+//!
+//! Field names follow the provider's wire names through serde. Amounts are
+//! exact: integers in minor units, or [`Number`] (decimal text) in major
+//! units. A typed body is checked with exactly the rules its dialect applies
+//! to bytes ([`TypedBody::check`]); headers, which a body does not carry,
+//! are not judged.
+//!
+//! ```
+//! use checkout_rules::body::{Nairopay, TypedBody};
+//!
+//! let request = Nairopay {
+//!     amount: 2500,
+//!     currency: "KES".into(),
+//!     reference: "ORDER_2025_001".into(),
+//!     email: Some("customer@example".into()),
+//!     callback_url: Some("/payment-complete".into()),
+//! };
+//! let report = request.check();
+//! assert_eq!(report.violations[0].path, "/callback_url");
+//! ```
+
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::dialect::{Dialect, Options};
+use crate::json::{self, DeError, Limits, Number, Object};
+use crate::report::{Code, Report, Violation};
+
+/// Reads a typed body from JSON text with the crate's strict reader, so
+/// amounts stay exact (`serde_json` without `arbitrary_precision` would hand
+/// them over as floats, which [`Number`] refuses). Only the JSON and the
+/// shape are checked here; [`TypedBody::check`] applies the dialect's rules.
+///
+/// ```
+/// use checkout_rules::body::{from_slice, Flutterwave, TypedBody};
+///
+/// let body: Flutterwave =
+///     from_slice(br#"{"amount": 12.340, "currency": "NGN", "reference": "ORDER-1"}"#).unwrap();
+/// assert_eq!(body.amount.as_str(), "12.340");
+/// assert!(body.check().is_valid());
+/// ```
+pub fn from_slice<'a, T: Deserialize<'a>>(json: &'a [u8]) -> Result<T, ReadError> {
+    let document = json::parse(json, &Limits::default()).map_err(ReadError::Json)?;
+    if let Some(v) = document.violations.into_iter().next() {
+        return Err(ReadError::Json(v));
+    }
+    json::from_value(document.root).map_err(ReadError::Shape)
+}
+
+/// Why [`from_slice`] could not read a body.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ReadError {
+    /// The text is not strict JSON.
+    Json(Violation),
+    /// The JSON does not have the body's shape (a missing field, a string
+    /// where a number belongs…).
+    Shape(DeError),
+}
+
+impl fmt::Display for ReadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ReadError::Json(v) => f.write_str(&v.message),
+            ReadError::Shape(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+#[cfg(feature = "std")]
+impl std::error::Error for ReadError {}
+
+/// A dialect's typed request body.
+pub trait TypedBody: Serialize {
+    /// The dialect whose body this is.
+    const DIALECT: Dialect;
+
+    /// Checks the body with its dialect's rules, as if it had been sent.
+    fn check(&self) -> Report {
+        match serde_json::to_vec(self) {
+            Ok(json) => Self::DIALECT.validate_with(&json, &[], &Options::body_only()),
+            // Only a hand-written Serialize could fail; say so rather than panic.
+            Err(e) => Report {
+                violations: alloc::vec![Violation::body(
+                    "",
+                    Code::InvalidType,
+                    alloc::format!("the body could not be written as JSON: {e}"),
+                )],
+                normalized: None,
+            },
+        }
+    }
+}
+
+/// A Nairopay payment session request.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Nairopay {
+    /// In minor units.
+    pub amount: i64,
+    /// ISO 4217 code.
+    pub currency: String,
+    /// Unique identifier for the transaction.
+    pub reference: String,
+    /// For the receipt.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// Where the customer returns after payment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub callback_url: Option<String>,
+}
+
+/// A Kiotapay checkout session request.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Kiotapay {
+    /// In major units.
+    pub amount: Number,
+    /// ISO 4217 code.
+    pub currency: String,
+    /// What the payment is for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Where the customer goes after paying.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub success_url: Option<String>,
+    /// Where the customer goes after cancelling.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cancel_url: Option<String>,
+    /// `CARD`, `MPESA_STK`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub payment_methods: Option<Vec<String>>,
+    /// The merchant's reference, unique per order.
+    pub external_reference: String,
+    /// Customer e-mail.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// Customer phone, E.164.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    /// Reference shown with the payment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<String>,
+    /// Webhook URL.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub callback_url: Option<String>,
+}
+
+/// A Payviox session request.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Payviox {
+    /// In minor units.
+    pub amount: i64,
+    /// ISO 4217 code.
+    pub currency: String,
+    /// Customer identifier.
+    pub customer: String,
+    /// The merchant's order identifier.
+    pub order_id: String,
+    /// What is bought; the prices must sum to `amount`.
+    pub items: Vec<PayvioxItem>,
+    /// What the payment is for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// A provider's payment method to force.
+    #[serde(
+        default,
+        rename = "paymentMethodId",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub payment_method_id: Option<String>,
+    /// The customer's IP address (secret keys only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ip: Option<String>,
+    /// Free-form data returned in webhooks.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<Object<'static>>,
+}
+
+/// One Payviox item.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PayvioxItem {
+    /// What it is.
+    pub name: String,
+    /// How many.
+    pub quantity: i64,
+    /// The price of one, in minor units.
+    pub price: i64,
+    /// Any other properties.
+    #[serde(flatten)]
+    pub extra: Object<'static>,
+}
+
+/// The routing orchestrator's session request.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Orchestrator {
+    /// The merchant's order reference.
+    pub order_reference: String,
+    /// `card`.
+    pub payment_method: String,
+    /// ISO 4217 code.
+    pub currency: String,
+    /// `en_AU`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locale: Option<String>,
+    /// Total, shipping and tax, in major units.
+    pub amount: OrchestratorAmount,
+    /// What is bought.
+    pub order_items: Vec<OrchestratorItem>,
+    /// Who pays.
+    pub customer: OrchestratorCustomer,
+    /// How it ships.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shipping: Option<OrchestratorShipping>,
+    /// Free-form data.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub additional_information: Option<Object<'static>>,
+    /// Where the customer goes after paying.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub redirect_urls: Option<OrchestratorRedirectUrls>,
+}
+
+/// The orchestrator's amounts, in major units.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrchestratorAmount {
+    /// Items plus shipping plus tax.
+    pub total: Number,
+    /// Shipping.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shipping: Option<Number>,
+    /// Tax.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tax: Option<Number>,
+}
+
+/// One orchestrator order item.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OrchestratorItem {
+    /// What it is.
+    pub name: String,
+    /// Stock-keeping unit.
+    pub sku: String,
+    /// How many.
+    pub quantity: i64,
+    /// The price of one, in major units.
+    pub unit_price: Number,
+}
+
+/// The orchestrator's customer.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OrchestratorCustomer {
+    /// Given name.
+    pub first_name: String,
+    /// Family name.
+    pub last_name: String,
+    /// E-mail.
+    pub email: String,
+    /// E.164 phone.
+    pub phone: String,
+    /// Billing address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub billing_address: Option<OrchestratorAddress>,
+    /// Shipping address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shipping_address: Option<OrchestratorAddress>,
+}
+
+/// An orchestrator address.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OrchestratorAddress {
+    /// First line.
+    pub line1: String,
+    /// Second line.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line2: Option<String>,
+    /// City.
+    pub city: String,
+    /// State or region.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state: Option<String>,
+    /// Postal code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub postal_code: Option<String>,
+    /// ISO 3166-1 alpha-2 country code.
+    pub country: String,
+}
+
+/// How an orchestrator order ships.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrchestratorShipping {
+    /// `express`…
+    #[serde(default, rename = "type", skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    /// `aus_post`…
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub method: Option<String>,
+}
+
+/// The orchestrator's redirect URLs.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrchestratorRedirectUrls {
+    /// After a successful payment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub success: Option<String>,
+    /// After a failed payment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub failure: Option<String>,
+}
+
+/// A Flutterwave checkout session request.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Flutterwave {
+    /// In major units, at least 0.01.
+    pub amount: Number,
+    /// One of Flutterwave's currency codes.
+    pub currency: String,
+    /// The customer's ID.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customer_id: Option<String>,
+    /// Where the customer goes after payment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub redirect_url: Option<String>,
+    /// 6–42 letters, digits and `-`, unique per transaction.
+    pub reference: String,
+    /// 0–10; Flutterwave's default is 3.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_retry_attempts: Option<i64>,
+    /// 5–2880 minutes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session_duration: Option<i64>,
+}
+
+impl TypedBody for Nairopay {
+    const DIALECT: Dialect = Dialect::Nairopay;
+}
+
+impl TypedBody for Kiotapay {
+    const DIALECT: Dialect = Dialect::Kiotapay;
+}
+
+impl TypedBody for Payviox {
+    const DIALECT: Dialect = Dialect::Payviox;
+}
+
+impl TypedBody for Orchestrator {
+    const DIALECT: Dialect = Dialect::Orchestrator;
+}
+
+impl TypedBody for Flutterwave {
+    const DIALECT: Dialect = Dialect::Flutterwave;
+}

@@ -1,0 +1,171 @@
+//! Reading JSON values from other serde formats, exactly or not at all.
+
+use alloc::borrow::Cow;
+use alloc::string::{String, ToString};
+use alloc::vec::Vec;
+use core::fmt;
+
+use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+
+use super::number::{ARBITRARY_PRECISION_TOKEN, FLOAT_REFUSED};
+use super::{Object, Value};
+
+struct ValueVisitor;
+
+impl<'de> Visitor<'de> for ValueVisitor {
+    type Value = Value<'static>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Value<'static>, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Value<'static>, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Value<'static>, D::Error> {
+        d.deserialize_any(self)
+    }
+
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Value<'static>, E> {
+        Ok(Value::Bool(v))
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Value<'static>, E> {
+        Ok(Value::Number(Cow::Owned(v.to_string())))
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Value<'static>, E> {
+        Ok(Value::Number(Cow::Owned(v.to_string())))
+    }
+
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Value<'static>, E> {
+        Err(E::custom(FLOAT_REFUSED))
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Value<'static>, E> {
+        Ok(Value::String(Cow::Owned(String::from(v))))
+    }
+
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Value<'static>, E> {
+        Ok(Value::String(Cow::Owned(v)))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value<'static>, A::Error> {
+        let mut elements = Vec::new();
+        while let Some(v) = seq.next_element()? {
+            elements.push(v);
+        }
+        Ok(Value::Array(elements))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value<'static>, A::Error> {
+        let mut object = Object::default();
+        while let Some(key) = map.next_key::<String>()? {
+            if key == ARBITRARY_PRECISION_TOKEN && object.is_empty() {
+                let text: String = map.next_value()?;
+                return Ok(Value::Number(Cow::Owned(text)));
+            }
+            let value: Value<'static> = map.next_value()?;
+            if object.get(&key).is_some() {
+                return Err(de::Error::custom(alloc::format!(
+                    "`{key}` appears more than once in the same object"
+                )));
+            }
+            object.set(key, value);
+        }
+        Ok(Value::Object(object))
+    }
+}
+
+impl<'de> Deserialize<'de> for Value<'static> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Value<'static>, D::Error> {
+        deserializer.deserialize_any(ValueVisitor)
+    }
+}
+
+impl<'de> Deserialize<'de> for Object<'static> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Object<'static>, D::Error> {
+        match deserializer.deserialize_map(ValueVisitor)? {
+            Value::Object(o) => Ok(o),
+            other => Err(de::Error::custom(alloc::format!(
+                "expected an object, found {}",
+                other.type_name()
+            ))),
+        }
+    }
+}
+
+/// Why a value could not be read into a type.
+pub type DeError = serde::de::value::Error;
+
+/// Reads a typed value (a typed body, say) from a JSON value exactly:
+/// integers as integers, other numbers as their text (the convention of
+/// `serde_json`'s `arbitrary_precision`, which [`Number`](super::Number)
+/// understands), never as a float.
+///
+/// ```
+/// use checkout_rules::body::Kiotapay;
+/// use checkout_rules::json::{from_value, parse, Limits};
+///
+/// let doc = parse(br#"{"amount": 1500.00, "currency": "KES", "externalReference": "R-1"}"#, &Limits::default()).unwrap();
+/// let body: Kiotapay = from_value(doc.root).unwrap();
+/// assert_eq!(body.amount.as_str(), "1500.00");
+/// ```
+pub fn from_value<'de, T: Deserialize<'de>>(value: Value<'de>) -> Result<T, DeError> {
+    T::deserialize(value)
+}
+
+impl<'de> de::IntoDeserializer<'de, DeError> for Value<'de> {
+    type Deserializer = Value<'de>;
+
+    fn into_deserializer(self) -> Value<'de> {
+        self
+    }
+}
+
+impl<'de> Deserializer<'de> for Value<'de> {
+    type Error = DeError;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        use serde::de::value::{MapDeserializer, SeqDeserializer};
+        match self {
+            Value::Null => visitor.visit_unit(),
+            Value::Bool(b) => visitor.visit_bool(b),
+            Value::Number(n) => {
+                if let Ok(i) = n.parse::<i64>() {
+                    visitor.visit_i64(i)
+                } else if let Ok(u) = n.parse::<u64>() {
+                    visitor.visit_u64(u)
+                } else {
+                    let token = [(ARBITRARY_PRECISION_TOKEN, n)];
+                    visitor.visit_map(MapDeserializer::new(token.into_iter()))
+                }
+            }
+            Value::String(Cow::Borrowed(s)) => visitor.visit_borrowed_str(s),
+            Value::String(Cow::Owned(s)) => visitor.visit_string(s),
+            Value::Array(elements) => visitor.visit_seq(SeqDeserializer::new(elements.into_iter())),
+            Value::Object(object) => {
+                visitor.visit_map(MapDeserializer::new(object.members.into_iter()))
+            }
+        }
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        match self {
+            Value::Null => visitor.visit_none(),
+            other => visitor.visit_some(other),
+        }
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+        bytes byte_buf unit unit_struct newtype_struct seq tuple
+        tuple_struct map struct enum identifier ignored_any
+    }
+}

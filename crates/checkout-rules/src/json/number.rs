@@ -1,0 +1,147 @@
+//! An exact JSON number, for typed requests.
+
+use alloc::string::{String, ToString};
+use core::fmt;
+use core::str::FromStr;
+
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::{Deserialize, Serialize, Serializer};
+
+use crate::money::Money;
+use crate::number::{self as literal, Form};
+
+/// A JSON number kept as its exact text: what a typed request uses for
+/// amounts in major units, where a float would round.
+///
+/// ```
+/// use checkout_rules::json::Number;
+/// use checkout_rules::{Currency, Money};
+///
+/// let n: Number = "12.340".parse().unwrap();
+/// assert_eq!(n.as_str(), "12.340");
+/// assert!("1,5".parse::<Number>().is_err());
+///
+/// let kes = Currency::from_code("KES").unwrap();
+/// assert_eq!(Number::major(Money::from_minor(2500, kes).unwrap()).as_str(), "25.00");
+/// assert_eq!(serde_json::to_string(&n).unwrap(), "12.340");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Number(String);
+
+impl Number {
+    /// The number's text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// An amount in major units, with all of its currency's decimals.
+    pub fn major(money: Money) -> Number {
+        Number(money.to_major_string())
+    }
+
+    /// An amount in minor units.
+    pub fn minor(money: Money) -> Number {
+        Number(money.minor().to_string())
+    }
+}
+
+/// The text is not a JSON number.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NotANumber;
+
+impl fmt::Display for NotANumber {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("not a JSON number")
+    }
+}
+
+#[cfg(feature = "std")]
+impl std::error::Error for NotANumber {}
+
+impl FromStr for Number {
+    type Err = NotANumber;
+
+    fn from_str(s: &str) -> Result<Number, NotANumber> {
+        match literal::form(s) {
+            Form::Invalid => Err(NotANumber),
+            _ => Ok(Number(String::from(s))),
+        }
+    }
+}
+
+impl fmt::Display for Number {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Writes a number's text exactly: integers as integers, anything else
+/// through `serde_json`'s raw values (which other serde formats see as a
+/// string, never as a rounded float).
+pub(super) fn serialize_exact<S: Serializer>(text: &str, serializer: S) -> Result<S::Ok, S::Error> {
+    if let Ok(i) = text.parse::<i64>() {
+        return serializer.serialize_i64(i);
+    }
+    match serde_json::value::RawValue::from_string(text.to_string()) {
+        Ok(raw) => raw.serialize(serializer),
+        Err(_) => serializer.serialize_str(text),
+    }
+}
+
+impl Serialize for Number {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serialize_exact(&self.0, serializer)
+    }
+}
+
+/// `serde_json`'s name for a number's text under its `arbitrary_precision`
+/// feature.
+pub(super) const ARBITRARY_PRECISION_TOKEN: &str = "$serde_json::private::Number";
+
+/// Why a number cannot be read from a float.
+pub(super) const FLOAT_REFUSED: &str = "a number arrived as a float, which may already be rounded; \
+     read the JSON with checkout_rules::json, send the number as a string, or enable \
+     serde_json's `arbitrary_precision`";
+
+impl<'de> Deserialize<'de> for Number {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Number, D::Error> {
+        struct NumberVisitor;
+
+        impl<'de> Visitor<'de> for NumberVisitor {
+            type Value = Number;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an exact number (an integer, or decimal text)")
+            }
+
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Number, E> {
+                Ok(Number(v.to_string()))
+            }
+
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Number, E> {
+                Ok(Number(v.to_string()))
+            }
+
+            fn visit_f64<E: de::Error>(self, _: f64) -> Result<Number, E> {
+                Err(E::custom(FLOAT_REFUSED))
+            }
+
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Number, E> {
+                v.parse()
+                    .map_err(|_| E::custom(alloc::format!("`{v}` is not a JSON number")))
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Number, A::Error> {
+                match map.next_key::<String>()? {
+                    Some(key) if key == ARBITRARY_PRECISION_TOKEN => {
+                        let text: String = map.next_value()?;
+                        self.visit_str(&text)
+                    }
+                    _ => Err(de::Error::custom("expected a number, found an object")),
+                }
+            }
+        }
+
+        deserializer.deserialize_any(NumberVisitor)
+    }
+}
