@@ -379,8 +379,11 @@ fn the_rules_documents_are_current() {
     }
 }
 
+/// A bundled example: its dialect, its file and its headers.
+type Example = (checkout_rules::Dialect, PathBuf, Vec<(String, String)>);
+
 /// The bundled examples with their headers (`<name>.headers`).
-fn bundled() -> Vec<(checkout_rules::Dialect, PathBuf, Vec<(String, String)>)> {
+fn bundled() -> Vec<Example> {
     let mut all = Vec::new();
     for &dialect in checkout_rules::Dialect::ALL {
         let dir = repo().join("examples").join(dialect.name());

@@ -71,6 +71,7 @@ pub mod canonical;
 pub mod convert;
 pub mod currency;
 mod dialect;
+pub mod form;
 pub mod json;
 pub mod money;
 mod number;

@@ -530,10 +530,19 @@ pub(crate) struct Walker<'o> {
 
 impl<'o> Walker<'o> {
     pub fn new(out: &'o mut Vec<Violation>, currency: Option<Currency>) -> Walker<'o> {
+        Walker::starting_at(out, currency, Pointer::root())
+    }
+
+    /// A walker whose values sit at `pointer`.
+    pub fn starting_at(
+        out: &'o mut Vec<Violation>,
+        currency: Option<Currency>,
+        pointer: Pointer,
+    ) -> Walker<'o> {
         Walker {
             out,
             currency,
-            pointer: Pointer::root(),
+            pointer,
         }
     }
 
@@ -664,6 +673,16 @@ impl<'o> Walker<'o> {
         got
     }
 
+    /// Checks one header's value.
+    pub fn header(&mut self, value: &str, spec: &HeaderField) {
+        let at = At::header(spec.name);
+        let result = rules::header::check_value(value, at)
+            .and_then(|()| check_header(value, &spec.rule, at, self.out));
+        if let Err(v) = result {
+            self.out.push(v);
+        }
+    }
+
     /// Checks the headers a dialect defines. Headers it does not define are
     /// ignored: real requests carry many.
     pub fn headers(&mut self, given: &[(&str, &str)], specs: &[HeaderField]) {
@@ -685,8 +704,10 @@ impl<'o> Walker<'o> {
                         spec.name
                     ),
                 )),
-                (Some((_, value)), None) => rules::header::check_value(value, at)
-                    .and_then(|()| check_header(value, &spec.rule, at, self.out)),
+                (Some((_, value)), None) => {
+                    self.header(value, spec);
+                    Ok(())
+                }
             };
             if let Err(v) = result {
                 self.out.push(v);

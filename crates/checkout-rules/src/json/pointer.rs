@@ -8,6 +8,24 @@ use alloc::string::String;
 pub struct Pointer(String);
 
 impl Pointer {
+    /// A pointer from its text (`/items/0/name`), checked: it is empty or
+    /// starts with `/`, and `~` is only followed by `0` or `1`.
+    pub fn parse(text: &str) -> Option<Pointer> {
+        let well_formed = (text.is_empty() || text.starts_with('/'))
+            && text
+                .match_indices('~')
+                .all(|(i, _)| matches!(text.as_bytes().get(i + 1), Some(b'0' | b'1')));
+        well_formed.then(|| Pointer(String::from(text)))
+    }
+
+    /// The unescaped segments (`/a~1b/0` → `a/b`, `0`).
+    pub fn segments(&self) -> impl Iterator<Item = String> + '_ {
+        self.0
+            .split('/')
+            .skip(1)
+            .map(|s| s.replace("~1", "/").replace("~0", "~"))
+    }
+
     /// The empty pointer: the whole document.
     pub fn root() -> Pointer {
         Pointer(String::new())

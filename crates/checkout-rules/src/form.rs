@@ -1,0 +1,388 @@
+//! What a checkout form needs from a dialect: each field's constraints, to
+//! put on its `<input>`, and the verdict on one field while the customer
+//! types, the same verdict full validation gives for that field.
+
+use alloc::borrow::Cow;
+use alloc::format;
+use alloc::string::{String, ToString};
+use alloc::vec::Vec;
+use core::fmt;
+
+use serde::Serialize;
+
+use crate::currency::{Currency, CurrencySet};
+use crate::dialect::{Dialect, DialectSpec};
+use crate::json::pointer::Pointer;
+use crate::json::{self, Limits};
+use crate::money::Money;
+use crate::report::{Code, Part, Violation};
+use crate::rules::amount::{Minimum, Unit};
+use crate::schema::{Field, HeaderField, HeaderRule, ObjectSpec, Rule, Walker};
+
+/// The constraints of one field or header, as a form puts them on an input.
+///
+/// Bounds are exact decimal text in the unit the field is written in
+/// (`"0.01"` for a Flutterwave amount, `"100"` for a Payviox one), because a
+/// JavaScript number would round them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Constraint {
+    /// Body or header.
+    #[serde(rename = "in")]
+    pub part: Part,
+    /// The field's JSON pointer, `*` standing for any array index
+    /// (`/items/*/price`), or the header's name.
+    pub path: String,
+    /// Whether it must be present.
+    pub required: bool,
+    /// The JSON type: `string`, `number`, `object` or `array`.
+    #[serde(rename = "type")]
+    pub json_type: &'static str,
+    /// The HTML input type that fits: `text`, `email`, `url`, `tel` or
+    /// `number`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub input_type: Option<&'static str>,
+    /// The fewest characters.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min_length: Option<u32>,
+    /// The most characters.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_length: Option<u32>,
+    /// An HTML `pattern` (anchored implicitly).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pattern: Option<Cow<'static, str>>,
+    /// The smallest number, as exact text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min: Option<String>,
+    /// The largest number, as exact text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max: Option<String>,
+    /// The granularity of a number, as exact text (`"0.01"` for a
+    /// two-decimal currency in major units).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub step: Option<String>,
+    /// The allowed values, when they are a list.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub allowed: Option<Vec<&'static str>>,
+}
+
+impl Constraint {
+    fn new(part: Part, path: String, required: bool, json_type: &'static str) -> Constraint {
+        Constraint {
+            part,
+            path,
+            required,
+            json_type,
+            input_type: None,
+            min_length: None,
+            max_length: None,
+            pattern: None,
+            min: None,
+            max: None,
+            step: None,
+            allowed: None,
+        }
+    }
+}
+
+/// A field name that is not one of the dialect's fields.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownFieldPath {
+    /// The dialect.
+    pub dialect: &'static str,
+    /// The path asked for.
+    pub path: String,
+}
+
+impl fmt::Display for UnknownFieldPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "`{}` is not a field or header of {} (body fields are JSON pointers such as /amount)",
+            self.path, self.dialect
+        )
+    }
+}
+
+#[cfg(feature = "std")]
+impl std::error::Error for UnknownFieldPath {}
+
+impl Dialect {
+    /// Every field's and header's constraints, in the order of the rules
+    /// document. With a currency, amounts get their step and bounds in it.
+    ///
+    /// ```
+    /// use checkout_rules::{Currency, Dialect};
+    ///
+    /// let kes = Currency::from_code("KES");
+    /// let fields = Dialect::Flutterwave.constraints(kes);
+    /// let reference = fields.iter().find(|c| c.path == "/reference").unwrap();
+    /// assert_eq!((reference.min_length, reference.max_length), (Some(6), Some(42)));
+    /// assert_eq!(reference.pattern.as_deref(), Some(r"[a-zA-Z0-9\-]+"));
+    /// let amount = fields.iter().find(|c| c.path == "/amount").unwrap();
+    /// assert_eq!((amount.min.as_deref(), amount.step.as_deref()), (Some("0.01"), Some("0.01")));
+    /// ```
+    pub fn constraints(self, currency: Option<Currency>) -> Vec<Constraint> {
+        let spec = self.spec();
+        let mut out = Vec::new();
+        object_constraints(spec.body, "", currency, &mut out);
+        for header in spec.headers {
+            out.push(header_constraint(header));
+        }
+        out
+    }
+
+    /// The violations of one field's value, as full validation would report
+    /// them for that field: `path` is a JSON pointer into the body (array
+    /// indices as numbers) or a header's name, `value` the field's JSON text
+    /// (`None` when the field is absent), `currency` the body's currency for
+    /// amounts. Rules across fields are not judged.
+    ///
+    /// ```
+    /// use checkout_rules::Dialect;
+    ///
+    /// let v = Dialect::Flutterwave.validate_field("/reference", Some(r#""ORDER_1""#), None).unwrap();
+    /// assert_eq!(v[0].code.as_str(), "pattern_mismatch");
+    /// let v = Dialect::Flutterwave.validate_field("/amount", Some("12.345"), Some("NGN")).unwrap();
+    /// assert_eq!(v[0].code.as_str(), "too_many_decimals");
+    /// assert!(Dialect::Flutterwave.validate_field("X-Trace-Id", Some("trace-000000001"), None).unwrap().is_empty());
+    /// assert!(Dialect::Flutterwave.validate_field("/nope", Some("1"), None).is_err());
+    /// ```
+    pub fn validate_field(
+        self,
+        path: &str,
+        value: Option<&str>,
+        currency: Option<&str>,
+    ) -> Result<Vec<Violation>, UnknownFieldPath> {
+        let spec = self.spec();
+        let unknown = || UnknownFieldPath {
+            dialect: spec.name,
+            path: String::from(path),
+        };
+        let mut out = Vec::new();
+        if !path.starts_with('/') {
+            let header = spec
+                .headers
+                .iter()
+                .find(|h| h.name.eq_ignore_ascii_case(path))
+                .ok_or_else(unknown)?;
+            match value {
+                Some(v) => Walker::new(&mut out, None).header(v, header),
+                None if header.required => out.push(Violation::header(
+                    header.name,
+                    Code::Required,
+                    format!("The {} header is required.", header.name),
+                )),
+                None => {}
+            }
+            return Ok(out);
+        }
+        let pointer = Pointer::parse(path).ok_or_else(unknown)?;
+        let field = find_field(spec, &pointer).ok_or_else(unknown)?;
+        let currency =
+            currency.and_then(|c| currency_set(spec).and_then(|set| set.resolve(c).ok()));
+        match value {
+            None if field.required => {
+                let name = crate::rules::At::body(path).name();
+                out.push(Violation::body(
+                    path,
+                    Code::Required,
+                    format!("The {name} field is required."),
+                ));
+            }
+            None => {}
+            Some(text) => match json::parse(text.as_bytes(), &Limits::default()) {
+                Ok(document) => {
+                    // Violations from reading the value belong at the field.
+                    out.extend(document.violations.into_iter().map(|mut v| {
+                        v.path = format!("{path}{}", v.path);
+                        v
+                    }));
+                    Walker::starting_at(&mut out, currency, pointer)
+                        .rule(&document.root, &field.rule);
+                }
+                Err(mut v) => {
+                    v.path = String::from(path);
+                    out.push(v);
+                }
+            },
+        }
+        Ok(out)
+    }
+}
+
+fn currency_set(spec: &DialectSpec) -> Option<CurrencySet> {
+    spec.body.fields.iter().find_map(|f| match f.rule {
+        Rule::Currency(set) => Some(set),
+        _ => None,
+    })
+}
+
+/// The field a pointer names, array indices matching any element.
+fn find_field(spec: &DialectSpec, pointer: &Pointer) -> Option<&'static Field> {
+    let mut object: &'static ObjectSpec = spec.body;
+    let mut segments = pointer.segments().peekable();
+    let mut found: Option<&'static Field> = None;
+    while let Some(name) = segments.next() {
+        let field = object.field(&name)?;
+        found = Some(field);
+        match field.rule {
+            Rule::Object(inner) => object = inner,
+            Rule::List { item, .. } => {
+                // The pointer names either the list or, after an index, an item's field.
+                let Some(index) = segments.peek() else {
+                    break;
+                };
+                if index != "*" && index.parse::<usize>().is_err() {
+                    return None;
+                }
+                segments.next();
+                match item {
+                    Rule::Object(inner) => object = inner,
+                    _ => return segments.next().is_none().then_some(field),
+                }
+            }
+            _ => return segments.next().is_none().then_some(field),
+        }
+    }
+    found
+}
+
+fn object_constraints(
+    object: &ObjectSpec,
+    prefix: &str,
+    currency: Option<Currency>,
+    out: &mut Vec<Constraint>,
+) {
+    for field in object.fields {
+        let path = format!("{prefix}/{}", escape(field.name));
+        out.push(field_constraint(
+            &path,
+            field.required,
+            &field.rule,
+            currency,
+        ));
+        match field.rule {
+            Rule::Object(inner) => object_constraints(inner, &path, currency, out),
+            Rule::List {
+                item: Rule::Object(inner),
+                ..
+            } => object_constraints(inner, &format!("{path}/*"), currency, out),
+            _ => {}
+        }
+    }
+}
+
+fn escape(name: &str) -> String {
+    name.replace('~', "~0").replace('/', "~1")
+}
+
+fn field_constraint(
+    path: &str,
+    required: bool,
+    rule: &Rule,
+    currency: Option<Currency>,
+) -> Constraint {
+    let mut c = Constraint::new(Part::Body, String::from(path), required, rule.json_type());
+    match rule {
+        Rule::Text(t) => {
+            c.input_type = Some("text");
+            c.min_length = Some(t.min_chars);
+            c.max_length = t.max_chars;
+            c.pattern = match (t.pattern, t.identifier) {
+                (Some(p), _) => Some(Cow::Borrowed(p.html())),
+                (None, true) => Some(Cow::Borrowed(r"\S(?:.*\S)?")),
+                (None, false) => None,
+            };
+        }
+        Rule::Email => {
+            c.input_type = Some("email");
+            c.pattern = Some(Cow::Borrowed(html(crate::rules::email::PATTERN)));
+        }
+        Rule::Url => {
+            c.input_type = Some("url");
+            c.max_length = Some(u32::try_from(crate::rules::url::MAX_CHARS).unwrap_or(u32::MAX));
+        }
+        Rule::Ip => c.input_type = Some("text"),
+        Rule::Phone => {
+            c.input_type = Some("tel");
+            c.pattern = Some(Cow::Borrowed(r"\+[1-9][0-9]{7,14}"));
+        }
+        Rule::Country => {
+            c.input_type = Some("text");
+            c.pattern = Some(Cow::Borrowed("[A-Z]{2}"));
+            c.allowed = Some(
+                crate::region::COUNTRIES
+                    .iter()
+                    .map(|(code, _)| *code)
+                    .collect(),
+            );
+        }
+        Rule::Locale => {
+            c.input_type = Some("text");
+            c.pattern = Some(Cow::Borrowed("[a-z]{2}_[A-Z]{2}"));
+        }
+        Rule::Currency(set) => {
+            c.input_type = Some("text");
+            c.pattern = Some(Cow::Borrowed("[A-Z]{3}"));
+            c.allowed = Some(set.codes().collect());
+        }
+        Rule::OneOf(values) => {
+            c.input_type = Some("text");
+            c.allowed = Some(values.to_vec());
+        }
+        Rule::Integer(r) => {
+            c.input_type = Some("number");
+            c.min = Some(r.min.to_string());
+            c.max = Some(r.max.to_string());
+            c.step = Some(String::from("1"));
+        }
+        Rule::Amount(a) => {
+            c.input_type = Some("number");
+            let one_minor = currency.and_then(|cur| Money::from_minor(1, cur).ok());
+            c.step = match a.unit {
+                Unit::Minor => Some(String::from("1")),
+                Unit::Major => one_minor.map(Money::to_major_string),
+            };
+            c.min = match (a.min, a.unit) {
+                (Minimum::Minor(m), Unit::Minor) => Some(m.to_string()),
+                (Minimum::Minor(m), Unit::Major) => currency
+                    .and_then(|cur| Money::from_minor(m, cur).ok())
+                    .map(Money::to_major_string),
+                (Minimum::Major(m), _) => Some(String::from(m)),
+            };
+            let max = crate::number::MAX_SAFE_INTEGER;
+            c.max = match a.unit {
+                Unit::Minor => Some(max.to_string()),
+                Unit::Major => currency
+                    .and_then(|cur| Money::from_minor(max, cur).ok())
+                    .map(Money::to_major_string),
+            };
+        }
+        Rule::Object(_) | Rule::FreeObject | Rule::List { .. } => {}
+    }
+    if let Rule::List { min_items, .. } = rule {
+        c.min_length = u32::try_from(*min_items).ok();
+    }
+    c
+}
+
+fn header_constraint(header: &HeaderField) -> Constraint {
+    let rule = match header.rule {
+        HeaderRule::Text(t) => Rule::Text(t),
+        HeaderRule::Bearer(_) | HeaderRule::JsonContentType => {
+            Rule::Text(crate::rules::text::Text::NON_EMPTY)
+        }
+    };
+    let mut c = field_constraint(header.name, header.required, &rule, None);
+    c.part = Part::Header;
+    if let HeaderRule::JsonContentType = header.rule {
+        c.allowed = Some(alloc::vec!["application/json"]);
+    }
+    c
+}
+
+fn html(regex: &'static str) -> &'static str {
+    let r = regex.strip_prefix('^').unwrap_or(regex);
+    r.strip_suffix('$').unwrap_or(r)
+}
