@@ -45,47 +45,85 @@ pub fn one(path: &str, code: &'static str) -> Vec<(String, &'static str)> {
 
 /// `base` (a JSON object) with the member at `pointer` set to `value` (JSON
 /// text), or removed when `value` is `None`. Numbers keep their exact text.
+/// Panics when the pointer's parent is not in `base`.
 pub fn with(base: &str, pointer: &str, value: Option<&str>) -> String {
-    let mut root = parse(base.as_bytes(), &Limits::default())
-        .expect("base is JSON")
-        .root
-        .into_owned();
-    let value = value.map(|v| {
-        parse(v.as_bytes(), &Limits::default())
-            .expect("value is JSON")
-            .root
-            .into_owned()
-    });
-    edit(&mut root, pointer.trim_start_matches('/'), value);
-    serde_json::to_string(&root).expect("serialises")
+    try_with(base, pointer, value).expect("the pointer's parent is in the base")
 }
 
-fn edit(node: &mut Value<'static>, pointer: &str, value: Option<Value<'static>>) {
+/// [`with`], or `None` when the pointer's parent is not in `base`.
+pub fn try_with(base: &str, pointer: &str, value: Option<&str>) -> Option<String> {
+    let mut root = parse(base.as_bytes(), &Limits::default())
+        .ok()?
+        .root
+        .into_owned();
+    let value = match value {
+        Some(v) => Some(
+            parse(v.as_bytes(), &Limits::default())
+                .ok()?
+                .root
+                .into_owned(),
+        ),
+        None => None,
+    };
+    edit(&mut root, pointer.trim_start_matches('/'), value)?;
+    serde_json::to_string(&root).ok()
+}
+
+fn edit(node: &mut Value<'static>, pointer: &str, value: Option<Value<'static>>) -> Option<()> {
     let (head, rest) = pointer.split_once('/').unwrap_or((pointer, ""));
     match node {
-        Value::Object(object) if rest.is_empty() => match value {
-            Some(v) => object.set(head.to_owned(), v),
-            None => {
-                object.remove(head);
+        Value::Object(object) if rest.is_empty() => {
+            match value {
+                Some(v) => object.set(head.to_owned(), v),
+                None => {
+                    object.remove(head);
+                }
             }
-        },
-        Value::Object(object) => {
-            let child = object.get_mut(head).expect("pointer exists");
-            edit(child, rest, value);
+            Some(())
         }
+        Value::Object(object) => edit(object.get_mut(head)?, rest, value),
         Value::Array(elements) => {
-            let i: usize = head.parse().expect("array index");
+            let i: usize = head.parse().ok()?;
             if rest.is_empty() {
                 match value {
-                    Some(v) => elements[i] = v,
-                    None => {
+                    Some(v) => *elements.get_mut(i)? = v,
+                    None if i < elements.len() => {
                         elements.remove(i);
                     }
+                    None => return None,
                 }
+                Some(())
             } else {
-                edit(&mut elements[i], rest, value);
+                edit(elements.get_mut(i)?, rest, value)
             }
         }
-        _ => panic!("pointer {pointer} does not fit"),
+        _ => None,
     }
+}
+
+/// A bundled example: its dialect, its file and its headers.
+pub type Example = (Dialect, PathBuf, Vec<(String, String)>);
+
+/// Every bundled example (`examples/<dialect>/*.json`), in name order, with
+/// its headers (`<name>.headers`, one `Name: value` per line).
+pub fn bundled_examples() -> Vec<Example> {
+    let mut all = Vec::new();
+    for &dialect in Dialect::ALL {
+        let dir = repo_root().join("examples").join(dialect.name());
+        let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+            .map(|entries| entries.filter_map(|e| e.ok().map(|e| e.path())).collect())
+            .unwrap_or_default();
+        files.retain(|p| p.extension().is_some_and(|e| e == "json"));
+        files.sort();
+        for path in files {
+            let headers = std::fs::read_to_string(path.with_extension("headers"))
+                .unwrap_or_default()
+                .lines()
+                .filter_map(|l| l.split_once(':'))
+                .map(|(n, v)| (n.trim().to_owned(), v.trim().to_owned()))
+                .collect();
+            all.push((dialect, path, headers));
+        }
+    }
+    all
 }

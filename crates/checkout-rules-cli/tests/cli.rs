@@ -379,36 +379,9 @@ fn the_rules_documents_are_current() {
     }
 }
 
-/// A bundled example: its dialect, its file and its headers.
-type Example = (checkout_rules::Dialect, PathBuf, Vec<(String, String)>);
-
-/// The bundled examples with their headers (`<name>.headers`).
-fn bundled() -> Vec<Example> {
-    let mut all = Vec::new();
-    for &dialect in checkout_rules::Dialect::ALL {
-        let dir = repo().join("examples").join(dialect.name());
-        let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|e| e == "json"))
-            .collect();
-        files.sort();
-        for path in files {
-            let headers = std::fs::read_to_string(path.with_extension("headers"))
-                .unwrap_or_default()
-                .lines()
-                .filter_map(|l| l.split_once(':'))
-                .map(|(n, v)| (n.trim().to_owned(), v.trim().to_owned()))
-                .collect();
-            all.push((dialect, path, headers));
-        }
-    }
-    all
-}
-
 #[test]
 fn the_cli_and_the_library_agree() {
-    for (dialect, path, headers) in bundled() {
+    for (dialect, path, headers) in checkout_rules_conformance::bundled_examples() {
         let header_args: Vec<String> = headers
             .iter()
             .map(|(n, v)| format!("--header={n}: {v}"))

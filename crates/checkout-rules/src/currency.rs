@@ -265,13 +265,15 @@ impl CurrencySet {
 
     /// Every code the set accepts, in code order.
     pub fn codes(self) -> impl Iterator<Item = &'static str> {
-        ISO_4217
-            .iter()
-            .chain(&OTHER)
-            .map(|info| info.code)
-            .filter(move |code| self.resolve(code).is_ok())
-            .collect::<alloc::collections::BTreeSet<_>>()
-            .into_iter()
+        // Both tables are sorted and share no code: merge them.
+        let (mut iso, mut other) = (ISO_4217.iter().peekable(), OTHER.iter().peekable());
+        core::iter::from_fn(move || match (iso.peek(), other.peek()) {
+            (Some(a), Some(b)) if b.code < a.code => other.next(),
+            (Some(_), _) => iso.next(),
+            (None, _) => other.next(),
+        })
+        .map(|info| info.code)
+        .filter(move |code| self.resolve(code).is_ok())
     }
 
     /// A short description for rules documents and messages.

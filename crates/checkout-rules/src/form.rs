@@ -10,7 +10,7 @@ use core::fmt;
 
 use serde::Serialize;
 
-use crate::currency::{Currency, CurrencySet};
+use crate::currency::Currency;
 use crate::dialect::{Dialect, DialectSpec};
 use crate::json::pointer::Pointer;
 use crate::json::{self, Limits};
@@ -134,9 +134,9 @@ impl Dialect {
 
     /// The violations of one field's value, as full validation would report
     /// them for that field: `path` is a JSON pointer into the body (array
-    /// indices as numbers) or a header's name, `value` the field's JSON text
-    /// (`None` when the field is absent), `currency` the body's currency for
-    /// amounts. Rules across fields are not judged.
+    /// indices as numbers) or a header's name; `value` is the field's JSON
+    /// text, or a header's value (`None` when absent); `currency` is the
+    /// body's currency, for amounts. Rules across fields are not judged.
     ///
     /// ```
     /// use checkout_rules::Dialect;
@@ -179,8 +179,7 @@ impl Dialect {
         }
         let pointer = Pointer::parse(path).ok_or_else(unknown)?;
         let field = find_field(spec, &pointer).ok_or_else(unknown)?;
-        let currency =
-            currency.and_then(|c| currency_set(spec).and_then(|set| set.resolve(c).ok()));
+        let currency = currency.and_then(|c| self.currencies().resolve(c).ok());
         match value {
             None if field.required => {
                 let name = crate::rules::At::body(path).name();
@@ -211,14 +210,46 @@ impl Dialect {
     }
 }
 
-fn currency_set(spec: &DialectSpec) -> Option<CurrencySet> {
-    spec.body.fields.iter().find_map(|f| match f.rule {
-        Rule::Currency(set) => Some(set),
-        _ => None,
-    })
+/// The field a pointer names, array indices matching any element.
+impl Dialect {
+    /// [`validate_field`](Dialect::validate_field) for the raw text of a form
+    /// input: a number field's text is read as a number (`12.34`, exactly),
+    /// a text field's as the text itself, an object or array field's as JSON.
+    ///
+    /// ```
+    /// use checkout_rules::Dialect;
+    ///
+    /// let v = Dialect::Kiotapay.validate_input("/amount", Some("12.345"), Some("KES")).unwrap();
+    /// assert_eq!(v[0].code.as_str(), "too_many_decimals");
+    /// let v = Dialect::Kiotapay.validate_input("/amount", Some("12,34"), Some("KES")).unwrap();
+    /// assert_eq!(v[0].code.as_str(), "invalid_type");
+    /// assert!(Dialect::Kiotapay.validate_input("/description", Some("12.34"), None).unwrap().is_empty());
+    /// assert!(Dialect::Flutterwave.validate_input("X-Trace-Id", Some("trace-000000001"), None).unwrap().is_empty());
+    /// ```
+    pub fn validate_input(
+        self,
+        path: &str,
+        input: Option<&str>,
+        currency: Option<&str>,
+    ) -> Result<Vec<Violation>, UnknownFieldPath> {
+        if !path.starts_with('/') {
+            // A header's value is its text already.
+            return self.validate_field(path, input, currency);
+        }
+        let json_type = Pointer::parse(path)
+            .and_then(|p| find_field(self.spec(), &p))
+            .map_or("string", |f| f.rule.json_type());
+        let value = input.map(|text| match json_type {
+            "number" if crate::number::form(text) != crate::number::Form::Invalid => {
+                String::from(text)
+            }
+            "object" | "array" => String::from(text),
+            _ => serde_json::to_string(text).unwrap_or_default(),
+        });
+        self.validate_field(path, value.as_deref(), currency)
+    }
 }
 
-/// The field a pointer names, array indices matching any element.
 fn find_field(spec: &DialectSpec, pointer: &Pointer) -> Option<&'static Field> {
     let mut object: &'static ObjectSpec = spec.body;
     let mut segments = pointer.segments().peekable();
@@ -311,12 +342,7 @@ fn field_constraint(
         Rule::Country => {
             c.input_type = Some("text");
             c.pattern = Some(Cow::Borrowed("[A-Z]{2}"));
-            c.allowed = Some(
-                crate::region::COUNTRIES
-                    .iter()
-                    .map(|(code, _)| *code)
-                    .collect(),
-            );
+            c.allowed = Some(crate::region::countries().collect());
         }
         Rule::Locale => {
             c.input_type = Some("text");

@@ -3,22 +3,41 @@
 
 include!(concat!(env!("OUT_DIR"), "/iso3166_iso639.rs"));
 
-/// The English name of an assigned ISO 3166-1 alpha-2 country code, exactly
+/// The two-letter codes of a packed table, in order.
+fn codes(packed: &'static str) -> impl Iterator<Item = &'static str> {
+    (0..packed.len() / 2).filter_map(move |i| packed.get(2 * i..2 * i + 2))
+}
+
+fn contains(packed: &'static str, code: &str) -> bool {
+    let (mut low, mut high) = (0, packed.len() / 2);
+    while low < high {
+        let mid = low + (high - low) / 2;
+        match packed.get(2 * mid..2 * mid + 2).cmp(&Some(code)) {
+            core::cmp::Ordering::Less => low = mid + 1,
+            core::cmp::Ordering::Greater => high = mid,
+            core::cmp::Ordering::Equal => return true,
+        }
+    }
+    false
+}
+
+/// Whether `code` is an assigned ISO 3166-1 alpha-2 country code, exactly
 /// as written (upper case).
 ///
 /// ```
-/// use checkout_rules::region::country_name;
+/// use checkout_rules::region::is_country;
 ///
-/// assert_eq!(country_name("AU"), Some("Australia"));
-/// assert_eq!(country_name("au"), None);
-/// assert_eq!(country_name("UK"), None); // the code is GB
+/// assert!(is_country("AU"));
+/// assert!(!is_country("au"));
+/// assert!(!is_country("UK")); // the code is GB
 /// ```
-pub fn country_name(code: &str) -> Option<&'static str> {
-    COUNTRIES
-        .binary_search_by(|(c, _)| (*c).cmp(code))
-        .ok()
-        .and_then(|i| COUNTRIES.get(i))
-        .map(|(_, name)| *name)
+pub fn is_country(code: &str) -> bool {
+    contains(COUNTRY_CODES, code)
+}
+
+/// Every assigned ISO 3166-1 alpha-2 country code, in order.
+pub fn countries() -> impl Iterator<Item = &'static str> {
+    codes(COUNTRY_CODES)
 }
 
 /// Whether `code` is an ISO 639-1 language code (two lower-case letters).
@@ -29,7 +48,7 @@ pub fn country_name(code: &str) -> Option<&'static str> {
 /// assert!(!checkout_rules::region::is_language("xx"));
 /// ```
 pub fn is_language(code: &str) -> bool {
-    LANGUAGES.binary_search(&code).is_ok()
+    contains(LANGUAGE_CODES, code)
 }
 
 #[cfg(test)]
@@ -38,15 +57,19 @@ mod tests {
 
     #[test]
     fn tables_are_sorted_and_complete_enough() {
-        assert!(COUNTRIES.windows(2).all(|w| w[0].0 < w[1].0));
-        assert!(LANGUAGES.windows(2).all(|w| w[0] < w[1]));
-        assert!(COUNTRIES.len() >= 249);
-        assert!(LANGUAGES.len() >= 180);
-        for code in ["KE", "NG", "US", "GB", "AU", "CM", "SS", "AX"] {
-            assert!(country_name(code).is_some(), "{code}");
+        let countries: alloc::vec::Vec<_> = countries().collect();
+        let languages: alloc::vec::Vec<_> = codes(LANGUAGE_CODES).collect();
+        assert!(countries.windows(2).all(|w| w[0] < w[1]));
+        assert!(languages.windows(2).all(|w| w[0] < w[1]));
+        assert!(countries.len() >= 249);
+        assert!(languages.len() >= 180);
+        for code in ["KE", "NG", "US", "GB", "AU", "CM", "SS", "AX", "AD", "ZW"] {
+            assert!(is_country(code), "{code}");
         }
-        for code in ["en", "sw", "fr", "yo", "zu", "am"] {
+        for code in ["aa", "en", "sw", "fr", "yo", "zu", "am"] {
             assert!(is_language(code), "{code}");
         }
+        assert!(!is_country("A"));
+        assert!(!is_country("ADA"));
     }
 }

@@ -37,9 +37,38 @@ pub enum Source {
 }
 
 impl Source {
-    /// Words quoted from a line of the provider's document.
+    /// Words quoted from a line of the provider's document (empty without
+    /// the `rule-docs` feature).
     pub const fn doc(line: u32, quote: &'static str) -> Source {
-        Source::Doc { line, quote }
+        Source::Doc {
+            line,
+            quote: docs(quote),
+        }
+    }
+
+    /// A decision, with its reason (empty without the `rule-docs`
+    /// feature).
+    pub const fn decided(reason: &'static str) -> Source {
+        Source::Decided(docs(reason))
+    }
+}
+
+/// Documentation text, kept only with the `rule-docs` feature: validation
+/// never reads it, and a WebAssembly build is smaller without it.
+pub const fn docs(text: &'static str) -> &'static str {
+    if cfg!(feature = "rule-docs") {
+        text
+    } else {
+        ""
+    }
+}
+
+/// A list of documentation texts, kept only with the `rule-docs` feature.
+pub const fn docs_list(texts: &'static [&'static str]) -> &'static [&'static str] {
+    if cfg!(feature = "rule-docs") {
+        texts
+    } else {
+        &[]
     }
 }
 
@@ -125,7 +154,7 @@ impl Rule {
                 String::from("e-mail address (WHATWG HTML syntax, as browsers check it)")
             }
             Rule::Url => String::from(
-                "absolute https or http URL, no user name or password, nothing a WHATWG parser would repair, at most 2048 characters",
+                "absolute https or http URL with an ASCII host, no user name or password, nothing a WHATWG parser would repair, at most 2048 characters",
             ),
             Rule::Ip => String::from("IPv4 or IPv6 address"),
             Rule::Phone => String::from(
@@ -461,7 +490,7 @@ impl HeaderField {
 
 /// Why the standard `Idempotency-Key` header is read by dialects whose
 /// document does not name it.
-pub const IDEMPOTENCY_KEY_DECIDED: Source = Source::Decided(
+pub const IDEMPOTENCY_KEY_DECIDED: Source = Source::decided(
     "not in the document; checked when given and carried into the canonical \
      `idempotency_key`, because it is the standard header for this purpose and a \
      converted request may need it",

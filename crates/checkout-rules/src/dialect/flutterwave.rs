@@ -9,7 +9,7 @@ use crate::rules::amount::{Amount, Unit};
 use crate::rules::integer::IntRange;
 use crate::rules::text::{Pattern, Text};
 use crate::schema::{
-    Extra, Field, HeaderField, HeaderRule, ObjectSpec, Request, Rule, Source, read,
+    Extra, Field, HeaderField, HeaderRule, ObjectSpec, Request, Rule, Source, docs_list, read,
 };
 
 pub(super) static SPEC: DialectSpec = DialectSpec {
@@ -19,7 +19,7 @@ pub(super) static SPEC: DialectSpec = DialectSpec {
     body: &BODY,
     headers: HEADERS,
     cross_rules: &[],
-    notes: &[
+    notes: docs_list(&[
         "The document marks no body field as required. `amount` and `currency` make the \
          payment and `reference` identifies it (it \"must be unique across all your \
          transactions\"), so those three are required; the rest are optional.",
@@ -30,7 +30,7 @@ pub(super) static SPEC: DialectSpec = DialectSpec {
          leaves it absent rather than inventing the value.",
         "The document's example request is a template (`\"<string>\"` placeholders), so it is \
          refused: its `reference` has `<` and `>`, its `redirect_url` is not a URL.",
-    ],
+    ]),
     normalize,
     encode,
 };

@@ -12,7 +12,8 @@ use crate::report::Code;
 use crate::rules::amount::{Amount, Unit};
 use crate::rules::text::Text;
 use crate::schema::{
-    Extra, Field, HeaderField, IDEMPOTENCY_KEY_DECIDED, ObjectSpec, Request, Rule, Source, read,
+    Extra, Field, HeaderField, IDEMPOTENCY_KEY_DECIDED, ObjectSpec, Request, Rule, Source,
+    docs_list, read,
 };
 
 pub(super) static SPEC: DialectSpec = DialectSpec {
@@ -22,7 +23,7 @@ pub(super) static SPEC: DialectSpec = DialectSpec {
     body: &BODY,
     headers: HEADERS,
     cross_rules: &[],
-    notes: &[
+    notes: docs_list(&[
         "The document marks no field as required. `amount` and `currency` make the payment; \
          `externalReference` is required because the best practices say to *always* send a \
          unique one per order. Everything else is optional: the redirect URLs because the \
@@ -32,7 +33,7 @@ pub(super) static SPEC: DialectSpec = DialectSpec {
          allow the customer no way to pay.",
         "`callbackUrl` is a server-to-server webhook (the document says so), so it normalises \
          to `urls.webhook`; `successUrl` and `cancelUrl` are the customer's redirects.",
-    ],
+    ]),
     normalize,
     encode,
 };

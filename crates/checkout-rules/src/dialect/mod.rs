@@ -203,6 +203,26 @@ impl Dialect {
         }
     }
 
+    /// The set of currencies the dialect accepts.
+    ///
+    /// ```
+    /// use checkout_rules::Dialect;
+    ///
+    /// assert!(Dialect::Flutterwave.currencies().resolve("ZMK").is_ok());
+    /// assert!(Dialect::Payviox.currencies().resolve("ZMK").is_err());
+    /// ```
+    pub fn currencies(self) -> crate::currency::CurrencySet {
+        self.spec()
+            .body
+            .fields
+            .iter()
+            .find_map(|f| match f.rule {
+                Rule::Currency(set) => Some(set),
+                _ => None,
+            })
+            .unwrap_or(crate::currency::CurrencySet::Iso4217Current)
+    }
+
     /// Writes a canonical session as this dialect's request, validated with
     /// this dialect's rules.
     pub fn encode(self, session: &CheckoutSession) -> Conversion {

@@ -8,7 +8,8 @@ use crate::json::Value;
 use crate::rules::amount::{Amount, Unit};
 use crate::rules::text::Text;
 use crate::schema::{
-    Extra, Field, HeaderField, IDEMPOTENCY_KEY_DECIDED, ObjectSpec, Request, Rule, Source, read,
+    Extra, Field, HeaderField, IDEMPOTENCY_KEY_DECIDED, ObjectSpec, Request, Rule, Source,
+    docs_list, read,
 };
 
 pub(super) static SPEC: DialectSpec = DialectSpec {
@@ -18,11 +19,11 @@ pub(super) static SPEC: DialectSpec = DialectSpec {
     body: &BODY,
     headers: HEADERS,
     cross_rules: &[],
-    notes: &[
+    notes: docs_list(&[
         "`callback_url` sends the customer back after payment; it is not a server-to-server \
          webhook, so it normalises to `urls.redirect`.",
         "The document gives no API key format, so any bearer token is accepted.",
-    ],
+    ]),
     normalize,
     encode,
 };
@@ -35,7 +36,7 @@ static BODY: ObjectSpec = ObjectSpec {
             Rule::Amount(Amount::minor(1)),
             &[
                 Source::doc(35, "Amount in smallest currency unit (e.g., cents)"),
-                Source::Decided(
+                Source::decided(
                     "positive: a payment session for nothing, or for a refund, is not a payment",
                 ),
             ],
@@ -46,7 +47,7 @@ static BODY: ObjectSpec = ObjectSpec {
             Rule::Currency(CurrencySet::Iso4217Current),
             &[
                 Source::doc(36, "Currency code (e.g., `KES`)"),
-                Source::Decided("any current ISO 4217 code: the document names no list"),
+                Source::decided("any current ISO 4217 code: the document names no list"),
             ],
         )
         .to("amount.currency"),

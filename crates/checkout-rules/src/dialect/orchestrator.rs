@@ -20,7 +20,8 @@ use crate::rules::amount::{self, Amount, Unit};
 use crate::rules::integer::IntRange;
 use crate::rules::text::Text;
 use crate::schema::{
-    CrossRule, Extra, Field, HeaderField, ObjectSpec, Request, Rule, Source, all_valid, read,
+    CrossRule, Extra, Field, HeaderField, ObjectSpec, Request, Rule, Source, all_valid, docs,
+    docs_list, read,
 };
 
 pub(super) static SPEC: DialectSpec = DialectSpec {
@@ -30,7 +31,7 @@ pub(super) static SPEC: DialectSpec = DialectSpec {
     body: &BODY,
     headers: HEADERS,
     cross_rules: &[TOTAL_IS_THE_SUM],
-    notes: &[
+    notes: docs_list(&[
         "The document's schema is cut short after `shipping`; the fields it does not list \
          (`orderItems`, `additionalInformation`, `redirectUrls`) and the fields inside objects \
          are taken from its example request. Members an object does not list are refused, \
@@ -46,7 +47,7 @@ pub(super) static SPEC: DialectSpec = DialectSpec {
         "`redirectUrls.success` and `.failure` are each optional; when given they are URLs.",
         "`Authorization` carries a JWT; its contents are the orchestrator's to judge, so any \
          bearer token is accepted.",
-    ],
+    ]),
     normalize,
     encode,
 };
@@ -97,7 +98,7 @@ static BODY: ObjectSpec = ObjectSpec {
             },
             &[
                 Source::doc(21, "\"orderItems\": ["),
-                Source::Decided(
+                Source::decided(
                     "required, with at least one item: the total is checked against them",
                 ),
             ],
@@ -333,11 +334,13 @@ static HEADERS: &[HeaderField] = &[
 
 const TOTAL_IS_THE_SUM: CrossRule = CrossRule {
     field: "amount.total",
-    description: "equals Σ unitPrice × quantity over `orderItems`, plus `amount.shipping` and `amount.tax`, exactly",
+    description: docs(
+        "equals Σ unitPrice × quantity over `orderItems`, plus `amount.shipping` and `amount.tax`, exactly",
+    ),
     codes: &[Code::AmountMismatch, Code::ArithmeticOverflow],
     sources: &[
         Source::doc(17, "\"total\": 140.76,"),
-        Source::Decided("the document's own example adds up exactly: 119 + 9.95 + 11.81 = 140.76"),
+        Source::decided("the document's own example adds up exactly: 119 + 9.95 + 11.81 = 140.76"),
     ],
     check: total_is_the_sum,
 };

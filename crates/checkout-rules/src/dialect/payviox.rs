@@ -19,7 +19,7 @@ use crate::rules::integer::IntRange;
 use crate::rules::text::Text;
 use crate::schema::{
     CrossRule, Extra, Field, HeaderField, IDEMPOTENCY_KEY_DECIDED, ObjectSpec, Request, Rule,
-    Source, all_valid, read,
+    Source, all_valid, docs, docs_list, read,
 };
 
 pub(super) static SPEC: DialectSpec = DialectSpec {
@@ -29,11 +29,11 @@ pub(super) static SPEC: DialectSpec = DialectSpec {
     body: &BODY,
     headers: HEADERS,
     cross_rules: &[ITEMS_SUM_TO_AMOUNT, IP_NEEDS_SECRET_KEY],
-    notes: &[
+    notes: docs_list(&[
         "The OpenAPI schema does not close the request object, but unknown top-level fields are \
          refused all the same (see above); items and `metadata` may carry any extra properties, \
          as the schema says, checked only so that every JSON reader reads them alike.",
-    ],
+    ]),
     normalize,
     encode,
 };
@@ -167,7 +167,7 @@ static HEADERS: &[HeaderField] = &[
 
 const ITEMS_SUM_TO_AMOUNT: CrossRule = CrossRule {
     field: "amount",
-    description: "equals Σ price × quantity over the items, exactly (checked arithmetic)",
+    description: docs("equals Σ price × quantity over the items, exactly (checked arithmetic)"),
     codes: &[Code::AmountMismatch, Code::ArithmeticOverflow],
     sources: &[Source::doc(
         680,
@@ -216,12 +216,14 @@ fn items_sum_to_amount(request: &Request<'_, '_>, out: &mut Vec<Violation>) {
 }
 const IP_NEEDS_SECRET_KEY: CrossRule = CrossRule {
     field: "ip",
-    description: "only with a secret key (`Authorization: Bearer sk_…`); with a public key (`pk_…`) it is refused",
+    description: docs(
+        "only with a secret key (`Authorization: Bearer sk_…`); with a public key (`pk_…`) it is refused",
+    ),
     codes: &[Code::IpRequiresSecretKey],
     sources: &[
         Source::doc(32, "No need to provide the `ip` parameter"),
         Source::doc(778, "Server-side only."),
-        Source::Decided(
+        Source::decided(
             "without an Authorization header the key is unknown, and `ip` is judged on its own",
         ),
     ],

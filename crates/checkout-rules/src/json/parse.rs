@@ -352,7 +352,13 @@ impl<'a> Reader<'a> {
             } else {
                 object.members.push((key, value));
                 if index.is_none() && object.members.len() > SCAN_LIMIT {
-                    index = Some(object.members.iter().map(|(k, _)| k.clone()).collect());
+                    // Inserted one by one: collecting would sort, and pull a
+                    // sort into the WebAssembly build for nothing.
+                    let mut keys = BTreeSet::new();
+                    for (k, _) in &object.members {
+                        keys.insert(k.clone());
+                    }
+                    index = Some(keys);
                 }
             }
             self.skip_whitespace();

@@ -3,7 +3,7 @@
 use alloc::format;
 
 use super::At;
-use crate::region::{country_name, is_language};
+use crate::region::{is_country, is_language};
 use crate::report::{Code, Violation};
 
 /// Checks an ISO 3166-1 alpha-2 country code (`AU`), exactly as written.
@@ -15,11 +15,11 @@ use crate::report::{Code, Violation};
 /// assert!(check_country("UK", At::body("/c")).is_err());
 /// ```
 pub fn check_country(s: &str, at: At<'_>) -> Result<(), Violation> {
-    if country_name(s).is_some() {
+    if is_country(s) {
         return Ok(());
     }
     let upper = s.to_ascii_uppercase();
-    let hint = if country_name(&upper).is_some() {
+    let hint = if is_country(&upper) {
         format!("; did you mean `{upper}`? Codes are upper case")
     } else if upper == "UK" {
         alloc::string::String::from("; the United Kingdom's code is `GB`")
@@ -48,7 +48,7 @@ pub fn check_country(s: &str, at: At<'_>) -> Result<(), Violation> {
 pub fn check_locale(s: &str, at: At<'_>) -> Result<(), Violation> {
     let valid = s
         .split_once('_')
-        .is_some_and(|(language, region)| is_language(language) && country_name(region).is_some());
+        .is_some_and(|(language, region)| is_language(language) && is_country(region));
     if valid {
         return Ok(());
     }

@@ -31,11 +31,13 @@ pub fn closest<'c>(name: &str, candidates: impl IntoIterator<Item = &'c str>) ->
     best.map(|(_, c)| c)
 }
 
-/// Lower case without `_` and `-`, so naming styles compare equal.
+/// ASCII lower case without `_` and `-`, so naming styles compare equal.
+/// (Field names are ASCII; Unicode case tables would weigh more than the
+/// rest of this module.)
 fn fold(name: &str) -> alloc::string::String {
     name.chars()
         .filter(|c| !matches!(c, '_' | '-'))
-        .flat_map(char::to_lowercase)
+        .map(|c| c.to_ascii_lowercase())
         .collect()
 }
 

@@ -1,17 +1,22 @@
-//! URLs: absolute `https` or `http` URLs with a host, parsed by the WHATWG URL
-//! standard (the `url` crate), and written as the standard's "valid URL
-//! string".
+//! URLs: absolute `https` or `http` URLs, written as the WHATWG URL
+//! standard's "valid URL string", with an ASCII host.
 //!
 //! A WHATWG parser repairs a lot silently: it drops tabs and newlines, turns
-//! `\` into `/`, adds a missing `//`, trims spaces. Each repair is a place where
-//! two systems can read the same text as different URLs, so each is refused
-//! here, naming the repair. `javascript:`, `data:` and other schemes, relative
-//! URLs and user names or passwords in the URL are refused too.
+//! `\` into `/`, adds a missing `//`, trims spaces, reads `2130706433` as
+//! `127.0.0.1`. Each repair is a place where two systems can read the same
+//! text as different URLs, so each is refused here, naming it. Other schemes
+//! (`javascript:`, `data:`…), relative URLs and a user name or password are
+//! refused too.
+//!
+//! Written here rather than with the `url` crate: checking that text is
+//! already a valid URL string needs no parser that repairs, and the `url`
+//! crate's international-domain tables would triple the WebAssembly build.
+//! The price is that hosts must be ASCII: an international domain name is
+//! written in its `xn--` form, which is how it travels in HTTP anyway.
 
 use alloc::format;
-use core::cell::Cell;
-
-use url::{SyntaxViolation, Url};
+use alloc::string::String;
+use core::net::{Ipv4Addr, Ipv6Addr};
 
 use super::At;
 use crate::report::{Code, Violation};
@@ -20,7 +25,240 @@ use crate::report::{Code, Violation};
 /// beyond about 2,000; a checkout URL longer than that is a bug.
 pub const MAX_CHARS: usize = 2048;
 
-/// Checks that `s` is an absolute http(s) URL; returns it parsed.
+/// Why text is not an accepted URL.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Problem {
+    /// No `scheme:` at the start.
+    Relative,
+    /// A scheme other than `https` or `http`.
+    Scheme,
+    /// The scheme is not followed by `//`.
+    NoDoubleSlash,
+    /// A `\`, which parsers read as `/`.
+    Backslash,
+    /// White space or a control character at the start or the end.
+    SurroundingWhitespace,
+    /// A tab or a line break, which parsers drop.
+    TabOrNewline,
+    /// A user name or password before the host.
+    Credentials,
+    /// No host.
+    EmptyHost,
+    /// A host that is not an ASCII domain name, IPv4 or `[IPv6]` address.
+    InvalidHost,
+    /// A numeric host in a form other than four decimal parts.
+    NumericHost,
+    /// A port that is not a number up to 65535.
+    InvalidPort,
+    /// A character URLs do not allow unencoded (space, `<`, `"`…).
+    InvalidCharacter,
+    /// `%` not followed by two hexadecimal digits.
+    BadPercentEncoding,
+}
+
+impl Problem {
+    /// The problem in words, for messages.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Problem::Relative => "it is relative; start it with https://",
+            Problem::Scheme => "only https and http are accepted",
+            Problem::NoDoubleSlash => "the scheme must be followed by `//`",
+            Problem::Backslash => "it contains `\\`; use `/`",
+            Problem::SurroundingWhitespace => {
+                "it starts or ends with white space or a control character"
+            }
+            Problem::TabOrNewline => "it contains a tab or a line break",
+            Problem::Credentials => {
+                "it contains a user name or password before the host; remove the `…@` part"
+            }
+            Problem::EmptyHost => "it has no host",
+            Problem::InvalidHost => {
+                "the host is not a domain name of ASCII letters, digits and hyphens (international \
+                 names in their xn-- form), an IPv4 address or an [IPv6] address"
+            }
+            Problem::NumericHost => {
+                "the host is a number in a form URL parsers rewrite (such as 2130706433 for \
+                 127.0.0.1); write the address as four decimal parts"
+            }
+            Problem::InvalidPort => "the port is not a number from 0 to 65535",
+            Problem::InvalidCharacter => {
+                "it contains a character URLs do not allow (such as a space); percent-encode it"
+            }
+            Problem::BadPercentEncoding => "`%` must be followed by two hexadecimal digits",
+        }
+    }
+}
+
+/// The host of an accepted URL.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Host {
+    /// A domain name, in lower case.
+    Domain(String),
+    /// An IPv4 address.
+    Ipv4(Ipv4Addr),
+    /// An IPv6 address.
+    Ipv6(Ipv6Addr),
+}
+
+/// An accepted URL's parts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Parts {
+    /// `true` for `https`.
+    pub https: bool,
+    /// The host.
+    pub host: Host,
+    /// The port, when written.
+    pub port: Option<u16>,
+}
+
+/// Reads `s` as an absolute http(s) URL, refusing anything a WHATWG parser
+/// would have to repair.
+pub fn parse(s: &str) -> Result<Parts, Problem> {
+    if s.starts_with(|c: char| c <= ' ') || s.ends_with(|c: char| c <= ' ') {
+        return Err(Problem::SurroundingWhitespace);
+    }
+    if s.contains(['\t', '\n', '\r']) {
+        return Err(Problem::TabOrNewline);
+    }
+    if s.contains('\\') {
+        return Err(Problem::Backslash);
+    }
+    let (scheme, rest) = s.split_once(':').ok_or(Problem::Relative)?;
+    let scheme_ok = scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    if !scheme_ok {
+        return Err(Problem::Relative);
+    }
+    let https = if scheme.eq_ignore_ascii_case("https") {
+        true
+    } else if scheme.eq_ignore_ascii_case("http") {
+        false
+    } else {
+        return Err(Problem::Scheme);
+    };
+    let rest = rest.strip_prefix("//").ok_or(Problem::NoDoubleSlash)?;
+    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let (authority, tail) = rest.split_at(authority_end);
+    if authority.contains('@') {
+        return Err(Problem::Credentials);
+    }
+    let (host, port) = split_port(authority)?;
+    let host = parse_host(host)?;
+    check_tail(tail)?;
+    Ok(Parts { https, host, port })
+}
+
+/// `host[:port]`, minding the colons of `[IPv6]`.
+fn split_port(authority: &str) -> Result<(&str, Option<u16>), Problem> {
+    let colon = match authority.rfind(':') {
+        Some(i) if !authority[i..].contains(']') => Some(i),
+        _ => None,
+    };
+    let Some(i) = colon else {
+        return Ok((authority, None));
+    };
+    let (host, port) = (&authority[..i], &authority[i + 1..]);
+    if port.is_empty() {
+        return Ok((host, None));
+    }
+    if !port.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(Problem::InvalidPort);
+    }
+    // Leading zeros are valid and read as the same number.
+    let digits = port.trim_start_matches('0');
+    let value = if digits.is_empty() {
+        Some(0)
+    } else if digits.len() > 5 {
+        None
+    } else {
+        digits.parse::<u16>().ok()
+    };
+    value.map(|p| (host, Some(p))).ok_or(Problem::InvalidPort)
+}
+
+fn parse_host(host: &str) -> Result<Host, Problem> {
+    if host.is_empty() {
+        return Err(Problem::EmptyHost);
+    }
+    if let Some(inner) = host.strip_prefix('[') {
+        let inner = inner.strip_suffix(']').ok_or(Problem::InvalidHost)?;
+        return inner
+            .parse()
+            .map(Host::Ipv6)
+            .map_err(|_| Problem::InvalidHost);
+    }
+    if !host.is_ascii() {
+        return Err(Problem::InvalidHost);
+    }
+    let labels: alloc::vec::Vec<&str> = host.split('.').collect();
+    // WHATWG reads a host whose last label is a number as an IPv4 address,
+    // in decimal, octal or hex parts; only the plain dotted quad is accepted.
+    let last = labels
+        .iter()
+        .rev()
+        .find(|l| !l.is_empty())
+        .copied()
+        .unwrap_or_default();
+    let numeric = !last.is_empty()
+        && (last.bytes().all(|b| b.is_ascii_digit())
+            || (last.len() > 1
+                && last[..2].eq_ignore_ascii_case("0x")
+                && last[2..].bytes().all(|b| b.is_ascii_hexdigit())));
+    if numeric {
+        return host
+            .parse::<Ipv4Addr>()
+            .map(Host::Ipv4)
+            .map_err(|_| Problem::NumericHost);
+    }
+    let label_ok = |l: &&str| {
+        (1..=63).contains(&l.len())
+            && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+            && !l.starts_with('-')
+            && !l.ends_with('-')
+    };
+    if host.len() > 253 || !labels.iter().all(label_ok) {
+        return Err(Problem::InvalidHost);
+    }
+    Ok(Host::Domain(host.to_ascii_lowercase()))
+}
+
+/// The path, query and fragment: URL code points and `%XX` escapes only,
+/// one `#` at most.
+fn check_tail(tail: &str) -> Result<(), Problem> {
+    let mut chars = tail.chars();
+    let mut in_fragment = false;
+    while let Some(c) = chars.next() {
+        match c {
+            '%' => {
+                let hex = |c: Option<char>| c.is_some_and(|c| c.is_ascii_hexdigit());
+                if !(hex(chars.next()) && hex(chars.next())) {
+                    return Err(Problem::BadPercentEncoding);
+                }
+            }
+            '#' if !in_fragment => in_fragment = true,
+            c if is_url_code_point(c) => {}
+            _ => return Err(Problem::InvalidCharacter),
+        }
+    }
+    Ok(())
+}
+
+/// The WHATWG "URL code points" (with `?` and `/`, which separate parts).
+fn is_url_code_point(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || "!$&'()*+,-./:;=?@_~".contains(c)
+        || (c >= '\u{A0}' && !is_noncharacter(c))
+}
+
+fn is_noncharacter(c: char) -> bool {
+    let n = u32::from(c);
+    (0xFDD0..=0xFDEF).contains(&n) || (n & 0xFFFE) == 0xFFFE
+}
+
+/// Checks that `s` is an absolute http(s) URL; returns its parts.
 ///
 /// ```
 /// use checkout_rules::rules::{url::check, At};
@@ -30,15 +268,8 @@ pub const MAX_CHARS: usize = 2048;
 /// assert!(check("https://user@evil.example/", At::body("/u")).is_err());
 /// assert!(check("https://exa\tmple.com/", At::body("/u")).is_err());
 /// ```
-pub fn check(s: &str, at: At<'_>) -> Result<Url, Violation> {
+pub fn check(s: &str, at: At<'_>) -> Result<Parts, Violation> {
     let name = at.name();
-    let invalid = |reason: &str| {
-        at.violation(
-            Code::InvalidUrl,
-            format!("`{name}` must be an absolute https or http URL: {reason}"),
-        )
-        .with("reason", alloc::string::String::from(reason))
-    };
     let chars = s.chars().count();
     if chars > MAX_CHARS {
         return Err(at
@@ -49,64 +280,28 @@ pub fn check(s: &str, at: At<'_>) -> Result<Url, Violation> {
             .with("max", MAX_CHARS)
             .with("actual", chars));
     }
-    let repaired = Cell::new(None);
-    let record = |v: SyntaxViolation| {
-        if repaired.get().is_none() {
-            repaired.set(Some(v));
-        }
-    };
-    let url = Url::options()
-        .syntax_violation_callback(Some(&record))
-        .parse(s)
-        .map_err(|e| match e {
-            url::ParseError::RelativeUrlWithoutBase => {
-                invalid("it is relative; start it with https://")
+    parse(s).map_err(|problem| {
+        let reason = match problem {
+            Problem::Scheme => {
+                let scheme = s.split(':').next().unwrap_or_default();
+                format!("the scheme is `{scheme}:`; {}", problem.describe())
             }
-            other => invalid(&format!("{other}")),
-        })?;
-    if !matches!(url.scheme(), "https" | "http") {
-        return Err(invalid(&format!(
-            "the scheme is `{}:`; only https and http are accepted",
-            url.scheme()
-        )));
-    }
-    if let Some(violation) = repaired.get() {
-        return Err(invalid(repair_reason(violation)));
-    }
-    if !url.username().is_empty() || url.password().is_some() {
-        return Err(invalid(
-            "it contains a user name or password before the host; remove the `…@` part",
-        ));
-    }
-    Ok(url)
-}
-
-fn repair_reason(v: SyntaxViolation) -> &'static str {
-    match v {
-        SyntaxViolation::Backslash => "it contains `\\`; use `/`",
-        SyntaxViolation::C0SpaceIgnored => {
-            "it starts or ends with white space or a control character"
-        }
-        SyntaxViolation::EmbeddedCredentials | SyntaxViolation::UnencodedAtSign => {
-            "it contains a user name or password before the host; remove the `…@` part"
-        }
-        SyntaxViolation::ExpectedDoubleSlash => "the scheme must be followed by `//`",
-        SyntaxViolation::NonUrlCodePoint => {
-            "it contains a character URLs do not allow (such as a space); percent-encode it"
-        }
-        SyntaxViolation::PercentDecode => "`%` must be followed by two hexadecimal digits",
-        SyntaxViolation::TabOrNewlineIgnored => "it contains a tab or a line break",
-        SyntaxViolation::NullInFragment => "it contains a NUL character",
-        _ => "it is not written as a valid URL",
-    }
+            other => String::from(other.describe()),
+        };
+        at.violation(
+            Code::InvalidUrl,
+            format!("`{name}` must be an absolute https or http URL: {reason}"),
+        )
+        .with("reason", reason)
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn ok(s: &str) -> bool {
-        check(s, At::body("/u")).is_ok()
+    fn problem(s: &str) -> Option<Problem> {
+        parse(s).err()
     }
 
     #[test]
@@ -115,44 +310,84 @@ mod tests {
             "https://merchant-website.com/payment-complete",
             "http://localhost:8080/cb",
             "https://merchant.example/return?order=ORD-1&x=%20#top",
-            "https://bücher.example/", // international domain names are fine
+            "https://xn--bcher-kva.example/",
             "https://[2001:db8::1]/",
+            "https://[2001:db8::1]:8443/x",
             "https://203.0.113.7/",
             "HTTPS://EXAMPLE.COM",
+            "https://example.com:/",
+            "https://example.com:0443/",
+            "https://example.com?q",
+            "https://example.com#f",
+            "https://example.com/caf\u{e9}/\u{1f600}",
+            "https://example.com/a?b=c/d?e#f?g/h",
         ] {
-            assert!(ok(s), "{s}");
+            assert_eq!(problem(s), None, "{s}");
         }
     }
 
     #[test]
     fn refused() {
-        for s in [
-            "",
-            "/relative/path",
-            "example.com/path",
-            "javascript:alert(1)",
-            "data:text/html,hi",
-            "ftp://example.com/",
-            "mailto:a@example.com",
-            "https://user:pass@example.com/",
-            "https://good.example@evil.example/",
-            "https://exa\tmple.com/",
-            "https://example.com/a\nb",
-            " https://example.com/",
-            "https:\\\\example.com\\",
-            "https:example.com",
-            "https://example.com/a b",
-            "https://example.com/%zz",
-            "https://",
-            "https://exa mple.com/",
-            "https://example.com:99999/",
+        for (s, expected) in [
+            ("", Problem::Relative),
+            ("/relative/path", Problem::Relative),
+            ("example.com/path", Problem::Relative),
+            ("javascript:alert(1)", Problem::Scheme),
+            ("data:text/html,hi", Problem::Scheme),
+            ("ftp://example.com/", Problem::Scheme),
+            ("mailto:a@example.com", Problem::Scheme),
+            ("https://user:pass@example.com/", Problem::Credentials),
+            ("https://good.example@evil.example/", Problem::Credentials),
+            ("https://exa\tmple.com/", Problem::TabOrNewline),
+            ("https://example.com/a\nb", Problem::TabOrNewline),
+            (" https://example.com/", Problem::SurroundingWhitespace),
+            ("https://example.com/\u{0}", Problem::SurroundingWhitespace),
+            ("https:\\\\example.com\\", Problem::Backslash),
+            ("https:example.com", Problem::NoDoubleSlash),
+            ("https:/example.com", Problem::NoDoubleSlash),
+            ("https://example.com/a b", Problem::InvalidCharacter),
+            ("https://example.com/<x>", Problem::InvalidCharacter),
+            ("https://example.com/a#b#c", Problem::InvalidCharacter),
+            ("https://example.com/%zz", Problem::BadPercentEncoding),
+            ("https://example.com/%4", Problem::BadPercentEncoding),
+            ("https://", Problem::EmptyHost),
+            ("https:///path", Problem::EmptyHost),
+            ("https://exa mple.com/", Problem::InvalidHost),
+            ("https://bücher.example/", Problem::InvalidHost),
+            ("https://-bad.example/", Problem::InvalidHost),
+            ("https://a..b/", Problem::InvalidHost),
+            ("https://under_score.example/", Problem::InvalidHost),
+            ("https://[::1/", Problem::InvalidHost),
+            ("https://[fe80::1%25eth0]/", Problem::InvalidHost),
+            ("https://2130706433/", Problem::NumericHost),
+            ("https://0x7f.0.0.1/", Problem::NumericHost),
+            ("https://127.1/", Problem::NumericHost),
+            ("https://010.0.0.1/", Problem::NumericHost),
+            ("https://256.0.0.1/", Problem::NumericHost),
+            ("https://example.com:99999/", Problem::InvalidPort),
+            ("https://example.com:65536/", Problem::InvalidPort),
+            ("https://example.com:8a/", Problem::InvalidPort),
         ] {
-            assert!(!ok(s), "{s:?}");
+            assert_eq!(problem(s), Some(expected), "{s:?}");
         }
         let long = format!("https://example.com/{}", "a".repeat(MAX_CHARS));
         assert_eq!(
             check(&long, At::body("/u")).unwrap_err().code,
             Code::TooLong
+        );
+    }
+
+    #[test]
+    fn parts() {
+        let p = parse("https://[::ffff:127.0.0.1]:8443/").unwrap();
+        assert_eq!(p.port, Some(8443));
+        assert!(matches!(p.host, Host::Ipv6(_)));
+        let p = parse("http://Merchant.EXAMPLE").unwrap();
+        assert_eq!(p.host, Host::Domain("merchant.example".into()));
+        assert!(!p.https);
+        assert_eq!(
+            parse("https://example.com:65535").unwrap().port,
+            Some(65535)
         );
     }
 }
