@@ -1,0 +1,66 @@
+// The package in Node: instantiation time, and `validate` throughput on each
+// provider's bundled example, with the size of what a browser downloads.
+//
+// Run: npm run bench   (after scripts/build.sh; in bindings/npm)
+import { readFileSync, readdirSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { Bench } from 'tinybench';
+
+const here = fileURLToPath(new URL('..', import.meta.url));
+const wasmPath = join(here, 'wasm', 'checkout_rules_wasm_bg.wasm');
+const bytes = readFileSync(wasmPath);
+
+// Instantiation: compile and instantiate the module from its bytes, as the
+// package does on import; each in a fresh worker, so nothing is cached.
+import { Worker } from 'node:worker_threads';
+
+function instantiateOnce() {
+  const worker = new Worker(
+    `const { readFileSync } = require('node:fs');
+     const { parentPort, workerData } = require('node:worker_threads');
+     import(workerData.glue).then(({ initSync }) => {
+       const bytes = readFileSync(workerData.wasm);
+       const start = performance.now();
+       initSync({ module: bytes });
+       parentPort.postMessage(performance.now() - start);
+     });`,
+    { eval: true, workerData: { glue: new URL('../wasm/checkout_rules_wasm.js', import.meta.url).href, wasm: wasmPath } },
+  );
+  return new Promise((resolve) => worker.once('message', (ms) => { worker.terminate(); resolve(ms); }));
+}
+const instantiations = [];
+for (let i = 0; i < 21; i += 1) instantiations.push(await instantiateOnce());
+instantiations.sort((a, b) => a - b);
+
+const { validateJson } = await import('../node.js');
+const examples = join(here, '..', '..', 'examples');
+const cases = [];
+for (const dialect of readdirSync(examples).filter((d) => !d.includes('.')).sort()) {
+  for (const file of readdirSync(join(examples, dialect)).filter((f) => f.endsWith('.json') && !f.startsWith('invalid-')).sort()) {
+    const headersFile = join(examples, dialect, file.replace(/\.json$/, '.headers'));
+    let headers = {};
+    try {
+      headers = Object.fromEntries(
+        readFileSync(headersFile, 'utf8').trim().split('\n').map((l) => l.split(/:\s*/, 2)),
+      );
+    } catch {}
+    cases.push({ name: `${dialect}/${file}`, dialect, body: readFileSync(join(examples, dialect, file), 'utf8'), headers });
+  }
+}
+
+const bench = new Bench({ time: 500, warmupTime: 100 });
+for (const c of cases) {
+  bench.add(`validate ${c.name}`, () => validateJson(c.dialect, c.body, { headers: c.headers }));
+}
+await bench.run();
+
+const shipped = ['wasm/checkout_rules_wasm_bg.wasm', 'wasm/checkout_rules_wasm.js', 'src/api.js', 'index.js'];
+const gz = shipped.map((f) => gzipSync(readFileSync(join(here, f)), { level: 9 }).length);
+console.log(`size: .wasm ${bytes.length} bytes, gzipped ${gz[0]}; with the JS, gzipped ${gz.reduce((a, b) => a + b, 0)}`);
+console.log(`instantiation (compile + instantiate), median of 21 fresh workers: ${instantiations[10].toFixed(2)} ms`);
+for (const task of bench.tasks) {
+  const r = task.result;
+  console.log(`${task.name}: ${Math.round(r.throughput.mean)} ops/s (mean ${(r.latency.mean * 1000).toFixed(1)} µs)`);
+}

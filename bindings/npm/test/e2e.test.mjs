@@ -1,0 +1,99 @@
+// The demo checkout form in a real browser (Debian's Chromium, driven by
+// playwright-core): a wrong reference gets the server's own message while
+// typing, the fixed form submits, and the normalised minor units show.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { serve } from '../scripts/serve.mjs';
+
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const output = fileURLToPath(new URL('../test-output/', import.meta.url));
+
+async function launch() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+test('a customer fixes a reference and pays, in Chromium', async () => {
+  const { server, base } = await serve();
+  const browser = await launch();
+  try {
+    const page = await browser.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${base}/demo/`);
+    await page.waitForSelector('body[data-ready="true"]');
+
+    // Constraints from constraints() are on the inputs.
+    const reference = page.locator('#field-reference');
+    assert.equal(await reference.getAttribute('maxlength'), '42');
+    assert.equal(await reference.getAttribute('pattern'), '[a-zA-Z0-9\\-]+');
+    assert.equal(await page.locator('#currency').inputValue(), 'NGN');
+
+    await page.fill('#field-amount', '12.34');
+    await reference.pressSequentially('ORDER_2025');
+    const message = page.locator('#field-reference-error');
+    await assert.doesNotReject(message.filter({ hasText: 'may only contain letters' }).waitFor());
+    assert.equal(await reference.getAttribute('aria-invalid'), 'true');
+
+    await reference.fill('');
+    await reference.pressSequentially('ORDER-2025');
+    await message.filter({ hasText: /^$/ }).waitFor();
+    assert.equal(await reference.getAttribute('aria-invalid'), 'false');
+
+    await page.click('#submit');
+    const verdict = page.locator('#verdict');
+    await verdict.waitFor();
+    assert.equal(await verdict.textContent(), 'Valid: NGN 12.34, 1234 minor units');
+
+    mkdirSync(output, { recursive: true });
+    await page.screenshot({ path: `${output}checkout-form.png`, fullPage: true });
+    console.log(`screenshot: ${output}checkout-form.png`);
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+    server.close();
+  }
+});
+
+test('the Payviox form checks items against the amount, in Chromium', async () => {
+  const { server, base } = await serve();
+  const browser = await launch();
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${base}/demo/`);
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.selectOption('#dialect', 'payviox');
+    assert.equal(await page.locator('#currency').inputValue(), 'USD');
+    await page.fill('#field-amount', '99');
+    await page.locator('#field-amount-error').filter({ hasText: 'at least 100 minor units' }).waitFor();
+    await page.fill('#field-amount', '10000');
+    await page.fill('#field-order_id', 'order_12345');
+    await page.fill('#field-customer', 'customer_abc123');
+    await page.fill('#field-items-0-name', 'Premium Plan');
+    await page.fill('#field-items-0-quantity', '2');
+    await page.fill('#field-items-0-price', '4000');
+    await page.click('#submit');
+    await page.locator('#verdict').filter({ hasText: '1 problem' }).waitFor();
+    assert.match(await page.locator('#report').textContent(), /amount_mismatch/);
+    await page.fill('#field-items-0-price', '5000');
+    await page.click('#submit');
+    await page.locator('#verdict').filter({ hasText: 'Valid: USD 100.00, 10000 minor units' }).waitFor();
+  } finally {
+    await browser.close();
+    server.close();
+  }
+});

@@ -1,0 +1,204 @@
+//! The WebAssembly binding: a thin layer over `checkout-rules` for the npm
+//! package. Every answer crosses the boundary as JSON text, which
+//! JavaScript's `JSON.parse` reads faster than objects built field by field
+//! through `serde-wasm-bindgen`; the small structured answers (constraints,
+//! currencies) do too, because `serde-wasm-bindgen` and the second set of
+//! serialisers it instantiates cost more of the size budget than they save.
+//! Money crosses as text: the package's JavaScript turns minor units into
+//! safe integers.
+//!
+//! The package's own JavaScript (`bindings/npm/src/api.js`) checks argument
+//! types and parses the JSON; these functions take strings and throw
+//! `Error`s with a message for anything they cannot use.
+
+use checkout_rules::currency::Status;
+use checkout_rules::json::{self, Limits, Value};
+use checkout_rules::{Currency, Dialect, Money};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+fn dialect(name: &str) -> Result<Dialect, JsError> {
+    name.parse()
+        .map_err(|e: checkout_rules::UnknownDialect| JsError::new(&e.to_string()))
+}
+
+/// Headers given as the JSON text of an object of strings.
+fn headers(json_text: &str) -> Result<Vec<(String, String)>, JsError> {
+    let invalid = || JsError::new("headers must be an object whose values are strings");
+    let document = json::parse(json_text.as_bytes(), &Limits::default()).map_err(|_| invalid())?;
+    let Value::Object(object) = document.root else {
+        return Err(invalid());
+    };
+    object
+        .iter()
+        .map(|(name, value)| {
+            Ok((
+                name.to_owned(),
+                value.as_str().ok_or_else(invalid)?.to_owned(),
+            ))
+        })
+        .collect()
+}
+
+fn pairs(headers: &[(String, String)]) -> Vec<(&str, &str)> {
+    headers
+        .iter()
+        .map(|(n, v)| (n.as_str(), v.as_str()))
+        .collect()
+}
+
+/// The report on a request, as the JSON text the CLI prints.
+#[wasm_bindgen]
+pub fn validate(dialect_name: &str, body: &str, headers_json: &str) -> Result<String, JsError> {
+    let headers = headers(headers_json)?;
+    Ok(dialect(dialect_name)?
+        .validate(body.as_bytes(), &pairs(&headers))
+        .to_json())
+}
+
+/// The outcome of converting a request, as JSON text.
+#[wasm_bindgen]
+pub fn convert(from: &str, to: &str, body: &str, headers_json: &str) -> Result<String, JsError> {
+    let headers = headers(headers_json)?;
+    Ok(dialect(from)?
+        .convert(dialect(to)?, body.as_bytes(), &pairs(&headers))
+        .to_json())
+}
+
+/// The outcome of converting a request and the target body's exact text
+/// (or `null`), as the JSON text of a two-element array.
+#[wasm_bindgen(js_name = convertParts)]
+pub fn convert_parts(
+    from: &str,
+    to: &str,
+    body: &str,
+    headers_json: &str,
+) -> Result<String, JsError> {
+    let headers = headers(headers_json)?;
+    let conversion = dialect(from)?.convert(dialect(to)?, body.as_bytes(), &pairs(&headers));
+    serde_json_text(&(conversion.to_json(), conversion.body_json()))
+}
+
+/// The violations of one field, as the JSON text of an array.
+#[wasm_bindgen(js_name = validateField)]
+pub fn validate_field(
+    dialect_name: &str,
+    path: &str,
+    value_json: Option<String>,
+    currency: Option<String>,
+) -> Result<String, JsError> {
+    let violations = dialect(dialect_name)?
+        .validate_field(path, value_json.as_deref(), currency.as_deref())
+        .map_err(|e| JsError::new(&e.to_string()))?;
+    serde_json_text(&violations)
+}
+
+/// The violations of one field given as the raw text of a form input.
+#[wasm_bindgen(js_name = validateInput)]
+pub fn validate_input(
+    dialect_name: &str,
+    path: &str,
+    input: Option<String>,
+    currency: Option<String>,
+) -> Result<String, JsError> {
+    let violations = dialect(dialect_name)?
+        .validate_input(path, input.as_deref(), currency.as_deref())
+        .map_err(|e| JsError::new(&e.to_string()))?;
+    serde_json_text(&violations)
+}
+
+fn serde_json_text(value: &impl Serialize) -> Result<String, JsError> {
+    serde_json::to_string(value).map_err(|e| JsError::new(&e.to_string()))
+}
+
+fn currency(code: &str) -> Result<Currency, JsError> {
+    Currency::from_code(code).ok_or_else(|| {
+        JsError::new(&format!(
+            "`{code}` is not an ISO 4217 currency code (three upper-case letters, such as KES)"
+        ))
+    })
+}
+
+/// Major units to minor units, exactly: `"12.34"` KES is `"1234"`.
+#[wasm_bindgen(js_name = toMinor)]
+pub fn to_minor(amount: &str, code: &str) -> Result<String, JsError> {
+    let c = currency(code)?;
+    Money::from_major_str(amount, c)
+        .map(|m| m.minor().to_string())
+        .map_err(|e| JsError::new(&format!("`{amount}` is not an amount of {c}: {e}")))
+}
+
+/// Minor units to major units, exactly: `"1234"` KES is `"12.34"`.
+#[wasm_bindgen(js_name = toMajor)]
+pub fn to_major(minor: &str, code: &str) -> Result<String, JsError> {
+    let c = currency(code)?;
+    Money::from_minor_str(minor, c)
+        .map(Money::to_major_string)
+        .map_err(|e| {
+            JsError::new(&format!(
+                "`{minor}` is not an amount of {c} in minor units: {e}"
+            ))
+        })
+}
+
+/// Each field's and header's constraints, for form inputs, as JSON text.
+#[wasm_bindgen]
+pub fn constraints(dialect_name: &str, currency_code: Option<String>) -> Result<String, JsError> {
+    let c = currency_code.as_deref().map(currency).transpose()?;
+    serde_json_text(&dialect(dialect_name)?.constraints(c))
+}
+
+/// The dialects' names, as JSON text.
+#[wasm_bindgen]
+pub fn dialects() -> Result<String, JsError> {
+    let names: Vec<&str> = Dialect::ALL.iter().map(|d| d.name()).collect();
+    serde_json_text(&names)
+}
+
+#[derive(Serialize)]
+struct CurrencyInfo {
+    code: &'static str,
+    numeric: u16,
+    exponent: Option<u8>,
+    name: &'static str,
+    status: &'static str,
+}
+
+impl From<Currency> for CurrencyInfo {
+    fn from(c: Currency) -> CurrencyInfo {
+        CurrencyInfo {
+            code: c.code(),
+            numeric: c.numeric(),
+            exponent: c.exponent(),
+            name: c.name(),
+            status: match c.status() {
+                Status::Current => "current",
+                Status::Fund => "fund",
+                Status::Special => "special",
+                Status::Superseded { .. } => "superseded",
+                Status::Historic => "historic",
+                _ => "unofficial",
+            },
+        }
+    }
+}
+
+/// One currency's code, numeric code, exponent, name and status, or `null`,
+/// as JSON text.
+#[wasm_bindgen(js_name = currency)]
+pub fn currency_info(code: &str) -> Result<String, JsError> {
+    serde_json_text(&Currency::from_code(code).map(CurrencyInfo::from))
+}
+
+/// The currencies a dialect accepts, for a currency picker, as JSON text.
+#[wasm_bindgen]
+pub fn currencies(dialect_name: &str) -> Result<String, JsError> {
+    let d = dialect(dialect_name)?;
+    let list: Vec<CurrencyInfo> = d
+        .currencies()
+        .codes()
+        .filter_map(Currency::from_code)
+        .map(CurrencyInfo::from)
+        .collect();
+    serde_json_text(&list)
+}
