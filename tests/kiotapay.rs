@@ -199,3 +199,40 @@ fn idempotency_key_is_carried_when_given() {
     );
     assert_eq!(found(&report), one("Idempotency-Key", "too_long"));
 }
+
+#[test]
+fn the_webhook_must_be_public_https_by_default() {
+    assert!(codes_with("/callbackUrl", Some("\"https://merchant.example/hook\"")).is_empty());
+    assert_eq!(
+        codes_with("/callbackUrl", Some("\"http://merchant.example/hook\"")),
+        one("/callbackUrl", "insecure_url")
+    );
+    for internal in [
+        "\"https://127.0.0.1/hook\"",
+        "\"https://localhost:8443/hook\"",
+        "\"https://169.254.169.254/latest/meta-data\"",
+        "\"https://[::ffff:127.0.0.1]/\"",
+        "\"https://10.0.0.7/hook\"",
+    ] {
+        assert_eq!(
+            codes_with("/callbackUrl", Some(internal)),
+            one("/callbackUrl", "private_address"),
+            "{internal}"
+        );
+    }
+    // Redirects are the browser's business: any http(s) URL.
+    assert!(codes_with("/successUrl", Some("\"http://localhost:3000/done\"")).is_empty());
+    // The policy is an option.
+    let body = checkout_rules_conformance::with(
+        VALID,
+        "/callbackUrl",
+        Some("\"http://localhost:3000/hook\""),
+    );
+    let mut options = checkout_rules::Options::default();
+    options.url_policy.webhooks = checkout_rules::rules::url::Policy::Any;
+    assert!(
+        Dialect::Kiotapay
+            .validate_with(body.as_bytes(), &[], &options)
+            .is_valid()
+    );
+}

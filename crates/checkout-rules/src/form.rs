@@ -330,7 +330,7 @@ fn field_constraint(
             c.input_type = Some("email");
             c.pattern = Some(Cow::Borrowed(html(crate::rules::email::PATTERN)));
         }
-        Rule::Url => {
+        Rule::Url(_) => {
             c.input_type = Some("url");
             c.max_length = Some(u32::try_from(crate::rules::url::MAX_CHARS).unwrap_or(u32::MAX));
         }

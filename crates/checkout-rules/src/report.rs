@@ -93,6 +93,10 @@ codes! {
     InvalidEmail => "invalid_email",
     /// Not a valid absolute http(s) URL.
     InvalidUrl => "invalid_url",
+    /// An http URL where https is required.
+    InsecureUrl => "insecure_url",
+    /// A URL whose host is loopback, private or otherwise internal.
+    PrivateAddress => "private_address",
     /// Not a valid IPv4 or IPv6 address.
     InvalidIp => "invalid_ip",
     /// Not a phone number in E.164 form.

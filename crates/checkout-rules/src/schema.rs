@@ -72,6 +72,15 @@ pub const fn docs_list(texts: &'static [&'static str]) -> &'static [&'static str
     }
 }
 
+/// What a URL field is for, which decides its [`Policy`](rules::url::Policy).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UrlUse {
+    /// The customer's browser is sent there.
+    Redirect,
+    /// A server fetches it (a webhook).
+    Webhook,
+}
+
 /// What a field's value must be.
 #[derive(Clone, Copy, Debug)]
 pub enum Rule {
@@ -79,8 +88,8 @@ pub enum Rule {
     Text(Text),
     /// A WHATWG valid e-mail address.
     Email,
-    /// An absolute http(s) URL.
-    Url,
+    /// An absolute http(s) URL, and what it is for.
+    Url(UrlUse),
     /// An IPv4 or IPv6 address.
     Ip,
     /// A phone number in E.164 form.
@@ -117,7 +126,7 @@ impl Rule {
         match self {
             Rule::Text(_)
             | Rule::Email
-            | Rule::Url
+            | Rule::Url(_)
             | Rule::Ip
             | Rule::Phone
             | Rule::Country
@@ -153,8 +162,11 @@ impl Rule {
             Rule::Email => {
                 String::from("e-mail address (WHATWG HTML syntax, as browsers check it)")
             }
-            Rule::Url => String::from(
+            Rule::Url(UrlUse::Redirect) => String::from(
                 "absolute https or http URL with an ASCII host, no user name or password, nothing a WHATWG parser would repair, at most 2048 characters",
+            ),
+            Rule::Url(UrlUse::Webhook) => String::from(
+                "absolute https or http URL with an ASCII host, no user name or password, nothing a WHATWG parser would repair, at most 2048 characters; fetched by a server, so by default https only and no loopback, private, link-local or unspecified host",
             ),
             Rule::Ip => String::from("IPv4 or IPv6 address"),
             Rule::Phone => String::from(
@@ -207,7 +219,8 @@ impl Rule {
                 s
             }
             Rule::Email => String::from("e-mail"),
-            Rule::Url => String::from("http(s) URL"),
+            Rule::Url(UrlUse::Redirect) => String::from("http(s) URL"),
+            Rule::Url(UrlUse::Webhook) => String::from("public https URL"),
             Rule::Ip => String::from("IP address"),
             Rule::Phone => String::from("E.164 phone"),
             Rule::Country => String::from("ISO 3166-1 country"),
@@ -261,7 +274,13 @@ impl Rule {
                 codes
             }
             Rule::Email => alloc::vec![Code::InvalidEmail],
-            Rule::Url => alloc::vec![Code::InvalidUrl, Code::TooLong],
+            Rule::Url(UrlUse::Redirect) => alloc::vec![Code::InvalidUrl, Code::TooLong],
+            Rule::Url(UrlUse::Webhook) => alloc::vec![
+                Code::InvalidUrl,
+                Code::TooLong,
+                Code::InsecureUrl,
+                Code::PrivateAddress,
+            ],
             Rule::Ip => alloc::vec![Code::InvalidIp],
             Rule::Phone => alloc::vec![Code::InvalidPhone],
             Rule::Country => alloc::vec![Code::UnknownCountry],
@@ -311,6 +330,10 @@ pub const COMMON_DECISIONS: &[&str] = &[
     "`Authorization` and `Content-Type` are checked when given, never required: credentials \
      and content type are added by the HTTP client, and a body is often checked before that \
      (in a browser form, say).",
+    "A URL a server fetches (a webhook) must by default be https with a host on the public \
+     internet (not loopback, private, link-local or unspecified: OWASP's advice against \
+     server-side request forgery); `Options::url_policy` changes that. URLs the customer's \
+     browser is sent to may be any http(s) URL. Only Kiotapay's `callbackUrl` is a webhook.",
     "Unknown top-level fields are refused, with a suggestion when a known field is close \
      (`callbackUrl` → `callback_url`): a misspelt optional field would otherwise be dropped \
      without a word.",
@@ -554,6 +577,7 @@ pub fn all_valid(found: &[Violation], pointers: &[&str]) -> bool {
 pub(crate) struct Walker<'o> {
     pub out: &'o mut Vec<Violation>,
     pub currency: Option<Currency>,
+    pub url_policy: rules::url::UrlPolicy,
     pointer: Pointer,
 }
 
@@ -571,6 +595,7 @@ impl<'o> Walker<'o> {
         Walker {
             out,
             currency,
+            url_policy: rules::url::UrlPolicy::default(),
             pointer,
         }
     }
@@ -650,7 +675,13 @@ impl<'o> Walker<'o> {
                 let Some(s) = self.expect(value, "string", Value::as_str) else {
                     return;
                 };
-                check_string(s, rule, At::body(self.pointer.as_str()), self.out)
+                check_string(
+                    s,
+                    rule,
+                    At::body(self.pointer.as_str()),
+                    self.url_policy,
+                    self.out,
+                )
             }
         };
         if let Err(v) = result {
@@ -749,6 +780,7 @@ fn check_string(
     s: &str,
     rule: &Rule,
     at: At<'_>,
+    url_policy: rules::url::UrlPolicy,
     out: &mut Vec<Violation>,
 ) -> Result<(), Violation> {
     match rule {
@@ -757,7 +789,13 @@ fn check_string(
             Ok(())
         }
         Rule::Email => rules::email::check(s, at),
-        Rule::Url => rules::url::check(s, at).map(drop),
+        Rule::Url(url_use) => rules::url::check(s, at).and_then(|parts| {
+            let policy = match url_use {
+                UrlUse::Redirect => url_policy.redirects,
+                UrlUse::Webhook => url_policy.webhooks,
+            };
+            rules::url::check_policy(&parts, policy, at)
+        }),
         Rule::Ip => rules::ip::check(s, at).map(drop),
         Rule::Phone => rules::phone::check(s, at),
         Rule::Country => rules::region::check_country(s, at),

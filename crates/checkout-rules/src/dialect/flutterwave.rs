@@ -9,7 +9,8 @@ use crate::rules::amount::{Amount, Unit};
 use crate::rules::integer::IntRange;
 use crate::rules::text::{Pattern, Text};
 use crate::schema::{
-    Extra, Field, HeaderField, HeaderRule, ObjectSpec, Request, Rule, Source, docs_list, read,
+    Extra, Field, HeaderField, HeaderRule, ObjectSpec, Request, Rule, Source, UrlUse, docs_list,
+    read,
 };
 
 pub(super) static SPEC: DialectSpec = DialectSpec {
@@ -90,7 +91,7 @@ static BODY: ObjectSpec = ObjectSpec {
         .to("customer.id"),
         Field::optional(
             "redirect_url",
-            Rule::Url,
+            Rule::Url(UrlUse::Redirect),
             &[Source::doc(
                 259,
                 "Specifies the URL to redirect to after payment.",

@@ -12,7 +12,7 @@ use crate::report::Code;
 use crate::rules::amount::{Amount, Unit};
 use crate::rules::text::Text;
 use crate::schema::{
-    Extra, Field, HeaderField, IDEMPOTENCY_KEY_DECIDED, ObjectSpec, Request, Rule, Source,
+    Extra, Field, HeaderField, IDEMPOTENCY_KEY_DECIDED, ObjectSpec, Request, Rule, Source, UrlUse,
     docs_list, read,
 };
 
@@ -67,7 +67,7 @@ static BODY: ObjectSpec = ObjectSpec {
         .to("description"),
         Field::optional(
             "successUrl",
-            Rule::Url,
+            Rule::Url(UrlUse::Redirect),
             &[Source::doc(
                 20,
                 "URL where the customer should be redirected after a successful payment.",
@@ -76,7 +76,7 @@ static BODY: ObjectSpec = ObjectSpec {
         .to("urls.success"),
         Field::optional(
             "cancelUrl",
-            Rule::Url,
+            Rule::Url(UrlUse::Redirect),
             &[Source::doc(
                 21,
                 "URL where the customer should be redirected if they cancel the payment flow.",
@@ -137,7 +137,7 @@ static BODY: ObjectSpec = ObjectSpec {
         .to("display_reference"),
         Field::optional(
             "callbackUrl",
-            Rule::Url,
+            Rule::Url(UrlUse::Webhook),
             &[
                 Source::doc(
                     27,

@@ -120,6 +120,7 @@ impl Dialect {
         };
         let currency = spec.currency(object);
         let mut walker = Walker::new(&mut violations, currency);
+        walker.url_policy = options.url_policy;
         walker.object(&document.root, spec.body);
         let request = Request {
             body: object,
@@ -276,6 +277,9 @@ pub struct Options {
     /// Judge the body alone, without the dialect's header rules (a typed
     /// body carries no headers).
     pub body_only: bool,
+    /// What URL fields must be besides well written: by default webhooks
+    /// must be public https URLs, redirects may be any http(s) URL.
+    pub url_policy: crate::rules::url::UrlPolicy,
 }
 
 impl Options {

@@ -8,7 +8,7 @@ use crate::json::Value;
 use crate::rules::amount::{Amount, Unit};
 use crate::rules::text::Text;
 use crate::schema::{
-    Extra, Field, HeaderField, IDEMPOTENCY_KEY_DECIDED, ObjectSpec, Request, Rule, Source,
+    Extra, Field, HeaderField, IDEMPOTENCY_KEY_DECIDED, ObjectSpec, Request, Rule, Source, UrlUse,
     docs_list, read,
 };
 
@@ -65,7 +65,7 @@ static BODY: ObjectSpec = ObjectSpec {
         .to("customer.email"),
         Field::optional(
             "callback_url",
-            Rule::Url,
+            Rule::Url(UrlUse::Redirect),
             &[Source::doc(
                 39,
                 "URL to redirect the customer after payment completion",

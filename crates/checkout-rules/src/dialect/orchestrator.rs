@@ -20,8 +20,8 @@ use crate::rules::amount::{self, Amount, Unit};
 use crate::rules::integer::IntRange;
 use crate::rules::text::Text;
 use crate::schema::{
-    CrossRule, Extra, Field, HeaderField, ObjectSpec, Request, Rule, Source, all_valid, docs,
-    docs_list, read,
+    CrossRule, Extra, Field, HeaderField, ObjectSpec, Request, Rule, Source, UrlUse, all_valid,
+    docs, docs_list, read,
 };
 
 pub(super) static SPEC: DialectSpec = DialectSpec {
@@ -295,7 +295,7 @@ static REDIRECT_URLS: ObjectSpec = ObjectSpec {
     fields: &[
         Field::optional(
             "success",
-            Rule::Url,
+            Rule::Url(UrlUse::Redirect),
             &[Source::doc(
                 60,
                 "\"success\": \"https://merchant.example.com/checkout/success\",",
@@ -304,7 +304,7 @@ static REDIRECT_URLS: ObjectSpec = ObjectSpec {
         .to("urls.success"),
         Field::optional(
             "failure",
-            Rule::Url,
+            Rule::Url(UrlUse::Redirect),
             &[Source::doc(
                 61,
                 "\"failure\": \"https://merchant.example.com/checkout/failure\"",

@@ -258,6 +258,108 @@ fn is_noncharacter(c: char) -> bool {
     (0xFDD0..=0xFDEF).contains(&n) || (n & 0xFFFE) == 0xFFFE
 }
 
+/// What else a URL must be, besides well written.
+///
+/// A URL a server will fetch (a webhook) can be pointed at the server's own
+/// network: `http://127.0.0.1:8080/admin`, `https://[::ffff:10.0.0.1]/`.
+/// [`Policy::PublicHttps`] refuses that (OWASP's advice against server-side
+/// request forgery): `https` only, and no host that is loopback, private,
+/// link-local, unspecified or otherwise not on the public internet. Names
+/// are judged as written: a name that resolves to a private address can only
+/// be caught when it is resolved, at fetch time.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Policy {
+    /// Any well-written http(s) URL.
+    #[default]
+    Any,
+    /// `https`, with a host on the public internet.
+    PublicHttps,
+}
+
+/// Which URL fields get which [`Policy`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct UrlPolicy {
+    /// URLs the customer's browser is sent to. Default: [`Policy::Any`],
+    /// since a browser fetching `http://localhost` harms no server.
+    pub redirects: Policy,
+    /// URLs a server fetches (webhooks). Default: [`Policy::PublicHttps`].
+    pub webhooks: Policy,
+}
+
+impl Default for UrlPolicy {
+    fn default() -> UrlPolicy {
+        UrlPolicy {
+            redirects: Policy::Any,
+            webhooks: Policy::PublicHttps,
+        }
+    }
+}
+
+impl Host {
+    /// Whether the host is a name, or an address on the public internet (not
+    /// loopback, private, link-local, unspecified, shared, broadcast or
+    /// multicast). `localhost` and names under `.localhost` are loopback
+    /// (RFC 6761).
+    pub fn is_public(&self) -> bool {
+        match self {
+            Host::Domain(name) => name != "localhost" && !name.ends_with(".localhost"),
+            Host::Ipv4(ip) => is_public_v4(*ip),
+            Host::Ipv6(ip) => match ip.to_ipv4_mapped() {
+                Some(v4) => is_public_v4(v4),
+                None => {
+                    let first = ip.segments()[0];
+                    // NAT64 (64:ff9b::/96) carries an IPv4 address.
+                    let nat64 = ip.segments()[..6] == [0x64, 0xff9b, 0, 0, 0, 0];
+                    let octets = ip.octets();
+                    let embedded = Ipv4Addr::new(octets[12], octets[13], octets[14], octets[15]);
+                    !(ip.is_loopback()
+                        || ip.is_unspecified()
+                        || ip.is_multicast()
+                        || (first & 0xffc0) == 0xfe80 // link-local
+                        || (first & 0xfe00) == 0xfc00 // unique local
+                        || (nat64 && !is_public_v4(embedded)))
+                }
+            },
+        }
+    }
+}
+
+fn is_public_v4(ip: Ipv4Addr) -> bool {
+    let [a, b, ..] = ip.octets();
+    !(ip.is_loopback()
+        || ip.is_private()
+        || ip.is_link_local()
+        || ip.is_unspecified()
+        || ip.is_broadcast()
+        || ip.is_multicast()
+        || a == 0 // "this network"
+        || (a == 100 && (64..128).contains(&b))) // shared address space
+}
+
+/// Applies `policy` to a URL's parts.
+pub fn check_policy(parts: &Parts, policy: Policy, at: At<'_>) -> Result<(), Violation> {
+    if policy == Policy::Any {
+        return Ok(());
+    }
+    let name = at.name();
+    if !parts.https {
+        return Err(at.violation(
+            Code::InsecureUrl,
+            format!("`{name}` must use https: a server fetches it, and http can be read and changed on the way"),
+        ));
+    }
+    if !parts.host.is_public() {
+        return Err(at.violation(
+            Code::PrivateAddress,
+            format!(
+                "`{name}` points at a loopback, private or otherwise internal address; a server \
+                 fetches it, so it must be on the public internet"
+            ),
+        ));
+    }
+    Ok(())
+}
+
 /// Checks that `s` is an absolute http(s) URL; returns its parts.
 ///
 /// ```
@@ -374,6 +476,51 @@ mod tests {
         assert_eq!(
             check(&long, At::body("/u")).unwrap_err().code,
             Code::TooLong
+        );
+    }
+
+    #[test]
+    fn public_hosts() {
+        let public = |s: &str| parse(s).unwrap().host.is_public();
+        for ok in [
+            "https://merchant.example/",
+            "https://8.8.8.8/",
+            "https://[2001:4860::8888]/",
+            "https://203.0.113.7/",
+        ] {
+            assert!(public(ok), "{ok}");
+        }
+        for internal in [
+            "https://localhost/",
+            "https://api.localhost/",
+            "https://127.0.0.1/",
+            "https://10.1.2.3/",
+            "https://172.16.0.1/",
+            "https://192.168.1.1/",
+            "https://169.254.169.254/latest/meta-data/",
+            "https://0.0.0.0/",
+            "https://100.64.0.1/",
+            "https://255.255.255.255/",
+            "https://224.0.0.1/",
+            "https://[::1]/",
+            "https://[::]/",
+            "https://[fe80::1]/",
+            "https://[fd00::1]/",
+            "https://[::ffff:127.0.0.1]/",
+            "https://[::ffff:10.0.0.1]/",
+            "https://[64:ff9b::7f00:1]/",
+        ] {
+            assert!(!public(internal), "{internal}");
+        }
+        let at = At::body("/callbackUrl");
+        let code =
+            |s: &str| check_policy(&parse(s).unwrap(), Policy::PublicHttps, at).map_err(|v| v.code);
+        assert_eq!(code("https://merchant.example/hook"), Ok(()));
+        assert_eq!(code("http://merchant.example/hook"), Err(Code::InsecureUrl));
+        assert_eq!(code("https://127.0.0.1/hook"), Err(Code::PrivateAddress));
+        assert_eq!(
+            check_policy(&parse("http://127.0.0.1/").unwrap(), Policy::Any, at),
+            Ok(())
         );
     }
 

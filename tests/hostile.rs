@@ -1,0 +1,390 @@
+//! Hostile requests, each with the violation it must produce: never a
+//! crash, never a pass, never a silent repair.
+
+use checkout_rules::{Dialect, Part};
+
+const PAYVIOX: &str = r#"{"amount": 10000, "currency": "USD", "customer": "c", "order_id": "o", "items": [{"name": "P", "quantity": 1, "price": 10000}], "metadata": {"plan": "premium"}}"#;
+const FLUTTERWAVE: &str = r#"{"amount": 12.34, "currency": "NGN", "reference": "ORDER-0001"}"#;
+const KIOTAPAY: &str = r#"{"amount": 10, "currency": "KES", "externalReference": "R-1"}"#;
+
+fn found(
+    dialect: Dialect,
+    body: &[u8],
+    headers: &[(&str, &str)],
+) -> Vec<(Part, String, &'static str)> {
+    dialect
+        .validate(body, headers)
+        .violations
+        .iter()
+        .map(|v| (v.part, v.path.clone(), v.code.as_str()))
+        .collect()
+}
+
+fn body(path: &str, code: &'static str) -> Vec<(Part, String, &'static str)> {
+    vec![(Part::Body, path.to_owned(), code)]
+}
+
+/// `base` with the text `from` replaced by `to` (once, and it must be there).
+fn edit(base: &str, from: &str, to: &str) -> Vec<u8> {
+    assert!(base.contains(from), "{from}");
+    base.replacen(from, to, 1).into_bytes()
+}
+
+#[test]
+fn duplicate_keys_at_every_depth_and_in_every_spelling() {
+    let cases = [
+        (
+            edit(
+                PAYVIOX,
+                r#""amount": 10000,"#,
+                r#""amount": 10000, "amount": 1,"#,
+            ),
+            "/amount",
+        ),
+        (
+            edit(
+                PAYVIOX,
+                r#""amount": 10000,"#,
+                r#""amount": 10000, "\u0061mount": 1,"#,
+            ),
+            "/amount",
+        ),
+        (
+            edit(
+                PAYVIOX,
+                r#""amount": 10000,"#,
+                r#""amount": 10000, "\u0061\u006D\u006f\u0075\u006e\u0074": 1,"#,
+            ),
+            "/amount",
+        ),
+        (
+            edit(
+                PAYVIOX,
+                r#""price": 10000"#,
+                r#""price": 10000, "price": 1"#,
+            ),
+            "/items/0/price",
+        ),
+        (
+            edit(
+                PAYVIOX,
+                r#""name": "P""#,
+                r#""name": "P", "n\u0061me": "Q""#,
+            ),
+            "/items/0/name",
+        ),
+        (
+            edit(
+                PAYVIOX,
+                r#""plan": "premium""#,
+                r#""plan": "premium", "plan": "free""#,
+            ),
+            "/metadata/plan",
+        ),
+        (
+            edit(
+                PAYVIOX,
+                r#""plan": "premium""#,
+                r#""a": {"b": {"c": 1, "c": 2}}"#,
+            ),
+            "/metadata/a/b/c",
+        ),
+    ];
+    for (bytes, path) in cases {
+        assert_eq!(
+            found(Dialect::Payviox, &bytes, &[]),
+            body(path, "duplicate_key"),
+            "{path}"
+        );
+    }
+}
+
+#[test]
+fn numbers_that_are_not_amounts() {
+    let minor = |amount: &str| {
+        found(
+            Dialect::Payviox,
+            &edit(
+                PAYVIOX,
+                "\"amount\": 10000",
+                &format!("\"amount\": {amount}"),
+            ),
+            &[],
+        )
+    };
+    assert_eq!(minor("1e400"), body("/amount", "exponent_notation"));
+    assert_eq!(minor("1e-400"), body("/amount", "exponent_notation"));
+    assert_eq!(minor("1E4"), body("/amount", "exponent_notation"));
+    assert_eq!(minor("-0"), body("/amount", "below_minimum"));
+    assert_eq!(minor(&"9".repeat(100)), body("/amount", "out_of_range"));
+    assert_eq!(minor("0.30000000000000001"), body("/amount", "not_integer"));
+    assert_eq!(minor("10000.0"), body("/amount", "not_integer"));
+    let major = |amount: &str| {
+        found(
+            Dialect::Flutterwave,
+            &edit(FLUTTERWAVE, "12.34", amount),
+            &[],
+        )
+    };
+    assert_eq!(
+        major("0.30000000000000001"),
+        body("/amount", "too_many_decimals")
+    );
+    assert_eq!(major("1.234e1"), body("/amount", "exponent_notation"));
+    assert_eq!(major("1e400"), body("/amount", "exponent_notation"));
+    assert_eq!(major("-0"), body("/amount", "below_minimum"));
+    assert_eq!(
+        major(&format!("{}.00", "9".repeat(100))),
+        body("/amount", "out_of_range")
+    );
+    // JSON has no NaN, Infinity, hex or leading zeros.
+    for bad in [
+        "NaN",
+        "Infinity",
+        "-Infinity",
+        "0x10",
+        "012.34",
+        "+12.34",
+        ".5",
+        "12.",
+    ] {
+        assert_eq!(major(bad), body("", "malformed_json"), "{bad}");
+    }
+}
+
+#[test]
+fn bytes_that_are_not_json_text() {
+    let mut bom = b"\xEF\xBB\xBF".to_vec();
+    bom.extend_from_slice(FLUTTERWAVE.as_bytes());
+    assert_eq!(
+        found(Dialect::Flutterwave, &bom, &[]),
+        body("", "byte_order_mark")
+    );
+    let latin1 = edit(FLUTTERWAVE, "ORDER-0001", "ORDER-\u{e9}")
+        .iter()
+        .map(|&b| if b == 0xC3 { 0xE9 } else { b })
+        .filter(|&b| b != 0xA9)
+        .collect::<Vec<u8>>();
+    assert_eq!(
+        found(Dialect::Flutterwave, &latin1, &[]),
+        body("", "invalid_utf8")
+    );
+    let truncated = &FLUTTERWAVE.as_bytes()[..20];
+    assert_eq!(
+        found(Dialect::Flutterwave, truncated, &[]),
+        body("", "malformed_json")
+    );
+    assert_eq!(
+        found(Dialect::Flutterwave, b"", &[]),
+        body("", "malformed_json")
+    );
+    assert_eq!(
+        found(Dialect::Flutterwave, b"   ", &[]),
+        body("", "malformed_json")
+    );
+    assert_eq!(
+        found(Dialect::Flutterwave, b"[]", &[]),
+        body("", "invalid_type")
+    );
+    assert_eq!(
+        found(Dialect::Flutterwave, br#"[{"amount": 1}]"#, &[]),
+        body("", "invalid_type")
+    );
+    assert_eq!(
+        found(Dialect::Flutterwave, b"null", &[]),
+        body("", "invalid_type")
+    );
+    let twice = format!("{FLUTTERWAVE}{FLUTTERWAVE}");
+    assert_eq!(
+        found(Dialect::Flutterwave, twice.as_bytes(), &[]),
+        body("", "malformed_json")
+    );
+}
+
+#[test]
+fn control_characters_and_surrogates_in_strings() {
+    // Raw, a control character is not JSON; escaped, it is refused in text.
+    let raw = edit(FLUTTERWAVE, "ORDER-0001", "ORDER\u{0}0001");
+    assert_eq!(
+        found(Dialect::Flutterwave, &raw, &[]),
+        body("", "malformed_json")
+    );
+    for escaped in [
+        "ORDER\\u00000001",
+        "ORDER\\n0001",
+        "ORDER\\u001b0001",
+        "ORDER\\u007f0001",
+    ] {
+        let bytes = edit(KIOTAPAY, "R-1", escaped);
+        assert_eq!(
+            found(Dialect::Kiotapay, &bytes, &[]),
+            body("/externalReference", "control_character"),
+            "{escaped}"
+        );
+    }
+    let bytes = edit(KIOTAPAY, "R-1", "R\\ud800-1");
+    assert_eq!(
+        found(Dialect::Kiotapay, &bytes, &[]),
+        body("/externalReference", "lone_surrogate")
+    );
+    let bytes = edit(KIOTAPAY, "R-1", "R\\udc00\\ud800-1");
+    assert_eq!(
+        found(Dialect::Kiotapay, &bytes, &[]),
+        [
+            body("/externalReference", "lone_surrogate"),
+            body("/externalReference", "lone_surrogate")
+        ]
+        .concat()
+    );
+    // A NUL in free-form metadata is refused too.
+    let bytes = edit(PAYVIOX, "premium\"}", "pre\\u0000mium\"}");
+    assert_eq!(
+        found(Dialect::Payviox, &bytes, &[]),
+        body("/metadata/plan", "control_character")
+    );
+}
+
+#[test]
+fn header_values_that_would_split_a_request() {
+    for value in [
+        "Bearer sk_1\r\nX-Injected: 1",
+        "Bearer sk_1\nX: 1",
+        "Bearer sk_1\r",
+        "Bearer sk_\u{0}1",
+    ] {
+        assert_eq!(
+            found(
+                Dialect::Payviox,
+                PAYVIOX.as_bytes(),
+                &[("Authorization", value)]
+            ),
+            vec![(
+                Part::Header,
+                "Authorization".to_owned(),
+                "invalid_header_value"
+            )],
+            "{value:?}"
+        );
+    }
+    assert_eq!(
+        found(
+            Dialect::Flutterwave,
+            FLUTTERWAVE.as_bytes(),
+            &[("X-Idempotency-Key", "idempotency-key\r\n1")]
+        ),
+        vec![(
+            Part::Header,
+            "X-Idempotency-Key".to_owned(),
+            "invalid_header_value"
+        )]
+    );
+}
+
+#[test]
+fn size_and_depth() {
+    let deep = format!(
+        "{{\"metadata\": {}{}}}",
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
+    assert_eq!(
+        found(Dialect::Payviox, deep.as_bytes(), &[]),
+        body("", "too_deep")
+    );
+    let unclosed = "[".repeat(100_000);
+    assert_eq!(
+        found(Dialect::Payviox, unclosed.as_bytes(), &[]),
+        body("", "too_deep")
+    );
+    let huge = edit(PAYVIOX, "\"c\"", &format!("\"{}\"", "c".repeat(10 << 20)));
+    assert_eq!(
+        found(Dialect::Payviox, &huge, &[]),
+        body("", "body_too_large")
+    );
+    // Many keys in one object stay fast and every duplicate is found.
+    let mut many = String::from("{\"plan\": \"premium\"");
+    for i in 0..20_000 {
+        many.push_str(&format!(", \"k{i}\": {i}"));
+    }
+    many.push_str(", \"k19999\": 0}");
+    let bytes = edit(PAYVIOX, r#"{"plan": "premium"}"#, &many);
+    assert_eq!(
+        found(Dialect::Payviox, &bytes, &[]),
+        body("/metadata/k19999", "duplicate_key")
+    );
+}
+
+#[test]
+fn urls_that_only_look_harmless() {
+    let url = |u: &str| {
+        found(
+            Dialect::Nairopay,
+            format!(
+                r#"{{"amount": 1, "currency": "KES", "reference": "R", "callback_url": {}}}"#,
+                serde_json::to_string(u).unwrap()
+            )
+            .as_bytes(),
+            &[],
+        )
+    };
+    for u in [
+        "https://2130706433/",
+        "https://0x7f000001/",
+        "https://0177.0.0.1/",
+        "https://127.1/",
+        "https://good.example@evil.example/",
+        "https://good.example:pass@evil.example/",
+        "https://exa\tmple.example/",
+        "https://example.example/pa\nth",
+        "https://example.example\\@evil.example/",
+        "javascript:alert(document.domain)",
+        "JaVaScRiPt:alert(1)",
+        "data:text/html;base64,PHNjcmlwdD4=",
+        "//evil.example/",
+        "https:evil.example",
+        " https://example.example/",
+    ] {
+        assert_eq!(url(u), body("/callback_url", "invalid_url"), "{u:?}");
+    }
+    // Well written but internal: a redirect may point there (the customer's
+    // browser goes), a webhook may not (a server would fetch it).
+    assert!(url("https://[::ffff:127.0.0.1]/").is_empty());
+    let webhook = |u: &str| {
+        found(Dialect::Kiotapay, format!(r#"{{"amount": 1, "currency": "KES", "externalReference": "R", "callbackUrl": "{u}"}}"#).as_bytes(), &[])
+    };
+    assert_eq!(
+        webhook("https://[::ffff:127.0.0.1]/"),
+        body("/callbackUrl", "private_address")
+    );
+    assert_eq!(
+        webhook("https://169.254.169.254/latest/meta-data/"),
+        body("/callbackUrl", "private_address")
+    );
+    assert_eq!(
+        webhook("http://hooks.merchant.example/"),
+        body("/callbackUrl", "insecure_url")
+    );
+}
+
+#[test]
+fn arbitrary_bytes_never_panic() {
+    // A deterministic spread of byte strings, in every dialect; the property
+    // tests and the fuzzers cover far more.
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    for _ in 0..2000 {
+        let len = (next() % 200) as usize;
+        let alphabet = b"{}[]\",:0123456789.eE-+ntrufals\\u\xC3\xA9\xFF ";
+        let bytes: Vec<u8> = (0..len)
+            .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+            .collect();
+        for &d in Dialect::ALL {
+            let _ = d.validate(&bytes, &[("Authorization", "Bearer pk_1")]);
+        }
+    }
+}
