@@ -52,6 +52,8 @@
 //! - `std` (default): implements `std::error::Error` for the error types.
 //!   Without it the crate needs only `alloc`, and builds for bare-metal
 //!   targets such as `thumbv7em-none-eabihf`.
+//! - `proptest` (implies `std`): [`testing`] generates valid requests and
+//!   near-misses for each dialect, to test code that sends or receives them.
 //! - `validator` (implies `std`): implements `validator::Validate` for the
 //!   typed bodies in [`body`], with the same codes and parameters, so a
 //!   struct that derives `Validate` can nest one with `#[validate(nested)]`.
@@ -79,6 +81,8 @@ pub mod region;
 pub mod report;
 pub mod rules;
 pub mod schema;
+#[cfg(feature = "proptest")]
+pub mod testing;
 #[cfg(feature = "validator")]
 mod validator;
 

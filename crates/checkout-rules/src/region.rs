@@ -40,6 +40,11 @@ pub fn countries() -> impl Iterator<Item = &'static str> {
     codes(COUNTRY_CODES)
 }
 
+/// Every ISO 639-1 language code, in order.
+pub fn languages() -> impl Iterator<Item = &'static str> {
+    codes(LANGUAGE_CODES)
+}
+
 /// Whether `code` is an ISO 639-1 language code (two lower-case letters).
 ///
 /// ```

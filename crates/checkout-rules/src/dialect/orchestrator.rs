@@ -441,10 +441,12 @@ fn normalize(request: &Request<'_, '_>, currency: Currency) -> Option<CheckoutSe
         shipping_address: address(customer, "shippingAddress"),
     });
     if let Some(shipping) = body.get("shipping").and_then(|v| v.as_object()) {
-        session.shipping = Some(Shipping {
+        let shipping = Shipping {
             kind: read::text(shipping, "type"),
             method: read::text(shipping, "method"),
-        });
+        };
+        // `"shipping": {}` says nothing: it normalises to no shipping at all.
+        session.shipping = (shipping != Shipping::default()).then_some(shipping);
     }
     session.metadata = read::object(body, "additionalInformation");
     if let Some(urls) = body.get("redirectUrls").and_then(|v| v.as_object()) {
