@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the checks need, idempotently: Rust targets and components,
 # the wasm-bindgen CLI at exactly the version of the crate in Cargo.lock, the
-# npm package's dev dependencies, and Debian's Chromium for the browser test.
+# npm package's dev dependencies, the oracles' Python packages, cargo-fuzz,
+# and Debian's Chromium for the browser tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,6 +17,15 @@ if [ "$found" != "$wanted" ]; then
 fi
 
 (cd bindings/npm && npm ci --no-audit --no-fund --loglevel=error)
+
+# The outside oracles' Python packages, pinned.
+python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore \
+  iso4217==1.16.20260101 phonenumbers==9.0.43
+
+# Fuzzing needs the nightly toolchain and cargo-fuzz.
+if ! cargo fuzz --version >/dev/null 2>&1; then
+  cargo install cargo-fuzz --version 0.13.2
+fi
 
 if ! command -v chromium >/dev/null 2>&1; then
   as_root=""

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Every check the project keeps: formatting, lints, the bare-metal no_std
-# build, all Rust tests, the benchmarks' build, then the npm package built
-# from the WebAssembly and its tests (the packed tarball as a user installs
-# it, native-versus-WebAssembly agreement, size, the checkout form in
-# Chromium).
+# build, all Rust tests (properties, hostile inputs, the OpenAPI oracle), the
+# benchmarks' build, then the npm package built from the WebAssembly and its
+# tests (the packed tarball as a user installs it, native-versus-WebAssembly
+# agreement, size, the outside oracles, the checkout form in Chromium), and
+# a short run of every fuzz target.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,3 +18,13 @@ cargo bench -p checkout-rules-benches --no-run
 
 bindings/npm/scripts/build.sh
 (cd bindings/npm && node --test test/*.test.mjs)
+
+# A short run of every fuzz target; the long runs are in docs/robustness.md.
+mkdir -p target
+for target in validate_nairopay validate_kiotapay validate_payviox validate_orchestrator validate_flutterwave convert; do
+  if ! fuzz/run.sh "$target" -runs=20000 -max_len=4096 > "target/fuzz-$target.log" 2>&1; then
+    tail -n 60 "target/fuzz-$target.log"
+    exit 1
+  fi
+  echo "$target: $(grep -E '^Done' "target/fuzz-$target.log")"
+done
