@@ -5,6 +5,7 @@
 //! 2 for a usage or I/O error.
 
 mod amount;
+mod batch;
 mod convert;
 mod rules_doc;
 mod validate;
@@ -35,6 +36,13 @@ enum Command {
         /// `text` for people and grep, `json` for one report per line.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        /// Each input holds one request per line (NDJSON); one report per
+        /// line comes out, in order.
+        #[arg(long)]
+        ndjson: bool,
+        /// Threads for --ndjson (default: every core).
+        #[arg(long, requires = "ndjson")]
+        jobs: Option<std::num::NonZeroUsize>,
         /// Request bodies to check; `-` or none reads standard input.
         #[arg(value_name = "FILE")]
         files: Vec<String>,
@@ -120,7 +128,16 @@ fn main() -> ExitCode {
             dialect,
             headers,
             format,
+            ndjson: true,
+            jobs,
             files,
+        } => batch::run(dialect, &headers, format, &files, jobs, &mut out),
+        Command::Validate {
+            dialect,
+            headers,
+            format,
+            files,
+            ..
         } => validate::run(dialect, &headers, format, &files, &mut out),
         Command::Convert {
             from,

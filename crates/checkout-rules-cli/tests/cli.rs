@@ -435,3 +435,105 @@ fn the_cli_and_the_library_agree() {
         }
     }
 }
+
+/// An NDJSON input: the bundled Payviox requests and some broken ones, many
+/// times over, one per line.
+fn ndjson_input(copies: usize) -> String {
+    let valid: String =
+        std::fs::read_to_string(repo().join("examples/payviox/premium-subscription.json"))
+            .unwrap()
+            .replace('\n', "");
+    let mut lines = Vec::new();
+    for i in 0..copies {
+        lines.push(valid.replace("order_12345", &format!("order_{i}")));
+        lines.push(format!(r#"{{"amount": {i}, "currency": "USD"}}"#));
+        lines.push(String::from("{"));
+        lines.push(String::new());
+    }
+    lines.join("\n") + "\n"
+}
+
+#[test]
+fn ndjson_gives_one_report_per_line_in_order_whatever_the_jobs() {
+    let input = ndjson_input(500);
+    let expected: Vec<String> = input
+        .lines()
+        .map(|line| {
+            checkout_rules::Dialect::Payviox
+                .validate(line.as_bytes(), &[])
+                .to_json()
+        })
+        .collect();
+    for jobs in ["1", "2", "7"] {
+        let out = cli()
+            .args([
+                "validate",
+                "--dialect",
+                "payviox",
+                "--ndjson",
+                "--format",
+                "json",
+                "--jobs",
+                jobs,
+            ])
+            .write_stdin(input.clone())
+            .assert()
+            .code(1)
+            .get_output()
+            .stdout
+            .clone();
+        let got: Vec<String> = String::from_utf8(out)
+            .unwrap()
+            .lines()
+            .map(String::from)
+            .collect();
+        assert_eq!(got, expected, "--jobs {jobs}");
+    }
+}
+
+#[test]
+fn ndjson_text_names_the_line_and_all_valid_exits_0() {
+    let line = std::fs::read_to_string(repo().join("examples/nairopay/order-2025-001.json"))
+        .unwrap()
+        .replace('\n', "");
+    cli()
+        .args(["validate", "--dialect", "nairopay", "--ndjson"])
+        .write_stdin(format!("{line}\r\n{line}\n"))
+        .assert()
+        .code(0)
+        .stdout(
+            "<stdin>:1: valid: KES 25.00 (2500 minor units)\n<stdin>:2: valid: KES 25.00 (2500 minor units)\n",
+        );
+    cli()
+        .args(["validate", "--dialect", "nairopay", "--ndjson"])
+        .write_stdin(format!("{line}\n{{\"amount\": 0}}\n"))
+        .assert()
+        .code(1)
+        .stdout(predicate::str::starts_with("<stdin>:1: valid"))
+        .stdout(predicate::str::contains("<stdin>:2: /amount: "));
+}
+
+#[test]
+fn ndjson_measures_a_line_over_the_limit_without_keeping_it() {
+    let huge = format!("{{\"reference\": \"{}\"}}", "x".repeat(3 << 20));
+    let out = cli()
+        .args([
+            "validate",
+            "--dialect",
+            "nairopay",
+            "--ndjson",
+            "--format",
+            "json",
+        ])
+        .write_stdin(format!("{huge}\n{{}}\n"))
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let reports = json_lines(&out);
+    assert_eq!(reports.len(), 2);
+    assert_eq!(reports[0]["errors"][0]["code"], "body_too_large");
+    assert_eq!(reports[0]["errors"][0]["actual"], huge.len());
+    assert_eq!(reports[1]["errors"][0]["code"], "required");
+}

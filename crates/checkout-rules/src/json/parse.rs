@@ -27,6 +27,31 @@ impl Limits {
     /// The hard cap on [`Limits::max_depth`], which keeps the reader's
     /// recursion well inside a WebAssembly stack.
     pub const MAX_DEPTH: usize = 512;
+
+    /// The `body_too_large` violation for a body of `len` bytes, if it is
+    /// over the limit: for readers that stop storing a body once it is.
+    ///
+    /// ```
+    /// use checkout_rules::json::Limits;
+    ///
+    /// assert!(Limits::default().check_size(1 << 20).is_ok());
+    /// assert_eq!(Limits::default().check_size(5 << 20).unwrap_err().code.as_str(), "body_too_large");
+    /// ```
+    pub fn check_size(&self, len: usize) -> Result<(), Violation> {
+        if len <= self.max_bytes {
+            return Ok(());
+        }
+        Err(Violation::body(
+            "",
+            Code::BodyTooLarge,
+            format!(
+                "the body is {len} bytes; the limit is {} bytes",
+                self.max_bytes
+            ),
+        )
+        .with("max", self.max_bytes)
+        .with("actual", len))
+    }
 }
 
 impl Default for Limits {
@@ -70,19 +95,7 @@ pub struct Document<'a> {
 /// assert!(err.message.contains("line 2, column 8"));
 /// ```
 pub fn parse<'a>(input: &'a [u8], limits: &Limits) -> Result<Document<'a>, Violation> {
-    if input.len() > limits.max_bytes {
-        return Err(Violation::body(
-            "",
-            Code::BodyTooLarge,
-            format!(
-                "the body is {} bytes; the limit is {} bytes",
-                input.len(),
-                limits.max_bytes
-            ),
-        )
-        .with("max", limits.max_bytes)
-        .with("actual", input.len()));
-    }
+    limits.check_size(input.len())?;
     if input.starts_with(b"\xEF\xBB\xBF") {
         return Err(positioned(
             Code::ByteOrderMark,
