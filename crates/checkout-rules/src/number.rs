@@ -69,20 +69,29 @@ pub(crate) enum IntegerError {
 
 /// Reads an integer literal that must lie within ±[`MAX_SAFE_INTEGER`].
 pub(crate) fn parse_safe_integer(text: &str) -> Result<i64, IntegerError> {
-    match form(text) {
-        Form::Integer => {}
-        other => return Err(IntegerError::NotInteger(other)),
+    let (negative, digits) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest.as_bytes()),
+        None => (false, text.as_bytes()),
+    };
+    // The common case in one pass: plain digits, no leading zero, at most 16
+    // of them (17 always exceed 2^53).
+    let plain = !digits.is_empty()
+        && digits.len() <= 16
+        && (digits[0] != b'0' || digits.len() == 1)
+        && digits.iter().all(u8::is_ascii_digit);
+    if !plain {
+        return match form(text) {
+            Form::Integer => Err(IntegerError::OutOfRange),
+            other => Err(IntegerError::NotInteger(other)),
+        };
     }
-    let digits = text.trim_start_matches('-');
-    // 16 digits already exceed 2^53 when they start high; 17 always do.
-    if digits.len() > 16 {
+    let value = digits
+        .iter()
+        .fold(0i64, |acc, &d| acc * 10 + i64::from(d - b'0'));
+    if value > MAX_SAFE_INTEGER {
         return Err(IntegerError::OutOfRange);
     }
-    let value: i64 = text.parse().map_err(|_| IntegerError::OutOfRange)?;
-    if value.abs() > MAX_SAFE_INTEGER {
-        return Err(IntegerError::OutOfRange);
-    }
-    Ok(value)
+    Ok(if negative { -value } else { value })
 }
 
 /// Whether a free-form number (metadata, extra item properties) stays the

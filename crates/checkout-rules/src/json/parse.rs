@@ -502,18 +502,21 @@ impl<'a> Reader<'a> {
     fn string(&mut self, path: &Path<'_>) -> Result<Cow<'a, str>, Error> {
         self.pos += 1;
         let start = self.pos;
-        loop {
-            match self.peek() {
-                None => return Err(self.error(ErrorKind::UnexpectedEnd)),
-                Some(b'"') => {
-                    let s = self.text.get(start..self.pos).unwrap_or_default();
-                    self.pos += 1;
-                    return Ok(Cow::Borrowed(s));
-                }
-                Some(b'\\') => break,
-                Some(b) if b < 0x20 => return Err(self.error(ErrorKind::ControlInString(b))),
-                Some(_) => self.pos += 1,
+        // The run of plain characters, found in one scan.
+        let rest = self.bytes.get(start..).unwrap_or_default();
+        self.pos += rest
+            .iter()
+            .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+            .unwrap_or(rest.len());
+        match self.peek() {
+            None => return Err(self.error(ErrorKind::UnexpectedEnd)),
+            Some(b'"') => {
+                let s = self.text.get(start..self.pos).unwrap_or_default();
+                self.pos += 1;
+                return Ok(Cow::Borrowed(s));
             }
+            Some(b) if b < 0x20 => return Err(self.error(ErrorKind::ControlInString(b))),
+            Some(_) => {}
         }
         let mut owned = String::from(self.text.get(start..self.pos).unwrap_or_default());
         loop {

@@ -36,6 +36,10 @@ impl Pointer {
     pub fn push_key(&mut self, key: &str) -> usize {
         let mark = self.0.len();
         self.0.push('/');
+        if !key.contains(['~', '/']) {
+            self.0.push_str(key);
+            return mark;
+        }
         for c in key.chars() {
             match c {
                 '~' => self.0.push_str("~0"),
@@ -48,9 +52,24 @@ impl Pointer {
 
     /// Appends an array index. Returns the previous length.
     pub fn push_index(&mut self, index: usize) -> usize {
-        use core::fmt::Write as _;
         let mark = self.0.len();
-        let _ = write!(self.0, "/{index}");
+        self.0.push('/');
+        // Digits by hand: this runs for every array element, and the
+        // formatting machinery costs more than the rest of the walk there.
+        let mut digits = [0u8; 20];
+        let mut n = index;
+        let mut i = digits.len();
+        loop {
+            i -= 1;
+            digits[i] = b'0' + u8::try_from(n % 10).unwrap_or(0);
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        for &d in &digits[i..] {
+            self.0.push(char::from(d));
+        }
         mark
     }
 
