@@ -133,7 +133,7 @@ impl Money {
         }
         // Trailing fractional zeros carry no value; dropping them keeps
         // `12.340…0` within rust_decimal's 28 digits of scale.
-        let text = match text.split_once('.') {
+        let text: alloc::borrow::Cow<'_, str> = match text.split_once('.') {
             Some((int, frac)) if frac.ends_with('0') => {
                 let frac = frac.trim_end_matches('0');
                 let mut trimmed = String::from(int);
@@ -141,9 +141,9 @@ impl Money {
                     trimmed.push('.');
                     trimmed.push_str(frac);
                 }
-                trimmed
+                trimmed.into()
             }
-            _ => String::from(text),
+            _ => text.into(),
         };
         // A digit string too long for a Decimal is far beyond 2^53 minor units.
         let value = Decimal::from_str_exact(&text).map_err(|_| MoneyError::OutOfRange)?;
@@ -183,7 +183,29 @@ impl Money {
     /// decimals: `"25.00"` for 2500 KES, `"1.500"` for 1500 BHD, `"500"` for
     /// 500 JPY.
     pub fn to_major_string(self) -> String {
-        self.to_decimal().to_string()
+        // Integer arithmetic, not `Decimal`'s Display: the same exact text,
+        // and it is on every report's hot path.
+        let exponent = usize::from(self.currency.exponent().unwrap_or(0));
+        let digits = self.minor.unsigned_abs().to_string();
+        let mut out = String::with_capacity(digits.len() + exponent + 3);
+        if self.minor < 0 {
+            out.push('-');
+        }
+        if exponent == 0 {
+            out.push_str(&digits);
+            return out;
+        }
+        if digits.len() > exponent {
+            let (int, frac) = digits.split_at(digits.len() - exponent);
+            out.push_str(int);
+            out.push('.');
+            out.push_str(frac);
+        } else {
+            out.push_str("0.");
+            out.extend(core::iter::repeat_n('0', exponent - digits.len()));
+            out.push_str(&digits);
+        }
+        out
     }
 
     /// The sum of two amounts of the same currency.
@@ -439,6 +461,12 @@ mod tests {
             let money = Money::from_minor(minor, currency).unwrap();
             let text = money.to_major_string();
             prop_assert_eq!(Money::from_major_str(&text, currency).unwrap().minor(), minor);
+        }
+
+        #[test]
+        fn major_text_is_the_exact_decimal(currency in currency_with_minor_unit(), minor in safe_minor()) {
+            let money = Money::from_minor(minor, currency).unwrap();
+            prop_assert_eq!(money.to_major_string(), money.to_decimal().to_string());
         }
 
         #[test]
