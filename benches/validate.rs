@@ -1,13 +1,52 @@
-//! Validation against the floor: `serde_json` reading the same bytes into a
-//! plain typed struct with borrowed strings, no checks at all.
+//! Validation against its baselines, in one run:
+//!
+//! - **floor**: `serde_json` reading the same bytes into a plain typed struct
+//!   with the same fields (borrowed `&str`), no checks; for Payviox also the
+//!   floor plus an exact sum check in minor units;
+//! - **checkout-rules**: validate and normalise, with the full report;
+//! - **JSON Schema**: the `jsonschema` crate with Payviox's own OpenAPI
+//!   schema, parsing the bytes into a `serde_json::Value` first (Payviox
+//!   requests only: the other providers publish no schema).
+//!
+//! Before measuring it prints the allocations each validation makes, per
+//! JSON value of the request, counted by the global allocator.
 //!
 //! Run: `cargo bench -p checkout-rules-benches --bench validate`
 
+use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use checkout_rules::Dialect;
 use criterion::{Criterion, criterion_group, criterion_main};
 use serde::Deserialize;
+
+/// Counts allocations, to report how many validation makes.
+struct Counting;
+
+static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
+
+// SAFETY: forwards to the system allocator unchanged; only counts.
+#[allow(unsafe_code)]
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+        // SAFETY: the caller's contract is passed on as it is.
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: as above.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+        // SAFETY: as above.
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
 
 #[derive(Deserialize)]
 #[allow(dead_code)]
@@ -44,9 +83,97 @@ struct NairopayFloor<'a> {
     callback_url: Option<&'a str>,
 }
 
+#[derive(Deserialize)]
+#[allow(dead_code)]
+#[serde(rename_all = "camelCase")]
+struct KiotapayFloor<'a> {
+    amount: f64,
+    currency: &'a str,
+    description: Option<&'a str>,
+    success_url: Option<&'a str>,
+    cancel_url: Option<&'a str>,
+    #[serde(borrow)]
+    payment_methods: Option<Vec<&'a str>>,
+    external_reference: &'a str,
+    email: Option<&'a str>,
+    phone: Option<&'a str>,
+    reference: Option<&'a str>,
+    callback_url: Option<&'a str>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)]
+#[serde(rename_all = "camelCase")]
+struct OrchestratorFloor<'a> {
+    order_reference: &'a str,
+    payment_method: &'a str,
+    currency: &'a str,
+    locale: Option<&'a str>,
+    amount: AmountFloor,
+    #[serde(borrow)]
+    order_items: Vec<OrderItemFloor<'a>>,
+    #[serde(borrow)]
+    customer: CustomerFloor<'a>,
+    #[serde(borrow)]
+    shipping: Option<&'a serde_json::value::RawValue>,
+    #[serde(borrow)]
+    additional_information: Option<&'a serde_json::value::RawValue>,
+    #[serde(borrow)]
+    redirect_urls: Option<&'a serde_json::value::RawValue>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)]
+struct AmountFloor {
+    total: f64,
+    shipping: Option<f64>,
+    tax: Option<f64>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)]
+#[serde(rename_all = "camelCase")]
+struct OrderItemFloor<'a> {
+    name: &'a str,
+    sku: &'a str,
+    quantity: i64,
+    unit_price: f64,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)]
+#[serde(rename_all = "camelCase")]
+struct CustomerFloor<'a> {
+    first_name: &'a str,
+    last_name: &'a str,
+    email: &'a str,
+    phone: &'a str,
+    #[serde(borrow)]
+    billing_address: Option<&'a serde_json::value::RawValue>,
+    #[serde(borrow)]
+    shipping_address: Option<&'a serde_json::value::RawValue>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)]
+struct FlutterwaveFloor<'a> {
+    amount: f64,
+    currency: &'a str,
+    customer_id: Option<&'a str>,
+    redirect_url: Option<&'a str>,
+    reference: &'a str,
+    max_retry_attempts: Option<i64>,
+    session_duration: Option<i64>,
+}
+
+fn repo(path: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("..")
+        .join(path)
+}
+
 fn example(path: &str) -> Vec<u8> {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples");
-    std::fs::read(root.join(path)).expect("bundled example")
+    std::fs::read(repo("examples").join(path)).expect("bundled example")
 }
 
 /// A Payviox request with `n` items that sum to its amount.
@@ -62,40 +189,167 @@ fn payviox_with_items(n: usize) -> Vec<u8> {
     .into_bytes()
 }
 
+/// Payviox's `CreateSessionRequest` schema, from the OpenAPI block of its
+/// document.
+fn payviox_schema() -> serde_json::Value {
+    use yaml_rust2::{Yaml, YamlLoader};
+    fn json(yaml: &Yaml) -> serde_json::Value {
+        match yaml {
+            Yaml::Hash(map) => serde_json::Value::Object(
+                map.iter()
+                    .filter_map(|(k, v)| Some((k.as_str()?.to_owned(), json(v))))
+                    .collect(),
+            ),
+            Yaml::Array(items) => serde_json::Value::Array(items.iter().map(json).collect()),
+            Yaml::String(s) => serde_json::Value::from(s.as_str()),
+            Yaml::Integer(i) => serde_json::Value::from(*i),
+            Yaml::Boolean(b) => serde_json::Value::from(*b),
+            _ => serde_json::Value::Null,
+        }
+    }
+    let doc =
+        std::fs::read_to_string(repo("docs/providers/payviox.txt")).expect("Payviox document");
+    let start = doc.find("````yaml POST /session").expect("OpenAPI block");
+    let block = &doc[start..];
+    let yaml =
+        &block[block.find('\n').expect("a line") + 1..block[1..].find("````").expect("its end")];
+    let openapi = &YamlLoader::load_from_str(yaml).expect("YAML")[0];
+    json(&openapi["components"]["schemas"]["CreateSessionRequest"])
+}
+
+/// The number of JSON values in a body: its "fields", for allocations per field.
+fn values(v: &serde_json::Value) -> usize {
+    1 + match v {
+        serde_json::Value::Array(a) => a.iter().map(values).sum(),
+        serde_json::Value::Object(o) => o.values().map(values).sum(),
+        _ => 0,
+    }
+}
+
+struct Case {
+    name: &'static str,
+    dialect: Dialect,
+    body: Vec<u8>,
+    headers: Vec<(&'static str, &'static str)>,
+}
+
+fn cases() -> Vec<Case> {
+    let key = vec![("Idempotency-Key", "4f1c2b0e-7d1a-4c55-9a61-0d3c2f9e8b71")];
+    vec![
+        Case {
+            name: "nairopay/order-2025-001",
+            dialect: Dialect::Nairopay,
+            body: example("nairopay/order-2025-001.json"),
+            headers: vec![],
+        },
+        Case {
+            name: "kiotapay/order-12345",
+            dialect: Dialect::Kiotapay,
+            body: example("kiotapay/order-12345.json"),
+            headers: vec![],
+        },
+        Case {
+            name: "payviox/premium-subscription",
+            dialect: Dialect::Payviox,
+            body: example("payviox/premium-subscription.json"),
+            headers: vec![],
+        },
+        Case {
+            name: "payviox/100-items",
+            dialect: Dialect::Payviox,
+            body: payviox_with_items(100),
+            headers: vec![],
+        },
+        Case {
+            name: "payviox/invalid-several-problems",
+            dialect: Dialect::Payviox,
+            body: example("payviox/invalid-several-problems.json"),
+            headers: vec![],
+        },
+        Case {
+            name: "orchestrator/wireless-headphones",
+            dialect: Dialect::Orchestrator,
+            body: example("orchestrator/wireless-headphones.json"),
+            headers: key,
+        },
+        Case {
+            name: "flutterwave/ngn-order",
+            dialect: Dialect::Flutterwave,
+            body: example("flutterwave/ngn-order.json"),
+            headers: vec![],
+        },
+    ]
+}
+
+fn floor(dialect: Dialect, body: &[u8]) -> bool {
+    match dialect {
+        Dialect::Nairopay => serde_json::from_slice::<NairopayFloor<'_>>(body).is_ok(),
+        Dialect::Kiotapay => serde_json::from_slice::<KiotapayFloor<'_>>(body).is_ok(),
+        Dialect::Payviox => serde_json::from_slice::<PayvioxFloor<'_>>(body).is_ok(),
+        Dialect::Orchestrator => serde_json::from_slice::<OrchestratorFloor<'_>>(body).is_ok(),
+        _ => serde_json::from_slice::<FlutterwaveFloor<'_>>(body).is_ok(),
+    }
+}
+
+/// The floor plus the exact sum check in minor units, on the typed struct.
+fn floor_with_sum(body: &[u8]) -> bool {
+    serde_json::from_slice::<PayvioxFloor<'_>>(body).is_ok_and(|r| {
+        r.items.iter().try_fold(0i64, |sum, i| {
+            i.price
+                .checked_mul(i.quantity)
+                .and_then(|l| sum.checked_add(l))
+        }) == Some(r.amount)
+    })
+}
+
+fn allocations() {
+    println!("allocations per validation (counted by the global allocator):");
+    for case in cases() {
+        let before = ALLOCATIONS.load(Ordering::Relaxed);
+        black_box(case.dialect.validate(&case.body, &case.headers));
+        let ours = ALLOCATIONS.load(Ordering::Relaxed) - before;
+        let before = ALLOCATIONS.load(Ordering::Relaxed);
+        black_box(floor(case.dialect, &case.body));
+        let floor = ALLOCATIONS.load(Ordering::Relaxed) - before;
+        let fields =
+            serde_json::from_slice::<serde_json::Value>(&case.body).map_or(0, |v| values(&v));
+        println!(
+            "  {}: {ours} ({:.2} per JSON value, {fields} values); floor {floor}",
+            case.name,
+            ours as f64 / fields.max(1) as f64
+        );
+    }
+}
+
 fn bench(c: &mut Criterion) {
-    let payviox = [
-        (
-            "payviox/premium-subscription",
-            example("payviox/premium-subscription.json"),
-        ),
-        ("payviox/100-items", payviox_with_items(100)),
-    ];
-    for (name, body) in &payviox {
-        let mut group = c.benchmark_group(*name);
+    allocations();
+    let schema = payviox_schema();
+    let json_schema = jsonschema::validator_for(&schema).expect("the schema compiles");
+    for case in cases() {
+        let mut group = c.benchmark_group(case.name);
         group.bench_function("floor: serde_json typed", |b| {
-            b.iter(|| serde_json::from_slice::<PayvioxFloor<'_>>(black_box(body)).map(|r| r.amount))
+            b.iter(|| floor(case.dialect, black_box(&case.body)))
         });
+        if case.dialect == Dialect::Payviox {
+            group.bench_function("floor + exact sum", |b| {
+                b.iter(|| floor_with_sum(black_box(&case.body)))
+            });
+            group.bench_function("JSON Schema: parse + jsonschema", |b| {
+                b.iter(|| {
+                    serde_json::from_slice::<serde_json::Value>(black_box(&case.body))
+                        .is_ok_and(|v| json_schema.is_valid(&v))
+                })
+            });
+        }
         group.bench_function("checkout-rules: validate + normalise", |b| {
-            b.iter(|| Dialect::Payviox.validate(black_box(body), &[]).is_valid())
+            b.iter(|| {
+                case.dialect
+                    .validate(black_box(&case.body), &case.headers)
+                    .is_valid()
+            })
         });
         group.finish();
     }
-
-    let nairopay = example("nairopay/order-2025-001.json");
-    let mut group = c.benchmark_group("nairopay/order-2025-001");
-    group.bench_function("floor: serde_json typed", |b| {
-        b.iter(|| {
-            serde_json::from_slice::<NairopayFloor<'_>>(black_box(&nairopay)).map(|r| r.amount)
-        })
-    });
-    group.bench_function("checkout-rules: validate + normalise", |b| {
-        b.iter(|| {
-            Dialect::Nairopay
-                .validate(black_box(&nairopay), &[])
-                .is_valid()
-        })
-    });
-    group.finish();
 }
 
 criterion_group!(benches, bench);
