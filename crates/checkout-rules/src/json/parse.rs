@@ -690,6 +690,46 @@ mod tests {
     }
 
     #[test]
+    fn duplicates_are_found_on_both_sides_of_the_index_threshold() {
+        for size in [SCAN_LIMIT - 1, SCAN_LIMIT, SCAN_LIMIT + 1, SCAN_LIMIT + 2] {
+            let keys: Vec<String> = (0..size).map(|i| format!("\"k{i}\": {i}")).collect();
+            let last = size - 1;
+            let body = format!("{{{}, \"k0\": 0, \"k{last}\": 0}}", keys.join(","));
+            let doc = read(&body).unwrap();
+            let paths: Vec<_> = doc.violations.iter().map(|v| v.path.as_str()).collect();
+            assert_eq!(
+                paths,
+                [String::from("/k0"), format!("/k{last}")],
+                "{size} keys"
+            );
+            assert_eq!(doc.root.as_object().unwrap().len(), size);
+        }
+    }
+
+    #[test]
+    fn nested_containers_keep_their_own_members() {
+        let doc =
+            read(r#"{"a": [1, [2, 3], {"b": {"c": 1}, "d": []}], "e": {}, "f": [[]]}"#).unwrap();
+        let root = doc.root.as_object().unwrap();
+        let keys: Vec<_> = root.iter().map(|(k, _)| k).collect();
+        assert_eq!(keys, ["a", "e", "f"]);
+        let a = root.get("a").unwrap().as_array().unwrap();
+        assert_eq!(a.len(), 3);
+        assert_eq!(a[1].as_array().unwrap().len(), 2);
+        let inner = a[2].as_object().unwrap();
+        assert_eq!(inner.len(), 2);
+        assert_eq!(inner.get("b").unwrap().as_object().unwrap().len(), 1);
+        assert!(root.get("e").unwrap().as_object().unwrap().is_empty());
+        assert_eq!(
+            root.get("f").unwrap().as_array().unwrap()[0]
+                .as_array()
+                .unwrap()
+                .len(),
+            0
+        );
+    }
+
+    #[test]
     fn positions_count_lines_and_characters() {
         let err = read("{\n  \"é\": tru\n}").unwrap_err();
         assert_eq!(err.code, Code::MalformedJson);
