@@ -143,9 +143,13 @@ impl Currency {
     /// letters): current codes, and the historic and unofficial codes that
     /// providers still list.
     pub fn from_code(code: &str) -> Option<Currency> {
+        // Every code is three bytes: compared as arrays, not through memcmp.
+        let code: [u8; 3] = code.as_bytes().try_into().ok()?;
+        let row_code =
+            |row: &CurrencyInfo| -> [u8; 3] { row.code.as_bytes().try_into().unwrap_or_default() };
         [&ISO_4217[..], &OTHER[..]].into_iter().find_map(|table| {
             table
-                .binary_search_by(|row| row.code.cmp(code))
+                .binary_search_by(|row| row_code(row).cmp(&code))
                 .ok()
                 .and_then(|i| table.get(i))
                 .map(|info| Currency { info })
