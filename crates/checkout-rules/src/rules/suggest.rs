@@ -13,18 +13,28 @@
 /// assert_eq!(closest("ammount", fields), Some("amount"));
 /// assert_eq!(closest("colour", fields), None);
 /// ```
-pub fn closest<'c>(name: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
-    let folded = fold(name);
+pub fn closest<'c, I>(name: &str, candidates: I) -> Option<&'c str>
+where
+    I: IntoIterator<Item = &'c str>,
+    I::IntoIter: Clone,
+{
+    let candidates = candidates.into_iter();
+    // A name in another style is the best match there is: look for one
+    // before computing any distance.
+    if let Some(same) = candidates.clone().find(|c| fold(c).eq(fold(name))) {
+        return Some(same);
+    }
+    let name_len = name.chars().count();
     let mut best: Option<(usize, &'c str)> = None;
     for candidate in candidates {
-        let distance = if fold(candidate) == folded {
-            0
+        let candidate_len = candidate.chars().count();
+        let limit = if name_len.min(candidate_len) < 6 {
+            1
         } else {
-            edit_distance(name, candidate)
+            2
         };
-        let shorter = name.chars().count().min(candidate.chars().count());
-        let limit = if shorter < 6 { 1 } else { 2 };
-        if distance <= limit && best.is_none_or(|(d, _)| distance < d) {
+        let limit = best.map_or(limit, |(d, _)| limit.min(d.saturating_sub(1)));
+        if let Some(distance) = edit_distance_within(name, candidate, limit) {
             best = Some((distance, candidate));
         }
     }
@@ -34,19 +44,22 @@ pub fn closest<'c>(name: &str, candidates: impl IntoIterator<Item = &'c str>) ->
 /// ASCII lower case without `_` and `-`, so naming styles compare equal.
 /// (Field names are ASCII; Unicode case tables would weigh more than the
 /// rest of this module.)
-fn fold(name: &str) -> alloc::string::String {
+fn fold(name: &str) -> impl Iterator<Item = char> + '_ {
     name.chars()
         .filter(|c| !matches!(c, '_' | '-'))
         .map(|c| c.to_ascii_lowercase())
-        .collect()
 }
 
 /// The optimal-string-alignment distance (Levenshtein plus adjacent
-/// transpositions). Written here because `strsim` would be the crate's only
-/// `std` dependency for a dozen lines.
-fn edit_distance(a: &str, b: &str) -> usize {
+/// transpositions) if it is at most `limit`. Written here because `strsim`
+/// would be the crate's only `std` dependency for a dozen lines.
+fn edit_distance_within(a: &str, b: &str, limit: usize) -> Option<usize> {
     let a: alloc::vec::Vec<char> = a.chars().collect();
     let b: alloc::vec::Vec<char> = b.chars().collect();
+    // The distance is at least the difference in length.
+    if a.len().abs_diff(b.len()) > limit {
+        return None;
+    }
     // Three rows: two back (for transpositions), one back, current.
     let mut two_back: alloc::vec::Vec<usize> = alloc::vec![0; b.len() + 1];
     let mut prev: alloc::vec::Vec<usize> = (0..=b.len()).collect();
@@ -61,10 +74,15 @@ fn edit_distance(a: &str, b: &str) -> usize {
             }
             cur[j] = d;
         }
+        // Distances never shrink down the table (a transposition looks two
+        // rows back, so both rows must be over).
+        if cur.iter().chain(&prev).all(|&d| d > limit) {
+            return None;
+        }
         core::mem::swap(&mut two_back, &mut prev);
         core::mem::swap(&mut prev, &mut cur);
     }
-    prev[b.len()]
+    Some(prev[b.len()]).filter(|&d| d <= limit)
 }
 
 #[cfg(test)]
@@ -73,11 +91,58 @@ mod tests {
 
     #[test]
     fn distances() {
-        assert_eq!(edit_distance("amount", "amount"), 0);
-        assert_eq!(edit_distance("amuont", "amount"), 1);
-        assert_eq!(edit_distance("ammount", "amount"), 1);
-        assert_eq!(edit_distance("", "abc"), 3);
-        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        let d = |a, b| edit_distance_within(a, b, usize::MAX);
+        assert_eq!(d("amount", "amount"), Some(0));
+        assert_eq!(d("amuont", "amount"), Some(1));
+        assert_eq!(d("ammount", "amount"), Some(1));
+        assert_eq!(d("", "abc"), Some(3));
+        assert_eq!(d("kitten", "sitting"), Some(3));
+        assert_eq!(d("abcdef", "badcfe"), Some(3));
+    }
+
+    #[test]
+    fn distances_over_the_limit_are_none() {
+        assert_eq!(edit_distance_within("kitten", "sitting", 2), None);
+        assert_eq!(edit_distance_within("kitten", "sitting", 3), Some(3));
+        assert_eq!(edit_distance_within("abcdefgh", "zyxwvuts", 2), None);
+        assert_eq!(edit_distance_within("ab", "abcd", 1), None);
+        assert_eq!(edit_distance_within("abcd", "bacd", 1), Some(1));
+    }
+
+    #[test]
+    fn the_early_exit_agrees_with_the_full_table() {
+        let words = [
+            "amount",
+            "amuont",
+            "currency",
+            "curency",
+            "cuurrency",
+            "order_id",
+            "orderid",
+            "ip",
+            "id",
+            "items",
+            "item",
+            "meta",
+            "metadata",
+            "mtadeata",
+            "abcdef",
+            "badcfe",
+            "",
+        ];
+        for a in words {
+            for b in words {
+                let full = edit_distance_within(a, b, usize::MAX).unwrap();
+                for limit in 0..4 {
+                    let expected = (full <= limit).then_some(full);
+                    assert_eq!(
+                        edit_distance_within(a, b, limit),
+                        expected,
+                        "{a} {b} {limit}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
