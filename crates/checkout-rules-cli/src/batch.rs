@@ -1,13 +1,16 @@
 //! `checkout-rules validate --ndjson`: one request per line, one report per
 //! line, in order, on every core.
 //!
-//! Input is read in blocks of whole lines; each block is split among the
-//! worker threads, validated, and written in order before the next block is
-//! read, so memory stays flat however long the input is.
+//! A pipeline: one thread reads the input in blocks of whole lines, the
+//! workers validate a block each, and the calling thread writes their
+//! reports in block order. Reading, validating and writing overlap, and
+//! bounded queues between them keep memory flat however long the input is.
 
+use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
 use std::num::NonZeroUsize;
+use std::sync::{Arc, Mutex, mpsc};
 use std::thread;
 
 use checkout_rules::json::Limits;
@@ -17,9 +20,10 @@ use indicatif::{ProgressBar, ProgressStyle};
 use crate::validate::display_name;
 use crate::{Format, Outcome};
 
-/// How much input is read before it is validated: large enough to keep
-/// every core busy, small enough to keep memory flat.
-const BLOCK_BYTES: usize = 4 << 20;
+/// How much input one worker validates at a time: large enough that handing
+/// blocks around costs nothing next to validating them, small enough that
+/// the few blocks in flight keep memory flat.
+const BLOCK_BYTES: usize = 512 << 10;
 
 pub fn run(
     dialect: Dialect,
@@ -41,8 +45,8 @@ pub fn run(
     let mut outcome = Outcome::AllValid;
     for file in files {
         let name = display_name(file);
-        let (reader, size): (Box<dyn Read>, Option<u64>) = if file == "-" {
-            (Box::new(io::stdin().lock()), None)
+        let (reader, size): (Box<dyn Read + Send>, Option<u64>) = if file == "-" {
+            (Box::new(io::stdin()), None)
         } else {
             match File::open(file) {
                 Ok(f) => {
@@ -62,6 +66,7 @@ pub fn run(
             format,
             name,
             jobs,
+            block_bytes: BLOCK_BYTES,
         };
         match batch.stream(BufReader::with_capacity(1 << 20, reader), out, &progress) {
             Ok(true) => {}
@@ -104,6 +109,22 @@ struct Batch<'a> {
     format: Format,
     name: &'a str,
     jobs: usize,
+    block_bytes: usize,
+}
+
+/// Whole lines of input, numbered in reading order.
+struct Block {
+    number: usize,
+    first_line: usize,
+    bytes: Vec<u8>,
+    lines: Vec<Line>,
+}
+
+/// A block's reports, ready to write.
+struct Reports {
+    number: usize,
+    text: Vec<u8>,
+    all_valid: bool,
 }
 
 impl Batch<'_> {
@@ -111,88 +132,143 @@ impl Batch<'_> {
     /// whether every line was valid.
     fn stream(
         &self,
-        mut input: impl BufRead,
+        input: impl BufRead + Send,
         out: &mut impl Write,
         progress: &ProgressBar,
     ) -> io::Result<bool> {
+        // Each queue holds a block per worker: enough to keep every worker
+        // busy, and the bound that keeps memory flat when output is slow.
+        let (blocks_tx, blocks_rx) = mpsc::sync_channel::<Block>(self.jobs);
+        let (reports_tx, reports_rx) = mpsc::sync_channel::<Reports>(self.jobs);
+        // Shared by the workers and dropped with the last of them, so a
+        // reader with nobody left to read for stops.
+        let blocks_rx = Arc::new(Mutex::new(blocks_rx));
+        thread::scope(|scope| {
+            let reader = scope.spawn(move || self.read_blocks(input, &blocks_tx, progress));
+            for _ in 0..self.jobs {
+                let (blocks_rx, reports_tx) = (Arc::clone(&blocks_rx), reports_tx.clone());
+                scope.spawn(move || {
+                    // The lock is held only to take the next block.
+                    let next = || blocks_rx.lock().ok()?.recv().ok();
+                    while let Some(block) = next() {
+                        if reports_tx.send(self.validate_block(&block)).is_err() {
+                            break;
+                        }
+                    }
+                });
+            }
+            drop((blocks_rx, reports_tx));
+            let written = write_in_order(reports_rx, out);
+            let read = reader
+                .join()
+                .unwrap_or_else(|_| Err(io::Error::other("the reading thread failed")));
+            read.and(written)
+        })
+    }
+
+    /// Reads `input` into blocks and queues them, until the input ends or
+    /// nobody is left to validate them.
+    fn read_blocks(
+        &self,
+        mut input: impl BufRead,
+        blocks: &mpsc::SyncSender<Block>,
+        progress: &ProgressBar,
+    ) -> io::Result<()> {
         let limit = Limits::default().max_bytes;
-        let mut all_valid = true;
         let mut first_line = 1;
-        let mut block = Vec::with_capacity(BLOCK_BYTES + limit + 2);
-        let mut lines: Vec<Line> = Vec::new();
-        loop {
-            block.clear();
-            lines.clear();
-            // Whole lines, until the block is full or the input ends.
-            while block.len() < BLOCK_BYTES {
-                match read_line(&mut input, &mut block, limit, progress)? {
-                    None => break,
-                    Some(line) => lines.push(line),
+        for number in 0.. {
+            let mut bytes = Vec::with_capacity(self.block_bytes);
+            let mut lines = Vec::new();
+            let mut failure = None;
+            while bytes.len() < self.block_bytes {
+                match read_line(&mut input, &mut bytes, limit, progress) {
+                    Ok(None) => break,
+                    Ok(Some(line)) => lines.push(line),
+                    Err(e) => {
+                        // The lines before the failure still get reports.
+                        failure = Some(e);
+                        break;
+                    }
                 }
             }
             if lines.is_empty() {
-                return Ok(all_valid);
+                return failure.map_or(Ok(()), Err);
             }
-            let chunk = lines.len().div_ceil(self.jobs).max(1);
-            let block = &block;
-            let results: Vec<(String, bool)> = thread::scope(|scope| {
-                let workers: Vec<_> = lines
-                    .chunks(chunk)
-                    .enumerate()
-                    .map(|(i, part)| {
-                        let start = first_line + i * chunk;
-                        scope.spawn(move || self.validate_lines(block, part, start))
-                    })
-                    .collect();
-                workers
-                    .into_iter()
-                    .flat_map(|w| w.join().unwrap_or_default())
-                    .collect()
-            });
-            for (text, valid) in &results {
-                all_valid &= valid;
-                out.write_all(text.as_bytes())?;
+            let count = lines.len();
+            let block = Block {
+                number,
+                first_line,
+                bytes,
+                lines,
+            };
+            if blocks.send(block).is_err() {
+                break;
             }
-            out.flush()?;
-            first_line += lines.len();
+            if let Some(e) = failure {
+                return Err(e);
+            }
+            first_line += count;
         }
+        Ok(())
     }
 
-    fn validate_lines(
-        &self,
-        block: &[u8],
-        lines: &[Line],
-        first_line: usize,
-    ) -> Vec<(String, bool)> {
-        lines
-            .iter()
-            .enumerate()
-            .map(|(i, line)| {
-                let report = match *line {
-                    Line::Stored { start, end } => self
-                        .dialect
-                        .validate(block.get(start..end).unwrap_or_default(), self.headers),
-                    Line::TooLong { len } => Report {
-                        violations: Limits::default()
-                            .check_size(len)
-                            .err()
-                            .into_iter()
-                            .collect(),
-                        normalized: None,
-                    },
-                };
-                let text = match self.format {
-                    Format::Json => {
-                        let mut json = report.to_json();
-                        json.push('\n');
-                        json
-                    }
-                    Format::Text => report.to_text(&format!("{}:{}", self.name, first_line + i)),
-                };
-                (text, report.is_valid())
-            })
-            .collect()
+    fn validate_block(&self, block: &Block) -> Reports {
+        let mut text = Vec::with_capacity(block.bytes.len() * 2);
+        let mut all_valid = true;
+        for (i, line) in block.lines.iter().enumerate() {
+            let report = match *line {
+                Line::Stored { start, end } => self.dialect.validate(
+                    block.bytes.get(start..end).unwrap_or_default(),
+                    self.headers,
+                ),
+                Line::TooLong { len } => Report {
+                    violations: Limits::default()
+                        .check_size(len)
+                        .err()
+                        .into_iter()
+                        .collect(),
+                    normalized: None,
+                },
+            };
+            all_valid &= report.is_valid();
+            match self.format {
+                Format::Json => {
+                    // Writing into a Vec cannot fail.
+                    let _ = report.write_json(&mut text);
+                    text.push(b'\n');
+                }
+                Format::Text => {
+                    let name = format!("{}:{}", self.name, block.first_line + i);
+                    text.extend_from_slice(report.to_text(&name).as_bytes());
+                }
+            }
+        }
+        Reports {
+            number: block.number,
+            text,
+            all_valid,
+        }
     }
+}
+
+/// Writes blocks' reports in block order as they arrive from the workers.
+/// Returns whether every line was valid.
+fn write_in_order(reports: mpsc::Receiver<Reports>, out: &mut impl Write) -> io::Result<bool> {
+    let mut all_valid = true;
+    let mut next = 0;
+    // Blocks finished ahead of one still being validated: at most one per
+    // worker.
+    let mut waiting = BTreeMap::new();
+    for done in reports {
+        waiting.insert(done.number, done);
+        while let Some(done) = waiting.remove(&next) {
+            all_valid &= done.all_valid;
+            out.write_all(&done.text)?;
+            next += 1;
+        }
+        out.flush()?;
+    }
+    Ok(all_valid)
 }
 
 /// A line of input: where it is in the block, or, when it is over the body
@@ -268,6 +344,137 @@ mod tests {
             });
         }
         out
+    }
+
+    fn batch(jobs: usize, block_bytes: usize) -> Batch<'static> {
+        Batch {
+            dialect: Dialect::Payviox,
+            headers: &[],
+            format: Format::Json,
+            name: "test",
+            jobs,
+            block_bytes,
+        }
+    }
+
+    /// Valid and invalid requests, a broken line and an empty one, repeated.
+    fn requests(count: usize) -> String {
+        (0..count)
+            .map(|i| match i % 4 {
+                0 => format!(
+                    r#"{{"amount": {0}, "currency": "USD", "customer": "c", "order_id": "o{i}", "items": [{{"name": "n", "quantity": 1, "price": {0}}}]}}"#,
+                    100 + i
+                ),
+                1 => format!(r#"{{"amount": {i}, "currency": "usd"}}"#),
+                2 => String::from("{"),
+                _ => String::new(),
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    #[test]
+    fn reports_come_out_in_input_order_across_many_blocks() {
+        let input = requests(400);
+        let expected: String = input
+            .lines()
+            .map(|l| Dialect::Payviox.validate(l.as_bytes(), &[]).to_json() + "\n")
+            .collect();
+        for (jobs, block_bytes) in [(1, 1), (2, 64), (3, 200), (2, 1 << 20)] {
+            let mut out = Vec::new();
+            let all_valid = batch(jobs, block_bytes)
+                .stream(input.as_bytes(), &mut out, &ProgressBar::hidden())
+                .unwrap();
+            assert!(!all_valid);
+            assert_eq!(
+                String::from_utf8(out).unwrap(),
+                expected,
+                "{jobs} jobs, {block_bytes} B blocks"
+            );
+        }
+    }
+
+    #[test]
+    fn all_valid_only_when_every_block_is() {
+        let valid = requests(1);
+        let input = [valid.as_str(); 50].join("\n");
+        let run = |input: &str| {
+            batch(2, 64)
+                .stream(input.as_bytes(), &mut Vec::new(), &ProgressBar::hidden())
+                .unwrap()
+        };
+        assert!(run(&input));
+        assert!(!run(&format!("{input}\n{{}}")));
+    }
+
+    /// Output that fails after `room` bytes, like a closed pipe.
+    struct ClosesAfter {
+        room: usize,
+    }
+
+    impl Write for ClosesAfter {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            if buf.len() > self.room {
+                return Err(io::ErrorKind::BrokenPipe.into());
+            }
+            self.room -= buf.len();
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_failing_output_stops_every_thread_with_its_error() {
+        // Far more blocks than the queues hold: the reader and workers must
+        // notice that nobody writes any more, not wait for ever.
+        let input = requests(4000);
+        for jobs in [1, 2, 4] {
+            let err = batch(jobs, 64)
+                .stream(
+                    input.as_bytes(),
+                    &mut ClosesAfter { room: 1000 },
+                    &ProgressBar::hidden(),
+                )
+                .unwrap_err();
+            assert_eq!(err.kind(), io::ErrorKind::BrokenPipe);
+        }
+    }
+
+    /// Input that fails after its first lines, like a vanished disk.
+    struct FailsAfter<'a> {
+        lines: &'a [u8],
+    }
+
+    impl Read for FailsAfter<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            if self.lines.is_empty() {
+                return Err(io::Error::other("the disk went away"));
+            }
+            let n = buf.len().min(self.lines.len());
+            buf[..n].copy_from_slice(&self.lines[..n]);
+            self.lines = &self.lines[n..];
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn a_failing_input_is_reported_after_the_lines_before_it() {
+        let input = requests(40);
+        let mut out = Vec::new();
+        let err = batch(2, 64)
+            .stream(
+                BufReader::new(FailsAfter {
+                    lines: input.as_bytes(),
+                }),
+                &mut out,
+                &ProgressBar::hidden(),
+            )
+            .unwrap_err();
+        assert_eq!(err.to_string(), "the disk went away");
+        // Every whole line read before the failure has its report.
+        assert!(String::from_utf8(out).unwrap().lines().count() >= 39);
     }
 
     #[test]

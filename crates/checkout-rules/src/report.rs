@@ -318,6 +318,13 @@ impl Report {
         serde_json::to_string(self).unwrap_or_default()
     }
 
+    /// Writes [`to_json`](Report::to_json)'s line to `out`, without building
+    /// the string first: for streams of many reports.
+    #[cfg(feature = "std")]
+    pub fn write_json(&self, out: impl std::io::Write) -> std::io::Result<()> {
+        serde_json::to_writer(out, self).map_err(std::io::Error::other)
+    }
+
     /// The report for people and for `grep`: one line per violation,
     /// `<name>: <path>: <message> [<code>]`, or one line saying it is valid.
     pub fn to_text(&self, name: &str) -> String {
