@@ -17,6 +17,10 @@ use checkout_rules::{Currency, Dialect, Money};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+#[cfg(target_family = "wasm")]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 fn dialect(name: &str) -> Result<Dialect, JsError> {
     name.parse()
         .map_err(|e: checkout_rules::UnknownDialect| JsError::new(&e.to_string()))
