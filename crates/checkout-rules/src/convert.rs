@@ -159,6 +159,14 @@ impl Writer {
         }
     }
 
+    /// Writes the session's amount at `amount_at` and its currency code at
+    /// `currency_at`.
+    pub fn amount(&mut self, amount_at: &str, currency_at: &str, amount: Money, unit: Unit) {
+        self.uses("amount");
+        self.money(amount_at, amount, unit);
+        self.put(currency_at, Value::String(amount.currency().code().into()));
+    }
+
     /// Writes an amount as the target writes amounts.
     pub fn money(&mut self, pointer: &str, money: Money, unit: Unit) {
         let text = match unit {

@@ -4,7 +4,6 @@ use super::DialectSpec;
 use crate::canonical::{CheckoutSession, Customer};
 use crate::convert::Writer;
 use crate::currency::{Currency, CurrencySet};
-use crate::json::Value;
 use crate::rules::amount::{Amount, Unit};
 use crate::rules::integer::IntRange;
 use crate::rules::text::{Pattern, Text};
@@ -193,12 +192,7 @@ fn normalize(request: &Request<'_, '_>, currency: Currency) -> Option<CheckoutSe
 }
 
 fn encode(session: &CheckoutSession, w: &mut Writer) {
-    w.uses("amount");
-    w.money("/amount", session.amount, Unit::Major);
-    w.put(
-        "/currency",
-        Value::String(session.amount.currency().code().into()),
-    );
+    w.amount("/amount", "/currency", session.amount, Unit::Major);
     let customer = session.customer.as_ref();
     w.text(
         "/customer_id",

@@ -194,12 +194,7 @@ fn normalize(request: &Request<'_, '_>, currency: Currency) -> Option<CheckoutSe
 }
 
 fn encode(session: &CheckoutSession, w: &mut Writer) {
-    w.uses("amount");
-    w.money("/amount", session.amount, Unit::Major);
-    w.put(
-        "/currency",
-        Value::String(session.amount.currency().code().into()),
-    );
+    w.amount("/amount", "/currency", session.amount, Unit::Major);
     w.text("/description", session.description.as_ref(), "description");
     w.text("/successUrl", session.urls.success.as_ref(), "urls.success");
     w.text("/cancelUrl", session.urls.cancel.as_ref(), "urls.cancel");

@@ -4,7 +4,6 @@ use super::DialectSpec;
 use crate::canonical::{CheckoutSession, Customer};
 use crate::convert::Writer;
 use crate::currency::{Currency, CurrencySet};
-use crate::json::Value;
 use crate::rules::amount::{Amount, Unit};
 use crate::rules::text::Text;
 use crate::schema::{
@@ -97,12 +96,7 @@ fn normalize(request: &Request<'_, '_>, currency: Currency) -> Option<CheckoutSe
 }
 
 fn encode(session: &CheckoutSession, w: &mut Writer) {
-    w.uses("amount");
-    w.money("/amount", session.amount, Unit::Minor);
-    w.put(
-        "/currency",
-        Value::String(session.amount.currency().code().into()),
-    );
+    w.amount("/amount", "/currency", session.amount, Unit::Minor);
     w.required_text(
         "/reference",
         session.merchant_reference.as_ref(),

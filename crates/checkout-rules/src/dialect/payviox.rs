@@ -281,12 +281,7 @@ fn normalize(request: &Request<'_, '_>, currency: Currency) -> Option<CheckoutSe
 }
 
 fn encode(session: &CheckoutSession, w: &mut Writer) {
-    w.uses("amount");
-    w.money("/amount", session.amount, Unit::Minor);
-    w.put(
-        "/currency",
-        Value::String(session.amount.currency().code().into()),
-    );
+    w.amount("/amount", "/currency", session.amount, Unit::Minor);
     let customer = session.customer.as_ref();
     w.required_text(
         "/customer",
