@@ -17,7 +17,7 @@ use checkout_rules::json::Limits;
 use checkout_rules::{Dialect, Report};
 use indicatif::{ProgressBar, ProgressStyle};
 
-use crate::validate::display_name;
+use crate::validate::{display_name, header_refs, inputs};
 use crate::{Format, Outcome};
 
 /// How much input one worker validates at a time: large enough that handing
@@ -33,17 +33,12 @@ pub fn run(
     jobs: Option<NonZeroUsize>,
     out: &mut impl Write,
 ) -> Outcome {
-    let headers: Vec<(&str, &str)> = headers
-        .iter()
-        .map(|(n, v)| (n.as_str(), v.as_str()))
-        .collect();
+    let headers = header_refs(headers);
     let jobs = jobs
         .or_else(|| thread::available_parallelism().ok())
         .map_or(1, NonZeroUsize::get);
-    let stdin = [String::from("-")];
-    let files = if files.is_empty() { &stdin[..] } else { files };
     let mut outcome = Outcome::AllValid;
-    for file in files {
+    for file in inputs(files) {
         let name = display_name(file);
         let (reader, size): (Box<dyn Read + Send>, Option<u64>) = if file == "-" {
             (Box::new(io::stdin()), None)

@@ -5,7 +5,7 @@ use std::io::Write;
 use checkout_rules::report::Param;
 use checkout_rules::{Dialect, Part};
 
-use crate::validate::{display_name, read_input};
+use crate::validate::{display_name, header_refs, read_input};
 use crate::{Format, Outcome};
 
 pub fn run(
@@ -23,10 +23,7 @@ pub fn run(
             return Outcome::Failed;
         }
     };
-    let headers: Vec<(&str, &str)> = headers
-        .iter()
-        .map(|(n, v)| (n.as_str(), v.as_str()))
-        .collect();
+    let headers = header_refs(headers);
     let conversion = from.convert(to, &body, &headers);
     let written = match (format, conversion.body_json()) {
         (Format::Json, _) => writeln!(out, "{}", conversion.to_json()),

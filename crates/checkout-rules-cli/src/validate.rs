@@ -6,6 +6,23 @@ use checkout_rules::Dialect;
 
 use crate::{Format, Outcome};
 
+/// The parsed `--header`s as the library takes them.
+pub fn header_refs(headers: &[(String, String)]) -> Vec<(&str, &str)> {
+    headers
+        .iter()
+        .map(|(n, v)| (n.as_str(), v.as_str()))
+        .collect()
+}
+
+/// The inputs to read: standard input (`-`) when no file is named.
+pub fn inputs(files: &[String]) -> Vec<&str> {
+    if files.is_empty() {
+        vec!["-"]
+    } else {
+        files.iter().map(String::as_str).collect()
+    }
+}
+
 /// Parses `--header 'Name: value'`. The name must be an HTTP token; the
 /// spaces and tabs around the value are not part of it (RFC 9110, 5.5).
 pub fn parse_header(arg: &str) -> Result<(String, String), String> {
@@ -28,14 +45,9 @@ pub fn run(
     files: &[String],
     out: &mut impl Write,
 ) -> Outcome {
-    let headers: Vec<(&str, &str)> = headers
-        .iter()
-        .map(|(n, v)| (n.as_str(), v.as_str()))
-        .collect();
-    let stdin = [String::from("-")];
-    let files = if files.is_empty() { &stdin[..] } else { files };
+    let headers = header_refs(headers);
     let mut outcome = Outcome::AllValid;
-    for file in files {
+    for file in inputs(files) {
         let (name, body) = match read_input(file) {
             Ok(body) => (display_name(file), body),
             Err(e) => {
