@@ -1,31 +1,13 @@
 //! Conversion between every pair of dialects.
 
 use checkout_rules::{Dialect, NoticeCode};
-use checkout_rules_conformance::repo_root;
-
-/// A valid bundled request per dialect, with its headers.
-fn source(dialect: Dialect) -> (Vec<u8>, Vec<(&'static str, &'static str)>) {
-    let (file, headers): (&str, &[(&str, &str)]) = match dialect {
-        Dialect::Nairopay => ("nairopay/order-2025-001.json", &[]),
-        Dialect::Kiotapay => ("kiotapay/order-12345.json", &[]),
-        Dialect::Payviox => ("payviox/premium-subscription.json", &[]),
-        Dialect::Orchestrator => (
-            "orchestrator/wireless-headphones.json",
-            &[("Idempotency-Key", "4f1c2b0e-7d1a-4c55-9a61-0d3c2f9e8b71")],
-        ),
-        Dialect::Flutterwave => ("flutterwave/ngn-order.json", &[]),
-        _ => unreachable!(),
-    };
-    (
-        std::fs::read(repo_root().join("examples").join(file)).unwrap(),
-        headers.to_vec(),
-    )
-}
+use checkout_rules_conformance::{repo_root, valid_example};
 
 /// `Ok` with the notices' fields, or the `(path, code)` of each violation.
 fn outcome(from: Dialect, to: Dialect) -> Result<Vec<String>, Vec<(String, String)>> {
-    let (body, headers) = source(from);
-    let c = from.convert(to, &body, &headers);
+    let (body, headers) = valid_example(from);
+    let body = body.into_bytes();
+    let c = from.convert(to, &body, headers);
     if c.is_ok() {
         assert!(c.body.is_some());
         Ok(c.notices.iter().map(|n| n.field.clone()).collect())
@@ -203,8 +185,9 @@ fn every_pair() {
 #[test]
 fn converting_to_the_same_dialect_is_the_identity() {
     for &dialect in Dialect::ALL {
-        let (body, headers) = source(dialect);
-        let c = dialect.convert(dialect, &body, &headers);
+        let (body, headers) = valid_example(dialect);
+        let body = body.into_bytes();
+        let c = dialect.convert(dialect, &body, headers);
         let written = c.body_json().unwrap();
         // The same members (amounts may be written with all their decimals:
         // 119 becomes 119.00)...
@@ -214,10 +197,10 @@ fn converting_to_the_same_dialect_is_the_identity() {
         };
         assert_eq!(keys(written.as_bytes()), keys(&body), "{dialect}");
         // ...meaning exactly the same.
-        let again = dialect.validate(written.as_bytes(), &headers).normalized;
+        let again = dialect.validate(written.as_bytes(), headers).normalized;
         assert_eq!(
             again,
-            dialect.validate(&body, &headers).normalized,
+            dialect.validate(&body, headers).normalized,
             "{dialect}"
         );
         let headers: Vec<(String, String)> = headers
@@ -281,8 +264,9 @@ fn a_currency_the_target_does_not_list_is_refused_at_the_target() {
 fn round_trips_keep_amount_currency_and_references() {
     for &a in Dialect::ALL {
         for &b in Dialect::ALL {
-            let (body, headers) = source(a);
-            let there = a.convert(b, &body, &headers);
+            let (body, headers) = valid_example(a);
+            let body = body.into_bytes();
+            let there = a.convert(b, &body, headers);
             let Some(there_body) = there.body_json() else {
                 continue;
             };
@@ -292,7 +276,7 @@ fn round_trips_keep_amount_currency_and_references() {
                 .map(|(n, v)| (n.as_str(), v.as_str()))
                 .collect();
             let back = b.convert(a, there_body.as_bytes(), &header_refs);
-            let original = a.validate(&body, &headers).normalized.unwrap();
+            let original = a.validate(&body, headers).normalized.unwrap();
             let Some(returned) = back.normalized else {
                 panic!("{a} -> {b} -> {a}: {:?}", back.violations)
             };

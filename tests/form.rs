@@ -2,24 +2,7 @@
 //! verdicts that are message for message those of full validation.
 
 use checkout_rules::{Currency, Dialect, Part};
-use checkout_rules_conformance::{repo_root, try_with};
-
-fn base(dialect: Dialect) -> (String, Vec<(&'static str, &'static str)>) {
-    let (file, headers): (&str, &[(&str, &str)]) = match dialect {
-        Dialect::Nairopay => ("nairopay/order-2025-001.json", &[]),
-        Dialect::Kiotapay => ("kiotapay/order-12345.json", &[]),
-        Dialect::Payviox => ("payviox/premium-subscription.json", &[]),
-        Dialect::Orchestrator => (
-            "orchestrator/wireless-headphones.json",
-            &[("Idempotency-Key", "k-1")],
-        ),
-        _ => ("flutterwave/ngn-order.json", &[]),
-    };
-    (
-        std::fs::read_to_string(repo_root().join("examples").join(file)).unwrap(),
-        headers.to_vec(),
-    )
-}
+use checkout_rules_conformance::{try_with, valid_example};
 
 /// Values to try in every field: each dialect's rules find some wrong.
 const VALUES: &[&str] = &[
@@ -55,9 +38,9 @@ const VALUES: &[&str] = &[
 fn single_field_verdicts_equal_full_validation() {
     let mut compared = 0;
     for &dialect in Dialect::ALL {
-        let (body, headers) = base(dialect);
+        let (body, headers) = valid_example(dialect);
         let currency = dialect
-            .validate(body.as_bytes(), &headers)
+            .validate(body.as_bytes(), headers)
             .normalized
             .unwrap()
             .amount
@@ -70,7 +53,7 @@ fn single_field_verdicts_equal_full_validation() {
                 let Some(full_body) = try_with(&body, &c.path, value) else {
                     continue; // the parent is absent in this example
                 };
-                let full = dialect.validate(full_body.as_bytes(), &headers);
+                let full = dialect.validate(full_body.as_bytes(), headers);
                 let expected: Vec<_> = full
                     .violations
                     .iter()

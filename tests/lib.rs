@@ -101,6 +101,24 @@ fn edit(node: &mut Value<'static>, pointer: &str, value: Option<Value<'static>>)
     }
 }
 
+/// The valid bundled request that tests needing one per dialect start
+/// from: its text and its headers.
+pub fn valid_example(dialect: Dialect) -> (String, &'static [(&'static str, &'static str)]) {
+    let (file, headers): (&str, &'static [(&str, &str)]) = match dialect {
+        Dialect::Nairopay => ("nairopay/order-2025-001.json", &[]),
+        Dialect::Kiotapay => ("kiotapay/order-12345.json", &[]),
+        Dialect::Payviox => ("payviox/premium-subscription.json", &[]),
+        Dialect::Orchestrator => (
+            "orchestrator/wireless-headphones.json",
+            &[("Idempotency-Key", "4f1c2b0e-7d1a-4c55-9a61-0d3c2f9e8b71")],
+        ),
+        _ => ("flutterwave/ngn-order.json", &[]),
+    };
+    let text = std::fs::read_to_string(repo_root().join("examples").join(file))
+        .unwrap_or_else(|e| panic!("examples/{file}: {e}"));
+    (text, headers)
+}
+
 /// A bundled example: its dialect, its file and its headers.
 pub type Example = (Dialect, PathBuf, Vec<(String, String)>);
 
