@@ -9,6 +9,10 @@ cd "$(dirname "$0")/.."
 rustup component add rustfmt clippy >/dev/null 2>&1 || rustup component add rustfmt clippy
 rustup target add thumbv7em-none-eabihf wasm32-unknown-unknown >/dev/null 2>&1 ||
   rustup target add thumbv7em-none-eabihf wasm32-unknown-unknown
+# The npm package's WebAssembly rebuilds the standard library (nightly
+# `-Zbuild-std`, bindings/npm/scripts/build.sh), which needs its source.
+rustup component add --toolchain nightly rust-src >/dev/null 2>&1 ||
+  rustup component add --toolchain nightly rust-src
 
 wanted=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print }' Cargo.lock)
 found=$(wasm-bindgen --version 2>/dev/null | cut -d' ' -f2 || true)

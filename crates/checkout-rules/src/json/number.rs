@@ -5,6 +5,7 @@ use core::fmt;
 use core::str::FromStr;
 
 use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::ser::SerializeStruct;
 use serde::{Deserialize, Serialize, Serializer};
 
 use crate::money::Money;
@@ -75,18 +76,27 @@ impl fmt::Display for Number {
     }
 }
 
-/// Writes a number's text exactly: integers as integers, anything else
-/// through `serde_json`'s raw values (which other serde formats see as a
+/// Writes a number's text exactly: integers as integers, anything else as
+/// `serde_json` writes its raw values (which other serde formats see as a
 /// string, never as a rounded float).
 pub(super) fn serialize_exact<S: Serializer>(text: &str, serializer: S) -> Result<S::Ok, S::Error> {
     if let Ok(i) = text.parse::<i64>() {
         return serializer.serialize_i64(i);
     }
-    match serde_json::value::RawValue::from_string(text.to_string()) {
-        Ok(raw) => raw.serialize(serializer),
-        Err(_) => serializer.serialize_str(text),
+    if literal::form(text) == Form::Invalid {
+        return serializer.serialize_str(text);
     }
+    // What `serde_json::value::RawValue` serialises to, written here
+    // because building a `RawValue` parses the text again with serde_json's
+    // reader, which the text, already a JSON number, does not need.
+    let mut raw = serializer.serialize_struct(RAW_VALUE_TOKEN, 1)?;
+    raw.serialize_field(RAW_VALUE_TOKEN, text)?;
+    raw.end()
 }
+
+/// `serde_json`'s name for raw JSON text, which its writer (with the
+/// `raw_value` feature this crate enables) copies as it is.
+const RAW_VALUE_TOKEN: &str = "$serde_json::private::RawValue";
 
 impl Serialize for Number {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -143,5 +153,31 @@ impl<'de> Deserialize<'de> for Number {
         }
 
         deserializer.deserialize_any(NumberVisitor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::json::Value;
+
+    fn written(text: &'static str) -> String {
+        serde_json::to_string(&Value::Number(text.into())).unwrap()
+    }
+
+    #[test]
+    fn numbers_are_written_exactly() {
+        assert_eq!(written("42"), "42");
+        assert_eq!(written("-0.10"), "-0.10");
+        assert_eq!(written("1e400"), "1e400");
+        assert_eq!(
+            written("123456789012345678901234567890"),
+            "123456789012345678901234567890"
+        );
+    }
+
+    #[test]
+    fn text_that_is_not_a_number_is_written_as_a_string() {
+        assert_eq!(written("12,5"), r#""12,5""#);
     }
 }
