@@ -31,3 +31,8 @@ node_modules/.bin/wasm-opt "${WASM_OPT_LEVEL:--Oz}" --converge --strip-debug --s
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-multivalue --enable-reference-types \
   wasm/checkout_rules_wasm_bg.wasm -o wasm/checkout_rules_wasm_bg.wasm
+# The glue is generated code nobody reads in the package: minified, it is a
+# third smaller gzipped.
+node_modules/.bin/esbuild wasm/checkout_rules_wasm.js --minify --format=esm --target=es2022 \
+  --log-level=warning --outfile=wasm/checkout_rules_wasm.min.js
+mv wasm/checkout_rules_wasm.min.js wasm/checkout_rules_wasm.js
