@@ -1,7 +1,6 @@
 //! Exact money: integer minor units of a currency.
 //!
-//! Conversions go through decimal text and [`rust_decimal::Decimal`], never a
-//! float. More fractional digits than the currency has, a value beyond
+//! Conversions go through decimal text read digit by digit, never a float. More fractional digits than the currency has, a value beyond
 //! ±(2^53 − 1) minor units and an overflow in arithmetic are errors; nothing
 //! is rounded, wrapped or clamped.
 
@@ -131,34 +130,31 @@ impl Money {
             Form::Exponent => return Err(MoneyError::ExponentNotation),
             Form::Invalid => return Err(MoneyError::Syntax),
         }
-        // Trailing fractional zeros carry no value; dropping them keeps
-        // `12.340…0` within rust_decimal's 28 digits of scale.
-        let text: alloc::borrow::Cow<'_, str> = match text.split_once('.') {
-            Some((int, frac)) if frac.ends_with('0') => {
-                let frac = frac.trim_end_matches('0');
-                let mut trimmed = String::from(int);
-                if !frac.is_empty() {
-                    trimmed.push('.');
-                    trimmed.push_str(frac);
-                }
-                trimmed.into()
-            }
-            _ => text.into(),
+        let (negative, magnitude) = match text.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, text),
         };
-        // A digit string too long for a Decimal is far beyond 2^53 minor units.
-        let value = Decimal::from_str_exact(&text).map_err(|_| MoneyError::OutOfRange)?;
-        let scale = value.scale();
-        if scale > u32::from(exponent) {
+        let (int, frac) = magnitude.split_once('.').unwrap_or((magnitude, ""));
+        // Trailing fractional zeros carry no value.
+        let frac = frac.trim_end_matches('0');
+        let places = usize::from(exponent);
+        if frac.len() > places {
             return Err(MoneyError::TooManyDecimals {
                 allowed: exponent,
-                actual: scale,
+                actual: u32::try_from(frac.len()).unwrap_or(u32::MAX),
             });
         }
-        let minor = 10i128
-            .checked_pow(u32::from(exponent) - scale)
-            .and_then(|factor| value.mantissa().checked_mul(factor))
-            .and_then(|minor| i64::try_from(minor).ok())
-            .ok_or(MoneyError::OutOfRange)?;
+        // The digits with the point moved `places` right, read as an
+        // integer that must stay within ±(2^53 − 1).
+        let padding = core::iter::repeat_n(b'0', places - frac.len());
+        let mut minor: i64 = 0;
+        for digit in int.bytes().chain(frac.bytes()).chain(padding) {
+            minor = minor * 10 + i64::from(digit - b'0');
+            if minor > MAX_SAFE_INTEGER {
+                return Err(MoneyError::OutOfRange);
+            }
+        }
+        let minor = if negative { -minor } else { minor };
         Money::from_minor(minor, currency)
     }
 
@@ -332,6 +328,15 @@ mod tests {
             Err(MoneyError::TooManyDecimals {
                 allowed: 2,
                 actual: 17
+            })
+        );
+        // However many decimals: no fixed-precision type to overflow first.
+        let forty_one = alloc::format!("0.{}1", "0".repeat(40));
+        assert_eq!(
+            Money::from_major_str(&forty_one, cur("USD")),
+            Err(MoneyError::TooManyDecimals {
+                allowed: 2,
+                actual: 41
             })
         );
         assert_eq!(

@@ -3,6 +3,8 @@
 //! Numbers never pass through a float: a JSON number is kept as the text it
 //! was written in, and these functions tell its form and read it exactly.
 
+use core::cmp::Ordering;
+
 /// ±(2^53 − 1): the largest integer a JavaScript number holds exactly.
 pub const MAX_SAFE_INTEGER: i64 = 9_007_199_254_740_991;
 
@@ -92,6 +94,61 @@ pub(crate) fn parse_safe_integer(text: &str) -> Result<i64, IntegerError> {
         return Err(IntegerError::OutOfRange);
     }
     Ok(if negative { -value } else { value })
+}
+
+/// Compares two plain decimal literals ([`Form::Integer`] or
+/// [`Form::Decimal`]) exactly, whatever their length: `-0` equals `0`,
+/// `1.50` equals `1.5`.
+pub(crate) fn cmp_decimal(a: &str, b: &str) -> Ordering {
+    let ((sign_a, a), (sign_b, b)) = (signed(a), signed(b));
+    if sign_a != sign_b || sign_a == 0 {
+        return sign_a.cmp(&sign_b);
+    }
+    let magnitude = cmp_magnitude(a, b);
+    if sign_a < 0 {
+        magnitude.reverse()
+    } else {
+        magnitude
+    }
+}
+
+/// A decimal literal's sign (−1, 0 or 1) and its digits without the sign.
+fn signed(text: &str) -> (i8, &str) {
+    let (negative, magnitude) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    if magnitude.bytes().all(|c| c == b'0' || c == b'.') {
+        (0, magnitude)
+    } else {
+        (if negative { -1 } else { 1 }, magnitude)
+    }
+}
+
+/// Compares two unsigned decimal literals: integer parts by length then
+/// digits, fractions digit by digit once trailing zeros are dropped.
+fn cmp_magnitude(a: &str, b: &str) -> Ordering {
+    let ((int_a, frac_a), (int_b, frac_b)) = (significant(a), significant(b));
+    int_a
+        .len()
+        .cmp(&int_b.len())
+        .then_with(|| int_a.cmp(int_b))
+        .then_with(|| frac_a.cmp(frac_b))
+}
+
+/// An unsigned decimal literal's integer digits without leading zeros and
+/// fraction digits without trailing zeros.
+fn significant(text: &str) -> (&str, &str) {
+    let (int, frac) = text.split_once('.').unwrap_or((text, ""));
+    (int.trim_start_matches('0'), frac.trim_end_matches('0'))
+}
+
+/// Whether a plain decimal in major units is beyond ±(2^53 − 1) minor units
+/// in every currency: its integer part alone exceeds it.
+pub(crate) fn major_exceeds_safe_range(text: &str) -> bool {
+    let magnitude = text.trim_start_matches('-');
+    let int = magnitude.split_once('.').map_or(magnitude, |(int, _)| int);
+    matches!(parse_safe_integer(int), Err(IntegerError::OutOfRange))
 }
 
 /// Whether a free-form number (metadata, extra item properties) stays the
@@ -252,5 +309,40 @@ mod tests {
         ] {
             assert!(!is_interoperable(bad), "{bad}");
         }
+    }
+
+    #[test]
+    fn decimals_compare_exactly_at_any_length() {
+        use Ordering::{Equal, Greater, Less};
+        for (a, b, expected) in [
+            ("0", "-0", Equal),
+            ("0.00", "0", Equal),
+            ("1.50", "1.5", Equal),
+            ("007", "7", Equal),
+            ("0.5", "0.49", Greater),
+            ("0.01", "0.009", Greater),
+            ("10", "9.99", Greater),
+            ("-10", "-9.99", Less),
+            ("-0.01", "0", Less),
+            (
+                "12345678901234567890123456789012.5",
+                "12345678901234567890123456789012.49",
+                Greater,
+            ),
+            ("0.000000000000000000000000000000001", "0", Greater),
+        ] {
+            assert_eq!(cmp_decimal(a, b), expected, "{a} vs {b}");
+            assert_eq!(cmp_decimal(b, a), expected.reverse(), "{b} vs {a}");
+        }
+    }
+
+    #[test]
+    fn major_amounts_beyond_every_currency() {
+        assert!(!major_exceeds_safe_range("9007199254740991.99"));
+        assert!(!major_exceeds_safe_range("-9007199254740991"));
+        assert!(major_exceeds_safe_range("9007199254740992"));
+        assert!(major_exceeds_safe_range(
+            "-123456789012345678901234567890.5"
+        ));
     }
 }

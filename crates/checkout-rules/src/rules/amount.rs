@@ -4,7 +4,7 @@
 use alloc::format;
 use alloc::string::String;
 
-use rust_decimal::Decimal;
+use core::cmp::Ordering;
 
 use super::At;
 use crate::currency::Currency;
@@ -117,24 +117,29 @@ impl Amount {
             .map_err(fail)?,
             None => None,
         };
-        // The value in the unit it is written in; the minimum does not depend
-        // on the currency except for a minor-unit minimum of a major amount.
-        let written = match (self.unit, money) {
-            (Unit::Minor, Some(m)) => Decimal::from(m.minor()),
-            (Unit::Major, Some(m)) => m.to_decimal(),
-            (Unit::Minor, None) => Decimal::from(
-                number::parse_safe_integer(text).map_err(|_| fail(MoneyError::OutOfRange))?,
-            ),
-            (Unit::Major, None) => {
-                Decimal::from_str_exact(text).map_err(|_| fail(MoneyError::OutOfRange))?
+        // The minimum does not depend on the currency except for a
+        // minor-unit minimum of a major amount; `text` is a plain decimal
+        // here, compared exactly whatever its length.
+        let whole = match self.unit {
+            Unit::Minor => Some(match money {
+                Some(m) => m.minor(),
+                None => {
+                    number::parse_safe_integer(text).map_err(|_| fail(MoneyError::OutOfRange))?
+                }
+            }),
+            Unit::Major if money.is_none() && number::major_exceeds_safe_range(text) => {
+                return Err(fail(MoneyError::OutOfRange));
             }
+            Unit::Major => None,
         };
-        let below = match (self.min, money) {
-            (Minimum::Minor(min), Some(m)) => m.minor() < min,
-            (Minimum::Minor(min), None) if self.unit == Unit::Minor => written < Decimal::from(min),
+        let below = match (self.min, money, whole) {
+            (Minimum::Minor(min), Some(m), _) => m.minor() < min,
+            (Minimum::Minor(min), None, Some(minor)) => minor < min,
             // Without the currency's exponent only the sign can be judged.
-            (Minimum::Minor(min), None) => min > 0 && written <= Decimal::ZERO,
-            (Minimum::Major(min), _) => Decimal::from_str_exact(min).is_ok_and(|min| written < min),
+            (Minimum::Minor(min), None, None) => {
+                min > 0 && number::cmp_decimal(text, "0") != Ordering::Greater
+            }
+            (Minimum::Major(min), ..) => number::cmp_decimal(text, min) == Ordering::Less,
         };
         if below {
             let min_text = match (self.min, currency) {
@@ -153,7 +158,7 @@ impl Amount {
                 Minimum::Major(min) => Param::from(min),
             };
             let actual = match self.unit {
-                Unit::Minor => Param::Int(written.mantissa().try_into().unwrap_or(i64::MAX)),
+                Unit::Minor => Param::Int(whole.unwrap_or_default()),
                 Unit::Major => Param::from(String::from(text)),
             };
             return Err(at
@@ -353,6 +358,18 @@ mod tests {
         assert_eq!(
             code(MINOR_100, &"1".repeat(30), None),
             Err(Code::OutOfRange)
+        );
+        // A major amount whose integer part alone exceeds 2^53 − 1 is out of
+        // range in every currency; below that, any length compares exactly.
+        assert_eq!(
+            code(MAJOR_CENT, "9007199254740992.5", None),
+            Err(Code::OutOfRange)
+        );
+        let tiny = alloc::format!("0.{}1", "0".repeat(40));
+        assert_eq!(code(MAJOR_CENT, &tiny, None), Err(Code::BelowMinimum));
+        assert_eq!(
+            code(MAJOR_CENT, "0.0100000000000000000000000000000000", None),
+            Ok(None)
         );
     }
 
