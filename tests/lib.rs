@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use checkout_rules::json::{Limits, Value, parse};
-use checkout_rules::{Dialect, Report};
+use checkout_rules::{Dialect, Part, Report};
 
 /// The repository's root folder.
 pub fn repo_root() -> PathBuf {
@@ -144,4 +144,130 @@ pub fn bundled_examples() -> Vec<Example> {
         }
     }
     all
+}
+
+/// Values every field is tried with: right and wrong types, boundaries,
+/// hostile text.
+pub const VALUES: &[&str] = &[
+    "null",
+    "true",
+    "\"\"",
+    "\" x\"",
+    "\"x\"",
+    "\"ORDER-2025-0001\"",
+    "\"ORDER_1\"",
+    "\"a\\u0000b\"",
+    "\"\\ud83d\\ude00\"",
+    "0",
+    "-0",
+    "-1",
+    "1",
+    "99",
+    "100",
+    "0.01",
+    "12.34",
+    "12.345",
+    "1e3",
+    "100.0",
+    "1e400",
+    "9007199254740991",
+    "9007199254740992",
+    "\"12.34\"",
+    "[]",
+    "{}",
+    "[\"CARD\", \"X\"]",
+    "[{\"name\": \"A\", \"quantity\": 1, \"price\": 1}]",
+    "\"+254712345678\"",
+    "\"0712345678\"",
+    "\"https://m.example/x\"",
+    "\"javascript:alert(1)\"",
+    "\"https://2130706433/\"",
+    "\"a@b.example\"",
+    "\"en-AU\"",
+    "\"sw_KE\"",
+    "\"UK\"",
+    "\"KE\"",
+    "\"usd\"",
+    "\"ZMK\"",
+    "\"203.0.113.42\"",
+];
+
+/// One request of the conformance corpus.
+#[derive(Debug)]
+pub struct Case {
+    pub dialect: Dialect,
+    pub headers: Vec<(String, String)>,
+    pub body: String,
+}
+
+impl Case {
+    /// The headers as the validator takes them.
+    pub fn header_refs(&self) -> Vec<(&str, &str)> {
+        self.headers
+            .iter()
+            .map(|(n, v)| (n.as_str(), v.as_str()))
+            .collect()
+    }
+}
+
+/// The conformance corpus: every bundled example, then, per dialect, its
+/// valid example with each field in turn set to each of [`VALUES`] (or
+/// removed), truncated at many points, and sent with varied headers.
+/// Deterministic: the same corpus every run.
+pub fn corpus() -> Vec<Case> {
+    let mut cases = Vec::new();
+    let mut case = |dialect: Dialect, headers: &[(String, String)], body: &str| {
+        cases.push(Case {
+            dialect,
+            headers: headers.to_vec(),
+            body: body.to_owned(),
+        });
+    };
+    let examples = bundled_examples();
+    for (dialect, path, headers) in &examples {
+        case(
+            *dialect,
+            headers,
+            &std::fs::read_to_string(path).expect("example"),
+        );
+    }
+    for &dialect in Dialect::ALL {
+        let Some((_, path, headers)) = examples
+            .iter()
+            .find(|(d, p, _)| *d == dialect && !p.to_string_lossy().contains("invalid-"))
+        else {
+            continue;
+        };
+        let base = std::fs::read_to_string(path).expect("example");
+        for c in dialect.constraints(None) {
+            if c.part != Part::Body {
+                continue;
+            }
+            let pointer = c.path.replace('*', "0");
+            for value in VALUES.iter().copied().map(Some).chain([None]) {
+                if let Some(body) = try_with(&base, &pointer, value) {
+                    case(dialect, headers, &body);
+                }
+            }
+        }
+        for end in (0..base.len()).step_by(9) {
+            if base.is_char_boundary(end) {
+                case(dialect, headers, &base[..end]);
+            }
+        }
+        for extra in [
+            ("Authorization", "Bearer sk_live_1"),
+            ("Authorization", "Bearer pk_live_1"),
+            ("Authorization", "Basic x"),
+            ("Content-Type", "text/plain"),
+            ("Idempotency-Key", ""),
+            ("X-Trace-Id", "short"),
+            ("X-Idempotency-Key", "idempotency-key-1"),
+        ] {
+            let mut h = headers.clone();
+            h.push((extra.0.to_owned(), extra.1.to_owned()));
+            case(dialect, &h, &base);
+        }
+    }
+    cases
 }

@@ -80,7 +80,7 @@ pub fn convert_parts(
 ) -> Result<String, JsError> {
     let headers = headers(headers_json)?;
     let conversion = dialect(from)?.convert(dialect(to)?, body.as_bytes(), &pairs(&headers));
-    serde_json_text(&(conversion.to_json(), conversion.body_json()))
+    json_text(&(conversion.to_json(), conversion.body_json()))
 }
 
 /// The violations of one field, as the JSON text of an array.
@@ -94,7 +94,7 @@ pub fn validate_field(
     let violations = dialect(dialect_name)?
         .validate_field(path, value_json.as_deref(), currency.as_deref())
         .map_err(|e| JsError::new(&e.to_string()))?;
-    serde_json_text(&violations)
+    json_text(&violations)
 }
 
 /// The violations of one field given as the raw text of a form input.
@@ -108,11 +108,12 @@ pub fn validate_input(
     let violations = dialect(dialect_name)?
         .validate_input(path, input.as_deref(), currency.as_deref())
         .map_err(|e| JsError::new(&e.to_string()))?;
-    serde_json_text(&violations)
+    json_text(&violations)
 }
 
-fn serde_json_text(value: &impl Serialize) -> Result<String, JsError> {
-    serde_json::to_string(value).map_err(|e| JsError::new(&e.to_string()))
+fn json_text(value: &impl Serialize) -> Result<String, JsError> {
+    json::write::to_string(value)
+        .ok_or_else(|| JsError::new("the answer could not be written as JSON"))
 }
 
 fn currency(code: &str) -> Result<Currency, JsError> {
@@ -149,14 +150,14 @@ pub fn to_major(minor: &str, code: &str) -> Result<String, JsError> {
 #[wasm_bindgen]
 pub fn constraints(dialect_name: &str, currency_code: Option<String>) -> Result<String, JsError> {
     let c = currency_code.as_deref().map(currency).transpose()?;
-    serde_json_text(&dialect(dialect_name)?.constraints(c))
+    json_text(&dialect(dialect_name)?.constraints(c))
 }
 
 /// The dialects' names, as JSON text.
 #[wasm_bindgen]
 pub fn dialects() -> Result<String, JsError> {
     let names: Vec<&str> = Dialect::ALL.iter().map(|d| d.name()).collect();
-    serde_json_text(&names)
+    json_text(&names)
 }
 
 #[derive(Serialize)]
@@ -191,7 +192,7 @@ impl From<Currency> for CurrencyInfo {
 /// as JSON text.
 #[wasm_bindgen(js_name = currency)]
 pub fn currency_info(code: &str) -> Result<String, JsError> {
-    serde_json_text(&Currency::from_code(code).map(CurrencyInfo::from))
+    json_text(&Currency::from_code(code).map(CurrencyInfo::from))
 }
 
 /// The currencies a dialect accepts, for a currency picker, as JSON text.
@@ -204,5 +205,5 @@ pub fn currencies(dialect_name: &str) -> Result<String, JsError> {
         .filter_map(Currency::from_code)
         .map(CurrencyInfo::from)
         .collect();
-    serde_json_text(&list)
+    json_text(&list)
 }

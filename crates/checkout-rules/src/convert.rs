@@ -49,15 +49,13 @@ impl Conversion {
 
     /// The target body as one line of JSON, when the request converted.
     pub fn body_json(&self) -> Option<String> {
-        self.body
-            .as_ref()
-            .and_then(|b| serde_json::to_string(b).ok())
+        self.body.as_ref().and_then(crate::json::write::to_string)
     }
 
     /// The whole outcome as one line of JSON:
     /// `{"valid", "errors", "notices", "body", "headers"}`.
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        crate::json::write::to_string(self).unwrap_or_default()
     }
 }
 
@@ -333,12 +331,12 @@ pub(crate) fn encode(target: Dialect, session: &CheckoutSession) -> Conversion {
     } = writer;
     if violations.is_empty() {
         // The written request must pass the target's own rules.
-        let text = serde_json::to_vec(&body).unwrap_or_default();
+        let text = crate::json::write::to_string(&body).unwrap_or_default();
         let header_refs: Vec<(&str, &str)> = headers
             .iter()
             .map(|(n, v)| (n.as_str(), v.as_str()))
             .collect();
-        let report = target.validate(&text, &header_refs);
+        let report = target.validate(text.as_bytes(), &header_refs);
         violations.extend(
             report
                 .violations

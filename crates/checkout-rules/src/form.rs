@@ -244,7 +244,7 @@ impl Dialect {
                 String::from(text)
             }
             "object" | "array" => String::from(text),
-            _ => serde_json::to_string(text).unwrap_or_default(),
+            _ => crate::json::write::to_string(text).unwrap_or_default(),
         });
         self.validate_field(path, value.as_deref(), currency)
     }

@@ -314,15 +314,14 @@ impl Report {
     /// The report as one line of JSON, the contract shared by the CLI and the
     /// npm package: `{"valid": …, "errors": […], "normalized": {…}}`.
     pub fn to_json(&self) -> String {
-        // Serialising plain data into a String cannot fail.
-        serde_json::to_string(self).unwrap_or_default()
+        // A report holds no float and no map key that is not a string.
+        crate::json::write::to_string(self).unwrap_or_default()
     }
 
-    /// Writes [`to_json`](Report::to_json)'s line to `out`, without building
-    /// the string first: for streams of many reports.
+    /// Writes [`to_json`](Report::to_json)'s line to `out`.
     #[cfg(feature = "std")]
-    pub fn write_json(&self, out: impl std::io::Write) -> std::io::Result<()> {
-        serde_json::to_writer(out, self).map_err(std::io::Error::other)
+    pub fn write_json(&self, mut out: impl std::io::Write) -> std::io::Result<()> {
+        out.write_all(self.to_json().as_bytes())
     }
 
     /// The report for people and for `grep`: one line per violation,
@@ -372,7 +371,7 @@ impl Report {
                 None => fields.push((key, alloc::vec![v.message.as_str()])),
             }
         }
-        serde_json::to_string(&FieldErrors(&fields)).unwrap_or_default()
+        crate::json::write::to_string(&FieldErrors(&fields)).unwrap_or_default()
     }
 }
 

@@ -7,13 +7,14 @@
 //! key at every depth reported with its pointer and position instead of the
 //! first error only or a silent last-one-wins, lone surrogates reported
 //! rather than refused with the rest of the document, and a depth limit that
-//! fails cleanly. It also keeps the WebAssembly build small. `serde_json`
-//! still writes the crate's output, where none of this matters.
+//! fails cleanly. It also keeps the WebAssembly build small, as does the
+//! crate's own writer ([`write`]).
 
 mod de;
 mod number;
 mod parse;
 pub mod pointer;
+pub mod write;
 
 use alloc::borrow::Cow;
 use alloc::vec::Vec;

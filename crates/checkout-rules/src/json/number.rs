@@ -96,7 +96,7 @@ pub(super) fn serialize_exact<S: Serializer>(text: &str, serializer: S) -> Resul
 
 /// `serde_json`'s name for raw JSON text, which its writer (with the
 /// `raw_value` feature this crate enables) copies as it is.
-const RAW_VALUE_TOKEN: &str = "$serde_json::private::RawValue";
+pub(super) const RAW_VALUE_TOKEN: &str = "$serde_json::private::RawValue";
 
 impl Serialize for Number {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
