@@ -72,6 +72,15 @@ pub const fn docs_list(texts: &'static [&'static str]) -> &'static [&'static str
     }
 }
 
+/// Where rules come from, kept only with the `rule-docs` feature.
+pub const fn doc_sources(list: &'static [Source]) -> &'static [Source] {
+    if cfg!(feature = "rule-docs") {
+        list
+    } else {
+        &[]
+    }
+}
+
 /// What a URL field is for, which decides its [`Policy`](rules::url::Policy).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum UrlUse {
@@ -363,7 +372,7 @@ impl Field {
             name,
             required: true,
             rule,
-            sources,
+            sources: doc_sources(sources),
             canonical: "",
         }
     }
@@ -374,7 +383,7 @@ impl Field {
             name,
             required: false,
             rule,
-            sources,
+            sources: doc_sources(sources),
             canonical: "",
         }
     }
@@ -482,7 +491,7 @@ impl HeaderField {
             name: "Authorization",
             required: false,
             rule: HeaderRule::Bearer(prefixes),
-            sources,
+            sources: doc_sources(sources),
             canonical: "",
         }
     }
@@ -493,7 +502,7 @@ impl HeaderField {
             name: "Content-Type",
             required: false,
             rule: HeaderRule::JsonContentType,
-            sources,
+            sources: doc_sources(sources),
             canonical: "",
         }
     }
@@ -505,7 +514,7 @@ impl HeaderField {
             name: "Idempotency-Key",
             required,
             rule: HeaderRule::Text(Text::IDENTIFIER.length(1, 255)),
-            sources,
+            sources: doc_sources(sources),
             canonical: "idempotency_key",
         }
     }

@@ -8,8 +8,8 @@ use crate::rules::amount::{Amount, Unit};
 use crate::rules::integer::IntRange;
 use crate::rules::text::{Pattern, Text};
 use crate::schema::{
-    Extra, Field, HeaderField, HeaderRule, ObjectSpec, Request, Rule, Source, UrlUse, docs_list,
-    read,
+    Extra, Field, HeaderField, HeaderRule, ObjectSpec, Request, Rule, Source, UrlUse, doc_sources,
+    docs_list, read,
 };
 
 pub(super) static SPEC: DialectSpec = DialectSpec {
@@ -145,30 +145,30 @@ static HEADERS: &[HeaderField] = &[
         name: "X-Trace-Id",
         required: false,
         rule: HeaderRule::Text(Text::IDENTIFIER.length(12, 255)),
-        sources: &[
+        sources: doc_sources(&[
             Source::doc(54, "A unique identifier to track this operation."),
             Source::doc(56, "Required string length: 12 - 255"),
-        ],
+        ]),
         canonical: "trace_id",
     },
     HeaderField {
         name: "X-Idempotency-Key",
         required: false,
         rule: HeaderRule::Text(Text::IDENTIFIER.length(12, 255)),
-        sources: &[
+        sources: doc_sources(&[
             Source::doc(60, "A unique identifier to prevent duplicate requests."),
             Source::doc(62, "Required string length: 12 - 255"),
-        ],
+        ]),
         canonical: "idempotency_key",
     },
     HeaderField {
         name: "X-Scenario-Key",
         required: false,
         rule: HeaderRule::Text(Text::NON_EMPTY.length(1, 1000)),
-        sources: &[Source::doc(
+        sources: doc_sources(&[Source::doc(
             66,
             "The key should be a string of 1 to 1000 characters.",
-        )],
+        )]),
         canonical: "test_scenario",
     },
 ];

@@ -21,7 +21,7 @@ use crate::rules::integer::IntRange;
 use crate::rules::text::Text;
 use crate::schema::{
     CrossRule, Extra, Field, HeaderField, ObjectSpec, Request, Rule, Source, UrlUse, all_valid,
-    docs, docs_list, read,
+    doc_sources, docs, docs_list, read,
 };
 
 pub(super) static SPEC: DialectSpec = DialectSpec {
@@ -338,10 +338,10 @@ const TOTAL_IS_THE_SUM: CrossRule = CrossRule {
         "equals Σ unitPrice × quantity over `orderItems`, plus `amount.shipping` and `amount.tax`, exactly",
     ),
     codes: &[Code::AmountMismatch, Code::ArithmeticOverflow],
-    sources: &[
+    sources: doc_sources(&[
         Source::doc(17, "\"total\": 140.76,"),
         Source::decided("the document's own example adds up exactly: 119 + 9.95 + 11.81 = 140.76"),
-    ],
+    ]),
     check: total_is_the_sum,
 };
 

@@ -19,7 +19,7 @@ use crate::rules::integer::IntRange;
 use crate::rules::text::Text;
 use crate::schema::{
     CrossRule, Extra, Field, HeaderField, IDEMPOTENCY_KEY_DECIDED, ObjectSpec, Request, Rule,
-    Source, all_valid, docs, docs_list, read,
+    Source, all_valid, doc_sources, docs, docs_list, read,
 };
 
 pub(super) static SPEC: DialectSpec = DialectSpec {
@@ -169,10 +169,10 @@ const ITEMS_SUM_TO_AMOUNT: CrossRule = CrossRule {
     field: "amount",
     description: docs("equals Σ price × quantity over the items, exactly (checked arithmetic)"),
     codes: &[Code::AmountMismatch, Code::ArithmeticOverflow],
-    sources: &[Source::doc(
+    sources: doc_sources(&[Source::doc(
         680,
         "Total amount must equal the sum of all items (price × quantity)",
-    )],
+    )]),
     check: items_sum_to_amount,
 };
 
@@ -220,13 +220,13 @@ const IP_NEEDS_SECRET_KEY: CrossRule = CrossRule {
         "only with a secret key (`Authorization: Bearer sk_…`); with a public key (`pk_…`) it is refused",
     ),
     codes: &[Code::IpRequiresSecretKey],
-    sources: &[
+    sources: doc_sources(&[
         Source::doc(32, "No need to provide the `ip` parameter"),
         Source::doc(778, "Server-side only."),
         Source::decided(
             "without an Authorization header the key is unknown, and `ip` is judged on its own",
         ),
-    ],
+    ]),
     check: ip_needs_secret_key,
 };
 
