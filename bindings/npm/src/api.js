@@ -62,16 +62,18 @@ export function validate(dialect, body, opts) {
   return JSON.parse(validateJson(dialect, body, opts));
 }
 
-export function convertJson(from, to, body, opts) {
+/** The outcome's JSON text and the target body's exact text (or null). */
+function convertParts(from, to, body, opts) {
   const { headers } = options(opts);
-  return wasm.convert(text('from', from), text('to', to), bodyText(body), headersText(headers));
+  return JSON.parse(wasm.convertParts(text('from', from), text('to', to), bodyText(body), headersText(headers)));
+}
+
+export function convertJson(from, to, body, opts) {
+  return convertParts(from, to, body, opts)[0];
 }
 
 export function convert(from, to, body, opts) {
-  const { headers } = options(opts);
-  const [outcomeText, targetBody] = JSON.parse(
-    wasm.convertParts(text('from', from), text('to', to), bodyText(body), headersText(headers)),
-  );
+  const [outcomeText, targetBody] = convertParts(from, to, body, opts);
   const outcome = JSON.parse(outcomeText);
   // The body's exact text, to send as it is: JSON.parse turns `25.00` into 25.
   if (targetBody !== null) outcome.bodyText = targetBody;

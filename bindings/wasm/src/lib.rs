@@ -60,15 +60,6 @@ pub fn validate(dialect_name: &str, body: &str, headers_json: &str) -> Result<St
         .to_json())
 }
 
-/// The outcome of converting a request, as JSON text.
-#[wasm_bindgen]
-pub fn convert(from: &str, to: &str, body: &str, headers_json: &str) -> Result<String, JsError> {
-    let headers = headers(headers_json)?;
-    Ok(dialect(from)?
-        .convert(dialect(to)?, body.as_bytes(), &pairs(&headers))
-        .to_json())
-}
-
 /// The outcome of converting a request and the target body's exact text
 /// (or `null`), as the JSON text of a two-element array.
 #[wasm_bindgen(js_name = convertParts)]
