@@ -137,57 +137,73 @@ impl CheckoutSession {
     /// of [`FIELDS`]; an item or address field counts when any item or
     /// address has it).
     pub fn has(&self, path: &str) -> bool {
-        let customer = self.customer.as_ref();
-        let addresses = || {
-            customer
-                .into_iter()
-                .flat_map(|c| [&c.billing_address, &c.shipping_address])
+        self.present_fields().contains(&path)
+    }
+
+    /// The canonical fields the session has a value for, in the order of
+    /// [`FIELDS`].
+    pub fn present_fields(&self) -> Vec<&'static str> {
+        let customer = self.customer.clone().unwrap_or_default();
+        let addresses = [&customer.billing_address, &customer.shipping_address];
+        let address_has = |field: fn(&Address) -> &Option<String>| {
+            addresses
+                .iter()
+                .copied()
                 .flatten()
+                .any(|a| field(a).is_some())
         };
-        let shipping = self.shipping.as_ref();
-        match path {
-            "amount" | "amount.currency" => true,
-            "shipping_amount" => self.shipping_amount.is_some(),
-            "tax_amount" => self.tax_amount.is_some(),
-            "items" | "items[].name" | "items[].quantity" | "items[].unit_price" => {
-                !self.items.is_empty()
-            }
-            "items[].sku" => self.items.iter().any(|i| i.sku.is_some()),
-            "items[].extra" => self.items.iter().any(|i| i.extra.is_some()),
-            "merchant_reference" => self.merchant_reference.is_some(),
-            "display_reference" => self.display_reference.is_some(),
-            "description" => self.description.is_some(),
-            "customer.id" => customer.is_some_and(|c| c.id.is_some()),
-            "customer.first_name" => customer.is_some_and(|c| c.first_name.is_some()),
-            "customer.last_name" => customer.is_some_and(|c| c.last_name.is_some()),
-            "customer.email" => customer.is_some_and(|c| c.email.is_some()),
-            "customer.phone" => customer.is_some_and(|c| c.phone.is_some()),
-            "customer.billing_address" => customer.is_some_and(|c| c.billing_address.is_some()),
-            "customer.shipping_address" => customer.is_some_and(|c| c.shipping_address.is_some()),
-            "address.line1" => addresses().any(|a| a.line1.is_some()),
-            "address.line2" => addresses().any(|a| a.line2.is_some()),
-            "address.city" => addresses().any(|a| a.city.is_some()),
-            "address.state" => addresses().any(|a| a.state.is_some()),
-            "address.postal_code" => addresses().any(|a| a.postal_code.is_some()),
-            "address.country" => addresses().any(|a| a.country.is_some()),
-            "shipping.kind" => shipping.is_some_and(|s| s.kind.is_some()),
-            "shipping.method" => shipping.is_some_and(|s| s.method.is_some()),
-            "urls.redirect" => self.urls.redirect.is_some(),
-            "urls.success" => self.urls.success.is_some(),
-            "urls.cancel" => self.urls.cancel.is_some(),
-            "urls.failure" => self.urls.failure.is_some(),
-            "urls.webhook" => self.urls.webhook.is_some(),
-            "payment_methods" => !self.payment_methods.is_empty(),
-            "locale" => self.locale.is_some(),
-            "metadata" => self.metadata.is_some(),
-            "idempotency_key" => self.idempotency_key.is_some(),
-            "trace_id" => self.trace_id.is_some(),
-            "test_scenario" => self.test_scenario.is_some(),
-            "session_duration_minutes" => self.session_duration_minutes.is_some(),
-            "max_retry_attempts" => self.max_retry_attempts.is_some(),
-            "client_ip" => self.client_ip.is_some(),
-            _ => false,
-        }
+        let shipping = self.shipping.clone().unwrap_or_default();
+        let items = !self.items.is_empty();
+        // One flag a field, in the order of FIELDS (a test holds them equal).
+        let flags: [bool; FIELDS.len()] = [
+            true,
+            true,
+            self.shipping_amount.is_some(),
+            self.tax_amount.is_some(),
+            items,
+            items,
+            self.items.iter().any(|i| i.sku.is_some()),
+            items,
+            items,
+            self.items.iter().any(|i| i.extra.is_some()),
+            self.merchant_reference.is_some(),
+            self.display_reference.is_some(),
+            self.description.is_some(),
+            customer.id.is_some(),
+            customer.first_name.is_some(),
+            customer.last_name.is_some(),
+            customer.email.is_some(),
+            customer.phone.is_some(),
+            customer.billing_address.is_some(),
+            customer.shipping_address.is_some(),
+            address_has(|a| &a.line1),
+            address_has(|a| &a.line2),
+            address_has(|a| &a.city),
+            address_has(|a| &a.state),
+            address_has(|a| &a.postal_code),
+            address_has(|a| &a.country),
+            shipping.kind.is_some(),
+            shipping.method.is_some(),
+            self.urls.redirect.is_some(),
+            self.urls.success.is_some(),
+            self.urls.cancel.is_some(),
+            self.urls.failure.is_some(),
+            self.urls.webhook.is_some(),
+            !self.payment_methods.is_empty(),
+            self.locale.is_some(),
+            self.metadata.is_some(),
+            self.idempotency_key.is_some(),
+            self.trace_id.is_some(),
+            self.test_scenario.is_some(),
+            self.session_duration_minutes.is_some(),
+            self.max_retry_attempts.is_some(),
+            self.client_ip.is_some(),
+        ];
+        FIELDS
+            .iter()
+            .zip(flags)
+            .filter_map(|(field, present)| present.then_some(*field))
+            .collect()
     }
 
     /// A session for `amount` with nothing else set.
@@ -339,4 +355,172 @@ pub enum PaymentMethod {
     /// A provider's own method identifier (Payviox `paymentMethodId`, such as
     /// `zen_card`), which only that provider understands.
     ProviderSpecific(String),
+}
+
+#[cfg(test)]
+mod tests {
+    use alloc::vec;
+
+    use super::*;
+    use crate::currency::Currency;
+
+    fn session() -> CheckoutSession {
+        let kes = Currency::from_code("KES").unwrap();
+        CheckoutSession::new(Money::from_minor(100, kes).unwrap())
+    }
+
+    /// Sets one field of a `T`.
+    type Set<T> = fn(&mut T);
+
+    fn text() -> Option<String> {
+        Some(String::from("x"))
+    }
+
+    /// Each field set alone is the one field present besides the amount.
+    #[test]
+    fn each_field_is_present_under_its_own_name() {
+        let one = |set: Set<CheckoutSession>| {
+            let mut s = session();
+            set(&mut s);
+            s.present_fields()
+        };
+        let address = |set: Set<Address>| {
+            let mut a = Address::default();
+            set(&mut a);
+            Some(a)
+        };
+        let cases: Vec<(Vec<&str>, Vec<&str>)> = vec![
+            (one(|_| {}), vec![]),
+            (
+                one(|s| s.shipping_amount = Some(s.amount)),
+                vec!["shipping_amount"],
+            ),
+            (one(|s| s.tax_amount = Some(s.amount)), vec!["tax_amount"]),
+            (
+                one(|s| s.merchant_reference = text()),
+                vec!["merchant_reference"],
+            ),
+            (
+                one(|s| s.display_reference = text()),
+                vec!["display_reference"],
+            ),
+            (one(|s| s.description = text()), vec!["description"]),
+            (one(|s| s.urls.redirect = text()), vec!["urls.redirect"]),
+            (one(|s| s.urls.success = text()), vec!["urls.success"]),
+            (one(|s| s.urls.cancel = text()), vec!["urls.cancel"]),
+            (one(|s| s.urls.failure = text()), vec!["urls.failure"]),
+            (one(|s| s.urls.webhook = text()), vec!["urls.webhook"]),
+            (
+                one(|s| s.payment_methods = vec![PaymentMethod::Card]),
+                vec!["payment_methods"],
+            ),
+            (one(|s| s.locale = text()), vec!["locale"]),
+            (
+                one(|s| s.metadata = Some(Object::default())),
+                vec!["metadata"],
+            ),
+            (one(|s| s.idempotency_key = text()), vec!["idempotency_key"]),
+            (one(|s| s.trace_id = text()), vec!["trace_id"]),
+            (one(|s| s.test_scenario = text()), vec!["test_scenario"]),
+            (
+                one(|s| s.session_duration_minutes = Some(5)),
+                vec!["session_duration_minutes"],
+            ),
+            (
+                one(|s| s.max_retry_attempts = Some(1)),
+                vec!["max_retry_attempts"],
+            ),
+            (
+                one(|s| s.client_ip = "203.0.113.1".parse().ok()),
+                vec!["client_ip"],
+            ),
+            (
+                one(|s| {
+                    s.shipping = Some(Shipping {
+                        kind: text(),
+                        method: None,
+                    })
+                }),
+                vec!["shipping.kind"],
+            ),
+            (
+                one(|s| {
+                    s.shipping = Some(Shipping {
+                        kind: None,
+                        method: text(),
+                    })
+                }),
+                vec!["shipping.method"],
+            ),
+        ];
+        let customer_cases: Vec<(Set<Customer>, Vec<&str>)> = vec![
+            (|c| c.id = text(), vec!["customer.id"]),
+            (|c| c.first_name = text(), vec!["customer.first_name"]),
+            (|c| c.last_name = text(), vec!["customer.last_name"]),
+            (|c| c.email = text(), vec!["customer.email"]),
+            (|c| c.phone = text(), vec!["customer.phone"]),
+            (
+                |c| c.billing_address = Some(Address::default()),
+                vec!["customer.billing_address"],
+            ),
+            (
+                |c| c.shipping_address = Some(Address::default()),
+                vec!["customer.shipping_address"],
+            ),
+        ];
+        let address_cases: Vec<(Set<Address>, &str)> = vec![
+            (|a| a.line1 = text(), "address.line1"),
+            (|a| a.line2 = text(), "address.line2"),
+            (|a| a.city = text(), "address.city"),
+            (|a| a.state = text(), "address.state"),
+            (|a| a.postal_code = text(), "address.postal_code"),
+            (|a| a.country = text(), "address.country"),
+        ];
+        let mut all = cases;
+        for (set, expected) in customer_cases {
+            let mut s = session();
+            let mut c = Customer::default();
+            set(&mut c);
+            s.customer = Some(c);
+            all.push((s.present_fields(), expected));
+        }
+        for (set, field) in address_cases {
+            let mut s = session();
+            s.customer = Some(Customer {
+                shipping_address: address(set),
+                ..Customer::default()
+            });
+            all.push((s.present_fields(), vec!["customer.shipping_address", field]));
+        }
+        let item = |sku: Option<String>, extra: Option<Object<'static>>| {
+            let mut s = session();
+            s.items = vec![LineItem {
+                name: String::from("A"),
+                sku,
+                quantity: 1,
+                unit_price: s.amount,
+                extra,
+            }];
+            s.present_fields()
+        };
+        let item_fields = [
+            "items",
+            "items[].name",
+            "items[].quantity",
+            "items[].unit_price",
+        ];
+        all.push((item(None, None), item_fields.to_vec()));
+        let mut with_sku = item_fields.to_vec();
+        with_sku.insert(2, "items[].sku");
+        all.push((item(text(), None), with_sku));
+        let mut with_extra = item_fields.to_vec();
+        with_extra.push("items[].extra");
+        all.push((item(None, Some(Object::default())), with_extra));
+
+        for (present, expected) in all {
+            let mut want = vec!["amount", "amount.currency"];
+            want.extend(expected);
+            assert_eq!(present, want);
+        }
+    }
 }

@@ -302,8 +302,8 @@ fn string(s: &str) -> Value<'static> {
 /// The canonical fields a session has that a target must find a place for:
 /// all but the amount and what travels with its parent (an item's name,
 /// quantity and price; an address's lines).
-fn present_fields(s: &CheckoutSession) -> impl Iterator<Item = &'static str> + '_ {
-    crate::canonical::FIELDS.iter().copied().filter(|f| {
+fn present_fields(s: &CheckoutSession) -> impl Iterator<Item = &'static str> {
+    s.present_fields().into_iter().filter(|f| {
         !matches!(
             *f,
             "amount"
@@ -312,7 +312,6 @@ fn present_fields(s: &CheckoutSession) -> impl Iterator<Item = &'static str> + '
                 | "items[].quantity"
                 | "items[].unit_price"
         ) && !f.starts_with("address.")
-            && s.has(f)
     })
 }
 
