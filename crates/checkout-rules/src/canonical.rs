@@ -239,6 +239,220 @@ fn serialize_ip<S: Serializer>(ip: &Option<IpAddr>, serializer: S) -> Result<S::
     }
 }
 
+/// Where a canonical field of one value lives in a session: how to read it,
+/// and how to reach it for writing (the customer and shipping groups are
+/// created on demand). The dialects' field tables name these paths; one
+/// reader and one writer map every dialect through them.
+#[derive(Clone, Copy)]
+pub(crate) enum Slot {
+    Text(
+        fn(&CheckoutSession) -> Option<&String>,
+        fn(&mut CheckoutSession) -> &mut Option<String>,
+    ),
+    Count(
+        fn(&CheckoutSession) -> Option<u32>,
+        fn(&mut CheckoutSession) -> &mut Option<u32>,
+    ),
+    Money(
+        fn(&CheckoutSession) -> Option<Money>,
+        fn(&mut CheckoutSession) -> &mut Option<Money>,
+    ),
+}
+
+fn customer(s: &mut CheckoutSession) -> &mut Customer {
+    s.customer.get_or_insert_with(Customer::default)
+}
+
+fn shipping(s: &mut CheckoutSession) -> &mut Shipping {
+    s.shipping.get_or_insert_with(Shipping::default)
+}
+
+/// The one-value canonical fields, by path.
+const SLOTS: &[(&str, Slot)] = &[
+    (
+        "shipping_amount",
+        Slot::Money(|s| s.shipping_amount, |s| &mut s.shipping_amount),
+    ),
+    (
+        "tax_amount",
+        Slot::Money(|s| s.tax_amount, |s| &mut s.tax_amount),
+    ),
+    (
+        "merchant_reference",
+        Slot::Text(
+            |s| s.merchant_reference.as_ref(),
+            |s| &mut s.merchant_reference,
+        ),
+    ),
+    (
+        "display_reference",
+        Slot::Text(
+            |s| s.display_reference.as_ref(),
+            |s| &mut s.display_reference,
+        ),
+    ),
+    (
+        "description",
+        Slot::Text(|s| s.description.as_ref(), |s| &mut s.description),
+    ),
+    (
+        "customer.id",
+        Slot::Text(
+            |s| s.customer.as_ref()?.id.as_ref(),
+            |s| &mut customer(s).id,
+        ),
+    ),
+    (
+        "customer.first_name",
+        Slot::Text(
+            |s| s.customer.as_ref()?.first_name.as_ref(),
+            |s| &mut customer(s).first_name,
+        ),
+    ),
+    (
+        "customer.last_name",
+        Slot::Text(
+            |s| s.customer.as_ref()?.last_name.as_ref(),
+            |s| &mut customer(s).last_name,
+        ),
+    ),
+    (
+        "customer.email",
+        Slot::Text(
+            |s| s.customer.as_ref()?.email.as_ref(),
+            |s| &mut customer(s).email,
+        ),
+    ),
+    (
+        "customer.phone",
+        Slot::Text(
+            |s| s.customer.as_ref()?.phone.as_ref(),
+            |s| &mut customer(s).phone,
+        ),
+    ),
+    (
+        "shipping.kind",
+        Slot::Text(
+            |s| s.shipping.as_ref()?.kind.as_ref(),
+            |s| &mut shipping(s).kind,
+        ),
+    ),
+    (
+        "shipping.method",
+        Slot::Text(
+            |s| s.shipping.as_ref()?.method.as_ref(),
+            |s| &mut shipping(s).method,
+        ),
+    ),
+    (
+        "urls.redirect",
+        Slot::Text(|s| s.urls.redirect.as_ref(), |s| &mut s.urls.redirect),
+    ),
+    (
+        "urls.success",
+        Slot::Text(|s| s.urls.success.as_ref(), |s| &mut s.urls.success),
+    ),
+    (
+        "urls.cancel",
+        Slot::Text(|s| s.urls.cancel.as_ref(), |s| &mut s.urls.cancel),
+    ),
+    (
+        "urls.failure",
+        Slot::Text(|s| s.urls.failure.as_ref(), |s| &mut s.urls.failure),
+    ),
+    (
+        "urls.webhook",
+        Slot::Text(|s| s.urls.webhook.as_ref(), |s| &mut s.urls.webhook),
+    ),
+    (
+        "locale",
+        Slot::Text(|s| s.locale.as_ref(), |s| &mut s.locale),
+    ),
+    (
+        "idempotency_key",
+        Slot::Text(|s| s.idempotency_key.as_ref(), |s| &mut s.idempotency_key),
+    ),
+    (
+        "trace_id",
+        Slot::Text(|s| s.trace_id.as_ref(), |s| &mut s.trace_id),
+    ),
+    (
+        "test_scenario",
+        Slot::Text(|s| s.test_scenario.as_ref(), |s| &mut s.test_scenario),
+    ),
+    (
+        "session_duration_minutes",
+        Slot::Count(
+            |s| s.session_duration_minutes,
+            |s| &mut s.session_duration_minutes,
+        ),
+    ),
+    (
+        "max_retry_attempts",
+        Slot::Count(|s| s.max_retry_attempts, |s| &mut s.max_retry_attempts),
+    ),
+];
+
+/// The slot of the one-value canonical field `path`.
+pub(crate) fn slot(path: &str) -> Option<Slot> {
+    SLOTS
+        .iter()
+        .find(|(p, _)| *p == path)
+        .map(|(_, slot)| *slot)
+}
+
+/// An address's text field at canonical `path` (`address.city`).
+pub(crate) type AddressSlot = (
+    fn(&Address) -> Option<&String>,
+    fn(&mut Address) -> &mut Option<String>,
+);
+
+const ADDRESS_SLOTS: &[(&str, AddressSlot)] = &[
+    ("address.line1", (|a| a.line1.as_ref(), |a| &mut a.line1)),
+    ("address.line2", (|a| a.line2.as_ref(), |a| &mut a.line2)),
+    ("address.city", (|a| a.city.as_ref(), |a| &mut a.city)),
+    ("address.state", (|a| a.state.as_ref(), |a| &mut a.state)),
+    (
+        "address.postal_code",
+        (|a| a.postal_code.as_ref(), |a| &mut a.postal_code),
+    ),
+    (
+        "address.country",
+        (|a| a.country.as_ref(), |a| &mut a.country),
+    ),
+];
+
+/// The slot of the address field `path`.
+pub(crate) fn address_slot(path: &str) -> Option<AddressSlot> {
+    ADDRESS_SLOTS
+        .iter()
+        .find(|(p, _)| *p == path)
+        .map(|(_, slot)| *slot)
+}
+
+/// The customer's address at canonical `path`
+/// (`customer.billing_address`, `customer.shipping_address`).
+pub(crate) fn address_mut<'s>(
+    s: &'s mut CheckoutSession,
+    path: &str,
+) -> Option<&'s mut Option<Address>> {
+    match path {
+        "customer.billing_address" => Some(&mut customer(s).billing_address),
+        "customer.shipping_address" => Some(&mut customer(s).shipping_address),
+        _ => None,
+    }
+}
+
+/// The customer's address at canonical `path`, when the session has it.
+pub(crate) fn address<'s>(s: &'s CheckoutSession, path: &str) -> Option<&'s Address> {
+    let customer = s.customer.as_ref()?;
+    match path {
+        "customer.billing_address" => customer.billing_address.as_ref(),
+        "customer.shipping_address" => customer.shipping_address.as_ref(),
+        _ => None,
+    }
+}
+
 /// One line of the order.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct LineItem {

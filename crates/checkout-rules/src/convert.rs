@@ -116,6 +116,12 @@ impl Writer {
         }
     }
 
+    /// Takes back [`uses`](Writer::uses): the target's field turned out to
+    /// have no place for the session's value, which is reported as left out.
+    pub fn unused(&mut self, path: &'static str) {
+        self.used.retain(|p| *p != path);
+    }
+
     /// Sets the member at `pointer` (`/customer/firstName`), creating the
     /// objects on the way.
     pub fn put(&mut self, pointer: &str, value: Value<'static>) {
@@ -157,21 +163,9 @@ impl Writer {
         }
     }
 
-    /// Writes the session's amount at `amount_at` and its currency code at
-    /// `currency_at`.
-    pub fn amount(&mut self, amount_at: &str, currency_at: &str, amount: Money, unit: Unit) {
-        self.uses("amount");
-        self.money(amount_at, amount, unit);
-        self.put(currency_at, Value::String(amount.currency().code().into()));
-    }
-
     /// Writes an amount as the target writes amounts.
     pub fn money(&mut self, pointer: &str, money: Money, unit: Unit) {
-        let text = match unit {
-            Unit::Minor => money.minor().to_string(),
-            Unit::Major => money.to_major_string(),
-        };
-        self.put(pointer, Value::Number(text.into()));
+        self.put(pointer, Value::Number(money_text(money, unit).into()));
     }
 
     /// Writes an integer.
@@ -295,6 +289,14 @@ impl Writer {
     }
 }
 
+/// An amount as a dialect writes amounts in `unit`.
+pub(crate) fn money_text(money: Money, unit: Unit) -> String {
+    match unit {
+        Unit::Minor => money.minor().to_string(),
+        Unit::Major => money.to_major_string(),
+    }
+}
+
 fn string(s: &str) -> Value<'static> {
     Value::String(String::from(s).into())
 }
@@ -319,7 +321,7 @@ fn present_fields(s: &CheckoutSession) -> impl Iterator<Item = &'static str> {
 /// target's rules.
 pub(crate) fn encode(target: Dialect, session: &CheckoutSession) -> Conversion {
     let mut writer = Writer::new(target);
-    (target.spec().encode)(session, &mut writer);
+    crate::mapping::write(target.spec(), session, &mut writer);
     let writer = writer.finish(session);
     let Writer {
         body,

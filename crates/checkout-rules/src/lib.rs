@@ -75,6 +75,7 @@ pub mod currency;
 mod dialect;
 pub mod form;
 pub mod json;
+mod mapping;
 pub mod money;
 mod number;
 pub mod region;

@@ -1,15 +1,12 @@
 //! Flutterwave `POST /checkout/sessions` (`docs/providers/flutterwave.txt`).
 
 use super::DialectSpec;
-use crate::canonical::{CheckoutSession, Customer};
-use crate::convert::Writer;
-use crate::currency::{Currency, CurrencySet};
-use crate::rules::amount::{Amount, Unit};
+use crate::currency::CurrencySet;
+use crate::rules::amount::Amount;
 use crate::rules::integer::IntRange;
 use crate::rules::text::{Pattern, Text};
 use crate::schema::{
-    Extra, Field, HeaderField, HeaderRule, ObjectSpec, Request, Rule, Source, UrlUse, doc_sources,
-    docs_list, read,
+    Extra, Field, HeaderField, HeaderRule, ObjectSpec, Rule, Source, UrlUse, doc_sources, docs_list,
 };
 
 pub(super) static SPEC: DialectSpec = DialectSpec {
@@ -31,8 +28,7 @@ pub(super) static SPEC: DialectSpec = DialectSpec {
         "The document's example request is a template (`\"<string>\"` placeholders), so it is \
          refused: its `reference` has `<` and `>`, its `redirect_url` is not a URL.",
     ]),
-    normalize,
-    encode,
+    methods: None,
 };
 
 /// Flutterwave's currency list, as the document enumerates it (sorted here).
@@ -172,64 +168,3 @@ static HEADERS: &[HeaderField] = &[
         canonical: "test_scenario",
     },
 ];
-
-fn normalize(request: &Request<'_, '_>, currency: Currency) -> Option<CheckoutSession> {
-    let body = request.body;
-    let mut session = CheckoutSession::new(read::money(body, "amount", Unit::Major, currency)?);
-    session.merchant_reference = read::text(body, "reference");
-    session.urls.redirect = read::text(body, "redirect_url");
-    if let Some(id) = read::text(body, "customer_id") {
-        session.customer = Some(Customer {
-            id: Some(id),
-            ..Customer::default()
-        });
-    }
-    session.max_retry_attempts =
-        read::integer(body, "max_retry_attempts").and_then(|n| u32::try_from(n).ok());
-    session.session_duration_minutes =
-        read::integer(body, "session_duration").and_then(|n| u32::try_from(n).ok());
-    Some(session)
-}
-
-fn encode(session: &CheckoutSession, w: &mut Writer) {
-    w.amount("/amount", "/currency", session.amount, Unit::Major);
-    let customer = session.customer.as_ref();
-    w.text(
-        "/customer_id",
-        customer.and_then(|c| c.id.as_ref()),
-        "customer.id",
-    );
-    w.text(
-        "/redirect_url",
-        session.urls.redirect.as_ref(),
-        "urls.redirect",
-    );
-    w.required_text(
-        "/reference",
-        session.merchant_reference.as_ref(),
-        "merchant_reference",
-    );
-    w.integer(
-        "/max_retry_attempts",
-        session.max_retry_attempts,
-        "max_retry_attempts",
-    );
-    w.integer(
-        "/session_duration",
-        session.session_duration_minutes,
-        "session_duration_minutes",
-    );
-    w.header("X-Trace-Id", session.trace_id.as_ref(), "trace_id", false);
-    w.header(
-        "X-Idempotency-Key",
-        session.idempotency_key.as_ref(),
-        "idempotency_key",
-        false,
-    );
-    w.header(
-        "X-Scenario-Key",
-        session.test_scenario.as_ref(),
-        "test_scenario",
-        false,
-    );
-}

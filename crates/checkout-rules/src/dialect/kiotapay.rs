@@ -4,16 +4,15 @@ use alloc::format;
 use alloc::vec::Vec;
 
 use super::DialectSpec;
-use crate::canonical::{CheckoutSession, Customer, PaymentMethod};
-use crate::convert::Writer;
-use crate::currency::{Currency, CurrencySet};
+use crate::canonical::PaymentMethod;
+use crate::currency::CurrencySet;
 use crate::json::Value;
+use crate::mapping::MethodField;
 use crate::report::Code;
-use crate::rules::amount::{Amount, Unit};
+use crate::rules::amount::Amount;
 use crate::rules::text::Text;
 use crate::schema::{
-    Extra, Field, HeaderField, IDEMPOTENCY_KEY_DECIDED, ObjectSpec, Request, Rule, Source, UrlUse,
-    docs_list, read,
+    Extra, Field, HeaderField, IDEMPOTENCY_KEY_DECIDED, ObjectSpec, Rule, Source, UrlUse, docs_list,
 };
 
 pub(super) static SPEC: DialectSpec = DialectSpec {
@@ -34,8 +33,7 @@ pub(super) static SPEC: DialectSpec = DialectSpec {
         "`callbackUrl` is a server-to-server webhook (the document says so), so it normalises \
          to `urls.webhook`; `successUrl` and `cancelUrl` are the customer's redirects.",
     ]),
-    normalize,
-    encode,
+    methods: METHODS,
 };
 
 static BODY: ObjectSpec = ObjectSpec {
@@ -165,85 +163,36 @@ static HEADERS: &[HeaderField] = &[
     HeaderField::idempotency_key(false, &[IDEMPOTENCY_KEY_DECIDED]),
 ];
 
-fn normalize(request: &Request<'_, '_>, currency: Currency) -> Option<CheckoutSession> {
-    let body = request.body;
-    let mut session = CheckoutSession::new(read::money(body, "amount", Unit::Major, currency)?);
-    session.description = read::text(body, "description");
-    session.urls.success = read::text(body, "successUrl");
-    session.urls.cancel = read::text(body, "cancelUrl");
-    session.urls.webhook = read::text(body, "callbackUrl");
-    session.merchant_reference = read::text(body, "externalReference");
-    session.display_reference = read::text(body, "reference");
-    let customer = Customer {
-        email: read::text(body, "email"),
-        phone: read::text(body, "phone"),
-        ..Customer::default()
-    };
-    session.customer = (customer != Customer::default()).then_some(customer);
-    if let Some(methods) = body.get("paymentMethods").and_then(|v| v.as_array()) {
-        session.payment_methods = methods
+/// `paymentMethods`: `CARD` and `MPESA_STK`; a provider's own method has no
+/// place.
+const METHODS: Option<MethodField> = Some(MethodField {
+    read: |value| {
+        value
+            .as_array()?
             .iter()
             .map(|m| match m.as_str()? {
                 "CARD" => Some(PaymentMethod::Card),
                 "MPESA_STK" => Some(PaymentMethod::MpesaStk),
                 _ => None,
             })
-            .collect::<Option<_>>()?;
-    }
-    Some(session)
-}
-
-fn encode(session: &CheckoutSession, w: &mut Writer) {
-    w.amount("/amount", "/currency", session.amount, Unit::Major);
-    w.text("/description", session.description.as_ref(), "description");
-    w.text("/successUrl", session.urls.success.as_ref(), "urls.success");
-    w.text("/cancelUrl", session.urls.cancel.as_ref(), "urls.cancel");
-    w.uses("payment_methods");
-    if !session.payment_methods.is_empty() {
-        let mut methods = Vec::new();
-        for (i, method) in session.payment_methods.iter().enumerate() {
+            .collect()
+    },
+    write: |methods, at, w| {
+        if methods.is_empty() {
+            return;
+        }
+        let mut words = Vec::new();
+        for (i, method) in methods.iter().enumerate() {
             match method {
-                PaymentMethod::Card => methods.push(Value::String("CARD".into())),
-                PaymentMethod::MpesaStk => methods.push(Value::String("MPESA_STK".into())),
+                PaymentMethod::Card => words.push(Value::String("CARD".into())),
+                PaymentMethod::MpesaStk => words.push(Value::String("MPESA_STK".into())),
                 PaymentMethod::ProviderSpecific(id) => w.cannot_hold(
-                    &format!("/paymentMethods/{i}"),
+                    &format!("{at}/{i}"),
                     Code::CannotConvert,
                     format!("kiotapay offers only CARD and MPESA_STK; the request forces `{id}`"),
                 ),
             }
         }
-        w.put("/paymentMethods", Value::Array(methods));
-    }
-    w.required_text(
-        "/externalReference",
-        session.merchant_reference.as_ref(),
-        "merchant_reference",
-    );
-    let customer = session.customer.as_ref();
-    w.text(
-        "/email",
-        customer.and_then(|c| c.email.as_ref()),
-        "customer.email",
-    );
-    w.text(
-        "/phone",
-        customer.and_then(|c| c.phone.as_ref()),
-        "customer.phone",
-    );
-    w.text(
-        "/reference",
-        session.display_reference.as_ref(),
-        "display_reference",
-    );
-    w.text(
-        "/callbackUrl",
-        session.urls.webhook.as_ref(),
-        "urls.webhook",
-    );
-    w.header(
-        "Idempotency-Key",
-        session.idempotency_key.as_ref(),
-        "idempotency_key",
-        false,
-    );
-}
+        w.put(at, Value::Array(words));
+    },
+});

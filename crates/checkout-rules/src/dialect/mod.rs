@@ -17,9 +17,10 @@ use core::fmt;
 use core::str::FromStr;
 
 use crate::canonical::CheckoutSession;
-use crate::convert::{self, Conversion, Writer};
+use crate::convert::{self, Conversion};
 use crate::currency::Currency;
 use crate::json::{self, Limits, Object};
+use crate::mapping::{self, MethodField};
 use crate::report::{Report, Violation};
 use crate::schema::{self, CrossRule, HeaderField, ObjectSpec, Request, Rule, Walker};
 
@@ -137,20 +138,7 @@ impl Dialect {
         if !violations.is_empty() {
             return Report::invalid(violations);
         }
-        let session = currency
-            .and_then(|c| (spec.normalize)(&request, c))
-            .map(|mut session| {
-                for header in spec.headers {
-                    let value = request.header(header.name).map(String::from);
-                    match header.canonical {
-                        "idempotency_key" => session.idempotency_key = value,
-                        "trace_id" => session.trace_id = value,
-                        "test_scenario" => session.test_scenario = value,
-                        _ => {}
-                    }
-                }
-                session
-            });
+        let session = currency.and_then(|c| mapping::read(spec, &request, c));
         match session {
             Some(session) => Report {
                 violations,
@@ -310,8 +298,8 @@ pub struct DialectSpec {
     pub cross_rules: &'static [CrossRule],
     /// Decisions that apply to the whole request, with their reasons.
     pub notes: &'static [&'static str],
-    normalize: fn(&Request<'_, '_>, Currency) -> Option<CheckoutSession>,
-    pub(crate) encode: fn(&CheckoutSession, &mut Writer),
+    /// The payment-method field's vocabulary, when the dialect has one.
+    pub(crate) methods: Option<MethodField>,
 }
 
 impl DialectSpec {

@@ -1,14 +1,11 @@
 //! Nairopay `POST /v1/payment-sessions` (`docs/providers/nairopay.txt`).
 
 use super::DialectSpec;
-use crate::canonical::{CheckoutSession, Customer};
-use crate::convert::Writer;
-use crate::currency::{Currency, CurrencySet};
-use crate::rules::amount::{Amount, Unit};
+use crate::currency::CurrencySet;
+use crate::rules::amount::Amount;
 use crate::rules::text::Text;
 use crate::schema::{
-    Extra, Field, HeaderField, IDEMPOTENCY_KEY_DECIDED, ObjectSpec, Request, Rule, Source, UrlUse,
-    docs_list, read,
+    Extra, Field, HeaderField, IDEMPOTENCY_KEY_DECIDED, ObjectSpec, Rule, Source, UrlUse, docs_list,
 };
 
 pub(super) static SPEC: DialectSpec = DialectSpec {
@@ -23,8 +20,7 @@ pub(super) static SPEC: DialectSpec = DialectSpec {
          webhook, so it normalises to `urls.redirect`.",
         "The document gives no API key format, so any bearer token is accepted.",
     ]),
-    normalize,
-    encode,
+    methods: None,
 };
 
 static BODY: ObjectSpec = ObjectSpec {
@@ -79,44 +75,3 @@ static HEADERS: &[HeaderField] = &[
     HeaderField::content_type(&[Source::doc(27, "application/json")]),
     HeaderField::idempotency_key(false, &[IDEMPOTENCY_KEY_DECIDED]),
 ];
-
-fn normalize(request: &Request<'_, '_>, currency: Currency) -> Option<CheckoutSession> {
-    let body = request.body;
-    let mut session = CheckoutSession::new(read::money(body, "amount", Unit::Minor, currency)?);
-    session.merchant_reference = read::text(body, "reference");
-    let email = read::text(body, "email");
-    if email.is_some() {
-        session.customer = Some(Customer {
-            email,
-            ..Customer::default()
-        });
-    }
-    session.urls.redirect = read::text(body, "callback_url");
-    Some(session)
-}
-
-fn encode(session: &CheckoutSession, w: &mut Writer) {
-    w.amount("/amount", "/currency", session.amount, Unit::Minor);
-    w.required_text(
-        "/reference",
-        session.merchant_reference.as_ref(),
-        "merchant_reference",
-    );
-    let customer = session.customer.as_ref();
-    w.text(
-        "/email",
-        customer.and_then(|c| c.email.as_ref()),
-        "customer.email",
-    );
-    w.text(
-        "/callback_url",
-        session.urls.redirect.as_ref(),
-        "urls.redirect",
-    );
-    w.header(
-        "Idempotency-Key",
-        session.idempotency_key.as_ref(),
-        "idempotency_key",
-        false,
-    );
-}

@@ -1,17 +1,15 @@
 //! The routing orchestrator's `POST /api/v1/sessions`
 //! (`docs/providers/orchestrator.txt`).
 
-use alloc::format;
-use alloc::string::{String, ToString};
+use alloc::string::String;
 
-use crate::convert::Writer;
 use crate::json::Value;
 use alloc::vec::Vec;
 
 use super::DialectSpec;
-use crate::canonical::{Address, CheckoutSession, Customer, LineItem, PaymentMethod, Shipping};
-use crate::currency::{Currency, CurrencySet};
-use crate::json::Object;
+use crate::canonical::PaymentMethod;
+use crate::currency::CurrencySet;
+use crate::mapping::MethodField;
 use crate::money::Money;
 use crate::number::MAX_SAFE_INTEGER;
 use crate::report::{Code, Violation};
@@ -48,8 +46,7 @@ pub(super) static SPEC: DialectSpec = DialectSpec {
         "`Authorization` carries a JWT; its contents are the orchestrator's to judge, so any \
          bearer token is accepted.",
     ]),
-    normalize,
-    encode,
+    methods: METHODS,
 };
 
 static BODY: ObjectSpec = ObjectSpec {
@@ -406,206 +403,34 @@ fn total_is_the_sum(request: &Request<'_, '_>, out: &mut Vec<Violation>) {
     }
 }
 
-fn normalize(request: &Request<'_, '_>, currency: Currency) -> Option<CheckoutSession> {
-    let body = request.body;
-    let amount = body.get("amount")?.as_object()?;
-    let mut session = CheckoutSession::new(read::money(amount, "total", Unit::Major, currency)?);
-    session.shipping_amount = read::money(amount, "shipping", Unit::Major, currency);
-    session.tax_amount = read::money(amount, "tax", Unit::Major, currency);
-    session.merchant_reference = read::text(body, "orderReference");
-    session.payment_methods = alloc::vec![PaymentMethod::Card];
-    session.locale = read::text(body, "locale");
-    session.items = body
-        .get("orderItems")?
-        .as_array()?
-        .iter()
-        .map(|item| {
-            let item = item.as_object()?;
-            Some(LineItem {
-                name: read::text(item, "name")?,
-                sku: read::text(item, "sku"),
-                quantity: read::integer(item, "quantity")?,
-                unit_price: read::money(item, "unitPrice", Unit::Major, currency)?,
-                extra: None,
-            })
-        })
-        .collect::<Option<Vec<_>>>()?;
-    let customer = body.get("customer")?.as_object()?;
-    session.customer = Some(Customer {
-        id: None,
-        first_name: read::text(customer, "firstName"),
-        last_name: read::text(customer, "lastName"),
-        email: read::text(customer, "email"),
-        phone: read::text(customer, "phone"),
-        billing_address: address(customer, "billingAddress"),
-        shipping_address: address(customer, "shippingAddress"),
-    });
-    if let Some(shipping) = body.get("shipping").and_then(|v| v.as_object()) {
-        let shipping = Shipping {
-            kind: read::text(shipping, "type"),
-            method: read::text(shipping, "method"),
-        };
-        // `"shipping": {}` says nothing: it normalises to no shipping at all.
-        session.shipping = (shipping != Shipping::default()).then_some(shipping);
-    }
-    session.metadata = read::object(body, "additionalInformation");
-    if let Some(urls) = body.get("redirectUrls").and_then(|v| v.as_object()) {
-        session.urls.success = read::text(urls, "success");
-        session.urls.failure = read::text(urls, "failure");
-    }
-    Some(session)
-}
-
-fn address(customer: &Object<'_>, key: &str) -> Option<Address> {
-    let a = customer.get(key)?.as_object()?;
-    Some(Address {
-        line1: read::text(a, "line1"),
-        line2: read::text(a, "line2"),
-        city: read::text(a, "city"),
-        state: read::text(a, "state"),
-        postal_code: read::text(a, "postalCode"),
-        country: read::text(a, "country"),
-    })
-}
-
-fn encode(session: &CheckoutSession, w: &mut Writer) {
-    w.required_text(
-        "/orderReference",
-        session.merchant_reference.as_ref(),
-        "merchant_reference",
-    );
-    w.uses("payment_methods");
-    let methods = &session.payment_methods;
-    if methods.is_empty() {
-        w.filled(
-            "payment_methods",
-            String::from(
-                "orchestrator requires `paymentMethod` and allows only `card`; it is set to `card`",
-            ),
-        );
-    } else if !methods.contains(&PaymentMethod::Card) {
-        w.cannot_hold(
-            "/paymentMethod",
-            Code::CannotConvert,
-            String::from(
-                "orchestrator accepts only card payments, and the request does not allow cards",
-            ),
-        );
-    } else if methods.len() > 1 {
-        w.dropped(
-            "payment_methods",
-            String::from("orchestrator accepts only card payments; the other methods are left out"),
-        );
-    }
-    w.put("/paymentMethod", Value::String("card".into()));
-    w.put(
-        "/currency",
-        Value::String(session.amount.currency().code().into()),
-    );
-    w.text("/locale", session.locale.as_ref(), "locale");
-    w.uses("amount");
-    w.money("/amount/total", session.amount, Unit::Major);
-    w.uses("shipping_amount");
-    if let Some(shipping) = session.shipping_amount {
-        w.money("/amount/shipping", shipping, Unit::Major);
-    }
-    w.uses("tax_amount");
-    if let Some(tax) = session.tax_amount {
-        w.money("/amount/tax", tax, Unit::Major);
-    }
-    w.uses("items");
-    w.uses("items[].sku");
-    if session.items.is_empty() {
-        w.missing("/orderItems", "items");
-    }
-    let mut items = Vec::new();
-    for (i, item) in session.items.iter().enumerate() {
-        let mut o = Object::default();
-        o.set("name", Value::String(item.name.clone().into()));
-        match &item.sku {
-            Some(sku) => o.set("sku", Value::String(sku.clone().into())),
-            None => w.missing(&format!("/orderItems/{i}/sku"), "items[].sku"),
+/// `paymentMethod` allows only `card`, and is required: a session without
+/// methods gets `card`, one without cards cannot be converted.
+const METHODS: Option<MethodField> = Some(MethodField {
+    read: |_| Some(alloc::vec![PaymentMethod::Card]),
+    write: |methods, at, w| {
+        if methods.is_empty() {
+            w.filled(
+                "payment_methods",
+                String::from(
+                    "orchestrator requires `paymentMethod` and allows only `card`; it is set to `card`",
+                ),
+            );
+        } else if !methods.contains(&PaymentMethod::Card) {
+            w.cannot_hold(
+                at,
+                Code::CannotConvert,
+                String::from(
+                    "orchestrator accepts only card payments, and the request does not allow cards",
+                ),
+            );
+        } else if methods.len() > 1 {
+            w.dropped(
+                "payment_methods",
+                String::from(
+                    "orchestrator accepts only card payments; the other methods are left out",
+                ),
+            );
         }
-        o.set("quantity", Value::Number(item.quantity.to_string().into()));
-        o.set(
-            "unitPrice",
-            Value::Number(item.unit_price.to_major_string().into()),
-        );
-        items.push(Value::Object(o));
-    }
-    if !items.is_empty() {
-        w.put("/orderItems", Value::Array(items));
-    }
-    let customer = session.customer.clone().unwrap_or_default();
-    w.required_text(
-        "/customer/firstName",
-        customer.first_name.as_ref(),
-        "customer.first_name",
-    );
-    w.required_text(
-        "/customer/lastName",
-        customer.last_name.as_ref(),
-        "customer.last_name",
-    );
-    w.required_text("/customer/email", customer.email.as_ref(), "customer.email");
-    w.required_text("/customer/phone", customer.phone.as_ref(), "customer.phone");
-    for (key, address, canonical) in [
-        (
-            "billingAddress",
-            &customer.billing_address,
-            "customer.billing_address",
-        ),
-        (
-            "shippingAddress",
-            &customer.shipping_address,
-            "customer.shipping_address",
-        ),
-    ] {
-        w.uses(canonical);
-        if let Some(a) = address {
-            let fields = [
-                ("line1", &a.line1),
-                ("line2", &a.line2),
-                ("city", &a.city),
-                ("state", &a.state),
-                ("postalCode", &a.postal_code),
-                ("country", &a.country),
-            ];
-            let mut o = Object::default();
-            for (name, value) in fields {
-                if let Some(v) = value {
-                    o.set(name, Value::String(v.clone().into()));
-                }
-            }
-            w.put(&format!("/customer/{key}"), Value::Object(o));
-        }
-    }
-    if let Some(shipping) = &session.shipping {
-        w.text("/shipping/type", shipping.kind.as_ref(), "shipping.kind");
-        w.text(
-            "/shipping/method",
-            shipping.method.as_ref(),
-            "shipping.method",
-        );
-    }
-    w.uses("metadata");
-    if let Some(metadata) = &session.metadata {
-        w.put("/additionalInformation", Value::Object(metadata.clone()));
-    }
-    w.text(
-        "/redirectUrls/success",
-        session.urls.success.as_ref(),
-        "urls.success",
-    );
-    w.text(
-        "/redirectUrls/failure",
-        session.urls.failure.as_ref(),
-        "urls.failure",
-    );
-    w.header(
-        "Idempotency-Key",
-        session.idempotency_key.as_ref(),
-        "idempotency_key",
-        true,
-    );
-}
+        w.put(at, Value::String("card".into()));
+    },
+});

@@ -1,15 +1,15 @@
 //! Payviox `POST /session` (`docs/providers/payviox.txt`).
 
-use alloc::string::{String, ToString};
+use alloc::string::String;
 
-use crate::convert::Writer;
 use crate::json::Value;
 use alloc::format;
 use alloc::vec::Vec;
 
 use super::DialectSpec;
-use crate::canonical::{CheckoutSession, Customer, LineItem, PaymentMethod};
-use crate::currency::{Currency, CurrencySet};
+use crate::canonical::PaymentMethod;
+use crate::currency::CurrencySet;
+use crate::mapping::MethodField;
 use crate::money::Money;
 use crate::number::MAX_SAFE_INTEGER;
 use crate::report::{Code, Violation};
@@ -34,8 +34,7 @@ pub(super) static SPEC: DialectSpec = DialectSpec {
          refused all the same (see above); items and `metadata` may carry any extra properties, \
          as the schema says, checked only so that every JSON reader reads them alike.",
     ]),
-    normalize,
-    encode,
+    methods: METHODS,
 };
 
 static BODY: ObjectSpec = ObjectSpec {
@@ -244,113 +243,31 @@ fn ip_needs_secret_key(request: &Request<'_, '_>, out: &mut Vec<Violation>) {
     }
 }
 
-fn normalize(request: &Request<'_, '_>, currency: Currency) -> Option<CheckoutSession> {
-    let body = request.body;
-    let mut session = CheckoutSession::new(read::money(body, "amount", Unit::Minor, currency)?);
-    session.items = body
-        .get("items")?
-        .as_array()?
-        .iter()
-        .map(|item| {
-            let item = item.as_object()?;
-            Some(LineItem {
-                name: read::text(item, "name")?,
-                sku: None,
-                quantity: read::integer(item, "quantity")?,
-                unit_price: read::money(item, "price", Unit::Minor, currency)?,
-                extra: read::extra(item, &ITEM),
-            })
-        })
-        .collect::<Option<Vec<_>>>()?;
-    session.merchant_reference = read::text(body, "order_id");
-    session.customer = Some(Customer {
-        id: read::text(body, "customer"),
-        ..Customer::default()
-    });
-    session.description = read::text(body, "description");
-    session.payment_methods = read::text(body, "paymentMethodId")
-        .map(PaymentMethod::ProviderSpecific)
-        .into_iter()
-        .collect();
-    session.client_ip = match read::text(body, "ip") {
-        Some(ip) => Some(ip.parse().ok()?),
-        None => None,
-    };
-    session.metadata = read::object(body, "metadata");
-    Some(session)
-}
-
-fn encode(session: &CheckoutSession, w: &mut Writer) {
-    w.amount("/amount", "/currency", session.amount, Unit::Minor);
-    let customer = session.customer.as_ref();
-    w.required_text(
-        "/customer",
-        customer.and_then(|c| c.id.as_ref()),
-        "customer.id",
-    );
-    w.required_text(
-        "/order_id",
-        session.merchant_reference.as_ref(),
-        "merchant_reference",
-    );
-    w.uses("items");
-    w.uses("items[].extra");
-    if session.items.is_empty() {
-        w.missing("/items", "items");
-    } else {
-        let items = session
-            .items
-            .iter()
-            .map(|item| {
-                let mut o = item.extra.clone().unwrap_or_default();
-                o.set("name", Value::String(item.name.clone().into()));
-                o.set("quantity", Value::Number(item.quantity.to_string().into()));
-                o.set(
-                    "price",
-                    Value::Number(item.unit_price.minor().to_string().into()),
-                );
-                Value::Object(o)
-            })
-            .collect();
-        w.put("/items", Value::Array(items));
-    }
-    w.text("/description", session.description.as_ref(), "description");
-    match session.payment_methods.as_slice() {
+/// `paymentMethodId` forces one of Payviox's own methods; a list of allowed
+/// kinds of method has no place in it.
+const METHODS: Option<MethodField> = Some(MethodField {
+    read: |value| {
+        Some(alloc::vec![PaymentMethod::ProviderSpecific(String::from(
+            value.as_str()?
+        ))])
+    },
+    write: |methods, at, w| match methods {
         [PaymentMethod::ProviderSpecific(id)] => {
-            w.uses("payment_methods");
-            w.put("/paymentMethodId", Value::String(id.clone().into()));
+            w.put(at, Value::String(id.clone().into()));
         }
         methods
             if methods
                 .iter()
                 .any(|m| matches!(m, PaymentMethod::ProviderSpecific(_))) =>
         {
-            w.uses("payment_methods");
             w.cannot_hold(
-                "/paymentMethodId",
+                at,
                 Code::CannotConvert,
                 String::from(
                     "payviox forces at most one payment method; the request names several",
                 ),
             );
         }
-        // A list of allowed kinds of method has no place in Payviox, which
-        // only forces one provider's method.
-        _ => {}
-    }
-    w.text(
-        "/ip",
-        session.client_ip.map(|ip| ip.to_string()).as_ref(),
-        "client_ip",
-    );
-    w.uses("metadata");
-    if let Some(metadata) = &session.metadata {
-        w.put("/metadata", Value::Object(metadata.clone()));
-    }
-    w.header(
-        "Idempotency-Key",
-        session.idempotency_key.as_ref(),
-        "idempotency_key",
-        false,
-    );
-}
+        _ => w.unused("payment_methods"),
+    },
+});

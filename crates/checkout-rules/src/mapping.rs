@@ -1,0 +1,289 @@
+//! Between a dialect's request and the canonical session, from the
+//! canonical paths in the dialect's field tables: one reader that normalises
+//! a valid request of any dialect, one writer that writes a session as any
+//! dialect's request. Only payment methods, whose vocabulary differs from
+//! one provider to the next, are read and written by the dialect
+//! ([`MethodField`]).
+
+use alloc::format;
+use alloc::string::{String, ToString};
+use alloc::vec::Vec;
+
+use crate::canonical::{self, Address, CheckoutSession, LineItem, PaymentMethod, Slot};
+use crate::convert::{Writer, money_text};
+use crate::currency::Currency;
+use crate::dialect::DialectSpec;
+use crate::json::{Object, Value};
+use crate::money::Money;
+use crate::schema::{Extra, Field, ObjectSpec, Request, Rule, read};
+
+/// How a dialect's payment-method field reads and writes canonical methods.
+#[derive(Debug)]
+pub struct MethodField {
+    /// The methods a valid value names.
+    pub(crate) read: fn(&Value<'_>) -> Option<Vec<PaymentMethod>>,
+    /// Writes the session's methods at the field's pointer, or says why
+    /// they have no place.
+    pub(crate) write: fn(&[PaymentMethod], &str, &mut Writer),
+}
+
+/// The canonical session of a valid request; `None` only if the tables and
+/// the rules disagree (a bug, which the caller reports).
+pub(crate) fn read(
+    spec: &DialectSpec,
+    request: &Request<'_, '_>,
+    currency: Currency,
+) -> Option<CheckoutSession> {
+    let mut reader = Reader {
+        spec,
+        session: CheckoutSession::new(Money::from_minor(0, currency).ok()?),
+        currency,
+        has_amount: false,
+    };
+    reader.object(request.body, spec.body)?;
+    for header in spec.headers {
+        if let (Some(value), Some(Slot::Text(_, set))) = (
+            request.header(header.name),
+            canonical::slot(header.canonical),
+        ) {
+            *set(&mut reader.session) = Some(String::from(value));
+        }
+    }
+    reader.has_amount.then_some(reader.session)
+}
+
+struct Reader<'d> {
+    spec: &'d DialectSpec,
+    session: CheckoutSession,
+    currency: Currency,
+    has_amount: bool,
+}
+
+impl Reader<'_> {
+    fn object(&mut self, object: &Object<'_>, spec: &ObjectSpec) -> Option<()> {
+        for field in spec.fields {
+            if let Some(value) = object.get(field.name) {
+                self.field(object, field, value)?;
+            }
+        }
+        Some(())
+    }
+
+    /// Reads `field`, whose `value` is a member of `object`.
+    fn field(&mut self, object: &Object<'_>, field: &Field, value: &Value<'_>) -> Option<()> {
+        let (s, currency, key) = (&mut self.session, self.currency, field.name);
+        match (field.canonical, &field.rule) {
+            ("", Rule::Object(spec)) => return self.object(value.as_object()?, spec),
+            ("amount", Rule::Amount(amount)) => {
+                s.amount = read::money(object, key, amount.unit, currency)?;
+                self.has_amount = true;
+            }
+            // The currency is the amount's, read before the fields.
+            ("amount.currency", _) => {}
+            ("items", Rule::List { item, .. }) => {
+                let Rule::Object(spec) = item else {
+                    return None;
+                };
+                s.items = value
+                    .as_array()?
+                    .iter()
+                    .map(|item| line_item(item.as_object()?, spec, currency))
+                    .collect::<Option<_>>()?;
+            }
+            ("payment_methods", _) => {
+                s.payment_methods = (self.spec.methods.as_ref()?.read)(value)?
+            }
+            ("client_ip", _) => s.client_ip = Some(value.as_str()?.parse().ok()?),
+            ("metadata", _) => s.metadata = Some(read::object(object, key)?),
+            (path, Rule::Object(spec)) => {
+                *canonical::address_mut(s, path)? = Some(address(value.as_object()?, spec)?);
+            }
+            (path, rule) => match canonical::slot(path)? {
+                Slot::Text(_, set) => *set(s) = Some(read::text(object, key)?),
+                Slot::Count(_, set) => {
+                    *set(s) = Some(u32::try_from(read::integer(object, key)?).ok()?)
+                }
+                Slot::Money(_, set) => {
+                    let Rule::Amount(amount) = rule else {
+                        return None;
+                    };
+                    *set(s) = Some(read::money(object, key, amount.unit, currency)?);
+                }
+            },
+        }
+        Some(())
+    }
+}
+
+fn line_item(object: &Object<'_>, spec: &ObjectSpec, currency: Currency) -> Option<LineItem> {
+    let (mut name, mut sku, mut quantity, mut unit_price) = (None, None, None, None);
+    for field in spec.fields {
+        let key = field.name;
+        if object.get(key).is_none() {
+            continue;
+        }
+        match (field.canonical, &field.rule) {
+            ("items[].name", _) => name = Some(read::text(object, key)?),
+            ("items[].sku", _) => sku = Some(read::text(object, key)?),
+            ("items[].quantity", _) => quantity = Some(read::integer(object, key)?),
+            ("items[].unit_price", Rule::Amount(amount)) => {
+                unit_price = Some(read::money(object, key, amount.unit, currency)?);
+            }
+            _ => return None,
+        }
+    }
+    Some(LineItem {
+        name: name?,
+        sku,
+        quantity: quantity?,
+        unit_price: unit_price?,
+        extra: match spec.extra {
+            Extra::Allow => read::extra(object, spec),
+            Extra::Reject => None,
+        },
+    })
+}
+
+fn address(object: &Object<'_>, spec: &ObjectSpec) -> Option<Address> {
+    let mut address = Address::default();
+    for field in spec.fields {
+        if object.get(field.name).is_some() {
+            let (_, set) = canonical::address_slot(field.canonical)?;
+            *set(&mut address) = Some(read::text(object, field.name)?);
+        }
+    }
+    Some(address)
+}
+
+/// Writes `session` as the dialect's body and headers.
+pub(crate) fn write(spec: &DialectSpec, session: &CheckoutSession, w: &mut Writer) {
+    write_object(spec, spec.body, "", session, w);
+    for header in spec.headers {
+        if let Some(Slot::Text(get, _)) = canonical::slot(header.canonical) {
+            w.header(header.name, get(session), header.canonical, header.required);
+        }
+    }
+}
+
+fn write_object(
+    dialect: &DialectSpec,
+    spec: &ObjectSpec,
+    at: &str,
+    s: &CheckoutSession,
+    w: &mut Writer,
+) {
+    for field in spec.fields {
+        let pointer = format!("{at}/{}", field.name);
+        let path = field.canonical;
+        match (path, &field.rule) {
+            ("", Rule::Object(inner)) => write_object(dialect, inner, &pointer, s, w),
+            ("amount", Rule::Amount(amount)) => {
+                w.uses(path);
+                w.money(&pointer, s.amount, amount.unit);
+            }
+            ("amount.currency", _) => {
+                w.put(&pointer, Value::String(s.amount.currency().code().into()));
+            }
+            ("items", Rule::List { item, .. }) => {
+                if let Rule::Object(inner) = item {
+                    write_items(field, inner, &pointer, s, w);
+                }
+            }
+            ("payment_methods", _) => {
+                w.uses(path);
+                if let Some(methods) = &dialect.methods {
+                    (methods.write)(&s.payment_methods, &pointer, w);
+                }
+            }
+            ("client_ip", _) => {
+                w.text(
+                    &pointer,
+                    s.client_ip.map(|ip| ip.to_string()).as_ref(),
+                    path,
+                );
+            }
+            ("metadata", _) => {
+                w.uses(path);
+                if let Some(metadata) = &s.metadata {
+                    w.put(&pointer, Value::Object(metadata.clone()));
+                }
+            }
+            (path, Rule::Object(inner)) => {
+                w.uses(path);
+                if let Some(address) = canonical::address(s, path) {
+                    w.put(&pointer, Value::Object(address_object(address, inner)));
+                }
+            }
+            (path, rule) => match canonical::slot(path) {
+                Some(Slot::Text(get, _)) if field.required => {
+                    w.required_text(&pointer, get(s), path)
+                }
+                Some(Slot::Text(get, _)) => w.text(&pointer, get(s), path),
+                Some(Slot::Count(get, _)) => w.integer(&pointer, get(s), path),
+                Some(Slot::Money(get, _)) => {
+                    w.uses(path);
+                    if let (Some(money), Rule::Amount(amount)) = (get(s), rule) {
+                        w.money(&pointer, money, amount.unit);
+                    }
+                }
+                None => {}
+            },
+        }
+    }
+}
+
+fn write_items(field: &Field, spec: &ObjectSpec, at: &str, s: &CheckoutSession, w: &mut Writer) {
+    w.uses("items");
+    for f in spec.fields {
+        w.uses(f.canonical);
+    }
+    if spec.extra == Extra::Allow {
+        w.uses("items[].extra");
+    }
+    if s.items.is_empty() {
+        if field.required {
+            w.missing(at, "items");
+        }
+        return;
+    }
+    let mut items = Vec::new();
+    for (i, item) in s.items.iter().enumerate() {
+        let mut o = match spec.extra {
+            Extra::Allow => item.extra.clone().unwrap_or_default(),
+            Extra::Reject => Object::default(),
+        };
+        for f in spec.fields {
+            let value = match (f.canonical, &f.rule) {
+                ("items[].name", _) => Value::String(item.name.clone().into()),
+                ("items[].sku", _) => match &item.sku {
+                    Some(sku) => Value::String(sku.clone().into()),
+                    None if f.required => {
+                        w.missing(&format!("{at}/{i}/{}", f.name), f.canonical);
+                        continue;
+                    }
+                    None => continue,
+                },
+                ("items[].quantity", _) => Value::Number(item.quantity.to_string().into()),
+                ("items[].unit_price", Rule::Amount(amount)) => {
+                    Value::Number(money_text(item.unit_price, amount.unit).into())
+                }
+                _ => continue,
+            };
+            o.set(f.name, value);
+        }
+        items.push(Value::Object(o));
+    }
+    w.put(at, Value::Array(items));
+}
+
+fn address_object(address: &Address, spec: &ObjectSpec) -> Object<'static> {
+    let mut o = Object::default();
+    for field in spec.fields {
+        if let Some((get, _)) = canonical::address_slot(field.canonical)
+            && let Some(value) = get(address)
+        {
+            o.set(field.name, Value::String(value.clone().into()));
+        }
+    }
+    o
+}
