@@ -143,7 +143,7 @@ impl CheckoutSession {
     /// The canonical fields the session has a value for, in the order of
     /// [`FIELDS`].
     pub fn present_fields(&self) -> Vec<&'static str> {
-        let customer = self.customer.clone().unwrap_or_default();
+        let customer = self.customer.as_ref().unwrap_or(&NO_CUSTOMER);
         let addresses = [&customer.billing_address, &customer.shipping_address];
         let address_has = |field: fn(&Address) -> &Option<String>| {
             addresses
@@ -152,7 +152,7 @@ impl CheckoutSession {
                 .flatten()
                 .any(|a| field(a).is_some())
         };
-        let shipping = self.shipping.clone().unwrap_or_default();
+        let shipping = self.shipping.as_ref().unwrap_or(&NO_SHIPPING);
         let items = !self.items.is_empty();
         // One flag a field, in the order of FIELDS (a test holds them equal).
         let flags: [bool; FIELDS.len()] = [
@@ -238,6 +238,21 @@ fn serialize_ip<S: Serializer>(ip: &Option<IpAddr>, serializer: S) -> Result<S::
         None => serializer.serialize_none(),
     }
 }
+
+/// What an absent customer or shipping group reads as.
+static NO_CUSTOMER: Customer = Customer {
+    id: None,
+    first_name: None,
+    last_name: None,
+    email: None,
+    phone: None,
+    billing_address: None,
+    shipping_address: None,
+};
+static NO_SHIPPING: Shipping = Shipping {
+    kind: None,
+    method: None,
+};
 
 /// Where a canonical field of one value lives in a session: how to read it,
 /// and how to reach it for writing (the customer and shipping groups are

@@ -319,10 +319,10 @@ fn present_fields(s: &CheckoutSession) -> impl Iterator<Item = &'static str> {
 
 /// Writes `session` as `target`'s request and validates the result with the
 /// target's rules.
-pub(crate) fn encode(target: Dialect, session: &CheckoutSession) -> Conversion {
+pub(crate) fn encode(target: Dialect, session: CheckoutSession) -> Conversion {
     let mut writer = Writer::new(target);
-    crate::mapping::write(target.spec(), session, &mut writer);
-    let writer = writer.finish(session);
+    crate::mapping::write(target.spec(), &session, &mut writer);
+    let writer = writer.finish(&session);
     let Writer {
         body,
         headers,
@@ -351,6 +351,6 @@ pub(crate) fn encode(target: Dialect, session: &CheckoutSession) -> Conversion {
         notices,
         body: ok.then_some(body),
         headers: if ok { headers } else { Vec::new() },
-        normalized: Some(session.clone()),
+        normalized: Some(session),
     }
 }

@@ -20,12 +20,8 @@ fn validate(body: &impl TypedBody) -> Result<(), ValidationErrors> {
     }
     let mut errors = ValidationErrors::new();
     for violation in &report.violations {
-        let segments: alloc::vec::Vec<String> = violation
-            .path
-            .split('/')
-            .skip(1)
-            .map(|s| s.replace("~1", "/").replace("~0", "~"))
-            .collect();
+        let segments: alloc::vec::Vec<String> =
+            crate::json::pointer::segments(&violation.path).collect();
         insert(&mut errors, &segments, error(violation));
     }
     Err(errors)

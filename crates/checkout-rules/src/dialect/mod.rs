@@ -177,7 +177,7 @@ impl Dialect {
     pub fn convert(self, to: Dialect, body: &[u8], headers: &[(&str, &str)]) -> Conversion {
         let report = self.validate(body, headers);
         match report.normalized {
-            Some(session) => to.encode(&session),
+            Some(session) => convert::encode(to, session),
             None => Conversion {
                 violations: report
                     .violations
@@ -215,7 +215,7 @@ impl Dialect {
     /// Writes a canonical session as this dialect's request, validated with
     /// this dialect's rules.
     pub fn encode(self, session: &CheckoutSession) -> Conversion {
-        convert::encode(self, session)
+        convert::encode(self, session.clone())
     }
 }
 
