@@ -14,6 +14,7 @@ use core::net::IpAddr;
 use serde::{Serialize, Serializer};
 
 use crate::json::Object;
+use crate::mapping::Which;
 use crate::money::Money;
 
 /// Every canonical field, as a path in the session's JSON, in the order of
@@ -437,34 +438,68 @@ const ADDRESS_SLOTS: &[(&str, AddressSlot)] = &[
     ),
 ];
 
-/// The slot of the address field `path`.
-pub(crate) fn address_slot(path: &str) -> Option<AddressSlot> {
-    ADDRESS_SLOTS
-        .iter()
-        .find(|(p, _)| *p == path)
-        .map(|(_, slot)| *slot)
+/// The slot at an index from [`slot_index`].
+pub(crate) fn slot_at(index: u8) -> Option<Slot> {
+    SLOTS.get(usize::from(index)).map(|(_, slot)| *slot)
 }
 
-/// The customer's address at canonical `path`
-/// (`customer.billing_address`, `customer.shipping_address`).
-pub(crate) fn address_mut<'s>(
-    s: &'s mut CheckoutSession,
-    path: &str,
-) -> Option<&'s mut Option<Address>> {
-    match path {
-        "customer.billing_address" => Some(&mut customer(s).billing_address),
-        "customer.shipping_address" => Some(&mut customer(s).shipping_address),
-        _ => None,
+/// The address slot at an index from [`address_slot_index`].
+pub(crate) fn address_slot_at(index: u8) -> Option<AddressSlot> {
+    ADDRESS_SLOTS.get(usize::from(index)).map(|(_, slot)| *slot)
+}
+
+/// Where `path` is in the one-value fields, found at compile time.
+pub(crate) const fn slot_index(path: &str) -> Option<u8> {
+    index_in(path, SLOTS)
+}
+
+/// Where `path` is in the address fields, found at compile time.
+pub(crate) const fn address_slot_index(path: &str) -> Option<u8> {
+    index_in(path, ADDRESS_SLOTS)
+}
+
+const fn index_in<T>(path: &str, table: &[(&str, T)]) -> Option<u8> {
+    let mut i: u8 = 0;
+    while (i as usize) < table.len() {
+        if const_eq(path, table[i as usize].0) {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
+}
+
+/// String equality usable at compile time.
+pub(crate) const fn const_eq(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// One of the customer's addresses, to write it.
+pub(crate) fn address_mut(s: &mut CheckoutSession, which: Which) -> &mut Option<Address> {
+    let customer = customer(s);
+    match which {
+        Which::Billing => &mut customer.billing_address,
+        Which::Shipping => &mut customer.shipping_address,
     }
 }
 
-/// The customer's address at canonical `path`, when the session has it.
-pub(crate) fn address<'s>(s: &'s CheckoutSession, path: &str) -> Option<&'s Address> {
+/// One of the customer's addresses, when the session has it.
+pub(crate) fn address(s: &CheckoutSession, which: Which) -> Option<&Address> {
     let customer = s.customer.as_ref()?;
-    match path {
-        "customer.billing_address" => customer.billing_address.as_ref(),
-        "customer.shipping_address" => customer.shipping_address.as_ref(),
-        _ => None,
+    match which {
+        Which::Billing => customer.billing_address.as_ref(),
+        Which::Shipping => customer.shipping_address.as_ref(),
     }
 }
 

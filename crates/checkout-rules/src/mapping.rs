@@ -17,6 +17,89 @@ use crate::json::{Object, Value};
 use crate::money::Money;
 use crate::schema::{Extra, Field, ObjectSpec, Request, Rule, read};
 
+/// A field's canonical path, resolved when the dialect tables are compiled so
+/// that reading and writing never compare path strings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mapping {
+    /// No canonical field.
+    None,
+    /// An object that only groups other fields.
+    Group,
+    /// `amount`
+    Amount,
+    /// `amount.currency`
+    Currency,
+    /// `items`
+    Items,
+    /// `items[].name`
+    ItemName,
+    /// `items[].sku`
+    ItemSku,
+    /// `items[].quantity`
+    ItemQuantity,
+    /// `items[].unit_price`
+    ItemUnitPrice,
+    /// `payment_methods`
+    PaymentMethods,
+    /// `client_ip`
+    ClientIp,
+    /// `metadata`
+    Metadata,
+    /// `customer.billing_address` or `customer.shipping_address`.
+    Address(Which),
+    /// One of `address.*`, by its index in the address slots.
+    AddressField(u8),
+    /// A one-value field, by its index in the session's slots.
+    Slot(u8),
+}
+
+/// Which of the customer's addresses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Which {
+    /// Where the bill goes.
+    Billing,
+    /// Where the goods go.
+    Shipping,
+}
+
+impl Mapping {
+    /// The mapping of a canonical path; `None` for a path that is not a
+    /// canonical field (a test checks that every table's paths are).
+    pub(crate) const fn of(path: &str) -> Mapping {
+        const NAMED: &[(&str, Mapping)] = &[
+            ("amount", Mapping::Amount),
+            ("amount.currency", Mapping::Currency),
+            ("items", Mapping::Items),
+            ("items[].name", Mapping::ItemName),
+            ("items[].sku", Mapping::ItemSku),
+            ("items[].quantity", Mapping::ItemQuantity),
+            ("items[].unit_price", Mapping::ItemUnitPrice),
+            ("payment_methods", Mapping::PaymentMethods),
+            ("client_ip", Mapping::ClientIp),
+            ("metadata", Mapping::Metadata),
+            ("customer.billing_address", Mapping::Address(Which::Billing)),
+            (
+                "customer.shipping_address",
+                Mapping::Address(Which::Shipping),
+            ),
+        ];
+        let mut i = 0;
+        while i < NAMED.len() {
+            if canonical::const_eq(path, NAMED[i].0) {
+                return NAMED[i].1;
+            }
+            i += 1;
+        }
+        if let Some(index) = canonical::address_slot_index(path) {
+            return Mapping::AddressField(index);
+        }
+        match canonical::slot_index(path) {
+            Some(index) => Mapping::Slot(index),
+            None => Mapping::None,
+        }
+    }
+}
+
 /// How a dialect's payment-method field reads and writes canonical methods.
 #[derive(Debug)]
 pub struct MethodField {
@@ -72,15 +155,13 @@ impl Reader<'_> {
     /// Reads `field`, whose `value` is a member of `object`.
     fn field(&mut self, object: &Object<'_>, field: &Field, value: &Value<'_>) -> Option<()> {
         let (s, currency, key) = (&mut self.session, self.currency, field.name);
-        match (field.canonical, &field.rule) {
-            ("", Rule::Object(spec)) => return self.object(value.as_object()?, spec),
-            ("amount", Rule::Amount(amount)) => {
+        match (field.mapping, &field.rule) {
+            (Mapping::Group, Rule::Object(spec)) => return self.object(value.as_object()?, spec),
+            (Mapping::Amount, Rule::Amount(amount)) => {
                 s.amount = read::money(object, key, amount.unit, currency)?;
                 self.has_amount = true;
             }
-            // The currency is the amount's, read before the fields.
-            ("amount.currency", _) => {}
-            ("items", Rule::List { item, .. }) => {
+            (Mapping::Items, Rule::List { item, .. }) => {
                 let Rule::Object(spec) = item else {
                     return None;
                 };
@@ -90,15 +171,15 @@ impl Reader<'_> {
                     .map(|item| line_item(item.as_object()?, spec, currency))
                     .collect::<Option<_>>()?;
             }
-            ("payment_methods", _) => {
+            (Mapping::PaymentMethods, _) => {
                 s.payment_methods = (self.spec.methods.as_ref()?.read)(value)?
             }
-            ("client_ip", _) => s.client_ip = Some(value.as_str()?.parse().ok()?),
-            ("metadata", _) => s.metadata = Some(read::object(object, key)?),
-            (path, Rule::Object(spec)) => {
-                *canonical::address_mut(s, path)? = Some(address(value.as_object()?, spec)?);
+            (Mapping::ClientIp, _) => s.client_ip = Some(value.as_str()?.parse().ok()?),
+            (Mapping::Metadata, _) => s.metadata = Some(read::object(object, key)?),
+            (Mapping::Address(which), Rule::Object(spec)) => {
+                *canonical::address_mut(s, which) = Some(address(value.as_object()?, spec)?);
             }
-            (path, rule) => match canonical::slot(path)? {
+            (Mapping::Slot(index), rule) => match canonical::slot_at(index)? {
                 Slot::Text(_, set) => *set(s) = Some(read::text(object, key)?),
                 Slot::Count(_, set) => {
                     *set(s) = Some(u32::try_from(read::integer(object, key)?).ok()?)
@@ -110,6 +191,8 @@ impl Reader<'_> {
                     *set(s) = Some(read::money(object, key, amount.unit, currency)?);
                 }
             },
+            // The currency is the amount's, read before the fields.
+            _ => {}
         }
         Some(())
     }
@@ -122,11 +205,11 @@ fn line_item(object: &Object<'_>, spec: &ObjectSpec, currency: Currency) -> Opti
         if object.get(key).is_none() {
             continue;
         }
-        match (field.canonical, &field.rule) {
-            ("items[].name", _) => name = Some(read::text(object, key)?),
-            ("items[].sku", _) => sku = Some(read::text(object, key)?),
-            ("items[].quantity", _) => quantity = Some(read::integer(object, key)?),
-            ("items[].unit_price", Rule::Amount(amount)) => {
+        match (field.mapping, &field.rule) {
+            (Mapping::ItemName, _) => name = Some(read::text(object, key)?),
+            (Mapping::ItemSku, _) => sku = Some(read::text(object, key)?),
+            (Mapping::ItemQuantity, _) => quantity = Some(read::integer(object, key)?),
+            (Mapping::ItemUnitPrice, Rule::Amount(amount)) => {
                 unit_price = Some(read::money(object, key, amount.unit, currency)?);
             }
             _ => return None,
@@ -147,8 +230,8 @@ fn line_item(object: &Object<'_>, spec: &ObjectSpec, currency: Currency) -> Opti
 fn address(object: &Object<'_>, spec: &ObjectSpec) -> Option<Address> {
     let mut address = Address::default();
     for field in spec.fields {
-        if object.get(field.name).is_some() {
-            let (_, set) = canonical::address_slot(field.canonical)?;
+        if let (Some(_), Mapping::AddressField(index)) = (object.get(field.name), field.mapping) {
+            let (_, set) = canonical::address_slot_at(index)?;
             *set(&mut address) = Some(read::text(object, field.name)?);
         }
     }
@@ -175,46 +258,48 @@ fn write_object(
     for field in spec.fields {
         let pointer = format!("{at}/{}", field.name);
         let path = field.canonical;
-        match (path, &field.rule) {
-            ("", Rule::Object(inner)) => write_object(dialect, inner, &pointer, s, w),
-            ("amount", Rule::Amount(amount)) => {
+        match (field.mapping, &field.rule) {
+            (Mapping::Group, Rule::Object(inner)) => write_object(dialect, inner, &pointer, s, w),
+            (Mapping::Amount, Rule::Amount(amount)) => {
                 w.uses(path);
                 w.money(&pointer, s.amount, amount.unit);
             }
-            ("amount.currency", _) => {
+            (Mapping::Currency, _) => {
                 w.put(&pointer, Value::String(s.amount.currency().code().into()));
             }
-            ("items", Rule::List { item, .. }) => {
-                if let Rule::Object(inner) = item {
-                    write_items(field, inner, &pointer, s, w);
-                }
-            }
-            ("payment_methods", _) => {
+            (
+                Mapping::Items,
+                Rule::List {
+                    item: Rule::Object(inner),
+                    ..
+                },
+            ) => write_items(field, inner, &pointer, s, w),
+            (Mapping::PaymentMethods, _) => {
                 w.uses(path);
                 if let Some(methods) = &dialect.methods {
                     (methods.write)(&s.payment_methods, &pointer, w);
                 }
             }
-            ("client_ip", _) => {
+            (Mapping::ClientIp, _) => {
                 w.text(
                     &pointer,
                     s.client_ip.map(|ip| ip.to_string()).as_ref(),
                     path,
                 );
             }
-            ("metadata", _) => {
+            (Mapping::Metadata, _) => {
                 w.uses(path);
                 if let Some(metadata) = &s.metadata {
                     w.put(&pointer, Value::Object(metadata.clone()));
                 }
             }
-            (path, Rule::Object(inner)) => {
+            (Mapping::Address(which), Rule::Object(inner)) => {
                 w.uses(path);
-                if let Some(address) = canonical::address(s, path) {
+                if let Some(address) = canonical::address(s, which) {
                     w.put(&pointer, Value::Object(address_object(address, inner)));
                 }
             }
-            (path, rule) => match canonical::slot(path) {
+            (Mapping::Slot(index), rule) => match canonical::slot_at(index) {
                 Some(Slot::Text(get, _)) if field.required => {
                     w.required_text(&pointer, get(s), path)
                 }
@@ -228,6 +313,7 @@ fn write_object(
                 }
                 None => {}
             },
+            _ => {}
         }
     }
 }
@@ -253,9 +339,9 @@ fn write_items(field: &Field, spec: &ObjectSpec, at: &str, s: &CheckoutSession, 
             Extra::Reject => Object::default(),
         };
         for f in spec.fields {
-            let value = match (f.canonical, &f.rule) {
-                ("items[].name", _) => Value::String(item.name.clone().into()),
-                ("items[].sku", _) => match &item.sku {
+            let value = match (f.mapping, &f.rule) {
+                (Mapping::ItemName, _) => Value::String(item.name.clone().into()),
+                (Mapping::ItemSku, _) => match &item.sku {
                     Some(sku) => Value::String(sku.clone().into()),
                     None if f.required => {
                         w.missing(&format!("{at}/{i}/{}", f.name), f.canonical);
@@ -263,8 +349,8 @@ fn write_items(field: &Field, spec: &ObjectSpec, at: &str, s: &CheckoutSession, 
                     }
                     None => continue,
                 },
-                ("items[].quantity", _) => Value::Number(item.quantity.to_string().into()),
-                ("items[].unit_price", Rule::Amount(amount)) => {
+                (Mapping::ItemQuantity, _) => Value::Number(item.quantity.to_string().into()),
+                (Mapping::ItemUnitPrice, Rule::Amount(amount)) => {
                     Value::Number(money_text(item.unit_price, amount.unit).into())
                 }
                 _ => continue,
@@ -279,11 +365,51 @@ fn write_items(field: &Field, spec: &ObjectSpec, at: &str, s: &CheckoutSession, 
 fn address_object(address: &Address, spec: &ObjectSpec) -> Object<'static> {
     let mut o = Object::default();
     for field in spec.fields {
-        if let Some((get, _)) = canonical::address_slot(field.canonical)
+        if let Mapping::AddressField(index) = field.mapping
+            && let Some((get, _)) = canonical::address_slot_at(index)
             && let Some(value) = get(address)
         {
             o.set(field.name, Value::String(value.clone().into()));
         }
     }
     o
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dialect::Dialect;
+
+    fn each_field(spec: &ObjectSpec, check: &mut impl FnMut(&Field)) {
+        for field in spec.fields {
+            check(field);
+            match field.rule {
+                Rule::Object(inner) => each_field(inner, check),
+                Rule::List {
+                    item: Rule::Object(inner),
+                    ..
+                } => each_field(inner, check),
+                _ => {}
+            }
+        }
+    }
+
+    #[test]
+    fn every_canonical_path_in_the_tables_is_mapped() {
+        for dialect in Dialect::ALL {
+            each_field(dialect.spec().body, &mut |field| {
+                assert!(
+                    field.canonical.is_empty() || field.mapping != Mapping::None,
+                    "{dialect}: {} names `{}`",
+                    field.name,
+                    field.canonical
+                );
+                assert!(canonical::FIELDS.contains(&field.canonical) || field.canonical.is_empty());
+            });
+            for header in dialect.spec().headers {
+                assert!(header.canonical.is_empty() || canonical::slot(header.canonical).is_some());
+            }
+        }
+        assert_eq!(Mapping::of("customer.e_mail"), Mapping::None);
+    }
 }

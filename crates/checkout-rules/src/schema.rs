@@ -14,6 +14,7 @@ use alloc::vec::Vec;
 use crate::currency::{Currency, CurrencySet};
 use crate::json::pointer::Pointer;
 use crate::json::{Object, Value};
+use crate::mapping::Mapping;
 use crate::report::{Code, Violation};
 use crate::rules::amount::{Amount, Minimum, Unit};
 use crate::rules::integer::IntRange;
@@ -363,35 +364,46 @@ pub struct Field {
     /// session's JSON (`customer.email`, `items[].unit_price`); empty for an
     /// object that only groups other fields.
     pub canonical: &'static str,
+    /// `canonical` resolved when the table is compiled.
+    pub(crate) mapping: Mapping,
 }
 
 impl Field {
     /// A field that must be present.
     pub const fn required(name: &'static str, rule: Rule, sources: &'static [Source]) -> Field {
-        Field {
-            name,
-            required: true,
-            rule,
-            sources: doc_sources(sources),
-            canonical: "",
-        }
+        Field::new(name, true, rule, sources)
     }
 
     /// A field that may be absent.
     pub const fn optional(name: &'static str, rule: Rule, sources: &'static [Source]) -> Field {
+        Field::new(name, false, rule, sources)
+    }
+
+    const fn new(
+        name: &'static str,
+        required: bool,
+        rule: Rule,
+        sources: &'static [Source],
+    ) -> Field {
         Field {
             name,
-            required: false,
+            required,
+            mapping: match rule {
+                Rule::Object(_) => Mapping::Group,
+                _ => Mapping::None,
+            },
             rule,
             sources: doc_sources(sources),
             canonical: "",
         }
     }
 
-    /// The same field, normalising to the canonical field `path`.
+    /// The same field, normalising to the canonical field `path`, one of
+    /// [`FIELDS`](crate::canonical::FIELDS).
     pub const fn to(self, path: &'static str) -> Field {
         Field {
             canonical: path,
+            mapping: Mapping::of(path),
             ..self
         }
     }
