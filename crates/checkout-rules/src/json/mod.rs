@@ -207,3 +207,29 @@ impl Serialize for Object<'_> {
         map.end()
     }
 }
+
+/// The length of the leading run of bytes a JSON string holds as they are:
+/// no `"`, no `\\`, no control character. Eight bytes at a time with the
+/// classic "has a zero byte" and "has a byte less than n" word tests,
+/// because the reader and the writer scan every string with it.
+pub(crate) fn plain_run(bytes: &[u8]) -> usize {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;
+    let special = |b: u8| b == b'"' || b == b'\\' || b < 0x20;
+    let mut run = 0;
+    for chunk in bytes.chunks_exact(8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_ne_bytes(word);
+        let control = x.wrapping_sub(ONES * 0x20) & !x & HIGHS;
+        let quote = has_zero(x ^ (ONES * u64::from(b'"')));
+        let backslash = has_zero(x ^ (ONES * u64::from(b'\\')));
+        if control | quote | backslash != 0 {
+            break;
+        }
+        run += 8;
+    }
+    let rest = bytes.get(run..).unwrap_or_default();
+    run + rest.iter().position(|&b| special(b)).unwrap_or(rest.len())
+}

@@ -503,11 +503,7 @@ impl<'a> Reader<'a> {
         self.pos += 1;
         let start = self.pos;
         // The run of plain characters, found in one scan.
-        let rest = self.bytes.get(start..).unwrap_or_default();
-        self.pos += rest
-            .iter()
-            .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
-            .unwrap_or(rest.len());
+        self.pos += super::plain_run(self.bytes.get(start..).unwrap_or_default());
         match self.peek() {
             None => return Err(self.error(ErrorKind::UnexpectedEnd)),
             Some(b'"') => {
@@ -531,12 +527,7 @@ impl<'a> Reader<'a> {
                 Some(_) => {
                     // Copy the run up to the next quote, backslash or control.
                     let run_start = self.pos;
-                    while let Some(b) = self.peek() {
-                        if b == b'"' || b == b'\\' || b < 0x20 {
-                            break;
-                        }
-                        self.pos += 1;
-                    }
+                    self.pos += super::plain_run(self.bytes.get(run_start..).unwrap_or_default());
                     owned.push_str(self.text.get(run_start..self.pos).unwrap_or_default());
                 }
             }

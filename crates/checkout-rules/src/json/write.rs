@@ -14,6 +14,7 @@ use core::fmt;
 use serde::ser::{self, Serialize};
 
 use super::number::RAW_VALUE_TOKEN;
+use super::plain_run;
 
 /// `value` as one line of JSON, or `None` for what JSON cannot hold here
 /// (a float, a map key that is not a string).
@@ -74,51 +75,24 @@ fn escape(out: &mut String, s: &str) {
     out.push('"');
     let bytes = s.as_bytes();
     let mut start = 0;
-    let mut i = clean_prefix(bytes);
-    while i < bytes.len() {
-        let byte = bytes[i];
+    let mut i = plain_run(bytes);
+    while let Some(&byte) = bytes.get(i) {
         let escape = ESCAPE[usize::from(byte)];
-        if escape != 0 {
-            out.push_str(&s[start..i]);
-            out.push('\\');
-            if escape == b'u' {
-                const HEX: &[u8; 16] = b"0123456789abcdef";
-                out.push_str("u00");
-                out.push(char::from(HEX[usize::from(byte >> 4)]));
-                out.push(char::from(HEX[usize::from(byte & 0xf)]));
-            } else {
-                out.push(char::from(escape));
-            }
-            start = i + 1;
+        out.push_str(&s[start..i]);
+        out.push('\\');
+        if escape == b'u' {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            out.push_str("u00");
+            out.push(char::from(HEX[usize::from(byte >> 4)]));
+            out.push(char::from(HEX[usize::from(byte & 0xf)]));
+        } else {
+            out.push(char::from(escape));
         }
-        i += 1;
+        start = i + 1;
+        i = start + plain_run(&bytes[start..]);
     }
     out.push_str(&s[start..]);
     out.push('"');
-}
-
-/// How many leading bytes need no escaping, judged eight at a time: most
-/// strings need none, and a byte-at-a-time scan was half the cost of a
-/// report. The bit tricks are the classic "has a byte less than n" and
-/// "has a zero byte" word tests.
-fn clean_prefix(bytes: &[u8]) -> usize {
-    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
-    let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;
-    let mut done = 0;
-    for chunk in bytes.chunks_exact(8) {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let x = u64::from_ne_bytes(word);
-        let control = x.wrapping_sub(ONES * 0x20) & !x & HIGHS;
-        let quote = has_zero(x ^ (ONES * u64::from(b'"')));
-        let backslash = has_zero(x ^ (ONES * u64::from(b'\\')));
-        if control | quote | backslash != 0 {
-            break;
-        }
-        done += 8;
-    }
-    done
 }
 
 fn integer(out: &mut String, negative: bool, mut magnitude: u64) {
