@@ -18,6 +18,9 @@ fn reports_are_written_as_serde_json_writes_them() {
             case.dialect.name(),
             case.body
         );
+        let mut appended = String::from("before\n");
+        report.append_json(&mut appended);
+        assert_eq!(appended, format!("before\n{}", report.to_json()));
         reports += 1;
     }
     assert!(reports > 2000, "{reports} reports");

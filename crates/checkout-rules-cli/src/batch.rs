@@ -118,7 +118,7 @@ struct Block {
 /// A block's reports, ready to write.
 struct Reports {
     number: usize,
-    text: Vec<u8>,
+    text: String,
     all_valid: bool,
 }
 
@@ -208,7 +208,7 @@ impl Batch<'_> {
     }
 
     fn validate_block(&self, block: &Block) -> Reports {
-        let mut text = Vec::with_capacity(block.bytes.len() * 2);
+        let mut text = String::with_capacity(block.bytes.len() * 2);
         let mut all_valid = true;
         for (i, line) in block.lines.iter().enumerate() {
             let report = match *line {
@@ -228,13 +228,12 @@ impl Batch<'_> {
             all_valid &= report.is_valid();
             match self.format {
                 Format::Json => {
-                    // Writing into a Vec cannot fail.
-                    let _ = report.write_json(&mut text);
-                    text.push(b'\n');
+                    report.append_json(&mut text);
+                    text.push('\n');
                 }
                 Format::Text => {
                     let name = format!("{}:{}", self.name, block.first_line + i);
-                    text.extend_from_slice(report.to_text(&name).as_bytes());
+                    text.push_str(&report.to_text(&name));
                 }
             }
         }
@@ -258,7 +257,7 @@ fn write_in_order(reports: mpsc::Receiver<Reports>, out: &mut impl Write) -> io:
         waiting.insert(done.number, done);
         while let Some(done) = waiting.remove(&next) {
             all_valid &= done.all_valid;
-            out.write_all(&done.text)?;
+            out.write_all(done.text.as_bytes())?;
             next += 1;
         }
         out.flush()?;

@@ -146,19 +146,19 @@ impl Reader<'_> {
     fn object(&mut self, object: &Object<'_>, spec: &ObjectSpec) -> Option<()> {
         for field in spec.fields {
             if let Some(value) = object.get(field.name) {
-                self.field(object, field, value)?;
+                self.field(field, value)?;
             }
         }
         Some(())
     }
 
-    /// Reads `field`, whose `value` is a member of `object`.
-    fn field(&mut self, object: &Object<'_>, field: &Field, value: &Value<'_>) -> Option<()> {
-        let (s, currency, key) = (&mut self.session, self.currency, field.name);
+    /// Reads `field`, whose value is `value`.
+    fn field(&mut self, field: &Field, value: &Value<'_>) -> Option<()> {
+        let (s, currency) = (&mut self.session, self.currency);
         match (field.mapping, &field.rule) {
             (Mapping::Group, Rule::Object(spec)) => return self.object(value.as_object()?, spec),
             (Mapping::Amount, Rule::Amount(amount)) => {
-                s.amount = read::money(object, key, amount.unit, currency)?;
+                s.amount = read::money_of(value, amount.unit, currency)?;
                 self.has_amount = true;
             }
             (Mapping::Items, Rule::List { item, .. }) => {
@@ -175,20 +175,20 @@ impl Reader<'_> {
                 s.payment_methods = (self.spec.methods.as_ref()?.read)(value)?
             }
             (Mapping::ClientIp, _) => s.client_ip = Some(value.as_str()?.parse().ok()?),
-            (Mapping::Metadata, _) => s.metadata = Some(read::object(object, key)?),
+            (Mapping::Metadata, _) => s.metadata = Some(read::object_of(value)?),
             (Mapping::Address(which), Rule::Object(spec)) => {
                 *canonical::address_mut(s, which) = Some(address(value.as_object()?, spec)?);
             }
             (Mapping::Slot(index), rule) => match canonical::slot_at(index)? {
-                Slot::Text(_, set) => *set(s) = Some(read::text(object, key)?),
+                Slot::Text(_, set) => *set(s) = Some(read::text_of(value)?),
                 Slot::Count(_, set) => {
-                    *set(s) = Some(u32::try_from(read::integer(object, key)?).ok()?)
+                    *set(s) = Some(u32::try_from(read::integer_of(value)?).ok()?)
                 }
                 Slot::Money(_, set) => {
                     let Rule::Amount(amount) = rule else {
                         return None;
                     };
-                    *set(s) = Some(read::money(object, key, amount.unit, currency)?);
+                    *set(s) = Some(read::money_of(value, amount.unit, currency)?);
                 }
             },
             // The currency is the amount's, read before the fields.
@@ -201,16 +201,15 @@ impl Reader<'_> {
 fn line_item(object: &Object<'_>, spec: &ObjectSpec, currency: Currency) -> Option<LineItem> {
     let (mut name, mut sku, mut quantity, mut unit_price) = (None, None, None, None);
     for field in spec.fields {
-        let key = field.name;
-        if object.get(key).is_none() {
+        let Some(value) = object.get(field.name) else {
             continue;
-        }
+        };
         match (field.mapping, &field.rule) {
-            (Mapping::ItemName, _) => name = Some(read::text(object, key)?),
-            (Mapping::ItemSku, _) => sku = Some(read::text(object, key)?),
-            (Mapping::ItemQuantity, _) => quantity = Some(read::integer(object, key)?),
+            (Mapping::ItemName, _) => name = Some(read::text_of(value)?),
+            (Mapping::ItemSku, _) => sku = Some(read::text_of(value)?),
+            (Mapping::ItemQuantity, _) => quantity = Some(read::integer_of(value)?),
             (Mapping::ItemUnitPrice, Rule::Amount(amount)) => {
-                unit_price = Some(read::money(object, key, amount.unit, currency)?);
+                unit_price = Some(read::money_of(value, amount.unit, currency)?);
             }
             _ => return None,
         }
@@ -230,9 +229,10 @@ fn line_item(object: &Object<'_>, spec: &ObjectSpec, currency: Currency) -> Opti
 fn address(object: &Object<'_>, spec: &ObjectSpec) -> Option<Address> {
     let mut address = Address::default();
     for field in spec.fields {
-        if let (Some(_), Mapping::AddressField(index)) = (object.get(field.name), field.mapping) {
+        if let (Some(value), Mapping::AddressField(index)) = (object.get(field.name), field.mapping)
+        {
             let (_, set) = canonical::address_slot_at(index)?;
-            *set(&mut address) = Some(read::text(object, field.name)?);
+            *set(&mut address) = Some(read::text_of(value)?);
         }
     }
     Some(address)

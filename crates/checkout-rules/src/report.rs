@@ -318,10 +318,11 @@ impl Report {
         crate::json::write::to_string(self).unwrap_or_default()
     }
 
-    /// Writes [`to_json`](Report::to_json)'s line to `out`.
-    #[cfg(feature = "std")]
-    pub fn write_json(&self, mut out: impl std::io::Write) -> std::io::Result<()> {
-        out.write_all(self.to_json().as_bytes())
+    /// Appends [`to_json`](Report::to_json)'s line to `out`, without a
+    /// string of its own: for streams of many reports.
+    pub fn append_json(&self, out: &mut String) {
+        // A report holds no float and no map key that is not a string.
+        let _ = crate::json::write::append(self, out);
     }
 
     /// The report for people and for `grep`: one line per violation,

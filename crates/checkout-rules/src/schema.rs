@@ -913,28 +913,36 @@ pub(crate) mod read {
     use crate::rules::amount::Unit;
     use crate::schema::ObjectSpec;
 
-    pub fn text(object: &Object<'_>, key: &str) -> Option<String> {
-        object.get(key)?.as_str().map(String::from)
-    }
-
     pub fn integer(object: &Object<'_>, key: &str) -> Option<i64> {
-        crate::number::parse_safe_integer(object.get(key)?.as_number()?).ok()
+        integer_of(object.get(key)?)
     }
 
     pub fn money(object: &Object<'_>, key: &str, unit: Unit, currency: Currency) -> Option<Money> {
-        let text = object.get(key)?.as_number()?;
+        money_of(object.get(key)?, unit, currency)
+    }
+
+    /// A whole number within ±(2^53 − 1).
+    pub fn integer_of(value: &Value<'_>) -> Option<i64> {
+        crate::number::parse_safe_integer(value.as_number()?).ok()
+    }
+
+    /// An amount written in `unit`.
+    pub fn money_of(value: &Value<'_>, unit: Unit, currency: Currency) -> Option<Money> {
+        let text = value.as_number()?;
         match unit {
             Unit::Minor => Money::from_minor_str(text, currency).ok(),
             Unit::Major => Money::from_major_str(text, currency).ok(),
         }
     }
 
-    pub fn object(object: &Object<'_>, key: &str) -> Option<Object<'static>> {
-        object
-            .get(key)?
-            .as_object()
-            .cloned()
-            .map(Object::into_owned)
+    /// A string, owned.
+    pub fn text_of(value: &Value<'_>) -> Option<String> {
+        value.as_str().map(String::from)
+    }
+
+    /// An object, owned.
+    pub fn object_of(value: &Value<'_>) -> Option<Object<'static>> {
+        value.as_object().cloned().map(Object::into_owned)
     }
 
     /// The members `spec` does not list, or `None` when there are none.

@@ -21,8 +21,14 @@ use super::plain_run;
 pub fn to_string<T: Serialize + ?Sized>(value: &T) -> Option<String> {
     // Room for a typical report without growing.
     let mut out = String::with_capacity(1024);
-    value.serialize(&mut Writer { out: &mut out }).ok()?;
+    append(value, &mut out)?;
     Some(out)
+}
+
+/// Appends `value` as one line of JSON to `out`; on `None` (what JSON
+/// cannot hold here) `out` may hold part of it.
+pub fn append<T: Serialize + ?Sized>(value: &T, out: &mut String) -> Option<()> {
+    value.serialize(&mut Writer { out }).ok()
 }
 
 /// Why a value could not be written: a float or a non-string map key.
