@@ -628,17 +628,20 @@ impl<'o> Walker<'o> {
             return;
         };
         for field in spec.fields {
+            let value = object.get(field.name);
+            if value.is_none() && !field.required {
+                continue;
+            }
             let mark = self.pointer.push_key(field.name);
-            match object.get(field.name) {
+            match value {
                 Some(value) => self.rule(value, &field.rule),
-                None if field.required => {
+                None => {
                     let at = At::body(self.pointer.as_str());
                     self.out.push(at.violation(
                         Code::Required,
                         format!("The {} field is required.", at.name()),
                     ));
                 }
-                None => {}
             }
             self.pointer.truncate(mark);
         }
