@@ -27,7 +27,7 @@ RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
 rm -rf wasm
 wasm-bindgen --target web --no-typescript --out-dir wasm --out-name checkout_rules_wasm \
   "$target_dir/wasm32-unknown-unknown/wasm/checkout_rules_wasm.wasm"
-node_modules/.bin/wasm-opt "${WASM_OPT_LEVEL:--Oz}" --converge --strip-debug --strip-producers \
+node_modules/.bin/wasm-opt "${WASM_OPT_LEVEL:--O3}" --converge --strip-debug --strip-producers \
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-multivalue --enable-reference-types \
   wasm/checkout_rules_wasm_bg.wasm -o wasm/checkout_rules_wasm_bg.wasm

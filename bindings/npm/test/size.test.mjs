@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
 const BUDGET = 64 * 1024;
-const CEILING = 80 * 1024;
+const CEILING = 74 * 1024;
 const SHIPPED = ['wasm/checkout_rules_wasm_bg.wasm', 'wasm/checkout_rules_wasm.js', 'src/api.js', 'index.js'];
 
 test('the package stays within its size ceiling', () => {
