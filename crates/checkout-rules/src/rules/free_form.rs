@@ -24,7 +24,7 @@ pub fn check(value: &Value<'_>, pointer: &mut Pointer, out: &mut Vec<Violation>)
                 number::MAX_SAFE_INTEGER
             ),
         )),
-        Value::String(s) if s.contains('\0') => out.push(nul(pointer)),
+        Value::String(s) if s.as_bytes().contains(&0) => out.push(nul(pointer)),
         Value::Array(elements) => {
             for (i, element) in elements.iter().enumerate() {
                 let mark = pointer.push_index(i);
@@ -35,7 +35,7 @@ pub fn check(value: &Value<'_>, pointer: &mut Pointer, out: &mut Vec<Violation>)
         Value::Object(object) => {
             for (key, member) in object.iter() {
                 let mark = pointer.push_key(key);
-                if key.contains('\0') {
+                if key.as_bytes().contains(&0) {
                     out.push(nul(pointer));
                 }
                 check(member, pointer, out);

@@ -52,7 +52,7 @@ pub fn check_locale(s: &str, at: At<'_>) -> Result<(), Violation> {
     if valid {
         return Ok(());
     }
-    let hint = if s.contains('-') {
+    let hint = if s.as_bytes().contains(&b'-') {
         "; separate the two with `_`, not `-`"
     } else {
         ""

@@ -118,10 +118,12 @@ pub fn parse(s: &str) -> Result<Parts, Problem> {
     if s.starts_with(|c: char| c <= ' ') || s.ends_with(|c: char| c <= ' ') {
         return Err(Problem::SurroundingWhitespace);
     }
-    if s.contains(['\t', '\n', '\r']) {
+    // Bytes, not `str::contains(char)`, here and below: the char search
+    // brings a substring searcher (a kilobyte) into the WebAssembly build.
+    if s.bytes().any(|b| matches!(b, b'\t' | b'\n' | b'\r')) {
         return Err(Problem::TabOrNewline);
     }
-    if s.contains('\\') {
+    if s.as_bytes().contains(&b'\\') {
         return Err(Problem::Backslash);
     }
     let (scheme, rest) = s.split_once(':').ok_or(Problem::Relative)?;
@@ -142,7 +144,7 @@ pub fn parse(s: &str) -> Result<Parts, Problem> {
     let rest = rest.strip_prefix("//").ok_or(Problem::NoDoubleSlash)?;
     let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
     let (authority, tail) = rest.split_at(authority_end);
-    if authority.contains('@') {
+    if authority.as_bytes().contains(&b'@') {
         return Err(Problem::Credentials);
     }
     let (host, port) = split_port(authority)?;
@@ -154,7 +156,7 @@ pub fn parse(s: &str) -> Result<Parts, Problem> {
 /// `host[:port]`, minding the colons of `[IPv6]`.
 fn split_port(authority: &str) -> Result<(&str, Option<u16>), Problem> {
     let colon = match authority.rfind(':') {
-        Some(i) if !authority[i..].contains(']') => Some(i),
+        Some(i) if !authority.as_bytes()[i..].contains(&b']') => Some(i),
         _ => None,
     };
     let Some(i) = colon else {
@@ -249,7 +251,7 @@ fn check_tail(tail: &str) -> Result<(), Problem> {
 /// The WHATWG "URL code points" (with `?` and `/`, which separate parts).
 fn is_url_code_point(c: char) -> bool {
     c.is_ascii_alphanumeric()
-        || "!$&'()*+,-./:;=?@_~".contains(c)
+        || u8::try_from(c).is_ok_and(|b| b"!$&'()*+,-./:;=?@_~".contains(&b))
         || (c >= '\u{A0}' && !is_noncharacter(c))
 }
 
