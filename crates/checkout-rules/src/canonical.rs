@@ -235,7 +235,7 @@ impl CheckoutSession {
 
 fn serialize_ip<S: Serializer>(ip: &Option<IpAddr>, serializer: S) -> Result<S::Ok, S::Error> {
     match ip {
-        Some(ip) => serializer.collect_str(ip),
+        Some(ip) => serializer.serialize_str(&crate::rules::ip::to_text(*ip)),
         None => serializer.serialize_none(),
     }
 }

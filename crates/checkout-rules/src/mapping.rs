@@ -174,7 +174,7 @@ impl Reader<'_> {
             (Mapping::PaymentMethods, _) => {
                 s.payment_methods = (self.spec.methods.as_ref()?.read)(value)?
             }
-            (Mapping::ClientIp, _) => s.client_ip = Some(value.as_str()?.parse().ok()?),
+            (Mapping::ClientIp, _) => s.client_ip = Some(crate::rules::ip::parse(value.as_str()?)?),
             (Mapping::Metadata, _) => s.metadata = Some(read::object_of(value)?),
             (Mapping::Address(which), Rule::Object(spec)) => {
                 *canonical::address_mut(s, which) = Some(address(value.as_object()?, spec)?);
@@ -283,7 +283,7 @@ fn write_object(
             (Mapping::ClientIp, _) => {
                 w.text(
                     &pointer,
-                    s.client_ip.map(|ip| ip.to_string()).as_ref(),
+                    s.client_ip.map(crate::rules::ip::to_text).as_ref(),
                     path,
                 );
             }

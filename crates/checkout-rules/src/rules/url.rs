@@ -187,10 +187,9 @@ fn parse_host(host: &str) -> Result<Host, Problem> {
     }
     if let Some(inner) = host.strip_prefix('[') {
         let inner = inner.strip_suffix(']').ok_or(Problem::InvalidHost)?;
-        return inner
-            .parse()
+        return super::ip::parse_v6(inner)
             .map(Host::Ipv6)
-            .map_err(|_| Problem::InvalidHost);
+            .ok_or(Problem::InvalidHost);
     }
     if !host.is_ascii() {
         return Err(Problem::InvalidHost);
@@ -210,10 +209,9 @@ fn parse_host(host: &str) -> Result<Host, Problem> {
                 && last[..2].eq_ignore_ascii_case("0x")
                 && last[2..].bytes().all(|b| b.is_ascii_hexdigit())));
     if numeric {
-        return host
-            .parse::<Ipv4Addr>()
+        return super::ip::parse_v4(host)
             .map(Host::Ipv4)
-            .map_err(|_| Problem::NumericHost);
+            .ok_or(Problem::NumericHost);
     }
     let label_ok = |l: &&str| {
         (1..=63).contains(&l.len())
