@@ -264,7 +264,7 @@ fn find_field(spec: &DialectSpec, pointer: &Pointer) -> Option<&'static Field> {
                 let Some(index) = segments.peek() else {
                     break;
                 };
-                if index != "*" && index.parse::<usize>().is_err() {
+                if index != "*" && crate::number::digits_value(index).is_none() {
                     return None;
                 }
                 segments.next();
@@ -305,7 +305,9 @@ fn object_constraints(
 }
 
 fn escape(name: &str) -> String {
-    name.replace('~', "~0").replace('/', "~1")
+    let mut segment = String::with_capacity(name.len());
+    crate::json::pointer::push_escaped(&mut segment, name);
+    segment
 }
 
 fn field_constraint(

@@ -60,6 +60,20 @@ fn count_digits(b: &[u8], from: usize) -> usize {
     })
 }
 
+/// The value of a run of ASCII digits (no sign), or `None` when it is empty,
+/// holds anything else, or overflows. Written here rather than with
+/// `str::parse`, whose sign handling and error values cost more of the
+/// WebAssembly package than the few callers need.
+pub(crate) fn digits_value(text: &str) -> Option<u64> {
+    if text.is_empty() {
+        return None;
+    }
+    text.bytes().try_fold(0u64, |value, b| {
+        let digit = char::from(b).to_digit(10)?;
+        value.checked_mul(10)?.checked_add(u64::from(digit))
+    })
+}
+
 /// Why an integer literal could not be read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum IntegerError {
@@ -194,11 +208,16 @@ impl<'a> Scale<'a> {
             None => (text, "0"),
         };
         // An exponent too long for i64 is far outside any double either way.
-        let exp: i64 = exp.parse().unwrap_or(if exp.starts_with('-') {
-            i64::MIN / 2
-        } else {
-            i64::MAX / 2
-        });
+        let (negative, magnitude) = match exp.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, exp),
+        };
+        let exp = match digits_value(magnitude).and_then(|m| i64::try_from(m).ok()) {
+            Some(m) if negative => -m,
+            Some(m) => m,
+            None if negative => i64::MIN / 2,
+            None => i64::MAX / 2,
+        };
         let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
         let int = int.trim_start_matches('0');
         if !int.is_empty() {
@@ -308,6 +327,16 @@ mod tests {
             "1e99999999999999999999",
         ] {
             assert!(!is_interoperable(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn digit_runs() {
+        assert_eq!(digits_value("0"), Some(0));
+        assert_eq!(digits_value("0042"), Some(42));
+        assert_eq!(digits_value("18446744073709551615"), Some(u64::MAX));
+        for bad in ["", "+1", "-1", "1e3", " 1", "18446744073709551616", "١"] {
+            assert_eq!(digits_value(bad), None, "{bad}");
         }
     }
 

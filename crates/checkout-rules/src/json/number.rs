@@ -80,7 +80,7 @@ impl fmt::Display for Number {
 /// `serde_json` writes its raw values (which other serde formats see as a
 /// string, never as a rounded float).
 pub(super) fn serialize_exact<S: Serializer>(text: &str, serializer: S) -> Result<S::Ok, S::Error> {
-    if let Ok(i) = text.parse::<i64>() {
+    if let Ok(i) = crate::number::parse_safe_integer(text) {
         return serializer.serialize_i64(i);
     }
     if literal::form(text) == Form::Invalid {

@@ -209,9 +209,15 @@ fn positioned(code: Code, what: &str, text: &str, offset: usize) -> Violation {
 
 fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let before = text.get(..offset).unwrap_or(text);
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let line_start = before
+        .bytes()
+        .rposition(|b| b == b'\n')
+        .map_or(0, |i| i + 1);
     let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
-    let column = before.get(line_start..).map_or(0, |l| l.chars().count()) + 1;
+    let column = before
+        .get(line_start..)
+        .map_or(0, crate::rules::text::char_count)
+        + 1;
     (line, column)
 }
 

@@ -26,6 +26,23 @@ pub fn segments(pointer: &str) -> impl Iterator<Item = String> + '_ {
     })
 }
 
+/// Appends an object key as a pointer segment: `~` as `~0`, `/` as `~1`.
+pub fn push_escaped(out: &mut String, key: &str) {
+    // Bytes, not chars: `~` and `/` are ASCII, and a char pattern search
+    // costs more than the rest of the push.
+    if !key.bytes().any(|b| b == b'~' || b == b'/') {
+        out.push_str(key);
+        return;
+    }
+    for c in key.chars() {
+        match c {
+            '~' => out.push_str("~0"),
+            '/' => out.push_str("~1"),
+            c => out.push(c),
+        }
+    }
+}
+
 /// A JSON pointer built up while walking a document: push a segment before
 /// descending, [`truncate`](Pointer::truncate) to where it was after.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -58,19 +75,7 @@ impl Pointer {
     pub fn push_key(&mut self, key: &str) -> usize {
         let mark = self.0.len();
         self.0.push('/');
-        // Bytes, not chars: `~` and `/` are ASCII, and a char pattern search
-        // costs more than the rest of the push.
-        if !key.bytes().any(|b| b == b'~' || b == b'/') {
-            self.0.push_str(key);
-            return mark;
-        }
-        for c in key.chars() {
-            match c {
-                '~' => self.0.push_str("~0"),
-                '/' => self.0.push_str("~1"),
-                c => self.0.push(c),
-            }
-        }
+        push_escaped(&mut self.0, key);
         mark
     }
 

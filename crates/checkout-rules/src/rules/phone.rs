@@ -27,7 +27,7 @@ pub const CALLING_CODES: &[u16] = &[
 /// The country calling code `digits` starts with, if any is assigned.
 pub fn calling_code(digits: &str) -> Option<u16> {
     (1..=3).find_map(|len| {
-        let code: u16 = digits.get(..len)?.parse().ok()?;
+        let code = u16::try_from(crate::number::digits_value(digits.get(..len)?)?).ok()?;
         CALLING_CODES.binary_search(&code).ok().map(|_| code)
     })
 }

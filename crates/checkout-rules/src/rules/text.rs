@@ -103,7 +103,7 @@ impl Text {
                 format!("`{name}` starts or ends with white space; send it without (it is not trimmed for you)"),
             ));
         }
-        let chars = s.chars().count();
+        let chars = char_count(s);
         let count = u32::try_from(chars).unwrap_or(u32::MAX);
         if count < self.min_chars {
             let message = if self.min_chars == 1 {
@@ -150,9 +150,31 @@ impl Text {
     }
 }
 
+/// The number of Unicode characters in `s`: its bytes that do not continue
+/// a character. By hand because `str::chars().count()` is a fast but large
+/// counting routine, and the strings here are short.
+pub(crate) fn char_count(s: &str) -> usize {
+    s.bytes().filter(|&b| !(0x80..0xC0).contains(&b)).count()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn characters_are_counted_as_chars_counts_them() {
+        for s in [
+            "",
+            "abc",
+            "é",
+            "日本語",
+            "😀x",
+            "a\u{0}b",
+            "\u{7ff}\u{800}\u{ffff}\u{10000}",
+        ] {
+            assert_eq!(char_count(s), s.chars().count(), "{s:?}");
+        }
+    }
 
     static ALNUM_DASH: Pattern = Pattern {
         regex: r"^[a-zA-Z0-9\-]+$",

@@ -155,7 +155,7 @@ pub fn parse(s: &str) -> Result<Parts, Problem> {
 
 /// `host[:port]`, minding the colons of `[IPv6]`.
 fn split_port(authority: &str) -> Result<(&str, Option<u16>), Problem> {
-    let colon = match authority.rfind(':') {
+    let colon = match authority.bytes().rposition(|b| b == b':') {
         Some(i) if !authority.as_bytes()[i..].contains(&b']') => Some(i),
         _ => None,
     };
@@ -176,7 +176,7 @@ fn split_port(authority: &str) -> Result<(&str, Option<u16>), Problem> {
     } else if digits.len() > 5 {
         None
     } else {
-        digits.parse::<u16>().ok()
+        crate::number::digits_value(digits).and_then(|p| u16::try_from(p).ok())
     };
     value.map(|p| (host, Some(p))).ok_or(Problem::InvalidPort)
 }
@@ -372,7 +372,7 @@ pub fn check_policy(parts: &Parts, policy: Policy, at: At<'_>) -> Result<(), Vio
 /// ```
 pub fn check(s: &str, at: At<'_>) -> Result<Parts, Violation> {
     let name = at.name();
-    let chars = s.chars().count();
+    let chars = super::text::char_count(s);
     if chars > MAX_CHARS {
         return Err(at
             .violation(
