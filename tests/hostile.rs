@@ -1,6 +1,7 @@
 //! Hostile requests, each with the violation it must produce: never a
 //! crash, never a pass, never a silent repair.
 
+use checkout_rules::report::Param;
 use checkout_rules::{Dialect, Part};
 
 const PAYVIOX: &str = r#"{"amount": 10000, "currency": "USD", "customer": "c", "order_id": "o", "items": [{"name": "P", "quantity": 1, "price": 10000}], "metadata": {"plan": "premium"}}"#;
@@ -312,6 +313,29 @@ fn size_and_depth() {
         found(Dialect::Payviox, &bytes, &[]),
         body("/metadata/k19999", "duplicate_key")
     );
+    // One key repeated 50,000 times, then as many lone surrogates: each is
+    // reported with its line and column, and the positions are found from
+    // checkpoints rather than by counting from the start each time (that
+    // took seconds on a body a tenth of the size limit).
+    let repeated = format!("{{{}}}", vec!["\n\"k\": 1"; 50_000].join(","));
+    let report = Dialect::Payviox.validate(repeated.as_bytes(), &[]);
+    let duplicates: Vec<_> = report
+        .violations
+        .iter()
+        .filter(|v| v.code.as_str() == "duplicate_key")
+        .collect();
+    assert_eq!(duplicates.len(), 49_999);
+    let last = duplicates.last().unwrap();
+    assert_eq!(last.param("line"), Some(&Param::Int(50_001)));
+    assert_eq!(last.param("column"), Some(&Param::Int(1)));
+    let surrogates = format!("[{}]", vec!["\"\\ud800\""; 50_000].join(","));
+    let report = Dialect::Payviox.validate(surrogates.as_bytes(), &[]);
+    let last = report
+        .violations
+        .iter()
+        .rfind(|v| v.code.as_str() == "lone_surrogate")
+        .unwrap();
+    assert_eq!(last.param("column"), Some(&Param::Int(3 + 9 * 49_999)));
 }
 
 #[test]

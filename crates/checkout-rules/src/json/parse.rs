@@ -1,7 +1,6 @@
 //! The reader: RFC 8259 JSON, strictly.
 
 use alloc::borrow::Cow;
-use alloc::collections::BTreeSet;
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -117,12 +116,22 @@ pub fn parse<'a>(input: &'a [u8], limits: &Limits) -> Result<Document<'a>, Viola
             ));
         }
     };
+    read_document(text, limits, SCAN_LIMIT)
+}
+
+fn read_document<'a>(
+    text: &'a str,
+    limits: &Limits,
+    scan_limit: usize,
+) -> Result<Document<'a>, Violation> {
     let mut reader = Reader {
         text,
-        bytes: input,
+        bytes: text.as_bytes(),
         pos: 0,
         max_depth: limits.max_depth.min(Limits::MAX_DEPTH),
         violations: Vec::new(),
+        lines: None,
+        scan_limit,
     };
     reader.document().map_err(|e| e.into_violation(text))
 }
@@ -208,17 +217,51 @@ fn positioned(code: Code, what: &str, text: &str, offset: usize) -> Violation {
 }
 
 fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let before = text.get(..offset).unwrap_or(text);
-    let line_start = before
-        .bytes()
-        .rposition(|b| b == b'\n')
-        .map_or(0, |i| i + 1);
-    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
-    let column = before
-        .get(line_start..)
-        .map_or(0, crate::rules::text::char_count)
-        + 1;
+    advance(text.as_bytes(), 0, (1, 1), offset)
+}
+
+/// The line and column (both from 1, the column in characters) at byte
+/// `to`, from those at byte `from`.
+fn advance(
+    bytes: &[u8],
+    from: usize,
+    (mut line, mut column): (usize, usize),
+    to: usize,
+) -> (usize, usize) {
+    for &b in bytes.get(from..to).unwrap_or_default() {
+        if b == b'\n' {
+            line += 1;
+            column = 1;
+        } else if !(0x80..0xC0).contains(&b) {
+            column += 1;
+        }
+    }
     (line, column)
+}
+
+/// Lines and columns of many offsets: the position every [`Lines::BLOCK`]
+/// bytes, built on first use, so that each lookup reads at most one block
+/// however many duplicates or lone surrogates a hostile body holds.
+struct Lines(Vec<(usize, usize)>);
+
+impl Lines {
+    const BLOCK: usize = 1024;
+
+    fn new(bytes: &[u8]) -> Lines {
+        let mut checkpoints = Vec::with_capacity(bytes.len() / Lines::BLOCK + 1);
+        let mut at = (1, 1);
+        for start in (0..=bytes.len()).step_by(Lines::BLOCK) {
+            checkpoints.push(at);
+            at = advance(bytes, start, at, start + Lines::BLOCK);
+        }
+        Lines(checkpoints)
+    }
+
+    fn at(&self, bytes: &[u8], offset: usize) -> (usize, usize) {
+        let block = offset / Lines::BLOCK;
+        let start = self.0.get(block).copied().unwrap_or((1, 1));
+        advance(bytes, block * Lines::BLOCK, start, offset)
+    }
 }
 
 /// Where a value sits, as a chain on the reader's stack: pointers are only
@@ -259,9 +302,45 @@ impl Path<'_> {
     }
 }
 
-/// Objects with more members than this find duplicates through an index
-/// instead of a scan, so a hostile object with many keys stays linear-ish.
+/// Objects with more members than this find duplicates by sorting when they
+/// end instead of by a scan for each member, so that a hostile object with
+/// many keys stays n log n.
 const SCAN_LIMIT: usize = 16;
+
+/// A member past [`SCAN_LIMIT`]: its index, where its key starts, and how
+/// many violations there were once its value was read.
+struct Unchecked {
+    member: usize,
+    key_offset: usize,
+    violations: usize,
+}
+
+/// Sorts `items` by `less`, in place, in n log n at worst. A heap sort by
+/// hand: `slice::sort` is several kilobytes of the WebAssembly package, and
+/// this one sort is not on the hot path.
+fn heap_sort<T>(items: &mut [T], less: impl Fn(&T, &T) -> bool) {
+    let sift_down = |items: &mut [T], mut root: usize, end: usize| loop {
+        let mut child = 2 * root + 1;
+        if child >= end {
+            break;
+        }
+        if child + 1 < end && less(&items[child], &items[child + 1]) {
+            child += 1;
+        }
+        if !less(&items[root], &items[child]) {
+            break;
+        }
+        items.swap(root, child);
+        root = child;
+    };
+    for start in (0..items.len() / 2).rev() {
+        sift_down(items, start, items.len());
+    }
+    for end in (1..items.len()).rev() {
+        items.swap(0, end);
+        sift_down(items, 0, end);
+    }
+}
 
 struct Reader<'a> {
     text: &'a str,
@@ -269,6 +348,10 @@ struct Reader<'a> {
     pos: usize,
     max_depth: usize,
     violations: Vec<Violation>,
+    lines: Option<Lines>,
+    /// [`SCAN_LIMIT`], but for tests that compare both ways of finding
+    /// duplicates.
+    scan_limit: usize,
 }
 
 impl<'a> Reader<'a> {
@@ -339,7 +422,8 @@ impl<'a> Reader<'a> {
         self.enter(depth)?;
         self.pos += 1;
         let mut object = Object::default();
-        let mut index: Option<BTreeSet<Cow<'a, str>>> = None;
+        // Members past SCAN_LIMIT, checked for duplicates when the object ends.
+        let mut unchecked = Vec::new();
         self.skip_whitespace();
         if self.peek() == Some(b'}') {
             self.pos += 1;
@@ -362,23 +446,18 @@ impl<'a> Reader<'a> {
                 segment: Some(Segment::Key(&key)),
             };
             let value = self.value(depth, &member_path)?;
-            let duplicate = match &mut index {
-                Some(index) => !index.insert(key.clone()),
-                None => object.members.iter().any(|(k, _)| *k == key),
-            };
-            if duplicate {
-                self.duplicate(&member_path, &key, key_offset);
+            if object.members.len() > self.scan_limit {
+                unchecked.push(Unchecked {
+                    member: object.members.len(),
+                    key_offset,
+                    violations: self.violations.len(),
+                });
+                object.members.push((key, value));
+            } else if object.members.iter().any(|(k, _)| *k == key) {
+                let violation = self.duplicate(&member_path, &key, key_offset);
+                self.violations.push(violation);
             } else {
                 object.members.push((key, value));
-                if index.is_none() && object.members.len() > SCAN_LIMIT {
-                    // Inserted one by one: collecting would sort, and pull a
-                    // sort into the WebAssembly build for nothing.
-                    let mut keys = BTreeSet::new();
-                    for (k, _) in &object.members {
-                        keys.insert(k.clone());
-                    }
-                    index = Some(keys);
-                }
             }
             self.skip_whitespace();
             match self.peek() {
@@ -388,6 +467,9 @@ impl<'a> Reader<'a> {
                 }
                 Some(b'}') => {
                     self.pos += 1;
+                    if !unchecked.is_empty() {
+                        self.remove_duplicates(&mut object, &unchecked, path);
+                    }
                     return Ok(Value::Object(object));
                 }
                 _ => return Err(self.unexpected(ErrorKind::ExpectedCommaOrBrace)),
@@ -395,21 +477,78 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn duplicate(&mut self, path: &Path<'_>, key: &str, offset: usize) {
-        let (line, column) = line_column(self.text, offset);
+    /// Finds the duplicates among an object's members once it has ended: the
+    /// first of each key stays, the others go, each reported where a scan
+    /// would have found it. Sorting member indices by key keeps a hostile
+    /// object of 100,000 keys at n log n.
+    fn remove_duplicates(
+        &mut self,
+        object: &mut Object<'a>,
+        unchecked: &[Unchecked],
+        path: &Path<'_>,
+    ) {
+        let members = &object.members;
+        let mut order: Vec<usize> = (0..members.len()).collect();
+        heap_sort(&mut order, |&a, &b| (&members[a].0, a) < (&members[b].0, b));
+        let mut duplicate = alloc::vec![false; members.len()];
+        for pair in order.windows(2) {
+            if members[pair[0]].0 == members[pair[1]].0 {
+                duplicate[pair[1]] = true;
+            }
+        }
+        let mut found = Vec::new();
+        for u in unchecked.iter().filter(|u| duplicate[u.member]) {
+            let key = &object.members[u.member].0;
+            let member_path = Path {
+                parent: Some(path),
+                segment: Some(Segment::Key(key)),
+            };
+            found.push((
+                u.violations,
+                self.duplicate(&member_path, key, u.key_offset),
+            ));
+        }
+        // Each in its place among the violations found inside the members.
+        if let Some(&(first, _)) = found.first() {
+            let later = self.violations.split_off(first);
+            let mut found = found.into_iter().peekable();
+            for (i, violation) in later.into_iter().enumerate() {
+                while let Some((_, duplicate)) = found.next_if(|(at, _)| *at == first + i) {
+                    self.violations.push(duplicate);
+                }
+                self.violations.push(violation);
+            }
+            self.violations
+                .extend(found.map(|(_, duplicate)| duplicate));
+        }
+        let mut index = 0;
+        object.members.retain(|_| {
+            index += 1;
+            !duplicate[index - 1]
+        });
+    }
+
+    /// The line and column of `offset`, for a violation found while reading.
+    fn line_column(&mut self, offset: usize) -> (usize, usize) {
+        let bytes = self.bytes;
+        self.lines
+            .get_or_insert_with(|| Lines::new(bytes))
+            .at(bytes, offset)
+    }
+
+    fn duplicate(&mut self, path: &Path<'_>, key: &str, offset: usize) -> Violation {
+        let (line, column) = self.line_column(offset);
         let pointer = path.pointer();
-        self.violations.push(
-            Violation::body(
-                pointer.as_str(),
-                Code::DuplicateKey,
-                format!(
-                    "`{key}` appears more than once in the same object (line {line}, column {column}); \
-                     JSON readers disagree on which one counts, so send each key once"
-                ),
-            )
-            .with("line", line)
-            .with("column", column),
-        );
+        Violation::body(
+            pointer.as_str(),
+            Code::DuplicateKey,
+            format!(
+                "`{key}` appears more than once in the same object (line {line}, column {column}); \
+                 JSON readers disagree on which one counts, so send each key once"
+            ),
+        )
+        .with("line", line)
+        .with("column", column)
     }
 
     fn array(&mut self, depth: usize, path: &Path<'_>) -> Result<Value<'a>, Error> {
@@ -604,7 +743,7 @@ impl<'a> Reader<'a> {
     }
 
     fn lone_surrogate(&mut self, path: &Path<'_>, offset: usize) {
-        let (line, column) = line_column(self.text, offset);
+        let (line, column) = self.line_column(offset);
         let pointer = path.pointer();
         self.violations.push(
             Violation::body(
@@ -637,6 +776,82 @@ mod tests {
 
     fn read(s: &str) -> Result<Document<'_>, Violation> {
         parse(s.as_bytes(), &Limits::default())
+    }
+
+    /// Objects whose members repeat keys, at every depth, with lone
+    /// surrogates inside repeated members: finding duplicates by sorting at
+    /// the end of each object must give what a scan gives.
+    #[test]
+    fn sorting_finds_what_scanning_finds() {
+        let mut seed: u32 = 7;
+        let mut next = |n: u32| {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            (seed >> 16) % n
+        };
+        for _ in 0..300 {
+            let mut body = String::from("{");
+            let members = next(60);
+            for m in 0..members {
+                if m > 0 {
+                    body.push(',');
+                }
+                let key = next(12);
+                body.push_str(&format!("\"k{key}\":"));
+                match next(4) {
+                    0 => body.push_str("\"\\ud800\""),
+                    1 => body.push_str(&format!("{{\"x\":1,\"x\":{key},\"y\":\"\\udc00\"}}")),
+                    2 => body.push_str(&format!("[{key},\"é\"]")),
+                    _ => body.push_str(&format!("{key}")),
+                }
+                if next(5) == 0 {
+                    body.push('\n');
+                }
+            }
+            body.push('}');
+            let scanned = read_document(&body, &Limits::default(), usize::MAX).unwrap();
+            let sorted = read_document(&body, &Limits::default(), 0).unwrap();
+            assert_eq!(sorted.root, scanned.root, "{body}");
+            assert_eq!(sorted.violations, scanned.violations, "{body}");
+        }
+    }
+
+    #[test]
+    fn positions_from_checkpoints_are_the_positions() {
+        let mut text = String::new();
+        for i in 0..3000 {
+            text.push_str(match i % 7 {
+                0 => "\n",
+                1 => "é",
+                2 => "日本",
+                3 => "😀",
+                _ => "ab",
+            });
+        }
+        let lines = Lines::new(text.as_bytes());
+        for offset in (0..=text.len()).filter(|&o| text.is_char_boundary(o)) {
+            assert_eq!(
+                lines.at(text.as_bytes(), offset),
+                line_column(&text, offset),
+                "{offset}"
+            );
+        }
+    }
+
+    #[test]
+    fn heap_sort_sorts() {
+        let mut seed: u32 = 1;
+        for len in 0..60 {
+            let mut items: Vec<u32> = (0..len)
+                .map(|_| {
+                    seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                    (seed >> 16) % 10
+                })
+                .collect();
+            let mut expected = items.clone();
+            expected.sort();
+            heap_sort(&mut items, |a, b| a < b);
+            assert_eq!(items, expected);
+        }
     }
 
     #[test]
