@@ -5,7 +5,8 @@
 //! currencies) do too, because `serde-wasm-bindgen` and the second set of
 //! serialisers it instantiates cost more of the size budget than they save.
 //! Money crosses as text: the package's JavaScript turns minor units into
-//! safe integers.
+//! safe integers. Messages are joined from pieces rather than `format!`ted,
+//! which keeps `core::fmt` out of the package.
 //!
 //! The package's own JavaScript (`bindings/npm/src/api.js`) checks argument
 //! types and parses the JSON; these functions take strings and throw
@@ -23,7 +24,7 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 
 fn dialect(name: &str) -> Result<Dialect, JsError> {
     name.parse()
-        .map_err(|e: checkout_rules::UnknownDialect| JsError::new(&e.to_string()))
+        .map_err(|e: checkout_rules::UnknownDialect| JsError::new(&e.message()))
 }
 
 /// Headers given as the JSON text of an object of strings.
@@ -84,7 +85,7 @@ pub fn validate_field(
 ) -> Result<String, JsError> {
     let violations = dialect(dialect_name)?
         .validate_field(path, value_json.as_deref(), currency.as_deref())
-        .map_err(|e| JsError::new(&e.to_string()))?;
+        .map_err(|e| JsError::new(&e.message()))?;
     json_text(&violations)
 }
 
@@ -98,7 +99,7 @@ pub fn validate_input(
 ) -> Result<String, JsError> {
     let violations = dialect(dialect_name)?
         .validate_input(path, input.as_deref(), currency.as_deref())
-        .map_err(|e| JsError::new(&e.to_string()))?;
+        .map_err(|e| JsError::new(&e.message()))?;
     json_text(&violations)
 }
 
@@ -109,9 +110,14 @@ fn json_text(value: &impl Serialize) -> Result<String, JsError> {
 
 fn currency(code: &str) -> Result<Currency, JsError> {
     Currency::from_code(code).ok_or_else(|| {
-        JsError::new(&format!(
-            "`{code}` is not an ISO 4217 currency code (three upper-case letters, such as KES)"
-        ))
+        JsError::new(
+            &[
+                "`",
+                code,
+                "` is not an ISO 4217 currency code (three upper-case letters, such as KES)",
+            ]
+            .concat(),
+        )
     })
 }
 
@@ -120,8 +126,12 @@ fn currency(code: &str) -> Result<Currency, JsError> {
 pub fn to_minor(amount: &str, code: &str) -> Result<String, JsError> {
     let c = currency(code)?;
     Money::from_major_str(amount, c)
-        .map(|m| m.minor().to_string())
-        .map_err(|e| JsError::new(&format!("`{amount}` is not an amount of {c}: {e}")))
+        // The JSON writer writes an integer as its digits.
+        .map(|m| json::write::to_string(&m.minor()).unwrap_or_default())
+        .map_err(|e| {
+            let why = e.message();
+            JsError::new(&["`", amount, "` is not an amount of ", c.code(), ": ", &why].concat())
+        })
 }
 
 /// Minor units to major units, exactly: `"1234"` KES is `"12.34"`.
@@ -131,9 +141,18 @@ pub fn to_major(minor: &str, code: &str) -> Result<String, JsError> {
     Money::from_minor_str(minor, c)
         .map(Money::to_major_string)
         .map_err(|e| {
-            JsError::new(&format!(
-                "`{minor}` is not an amount of {c} in minor units: {e}"
-            ))
+            let why = e.message();
+            JsError::new(
+                &[
+                    "`",
+                    minor,
+                    "` is not an amount of ",
+                    c.code(),
+                    " in minor units: ",
+                    &why,
+                ]
+                .concat(),
+            )
         })
 }
 

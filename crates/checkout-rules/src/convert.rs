@@ -9,8 +9,7 @@
 //! at the target's field. What the target has no place for at all is left
 //! out with a [`Notice`]; nothing is invented or dropped without a word.
 
-use alloc::format;
-use alloc::string::{String, ToString};
+use alloc::string::String;
 use alloc::vec::Vec;
 
 use serde::Serialize;
@@ -19,6 +18,7 @@ use serde::ser::{SerializeMap, Serializer};
 use crate::canonical::CheckoutSession;
 use crate::dialect::Dialect;
 use crate::json::{Object, Value};
+use crate::message::{integer_text, msg};
 use crate::money::Money;
 use crate::report::{Code, Notice, NoticeCode, Part, Violation};
 use crate::rules::amount::Unit;
@@ -172,7 +172,7 @@ impl Writer {
     pub fn integer(&mut self, pointer: &str, value: Option<u32>, canonical: &'static str) {
         self.uses(canonical);
         if let Some(v) = value {
-            self.put(pointer, Value::Number(v.to_string().into()));
+            self.put(pointer, Value::Number(integer_text(i64::from(v)).into()));
         }
     }
 
@@ -192,10 +192,14 @@ impl Writer {
                 Part::Header,
                 name,
                 Code::Required,
-                format!(
-                    "{} requires the {name} header and the request has no {canonical} to fill it; \
-                     give the source request one",
-                    self.target
+                msg!(
+                    self.target,
+                    " requires the ",
+                    name,
+                    " header and the request has no ",
+                    canonical,
+                    " to fill it; \
+                     give the source request one"
                 ),
             )),
             None => {}
@@ -209,10 +213,13 @@ impl Writer {
             Part::Body,
             pointer,
             Code::Required,
-            format!(
-                "{} requires `{}`, and the request has no {canonical} to fill it",
+            msg!(
                 self.target,
-                crate::json::pointer::to_dotted(pointer)
+                " requires `",
+                crate::json::pointer::to_dotted(pointer),
+                "`, and the request has no ",
+                canonical,
+                " to fill it"
             ),
         );
         self.violations.push(violation);
@@ -271,17 +278,19 @@ impl Writer {
                     Part::Body,
                     "/amount",
                     Code::CannotConvert,
-                    format!(
-                        "{} has no place for the {what} part of the total; the request cannot be \
-                         converted without misstating it",
-                        self.target
+                    msg!(
+                        self.target,
+                        " has no place for the ",
+                        what,
+                        " part of the total; the request cannot be \
+                         converted without misstating it"
                     ),
                 );
                 self.violations.push(violation);
             } else {
                 self.dropped(
                     field,
-                    format!("{} has no place for {field}; it is left out", self.target),
+                    msg!(self.target, " has no place for ", field, "; it is left out"),
                 );
             }
         }
@@ -292,7 +301,7 @@ impl Writer {
 /// An amount as a dialect writes amounts in `unit`.
 pub(crate) fn money_text(money: Money, unit: Unit) -> String {
     match unit {
-        Unit::Minor => money.minor().to_string(),
+        Unit::Minor => integer_text(money.minor()),
         Unit::Major => money.to_major_string(),
     }
 }

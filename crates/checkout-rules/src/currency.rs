@@ -5,6 +5,7 @@
 //! a provider accepts is a [`CurrencySet`]; the set, not the table, is where
 //! a provider's own list (historic codes, missing ones) belongs.
 
+use crate::message::msg;
 use core::fmt;
 
 /// One row of a currency table.
@@ -206,6 +207,12 @@ impl fmt::Display for Currency {
     }
 }
 
+impl crate::message::Piece for Currency {
+    fn push_to(&self, out: &mut alloc::string::String) {
+        out.push_str(self.code());
+    }
+}
+
 impl serde::Serialize for Currency {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.code())
@@ -287,7 +294,13 @@ impl CurrencySet {
                 alloc::string::String::from("a current ISO 4217 code with a minor unit")
             }
             CurrencySet::Listed { provider, codes } => {
-                alloc::format!("one of the {} codes of {provider}'s own list", codes.len())
+                msg!(
+                    "one of the ",
+                    codes.len(),
+                    " codes of ",
+                    provider,
+                    "'s own list"
+                )
             }
         }
     }

@@ -3,8 +3,7 @@
 //! types, the same verdict full validation gives for that field.
 
 use alloc::borrow::Cow;
-use alloc::format;
-use alloc::string::{String, ToString};
+use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt;
 
@@ -14,6 +13,7 @@ use crate::currency::Currency;
 use crate::dialect::{Dialect, DialectSpec};
 use crate::json::pointer::Pointer;
 use crate::json::{self, Limits};
+use crate::message::{integer_text, msg};
 use crate::money::Money;
 use crate::report::{Code, Part, Violation};
 use crate::rules::amount::{Minimum, Unit};
@@ -94,13 +94,23 @@ pub struct UnknownFieldPath {
     pub path: String,
 }
 
+impl UnknownFieldPath {
+    /// What `Display` writes, built without `core::fmt` for the
+    /// WebAssembly package.
+    pub fn message(&self) -> String {
+        msg!(
+            "`",
+            self.path,
+            "` is not a field or header of ",
+            self.dialect,
+            " (body fields are JSON pointers such as /amount)"
+        )
+    }
+}
+
 impl fmt::Display for UnknownFieldPath {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "`{}` is not a field or header of {} (body fields are JSON pointers such as /amount)",
-            self.path, self.dialect
-        )
+        f.write_str(&self.message())
     }
 }
 
@@ -171,7 +181,7 @@ impl Dialect {
                 None if header.required => out.push(Violation::header(
                     header.name,
                     Code::Required,
-                    format!("The {} header is required.", header.name),
+                    msg!("The ", header.name, " header is required."),
                 )),
                 None => {}
             }
@@ -186,7 +196,7 @@ impl Dialect {
                 out.push(Violation::body(
                     path,
                     Code::Required,
-                    format!("The {name} field is required."),
+                    msg!("The ", name, " field is required."),
                 ));
             }
             None => {}
@@ -194,7 +204,7 @@ impl Dialect {
                 Ok(document) => {
                     // Violations from reading the value belong at the field.
                     out.extend(document.violations.into_iter().map(|mut v| {
-                        v.path = format!("{path}{}", v.path);
+                        v.path = msg!(path, v.path);
                         v
                     }));
                     Walker::starting_at(&mut out, currency, pointer)
@@ -286,7 +296,7 @@ fn object_constraints(
     out: &mut Vec<Constraint>,
 ) {
     for field in object.fields {
-        let path = format!("{prefix}/{}", escape(field.name));
+        let path = msg!(prefix, "/", escape(field.name));
         out.push(field_constraint(
             &path,
             field.required,
@@ -298,7 +308,7 @@ fn object_constraints(
             Rule::List {
                 item: Rule::Object(inner),
                 ..
-            } => object_constraints(inner, &format!("{path}/*"), currency, out),
+            } => object_constraints(inner, &msg!(path, "/*"), currency, out),
             _ => {}
         }
     }
@@ -361,8 +371,8 @@ fn field_constraint(
         }
         Rule::Integer(r) => {
             c.input_type = Some("number");
-            c.min = Some(r.min.to_string());
-            c.max = Some(r.max.to_string());
+            c.min = Some(integer_text(r.min));
+            c.max = Some(integer_text(r.max));
             c.step = Some(String::from("1"));
         }
         Rule::Amount(a) => {
@@ -373,7 +383,7 @@ fn field_constraint(
                 Unit::Major => one_minor.map(Money::to_major_string),
             };
             c.min = match (a.min, a.unit) {
-                (Minimum::Minor(m), Unit::Minor) => Some(m.to_string()),
+                (Minimum::Minor(m), Unit::Minor) => Some(integer_text(m)),
                 (Minimum::Minor(m), Unit::Major) => currency
                     .and_then(|cur| Money::from_minor(m, cur).ok())
                     .map(Money::to_major_string),
@@ -381,7 +391,7 @@ fn field_constraint(
             };
             let max = crate::number::MAX_SAFE_INTEGER;
             c.max = match a.unit {
-                Unit::Minor => Some(max.to_string()),
+                Unit::Minor => Some(integer_text(max)),
                 Unit::Major => currency
                     .and_then(|cur| Money::from_minor(max, cur).ok())
                     .map(Money::to_major_string),

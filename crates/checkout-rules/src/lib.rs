@@ -76,6 +76,7 @@ mod dialect;
 pub mod form;
 pub mod json;
 mod mapping;
+mod message;
 pub mod money;
 mod number;
 pub mod region;

@@ -5,8 +5,7 @@
 //! one provider to the next, are read and written by the dialect
 //! ([`MethodField`]).
 
-use alloc::format;
-use alloc::string::{String, ToString};
+use alloc::string::String;
 use alloc::vec::Vec;
 
 use crate::canonical::{self, Address, CheckoutSession, LineItem, PaymentMethod, Slot};
@@ -14,6 +13,7 @@ use crate::convert::{Writer, money_text};
 use crate::currency::Currency;
 use crate::dialect::DialectSpec;
 use crate::json::{Object, Value};
+use crate::message::msg;
 use crate::money::Money;
 use crate::schema::{Extra, Field, ObjectSpec, Request, Rule, read};
 
@@ -256,7 +256,7 @@ fn write_object(
     w: &mut Writer,
 ) {
     for field in spec.fields {
-        let pointer = format!("{at}/{}", field.name);
+        let pointer = msg!(at, "/", field.name);
         let path = field.canonical;
         match (field.mapping, &field.rule) {
             (Mapping::Group, Rule::Object(inner)) => write_object(dialect, inner, &pointer, s, w),
@@ -344,12 +344,14 @@ fn write_items(field: &Field, spec: &ObjectSpec, at: &str, s: &CheckoutSession, 
                 (Mapping::ItemSku, _) => match &item.sku {
                     Some(sku) => Value::String(sku.clone().into()),
                     None if f.required => {
-                        w.missing(&format!("{at}/{i}/{}", f.name), f.canonical);
+                        w.missing(&msg!(at, "/", i, "/", f.name), f.canonical);
                         continue;
                     }
                     None => continue,
                 },
-                (Mapping::ItemQuantity, _) => Value::Number(item.quantity.to_string().into()),
+                (Mapping::ItemQuantity, _) => {
+                    Value::Number(crate::message::integer_text(item.quantity).into())
+                }
                 (Mapping::ItemUnitPrice, Rule::Amount(amount)) => {
                     Value::Number(money_text(item.unit_price, amount.unit).into())
                 }

@@ -4,12 +4,13 @@
 //! ±(2^53 − 1) minor units and an overflow in arithmetic are errors; nothing
 //! is rounded, wrapped or clamped.
 
-use alloc::string::{String, ToString};
+use alloc::string::String;
 use core::fmt;
 
 use rust_decimal::Decimal;
 
 use crate::currency::Currency;
+use crate::message::msg;
 use crate::number::{self, Form, IntegerError, MAX_SAFE_INTEGER};
 
 /// An amount of money: integer minor units (cents, fils…) of a currency whose
@@ -61,24 +62,32 @@ pub enum MoneyError {
     CurrencyMismatch,
 }
 
+impl MoneyError {
+    /// What went wrong, in words: what `Display` writes, built without
+    /// `core::fmt` for the WebAssembly package.
+    pub fn message(&self) -> String {
+        match self {
+            MoneyError::NoMinorUnit => String::from("the currency has no minor unit"),
+            MoneyError::Syntax => String::from("not a decimal number"),
+            MoneyError::ExponentNotation => String::from("exponent notation is not accepted"),
+            MoneyError::NotInteger => String::from("minor units must be a whole number"),
+            MoneyError::TooManyDecimals { allowed, actual } => {
+                msg!(actual, " decimal places where the currency has ", allowed)
+            }
+            MoneyError::OutOfRange => msg!(
+                "beyond ±",
+                MAX_SAFE_INTEGER,
+                " minor units, the largest amount a JavaScript number holds exactly"
+            ),
+            MoneyError::Overflow => String::from("the result overflows the amount range"),
+            MoneyError::CurrencyMismatch => String::from("the amounts are in different currencies"),
+        }
+    }
+}
+
 impl fmt::Display for MoneyError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            MoneyError::NoMinorUnit => f.write_str("the currency has no minor unit"),
-            MoneyError::Syntax => f.write_str("not a decimal number"),
-            MoneyError::ExponentNotation => f.write_str("exponent notation is not accepted"),
-            MoneyError::NotInteger => f.write_str("minor units must be a whole number"),
-            MoneyError::TooManyDecimals { allowed, actual } => write!(
-                f,
-                "{actual} decimal places where the currency has {allowed}"
-            ),
-            MoneyError::OutOfRange => write!(
-                f,
-                "beyond ±{MAX_SAFE_INTEGER} minor units, the largest amount a JavaScript number holds exactly"
-            ),
-            MoneyError::Overflow => f.write_str("the result overflows the amount range"),
-            MoneyError::CurrencyMismatch => f.write_str("the amounts are in different currencies"),
-        }
+        f.write_str(&self.message())
     }
 }
 
@@ -182,7 +191,8 @@ impl Money {
         // Integer arithmetic, not `Decimal`'s Display: the same exact text,
         // and it is on every report's hot path.
         let exponent = usize::from(self.currency.exponent().unwrap_or(0));
-        let digits = self.minor.unsigned_abs().to_string();
+        let mut digits = String::new();
+        crate::message::push_integer(&mut digits, false, self.minor.unsigned_abs());
         let mut out = String::with_capacity(digits.len() + exponent + 3);
         if self.minor < 0 {
             out.push('-');
@@ -264,6 +274,7 @@ impl serde::Serialize for Money {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use alloc::string::ToString;
     use alloc::vec;
     use proptest::prelude::*;
 

@@ -15,6 +15,7 @@ use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
 use crate::canonical::CheckoutSession;
+use crate::message::msg;
 
 /// Which part of the request a violation is in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -345,7 +346,7 @@ impl Report {
                     let place = match (v.part, v.path.as_str()) {
                         (Part::Body, "") => Cow::Borrowed("body"),
                         (Part::Body, path) => Cow::Borrowed(path),
-                        (Part::Header, name) => Cow::Owned(alloc::format!("header {name}")),
+                        (Part::Header, name) => Cow::Owned(msg!("header ", name)),
                     };
                     let _ = writeln!(out, "{name}: {place}: {} [{}]", v.message, v.code);
                 }

@@ -7,7 +7,6 @@
 //! matrix and form constraints are generated from the same lists, so the
 //! documentation cannot drift from what is enforced.
 
-use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 
@@ -15,6 +14,7 @@ use crate::currency::{Currency, CurrencySet};
 use crate::json::pointer::Pointer;
 use crate::json::{Object, Value};
 use crate::mapping::Mapping;
+use crate::message::{join, msg};
 use crate::report::{Code, Violation};
 use crate::rules::amount::{Amount, Minimum, Unit};
 use crate::rules::integer::IntRange;
@@ -157,11 +157,11 @@ impl Rule {
                 match (t.min_chars, t.max_chars) {
                     (0, None) => {}
                     (1, None) => s.push_str(", not empty"),
-                    (min, None) => s.push_str(&format!(", at least {min} characters")),
-                    (min, Some(max)) => s.push_str(&format!(", {min}–{max} characters")),
+                    (min, None) => s.push_str(&msg!(", at least ", min, " characters")),
+                    (min, Some(max)) => s.push_str(&msg!(", ", min, "–", max, " characters")),
                 }
                 if let Some(p) = t.pattern {
-                    s.push_str(&format!(", matching `{}`", p.regex));
+                    s.push_str(&msg!(", matching `", p.regex, "`"));
                 }
                 if t.identifier {
                     s.push_str(", no surrounding white space");
@@ -195,19 +195,24 @@ impl Rule {
                 let min = match a.min {
                     Minimum::Minor(0) => String::from("zero or more"),
                     Minimum::Minor(1) => String::from("positive"),
-                    Minimum::Minor(m) => format!("at least {m}"),
-                    Minimum::Major(m) => format!("at least {m}"),
+                    Minimum::Minor(m) => msg!("at least ", m),
+                    Minimum::Major(m) => msg!("at least ", m),
                 };
-                format!("{unit}, {min}, no exponent notation, within ±(2^53 − 1) minor units")
+                msg!(
+                    unit,
+                    ", ",
+                    min,
+                    ", no exponent notation, within ±(2^53 − 1) minor units"
+                )
             }
-            Rule::Integer(r) => format!("integer, {}–{}", r.min, r.max),
+            Rule::Integer(r) => msg!("integer, ", r.min, "–", r.max),
             Rule::OneOf(values) => {
-                let quoted: Vec<String> = values.iter().map(|v| format!("`{v}`")).collect();
-                format!("one of {}", quoted.join(", "))
+                let quoted: Vec<String> = values.iter().map(|v| msg!("`", v, "`")).collect();
+                msg!("one of ", join(&quoted, ", "))
             }
             Rule::Object(_) => String::from("object (fields below)"),
             Rule::List { min_items, item } => {
-                format!("array of at least {min_items}: {}", item.describe())
+                msg!("array of at least ", min_items, ": ", item.describe())
             }
             Rule::FreeObject => String::from(
                 "any object; numbers must survive any JSON reader, strings must not contain NUL",
@@ -221,10 +226,10 @@ impl Rule {
             Rule::Text(t) => {
                 let mut s = String::from(if t.identifier { "identifier" } else { "text" });
                 if let Some(max) = t.max_chars {
-                    s.push_str(&format!(" {}–{max}", t.min_chars));
+                    s.push_str(&msg!(" ", t.min_chars, "–", max));
                 }
                 if let Some(p) = t.pattern {
-                    s.push_str(&format!(" `{}`", p.regex));
+                    s.push_str(&msg!(" `", p.regex, "`"));
                 }
                 s
             }
@@ -237,7 +242,7 @@ impl Rule {
             Rule::Locale => String::from("locale `ll_RR`"),
             Rule::Currency(CurrencySet::Iso4217Current) => String::from("ISO 4217"),
             Rule::Currency(CurrencySet::Listed { provider, codes }) => {
-                format!("{provider}'s {} codes", codes.len())
+                msg!(provider, "'s ", codes.len(), " codes")
             }
             Rule::Amount(a) => {
                 let unit = match a.unit {
@@ -245,22 +250,22 @@ impl Rule {
                     Unit::Major => "major units",
                 };
                 match a.min {
-                    Minimum::Minor(0) => format!("{unit}, ≥ 0"),
-                    Minimum::Minor(1) => format!("{unit}, > 0"),
-                    Minimum::Minor(m) => format!("{unit}, ≥ {m}"),
-                    Minimum::Major(m) => format!("{unit}, ≥ {m}"),
+                    Minimum::Minor(0) => msg!(unit, ", ≥ 0"),
+                    Minimum::Minor(1) => msg!(unit, ", > 0"),
+                    Minimum::Minor(m) => msg!(unit, ", ≥ ", m),
+                    Minimum::Major(m) => msg!(unit, ", ≥ ", m),
                 }
             }
             Rule::Integer(r) if r.max == crate::number::MAX_SAFE_INTEGER => {
-                format!("integer ≥ {}", r.min)
+                msg!("integer ≥ ", r.min)
             }
-            Rule::Integer(r) => format!("integer {}–{}", r.min, r.max),
+            Rule::Integer(r) => msg!("integer ", r.min, "–", r.max),
             Rule::OneOf(values) => {
-                let quoted: Vec<String> = values.iter().map(|v| format!("`{v}`")).collect();
-                quoted.join(" or ")
+                let quoted: Vec<String> = values.iter().map(|v| msg!("`", v, "`")).collect();
+                join(&quoted, " or ")
             }
             Rule::Object(_) => String::from("object"),
-            Rule::List { min_items, item } => format!("≥ {min_items} × {}", item.summary()),
+            Rule::List { min_items, item } => msg!("≥ ", min_items, " × ", item.summary()),
             Rule::FreeObject => String::from("any object"),
         }
     }
@@ -453,10 +458,10 @@ impl HeaderRule {
             HeaderRule::Text(t) => Rule::Text(*t).describe(),
             HeaderRule::Bearer([]) => String::from("`Bearer <token>`"),
             HeaderRule::Bearer(prefixes) => {
-                let quoted: Vec<String> = prefixes.iter().map(|p| format!("`{p}`")).collect();
-                format!(
-                    "`Bearer <key>`, the key starting with {}",
-                    quoted.join(" or ")
+                let quoted: Vec<String> = prefixes.iter().map(|p| msg!("`", p, "`")).collect();
+                msg!(
+                    "`Bearer <key>`, the key starting with ",
+                    join(&quoted, " or ")
                 )
             }
             HeaderRule::JsonContentType => {
@@ -639,7 +644,7 @@ impl<'o> Walker<'o> {
                     let at = At::body(self.pointer.as_str());
                     self.out.push(at.violation(
                         Code::Required,
-                        format!("The {} field is required.", at.name()),
+                        msg!("The ", at.name(), " field is required."),
                     ));
                 }
             }
@@ -659,14 +664,18 @@ impl<'o> Walker<'o> {
                         Some(s) => at
                             .violation(
                                 Code::UnknownField,
-                                format!(
-                                    "`{key}` is not a field of this request; did you mean `{s}`?"
+                                msg!(
+                                    "`",
+                                    key,
+                                    "` is not a field of this request; did you mean `",
+                                    s,
+                                    "`?"
                                 ),
                             )
                             .with("suggestion", s),
                         None => at.violation(
                             Code::UnknownField,
-                            format!("`{key}` is not a field of this request; remove it"),
+                            msg!("`", key, "` is not a field of this request; remove it"),
                         ),
                     };
                     self.out.push(violation);
@@ -719,10 +728,14 @@ impl<'o> Walker<'o> {
         };
         if elements.len() < min_items {
             let at = self.at();
-            let message = format!(
-                "`{}` must have at least {min_items} item{}; it has {}",
+            let message = msg!(
+                "`",
                 at.name(),
+                "` must have at least ",
+                min_items,
+                " item",
                 if min_items == 1 { "" } else { "s" },
+                "; it has ",
                 elements.len()
             );
             self.out.push(
@@ -778,14 +791,15 @@ impl<'o> Walker<'o> {
             let result = match (found.next(), found.next()) {
                 (None, _) if spec.required => Err(at.violation(
                     Code::Required,
-                    format!("The {} header is required.", spec.name),
+                    msg!("The ", spec.name, " header is required."),
                 )),
                 (None, _) => Ok(()),
                 (Some(_), Some(_)) => Err(at.violation(
                     Code::DuplicateHeader,
-                    format!(
-                        "the `{}` header is given more than once; send it once",
-                        spec.name
+                    msg!(
+                        "the `",
+                        spec.name,
+                        "` header is given more than once; send it once"
                     ),
                 )),
                 (Some((_, value)), None) => {
@@ -827,15 +841,15 @@ fn check_string(
         Rule::Currency(set) => rules::currency::check(s, *set, at).map(drop),
         Rule::OneOf(values) if values.contains(&s) => Ok(()),
         Rule::OneOf(values) => {
-            let list: Vec<String> = values.iter().map(|v| format!("`{v}`")).collect();
+            let list: Vec<String> = values.iter().map(|v| msg!("`", v, "`")).collect();
             let expected = match list.as_slice() {
                 [only] => only.clone(),
-                _ => format!("one of {}", list.join(", ")),
+                _ => msg!("one of ", join(&list, ", ")),
             };
             Err(at
                 .violation(
                     Code::NotAllowed,
-                    format!("`{}` is `{s}`; it must be {expected}", at.name()),
+                    msg!("`", at.name(), "` is `", s, "`; it must be ", expected),
                 )
                 .with("allowed", rules_list(values)))
         }
@@ -876,21 +890,24 @@ pub(crate) fn type_violation(value: &Value<'_>, expected: &'static str, at: At<'
     let hint = match (value, expected) {
         (Value::Null, _) => String::from("; omit the field instead of sending null"),
         (Value::String(s), "number") if crate::number::form(s) != crate::number::Form::Invalid => {
-            format!("; write {s} without quotes")
+            msg!("; write ", s, " without quotes")
         }
         _ => String::new(),
     };
     let subject = if at.path.is_empty() && at.part == crate::report::Part::Body {
         String::from("the body")
     } else {
-        format!("`{name}`")
+        msg!("`", name, "`")
     };
     at.violation(
         Code::InvalidType,
-        format!(
-            "{subject} must be {}; it is {}{hint}",
+        msg!(
+            subject,
+            " must be ",
             with_article(expected),
-            with_article(actual)
+            "; it is ",
+            with_article(actual),
+            hint
         ),
     )
     .with("expected", expected)
@@ -900,8 +917,8 @@ pub(crate) fn type_violation(value: &Value<'_>, expected: &'static str, at: At<'
 fn with_article(type_name: &str) -> String {
     match type_name {
         "null" => String::from("null"),
-        "object" | "array" => format!("an {type_name}"),
-        _ => format!("a {type_name}"),
+        "object" | "array" => msg!("an ", type_name),
+        _ => msg!("a ", type_name),
     }
 }
 

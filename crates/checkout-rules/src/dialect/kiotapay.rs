@@ -1,6 +1,6 @@
 //! Kiotapay `POST /v1/checkout-sessions` (`docs/providers/kiotapay.txt`).
 
-use alloc::format;
+use crate::message::msg;
 use alloc::vec::Vec;
 
 use super::DialectSpec;
@@ -187,9 +187,13 @@ const METHODS: Option<MethodField> = Some(MethodField {
                 PaymentMethod::Card => words.push(Value::String("CARD".into())),
                 PaymentMethod::MpesaStk => words.push(Value::String("MPESA_STK".into())),
                 PaymentMethod::ProviderSpecific(id) => w.cannot_hold(
-                    &format!("{at}/{i}"),
+                    &msg!(at, "/", i),
                     Code::CannotConvert,
-                    format!("kiotapay offers only CARD and MPESA_STK; the request forces `{id}`"),
+                    msg!(
+                        "kiotapay offers only CARD and MPESA_STK; the request forces `",
+                        id,
+                        "`"
+                    ),
                 ),
             }
         }

@@ -229,15 +229,23 @@ impl fmt::Display for Dialect {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct UnknownDialect(pub String);
 
+impl UnknownDialect {
+    /// What `Display` writes, built without `core::fmt` for the
+    /// WebAssembly package.
+    pub fn message(&self) -> String {
+        let names: Vec<&str> = Dialect::ALL.iter().map(|d| d.name()).collect();
+        crate::message::msg!(
+            "unknown dialect `",
+            self.0,
+            "`; the dialects are ",
+            crate::message::join(&names, ", ")
+        )
+    }
+}
+
 impl fmt::Display for UnknownDialect {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let names: Vec<&str> = Dialect::ALL.iter().map(|d| d.name()).collect();
-        write!(
-            f,
-            "unknown dialect `{}`; the dialects are {}",
-            self.0,
-            names.join(", ")
-        )
+        f.write_str(&self.message())
     }
 }
 

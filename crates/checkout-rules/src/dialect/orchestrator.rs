@@ -1,6 +1,7 @@
 //! The routing orchestrator's `POST /api/v1/sessions`
 //! (`docs/providers/orchestrator.txt`).
 
+use crate::message::msg;
 use alloc::string::String;
 
 use crate::json::Value;
@@ -380,9 +381,7 @@ fn total_is_the_sum(request: &Request<'_, '_>, out: &mut Vec<Violation>) {
         {
             Ok(s) => sum = s,
             Err(_) => {
-                return out.push(amount::overflow(At::body(&alloc::format!(
-                    "/orderItems/{i}"
-                ))));
+                return out.push(amount::overflow(At::body(&msg!("/orderItems/", i))));
             }
         }
     }
@@ -391,9 +390,7 @@ fn total_is_the_sum(request: &Request<'_, '_>, out: &mut Vec<Violation>) {
             match sum.checked_add(part) {
                 Ok(s) => sum = s,
                 Err(_) => {
-                    return out.push(amount::overflow(At::body(&alloc::format!(
-                        "/amount/{name}"
-                    ))));
+                    return out.push(amount::overflow(At::body(&msg!("/amount/", name))));
                 }
             }
         }

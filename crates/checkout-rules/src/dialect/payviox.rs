@@ -1,9 +1,9 @@
 //! Payviox `POST /session` (`docs/providers/payviox.txt`).
 
+use crate::message::msg;
 use alloc::string::String;
 
 use crate::json::Value;
-use alloc::format;
 use alloc::vec::Vec;
 
 use super::DialectSpec;
@@ -204,7 +204,7 @@ fn items_sum_to_amount(request: &Request<'_, '_>, out: &mut Vec<Violation>) {
         match price.checked_mul(quantity).and_then(|l| sum.checked_add(l)) {
             Ok(s) => sum = s,
             Err(_) => {
-                out.push(amount::overflow(At::body(&format!("/items/{i}"))));
+                out.push(amount::overflow(At::body(&msg!("/items/", i))));
                 return;
             }
         }

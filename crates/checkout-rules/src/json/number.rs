@@ -8,6 +8,7 @@ use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::ser::SerializeStruct;
 use serde::{Deserialize, Serialize, Serializer};
 
+use crate::message::msg;
 use crate::money::Money;
 use crate::number::{self as literal, Form};
 
@@ -42,7 +43,7 @@ impl Number {
 
     /// An amount in minor units.
     pub fn minor(money: Money) -> Number {
-        Number(money.minor().to_string())
+        Number(crate::message::integer_text(money.minor()))
     }
 }
 
@@ -138,7 +139,7 @@ impl<'de> Deserialize<'de> for Number {
 
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Number, E> {
                 v.parse()
-                    .map_err(|_| E::custom(alloc::format!("`{v}` is not a JSON number")))
+                    .map_err(|_| E::custom(msg!("`", v, "` is not a JSON number")))
             }
 
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Number, A::Error> {

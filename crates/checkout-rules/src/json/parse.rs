@@ -1,12 +1,12 @@
 //! The reader: RFC 8259 JSON, strictly.
 
 use alloc::borrow::Cow;
-use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 
 use super::{Object, Value};
 use crate::json::pointer::Pointer;
+use crate::message::{CodePoint, msg};
 use crate::report::{Code, Violation};
 
 /// Size and depth limits for a body.
@@ -43,9 +43,12 @@ impl Limits {
         Err(Violation::body(
             "",
             Code::BodyTooLarge,
-            format!(
-                "the body is {len} bytes; the limit is {} bytes",
-                self.max_bytes
+            msg!(
+                "the body is ",
+                len,
+                " bytes; the limit is ",
+                self.max_bytes,
+                " bytes"
             ),
         )
         .with("max", self.max_bytes)
@@ -172,7 +175,7 @@ impl Error {
             ErrorKind::TooDeep(max) => {
                 return positioned(
                     Code::TooDeep,
-                    &format!("arrays and objects nest deeper than {max} levels"),
+                    &msg!("arrays and objects nest deeper than ", max, " levels"),
                     text,
                     self.offset,
                 )
@@ -186,8 +189,10 @@ impl Error {
             ErrorKind::ExpectedCommaOrBracket => {
                 Cow::Borrowed("expected `,` or `]` after an element")
             }
-            ErrorKind::ControlInString(b) => Cow::Owned(format!(
-                "control character U+{b:04X} must be escaped inside a string"
+            ErrorKind::ControlInString(b) => Cow::Owned(msg!(
+                "control character ",
+                CodePoint(u32::from(b)),
+                " must be escaped inside a string"
             )),
             ErrorKind::InvalidEscape => Cow::Borrowed(
                 "invalid escape; JSON allows \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX",
@@ -195,12 +200,12 @@ impl Error {
             ErrorKind::InvalidUnicodeEscape => {
                 Cow::Borrowed("\\u must be followed by four hexadecimal digits")
             }
-            ErrorKind::InvalidNumber(why) => Cow::Owned(format!("invalid number: {why}")),
+            ErrorKind::InvalidNumber(why) => Cow::Owned(msg!("invalid number: ", why)),
             ErrorKind::TrailingData => Cow::Borrowed("unexpected data after the JSON value"),
         };
         positioned(
             Code::MalformedJson,
-            &format!("malformed JSON: {what}"),
+            &msg!("malformed JSON: ", what),
             text,
             self.offset,
         )
@@ -211,9 +216,13 @@ impl Error {
 /// 1; the column counts characters).
 fn positioned(code: Code, what: &str, text: &str, offset: usize) -> Violation {
     let (line, column) = line_column(text, offset);
-    Violation::body("", code, format!("{what} (line {line}, column {column})"))
-        .with("line", line)
-        .with("column", column)
+    Violation::body(
+        "",
+        code,
+        msg!(what, " (line ", line, ", column ", column, ")"),
+    )
+    .with("line", line)
+    .with("column", column)
 }
 
 fn line_column(text: &str, offset: usize) -> (usize, usize) {
@@ -542,8 +551,14 @@ impl<'a> Reader<'a> {
         Violation::body(
             pointer.as_str(),
             Code::DuplicateKey,
-            format!(
-                "`{key}` appears more than once in the same object (line {line}, column {column}); \
+            msg!(
+                "`",
+                key,
+                "` appears more than once in the same object (line ",
+                line,
+                ", column ",
+                column,
+                "); \
                  JSON readers disagree on which one counts, so send each key once"
             ),
         )
@@ -749,10 +764,8 @@ impl<'a> Reader<'a> {
             Violation::body(
                 pointer.as_str(),
                 Code::LoneSurrogate,
-                format!(
-                    "a \\u escape encodes half of a UTF-16 surrogate pair, which is not a character \
-                     (line {line}, column {column}); escape the whole pair or send the character as UTF-8"
-                ),
+                msg!("a \\u escape encodes half of a UTF-16 surrogate pair, which is not a character \
+                     (line ", line, ", column ", column, "); escape the whole pair or send the character as UTF-8"),
             )
             .with("line", line)
             .with("column", column),
@@ -773,6 +786,7 @@ fn hex_value(digits: &[u8]) -> Option<u16> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use alloc::format;
 
     fn read(s: &str) -> Result<Document<'_>, Violation> {
         parse(s.as_bytes(), &Limits::default())

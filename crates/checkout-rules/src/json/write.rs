@@ -15,6 +15,7 @@ use serde::ser::{self, Serialize};
 
 use super::number::RAW_VALUE_TOKEN;
 use super::plain_run;
+use crate::message::push_integer;
 
 /// `value` as one line of JSON, or `None` for what JSON cannot hold here
 /// (a float, a map key that is not a string).
@@ -101,26 +102,6 @@ fn escape(out: &mut String, s: &str) {
     out.push('"');
 }
 
-fn integer(out: &mut String, negative: bool, mut magnitude: u64) {
-    let mut digits = [0u8; 21];
-    let mut at = digits.len();
-    loop {
-        at -= 1;
-        // The remainder of a division by 10 is below 10.
-        digits[at] = b'0' + (magnitude % 10) as u8;
-        magnitude /= 10;
-        if magnitude == 0 {
-            break;
-        }
-    }
-    if negative {
-        at -= 1;
-        digits[at] = b'-';
-    }
-    // ASCII digits and a sign: always UTF-8.
-    out.push_str(core::str::from_utf8(&digits[at..]).unwrap_or_default());
-}
-
 type Done = Result<(), Unwritable>;
 
 /// The narrower integer methods, each writing through the widest.
@@ -157,11 +138,11 @@ impl<'w, 'o> ser::Serializer for &'w mut Writer<'o> {
         Ok(())
     }
     fn serialize_i64(self, v: i64) -> Done {
-        integer(self.out, v < 0, v.unsigned_abs());
+        push_integer(self.out, v < 0, v.unsigned_abs());
         Ok(())
     }
     fn serialize_u64(self, v: u64) -> Done {
-        integer(self.out, false, v);
+        push_integer(self.out, false, v);
         Ok(())
     }
     fn serialize_f32(self, _: f32) -> Done {

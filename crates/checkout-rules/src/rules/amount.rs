@@ -1,13 +1,13 @@
 //! Amounts: minor-unit integers or major-unit decimals, exact, within range,
 //! and totals that equal the sum of their parts.
 
-use alloc::format;
 use alloc::string::String;
 
 use core::cmp::Ordering;
 
 use super::At;
 use crate::currency::Currency;
+use crate::message::msg;
 use crate::money::{Money, MoneyError};
 use crate::number::{self, Form, MAX_SAFE_INTEGER};
 use crate::report::{Code, Param, Violation};
@@ -145,12 +145,12 @@ impl Amount {
             let min_text = match (self.min, currency) {
                 (Minimum::Minor(min), Some(c)) => match Money::from_minor(min, c) {
                     Ok(m) if self.unit == Unit::Minor => {
-                        format!("{min} minor units ({c} {})", m.to_major_string())
+                        msg!(min, " minor units (", c, " ", m.to_major_string(), ")")
                     }
                     Ok(m) => m.to_major_string(),
-                    Err(_) => format!("{min}"),
+                    Err(_) => msg!(min),
                 },
-                (Minimum::Minor(min), None) => format!("{min} minor units"),
+                (Minimum::Minor(min), None) => msg!(min, " minor units"),
                 (Minimum::Major(min), _) => String::from(min),
             };
             let min_param = match self.min {
@@ -164,7 +164,7 @@ impl Amount {
             return Err(at
                 .violation(
                     Code::BelowMinimum,
-                    format!("`{name}` must be at least {min_text}; it is {text}"),
+                    msg!("`", name, "` must be at least ", min_text, "; it is ", text),
                 )
                 .with("min", min_param)
                 .with("actual", actual));
@@ -186,24 +186,44 @@ impl Amount {
                 let scale = currency
                     .and_then(|c| Money::from_minor(1, c).ok())
                     .map_or(String::from("such as cents"), |one| {
-                        format!("for {code}, 1 is {}", one.to_major_string())
+                        msg!("for ", code, ", 1 is ", one.to_major_string())
                     });
                 at.violation(
                     Code::NotInteger,
-                    format!(
-                        "`{name}` is in minor units ({scale}) and must be a whole number; `{text}` has a fraction"
+                    msg!(
+                        "`",
+                        name,
+                        "` is in minor units (",
+                        scale,
+                        ") and must be a whole number; `",
+                        text,
+                        "` has a fraction"
                     ),
                 )
             }
             MoneyError::ExponentNotation => at.violation(
                 Code::ExponentNotation,
-                format!("`{name}` must be written out in digits; `{text}` uses exponent notation"),
+                msg!(
+                    "`",
+                    name,
+                    "` must be written out in digits; `",
+                    text,
+                    "` uses exponent notation"
+                ),
             ),
             MoneyError::TooManyDecimals { allowed, actual } => at
                 .violation(
                     Code::TooManyDecimals,
-                    format!(
-                        "`{name}` has {actual} decimal places but {code} has {allowed}; amounts are never rounded"
+                    msg!(
+                        "`",
+                        name,
+                        "` has ",
+                        actual,
+                        " decimal places but ",
+                        code,
+                        " has ",
+                        allowed,
+                        "; amounts are never rounded"
                     ),
                 )
                 .with("max", u32::from(allowed))
@@ -211,13 +231,20 @@ impl Amount {
             MoneyError::OutOfRange | MoneyError::Overflow => at
                 .violation(
                     Code::OutOfRange,
-                    format!(
-                        "`{name}` is beyond ±{MAX_SAFE_INTEGER} minor units, the largest amount exchanged exactly"
+                    msg!(
+                        "`",
+                        name,
+                        "` is beyond ±",
+                        MAX_SAFE_INTEGER,
+                        " minor units, the largest amount exchanged exactly"
                     ),
                 )
                 .with("max", MAX_SAFE_INTEGER),
             MoneyError::Syntax | MoneyError::NoMinorUnit | MoneyError::CurrencyMismatch => at
-                .violation(Code::InvalidType, format!("`{name}` must be an amount; it is `{text}`")),
+                .violation(
+                    Code::InvalidType,
+                    msg!("`", name, "` must be an amount; it is `", text, "`"),
+                ),
         }
     }
 }
@@ -248,17 +275,20 @@ pub fn check_total(total: Money, expected: Money, unit: Unit, at: At<'_>) -> Res
         }
     };
     let text = |m: Money| match unit {
-        Unit::Minor => format!("{}", m.minor()),
+        Unit::Minor => msg!(m.minor()),
         Unit::Major => m.to_major_string(),
     };
     Err(at
         .violation(
             Code::AmountMismatch,
-            format!(
-                "`{}` is {} but its parts add up to {}; send the exact sum",
+            msg!(
+                "`",
                 at.name(),
+                "` is ",
                 text(total),
-                text(expected)
+                " but its parts add up to ",
+                text(expected),
+                "; send the exact sum"
             ),
         )
         .with("expected", show(expected))
@@ -269,9 +299,12 @@ pub fn check_total(total: Money, expected: Money, unit: Unit, at: At<'_>) -> Res
 pub fn overflow(at: At<'_>) -> Violation {
     at.violation(
         Code::ArithmeticOverflow,
-        format!(
-            "`{}` makes the total exceed ±{MAX_SAFE_INTEGER} minor units, the largest amount exchanged exactly",
-            at.name()
+        msg!(
+            "`",
+            at.name(),
+            "` makes the total exceed ±",
+            MAX_SAFE_INTEGER,
+            " minor units, the largest amount exchanged exactly"
         ),
     )
     .with("max", MAX_SAFE_INTEGER)

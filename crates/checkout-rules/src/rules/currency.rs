@@ -1,10 +1,10 @@
 //! Currency codes, resolved within the set a provider accepts.
 
-use alloc::format;
 use alloc::string::String;
 
 use super::At;
 use crate::currency::{Currency, CurrencyRejection, CurrencySet, Status};
+use crate::message::msg;
 use crate::report::{Code, Violation};
 
 /// Checks a currency code against `set`; returns the currency.
@@ -24,12 +24,19 @@ pub fn check(code: &str, set: CurrencySet, at: At<'_>) -> Result<Currency, Viola
         CurrencyRejection::Unknown => {
             let upper = code.to_ascii_uppercase();
             let hint = match set.resolve(&upper) {
-                Ok(c) => format!("; did you mean `{}`? Codes are upper case", c.code()),
+                Ok(c) => msg!("; did you mean `", c.code(), "`? Codes are upper case"),
                 Err(_) => String::from("; use a three-letter code such as USD, EUR or KES"),
             };
             let violation = at.violation(
                 Code::UnknownCurrency,
-                format!("`{name}` is `{code}`, which is not an ISO 4217 currency code{hint}"),
+                msg!(
+                    "`",
+                    name,
+                    "` is `",
+                    code,
+                    "`, which is not an ISO 4217 currency code",
+                    hint
+                ),
             );
             match set.resolve(&upper) {
                 Ok(c) => violation.with("suggestion", c.code()),
@@ -39,9 +46,9 @@ pub fn check(code: &str, set: CurrencySet, at: At<'_>) -> Result<Currency, Viola
         CurrencyRejection::NotAccepted(currency) => {
             let why = match (set, currency.status()) {
                 (CurrencySet::Listed { provider, .. }, _) if currency.exponent().is_some() => {
-                    format!("{provider} does not list it")
+                    msg!(provider, " does not list it")
                 }
-                (_, Status::Superseded { by }) => format!("it was replaced by {by}"),
+                (_, Status::Superseded { by }) => msg!("it was replaced by ", by),
                 (_, Status::Historic) => String::from("it was withdrawn from ISO 4217"),
                 _ if currency.exponent().is_none() => {
                     String::from("it has no minor unit, so no amount of it can be charged")
@@ -50,10 +57,15 @@ pub fn check(code: &str, set: CurrencySet, at: At<'_>) -> Result<Currency, Viola
             };
             at.violation(
                 Code::CurrencyNotAccepted,
-                format!(
-                    "`{name}` is {} ({}), which is not accepted: {why}",
+                msg!(
+                    "`",
+                    name,
+                    "` is ",
                     currency.code(),
-                    currency.name()
+                    " (",
+                    currency.name(),
+                    "), which is not accepted: ",
+                    why
                 ),
             )
             .with("accepted", set.describe())

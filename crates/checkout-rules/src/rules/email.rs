@@ -11,9 +11,8 @@
 //! It is matched here by hand: it is a few lines, and a regex engine would
 //! cost more than the rest of the WebAssembly build.
 
-use alloc::format;
-
 use super::At;
+use crate::message::msg;
 use crate::report::{Code, Violation};
 
 /// The pattern, for documents and for HTML forms.
@@ -56,11 +55,8 @@ pub fn check(s: &str, at: At<'_>) -> Result<(), Violation> {
     Err(at
         .violation(
             Code::InvalidEmail,
-            format!(
-                "`{}` is not a valid e-mail address (name@example.com; ASCII letters, digits and \
-                 the punctuation browsers accept before the @, a domain of dot-separated labels after it)",
-                at.name()
-            ),
+            msg!("`", at.name(), "` is not a valid e-mail address (name@example.com; ASCII letters, digits and \
+                 the punctuation browsers accept before the @, a domain of dot-separated labels after it)"),
         )
         .with("pattern", PATTERN))
 }
@@ -68,6 +64,7 @@ pub fn check(s: &str, at: At<'_>) -> Result<(), Violation> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use alloc::format;
 
     #[test]
     fn accepted() {

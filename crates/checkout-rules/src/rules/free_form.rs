@@ -1,11 +1,11 @@
 //! Free-form values (metadata, extra item properties): any JSON, as long as
 //! every reader reads it the same and it can be stored anywhere.
 
-use alloc::format;
 use alloc::vec::Vec;
 
 use crate::json::Value;
 use crate::json::pointer::Pointer;
+use crate::message::msg;
 use crate::number;
 use crate::report::{Code, Violation};
 
@@ -18,10 +18,13 @@ pub fn check(value: &Value<'_>, pointer: &mut Pointer, out: &mut Vec<Violation>)
         Value::Number(n) if !number::is_interoperable(n) => out.push(Violation::body(
             pointer.as_str(),
             Code::NumberOutOfRange,
-            format!(
-                "`{n}` is a number other JSON readers would change (overflow, underflow or an integer \
-                 beyond ±{}); send it as a string",
-                number::MAX_SAFE_INTEGER
+            msg!(
+                "`",
+                n,
+                "` is a number other JSON readers would change (overflow, underflow or an integer \
+                 beyond ±",
+                number::MAX_SAFE_INTEGER,
+                "); send it as a string"
             ),
         )),
         Value::String(s) if s.as_bytes().contains(&0) => out.push(nul(pointer)),

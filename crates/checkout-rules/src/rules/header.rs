@@ -1,8 +1,7 @@
 //! Header values: what HTTP allows, bearer tokens, the JSON content type.
 
-use alloc::format;
-
 use super::At;
+use crate::message::{CodePoint, join, msg};
 use crate::report::{Code, Violation};
 
 /// Checks that a header value is something HTTP can carry unchanged: visible
@@ -19,12 +18,15 @@ pub fn check_value(value: &str, at: At<'_>) -> Result<(), Violation> {
         Some((i, c)) => Err(at
             .violation(
                 Code::InvalidHeaderValue,
-                format!(
-                    "the `{}` header contains U+{:04X} at character {}; header values are visible ASCII, \
-                     spaces and tabs (no CR, LF or other control characters)",
+                msg!(
+                    "the `",
                     at.name(),
-                    u32::from(c),
-                    i + 1
+                    "` header contains ",
+                    CodePoint(u32::from(c)),
+                    " at character ",
+                    i + 1,
+                    "; header values are visible ASCII, spaces and tabs (no CR, LF or other control \
+                     characters)"
                 ),
             )
             .with("position", i + 1)),
@@ -52,9 +54,11 @@ pub fn check_bearer<'v>(
     let invalid = |why: &str| {
         at.violation(
             Code::InvalidAuthorization,
-            format!(
-                "the `{}` header must be `Bearer <API key>`: {why}",
-                at.name()
+            msg!(
+                "the `",
+                at.name(),
+                "` header must be `Bearer <API key>`: ",
+                why
             ),
         )
     };
@@ -77,9 +81,9 @@ pub fn check_bearer<'v>(
         ));
     }
     if !prefixes.is_empty() && !prefixes.iter().any(|p| token.starts_with(p)) {
-        return Err(invalid(&format!(
-            "the key must start with {}",
-            prefixes.join(" or ")
+        return Err(invalid(&msg!(
+            "the key must start with ",
+            join(prefixes, " or ")
         )));
     }
     Ok(token)
@@ -101,9 +105,12 @@ pub fn check_json_content_type(value: &str, at: At<'_>) -> Result<(), Violation>
     } else {
         Err(at.violation(
             Code::UnsupportedContentType,
-            format!(
-                "the `{}` header is `{value}`; the body must be sent as `application/json`",
-                at.name()
+            msg!(
+                "the `",
+                at.name(),
+                "` header is `",
+                value,
+                "`; the body must be sent as `application/json`"
             ),
         ))
     }

@@ -1,8 +1,7 @@
 //! Whole numbers within a range (quantities, retry counts, durations).
 
-use alloc::format;
-
 use super::At;
+use crate::message::msg;
 use crate::number::{self, Form, IntegerError};
 use crate::report::{Code, Violation};
 
@@ -31,22 +30,34 @@ impl IntRange {
         let value = number::parse_safe_integer(text).map_err(|e| match e {
             IntegerError::NotInteger(Form::Exponent) => at.violation(
                 Code::ExponentNotation,
-                format!("`{name}` must be a whole number written out in digits; `{text}` uses exponent notation"),
+                msg!(
+                    "`",
+                    name,
+                    "` must be a whole number written out in digits; `",
+                    text,
+                    "` uses exponent notation"
+                ),
             ),
             IntegerError::NotInteger(_) => at.violation(
                 Code::NotInteger,
-                format!("`{name}` must be a whole number; `{text}` has a fraction"),
+                msg!(
+                    "`",
+                    name,
+                    "` must be a whole number; `",
+                    text,
+                    "` has a fraction"
+                ),
             ),
             IntegerError::OutOfRange if text.starts_with('-') => at
                 .violation(
                     Code::BelowMinimum,
-                    format!("`{name}` must be at least {}; it is {text}", self.min),
+                    msg!("`", name, "` must be at least ", self.min, "; it is ", text),
                 )
                 .with("min", self.min),
             IntegerError::OutOfRange => at
                 .violation(
                     Code::AboveMaximum,
-                    format!("`{name}` must be at most {}; it is {text}", self.max),
+                    msg!("`", name, "` must be at most ", self.max, "; it is ", text),
                 )
                 .with("max", self.max),
         })?;
@@ -54,7 +65,14 @@ impl IntRange {
             return Err(at
                 .violation(
                     Code::BelowMinimum,
-                    format!("`{name}` must be at least {}; it is {value}", self.min),
+                    msg!(
+                        "`",
+                        name,
+                        "` must be at least ",
+                        self.min,
+                        "; it is ",
+                        value
+                    ),
                 )
                 .with("min", self.min)
                 .with("actual", value));
@@ -63,7 +81,7 @@ impl IntRange {
             return Err(at
                 .violation(
                     Code::AboveMaximum,
-                    format!("`{name}` must be at most {}; it is {value}", self.max),
+                    msg!("`", name, "` must be at most ", self.max, "; it is ", value),
                 )
                 .with("max", self.max)
                 .with("actual", value));
@@ -75,6 +93,7 @@ impl IntRange {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use alloc::format;
 
     #[test]
     fn bounds() {

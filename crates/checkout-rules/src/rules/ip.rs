@@ -6,11 +6,11 @@
 //! `Display`, which cost 2 KB of the WebAssembly package gzipped; a test
 //! holds both to `core::net`'s answers on thousands of generated strings.
 
-use alloc::format;
 use alloc::string::String;
 use core::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 use super::At;
+use crate::message::msg;
 use crate::report::{Code, Violation};
 
 /// Checks an IP address; returns it parsed.
@@ -26,10 +26,7 @@ pub fn check(s: &str, at: At<'_>) -> Result<IpAddr, Violation> {
     parse(s).ok_or_else(|| {
         at.violation(
             Code::InvalidIp,
-            format!(
-                "`{}` must be an IPv4 address such as 203.0.113.42 or an IPv6 address such as 2001:db8::42",
-                at.name()
-            ),
+            msg!("`", at.name(), "` must be an IPv4 address such as 203.0.113.42 or an IPv6 address such as 2001:db8::42"),
         )
     })
 }
@@ -250,6 +247,7 @@ fn push_number(out: &mut String, value: u32, radix: u32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use alloc::format;
     use alloc::string::ToString;
     use alloc::vec::Vec;
 

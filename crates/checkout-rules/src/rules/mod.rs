@@ -67,6 +67,19 @@ impl<'p> At<'p> {
     }
 }
 
+impl crate::message::Piece for Name<'_> {
+    fn push_to(&self, out: &mut String) {
+        match self.0.part {
+            Part::Header => out.push_str(self.0.path),
+            Part::Body if self.0.path.is_empty() => out.push_str("the body"),
+            // Writing into a String cannot fail.
+            Part::Body => {
+                let _ = crate::json::pointer::write_dotted(self.0.path, out);
+            }
+        }
+    }
+}
+
 /// A value's name in messages (see [`At::name`]).
 #[derive(Clone, Copy, Debug)]
 pub struct Name<'p>(At<'p>);

@@ -2,9 +2,8 @@
 //! assigned by the ITU, then the subscriber number; 8 to 15 digits in all,
 //! digits only.
 
-use alloc::format;
-
 use super::At;
+use crate::message::msg;
 use crate::report::{Code, Violation};
 
 /// The country calling codes in use (ITU-T E.164 assignments, as
@@ -46,9 +45,12 @@ pub fn check(s: &str, at: At<'_>) -> Result<(), Violation> {
     let invalid = |why: &str| {
         at.violation(
             Code::InvalidPhone,
-            format!(
-                "`{name}` must be in international E.164 form, `+` then the country code and \
-                 number, digits only (e.g. +254712345678): {why}"
+            msg!(
+                "`",
+                name,
+                "` must be in international E.164 form, `+` then the country code and \
+                 number, digits only (e.g. +254712345678): ",
+                why
             ),
         )
     };
@@ -56,14 +58,17 @@ pub fn check(s: &str, at: At<'_>) -> Result<(), Violation> {
         return Err(invalid("it does not start with `+` and a country code"));
     };
     if let Some(c) = digits.chars().find(|c| !c.is_ascii_digit()) {
-        return Err(invalid(&format!(
-            "`{c}` is not a digit; remove spaces and punctuation"
+        return Err(invalid(&msg!(
+            "`",
+            c,
+            "` is not a digit; remove spaces and punctuation"
         )));
     }
     if !(8..=15).contains(&digits.len()) {
-        return Err(invalid(&format!(
-            "it has {} digits, not 8 to 15",
-            digits.len()
+        return Err(invalid(&msg!(
+            "it has ",
+            digits.len(),
+            " digits, not 8 to 15"
         )));
     }
     if digits.starts_with('0') {

@@ -1,8 +1,7 @@
 //! Country codes and locales.
 
-use alloc::format;
-
 use super::At;
+use crate::message::msg;
 use crate::region::{is_country, is_language};
 use crate::report::{Code, Violation};
 
@@ -20,7 +19,7 @@ pub fn check_country(s: &str, at: At<'_>) -> Result<(), Violation> {
     }
     let upper = s.to_ascii_uppercase();
     let hint = if is_country(&upper) {
-        format!("; did you mean `{upper}`? Codes are upper case")
+        msg!("; did you mean `", upper, "`? Codes are upper case")
     } else if upper == "UK" {
         alloc::string::String::from("; the United Kingdom's code is `GB`")
     } else {
@@ -28,9 +27,13 @@ pub fn check_country(s: &str, at: At<'_>) -> Result<(), Violation> {
     };
     Err(at.violation(
         Code::UnknownCountry,
-        format!(
-            "`{}` is `{s}`, which is not an assigned ISO 3166-1 alpha-2 country code{hint}",
-            at.name()
+        msg!(
+            "`",
+            at.name(),
+            "` is `",
+            s,
+            "`, which is not an assigned ISO 3166-1 alpha-2 country code",
+            hint
         ),
     ))
 }
@@ -60,10 +63,14 @@ pub fn check_locale(s: &str, at: At<'_>) -> Result<(), Violation> {
     Err(at
         .violation(
             Code::InvalidLocale,
-            format!(
-                "`{}` is `{s}`; a locale is an ISO 639-1 language in lower case, `_`, and an \
-                 ISO 3166-1 country in upper case, such as en_AU or sw_KE{hint}",
-                at.name()
+            msg!(
+                "`",
+                at.name(),
+                "` is `",
+                s,
+                "`; a locale is an ISO 639-1 language in lower case, `_`, and an \
+                 ISO 3166-1 country in upper case, such as en_AU or sw_KE",
+                hint
             ),
         )
         .with("pattern", "^[a-z]{2}_[A-Z]{2}$"))

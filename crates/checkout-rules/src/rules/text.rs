@@ -5,10 +5,10 @@
 //! with surrounding white space is refused, because silently trimming it
 //! would send a different reference than the one the merchant stored.
 
-use alloc::format;
 use alloc::vec::Vec;
 
 use super::At;
+use crate::message::{CodePoint, msg};
 use crate::report::{Code, Violation};
 
 /// Characters a field may contain, described for people and for an HTML
@@ -87,10 +87,14 @@ impl Text {
             out.push(
                 at.violation(
                     Code::ControlCharacter,
-                    format!(
-                        "`{name}` contains the control character U+{:04X} at character {}; remove it",
-                        u32::from(c),
-                        i + 1
+                    msg!(
+                        "`",
+                        name,
+                        "` contains the control character ",
+                        CodePoint(u32::from(c)),
+                        " at character ",
+                        i + 1,
+                        "; remove it"
                     ),
                 )
                 .with("position", i + 1),
@@ -100,18 +104,26 @@ impl Text {
         if self.identifier && s.trim() != s {
             out.push(at.violation(
                 Code::SurroundingWhitespace,
-                format!("`{name}` starts or ends with white space; send it without (it is not trimmed for you)"),
+                msg!(
+                    "`",
+                    name,
+                    "` starts or ends with white space; send it without (it is not trimmed for you)"
+                ),
             ));
         }
         let chars = char_count(s);
         let count = u32::try_from(chars).unwrap_or(u32::MAX);
         if count < self.min_chars {
             let message = if self.min_chars == 1 {
-                format!("`{name}` must not be empty")
+                msg!("`", name, "` must not be empty")
             } else {
-                format!(
-                    "`{name}` must be at least {} characters; it has {chars}",
-                    self.min_chars
+                msg!(
+                    "`",
+                    name,
+                    "` must be at least ",
+                    self.min_chars,
+                    " characters; it has ",
+                    chars
                 )
             };
             out.push(
@@ -124,7 +136,14 @@ impl Text {
             out.push(
                 at.violation(
                     Code::TooLong,
-                    format!("`{name}` must be at most {max} characters; it has {chars}"),
+                    msg!(
+                        "`",
+                        name,
+                        "` must be at most ",
+                        max,
+                        " characters; it has ",
+                        chars
+                    ),
                 )
                 .with("max", max)
                 .with("actual", chars),
@@ -135,10 +154,16 @@ impl Text {
                 out.push(
                     at.violation(
                         Code::PatternMismatch,
-                        format!(
-                            "`{name}` may only contain {}; `{c}` at character {} is not allowed",
+                        msg!(
+                            "`",
+                            name,
+                            "` may only contain ",
                             pattern.description,
-                            i + 1
+                            "; `",
+                            c,
+                            "` at character ",
+                            i + 1,
+                            " is not allowed"
                         ),
                     )
                     .with("pattern", pattern.regex)

@@ -14,11 +14,11 @@
 //! The price is that hosts must be ASCII: an international domain name is
 //! written in its `xn--` form, which is how it travels in HTTP anyway.
 
-use alloc::format;
 use alloc::string::String;
 use core::net::{Ipv4Addr, Ipv6Addr};
 
 use super::At;
+use crate::message::msg;
 use crate::report::{Code, Violation};
 
 /// The longest URL accepted, in characters. Browsers and servers differ
@@ -345,14 +345,20 @@ pub fn check_policy(parts: &Parts, policy: Policy, at: At<'_>) -> Result<(), Vio
     if !parts.https {
         return Err(at.violation(
             Code::InsecureUrl,
-            format!("`{name}` must use https: a server fetches it, and http can be read and changed on the way"),
+            msg!(
+                "`",
+                name,
+                "` must use https: a server fetches it, and http can be read and changed on the way"
+            ),
         ));
     }
     if !parts.host.is_public() {
         return Err(at.violation(
             Code::PrivateAddress,
-            format!(
-                "`{name}` points at a loopback, private or otherwise internal address; a server \
+            msg!(
+                "`",
+                name,
+                "` points at a loopback, private or otherwise internal address; a server \
                  fetches it, so it must be on the public internet"
             ),
         ));
@@ -377,7 +383,14 @@ pub fn check(s: &str, at: At<'_>) -> Result<Parts, Violation> {
         return Err(at
             .violation(
                 Code::TooLong,
-                format!("`{name}` must be at most {MAX_CHARS} characters; it has {chars}"),
+                msg!(
+                    "`",
+                    name,
+                    "` must be at most ",
+                    MAX_CHARS,
+                    " characters; it has ",
+                    chars
+                ),
             )
             .with("max", MAX_CHARS)
             .with("actual", chars));
@@ -386,13 +399,18 @@ pub fn check(s: &str, at: At<'_>) -> Result<Parts, Violation> {
         let reason = match problem {
             Problem::Scheme => {
                 let scheme = s.split(':').next().unwrap_or_default();
-                format!("the scheme is `{scheme}:`; {}", problem.describe())
+                msg!("the scheme is `", scheme, ":`; ", problem.describe())
             }
             other => String::from(other.describe()),
         };
         at.violation(
             Code::InvalidUrl,
-            format!("`{name}` must be an absolute https or http URL: {reason}"),
+            msg!(
+                "`",
+                name,
+                "` must be an absolute https or http URL: ",
+                reason
+            ),
         )
         .with("reason", reason)
     })
@@ -401,6 +419,7 @@ pub fn check(s: &str, at: At<'_>) -> Result<Parts, Violation> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use alloc::format;
 
     fn problem(s: &str) -> Option<Problem> {
         parse(s).err()
