@@ -1,6 +1,0 @@
-// Browsers and bundlers: the WebAssembly is fetched next to this module.
-import init from './wasm/checkout_rules_wasm.js';
-
-await init({ module_or_path: new URL('./wasm/checkout_rules_wasm_bg.wasm', import.meta.url) });
-
-export * from './src/api.js';

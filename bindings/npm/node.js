@@ -1,7 +1,0 @@
-// Node: the WebAssembly is read from the package's folder.
-import { readFileSync } from 'node:fs';
-import { initSync } from './wasm/checkout_rules_wasm.js';
-
-initSync({ module: readFileSync(new URL('./wasm/checkout_rules_wasm_bg.wasm', import.meta.url)) });
-
-export * from './src/api.js';
