@@ -127,7 +127,8 @@ pub(crate) fn join<T: AsRef<str>>(items: &[T], separator: &str) -> String {
 /// Concatenates pieces into a `String`: `msg!("`", name, "` has ", n, " items")`.
 macro_rules! msg {
     ($($piece:expr),* $(,)?) => {{
-        let mut out = alloc::string::String::new();
+        // Room for a usual message, so that it is one allocation.
+        let mut out = alloc::string::String::with_capacity(128);
         $( $crate::message::Piece::push_to(&$piece, &mut out); )*
         out
     }};
