@@ -29,8 +29,9 @@
 //!
 //! - **Money is exact.** Amounts are integer minor units of a currency
 //!   ([`Money`]); decimal text converts exactly, digit by digit, never
-//!   through a float ([`Money::to_decimal`] gives a [`rust_decimal::Decimal`]). Too many decimals, a value
-//!   beyond ±(2^53 − 1) minor units or an overflow is a violation, never a
+//!   through a float ([`Money::to_decimal`] gives a
+//!   [`rust_decimal::Decimal`]). Too many decimals, a value beyond
+//!   ±(2^53 − 1) minor units or an overflow is a violation, never a
 //!   rounding.
 //! - **Every problem at once**, each with a JSON pointer, a stable code and
 //!   the numbers that explain it ([`report`]).

@@ -8,7 +8,7 @@
 //! first error only or a silent last-one-wins, lone surrogates reported
 //! rather than refused with the rest of the document, and a depth limit that
 //! fails cleanly. It also keeps the WebAssembly build small, as does the
-//! crate's own writer ([`write`]).
+//! crate's own writer ([`write`](mod@write)).
 
 mod de;
 mod number;
