@@ -83,7 +83,15 @@ impl Text {
     pub fn check(&self, s: &str, at: At<'_>, out: &mut Vec<Violation>) -> bool {
         let before = out.len();
         let name = at.name();
-        if let Some((i, c)) = s.chars().enumerate().find(|(_, c)| c.is_control()) {
+        // Printable ASCII, the usual case, has no control character, one
+        // byte per character and only the space as white space.
+        let printable_ascii = s.bytes().all(|b| matches!(b, b' '..=b'~'));
+        let control = if printable_ascii {
+            None
+        } else {
+            s.chars().enumerate().find(|(_, c)| c.is_control())
+        };
+        if let Some((i, c)) = control {
             out.push(
                 at.violation(
                     Code::ControlCharacter,
@@ -101,7 +109,12 @@ impl Text {
             );
             return false;
         }
-        if self.identifier && s.trim() != s {
+        let surrounded = if printable_ascii {
+            s.starts_with(' ') || s.ends_with(' ')
+        } else {
+            s.trim() != s
+        };
+        if self.identifier && surrounded {
             out.push(at.violation(
                 Code::SurroundingWhitespace,
                 msg!(
@@ -111,7 +124,11 @@ impl Text {
                 ),
             ));
         }
-        let chars = char_count(s);
+        let chars = if printable_ascii {
+            s.len()
+        } else {
+            char_count(s)
+        };
         let count = u32::try_from(chars).unwrap_or(u32::MAX);
         if count < self.min_chars {
             let message = if self.min_chars == 1 {
