@@ -1,5 +1,7 @@
-// The package in Node: instantiation time, and `validate` throughput on each
-// provider's bundled example, with the size of what a browser downloads.
+// The package in Node: instantiation time of each build (the browser's,
+// built for size, and Node's, built for speed), and `validate` throughput
+// of the Node entry on each provider's bundled example, with the size of
+// what a browser downloads.
 //
 // Run: npm run bench   (after scripts/build.sh; in bindings/npm)
 import { readFileSync, readdirSync } from 'node:fs';
@@ -16,7 +18,7 @@ const bytes = readFileSync(wasmPath);
 // package does on import; each in a fresh worker, so nothing is cached.
 import { Worker } from 'node:worker_threads';
 
-function instantiateOnce() {
+function instantiateOnce(folder) {
   const worker = new Worker(
     `const { readFileSync } = require('node:fs');
      const { parentPort, workerData } = require('node:worker_threads');
@@ -26,13 +28,22 @@ function instantiateOnce() {
        initSync({ module: bytes });
        parentPort.postMessage(performance.now() - start);
      });`,
-    { eval: true, workerData: { glue: new URL('../wasm/checkout_rules_wasm.js', import.meta.url).href, wasm: wasmPath } },
+    {
+      eval: true,
+      workerData: {
+        glue: new URL(`../${folder}/checkout_rules_wasm.js`, import.meta.url).href,
+        wasm: join(here, folder, 'checkout_rules_wasm_bg.wasm'),
+      },
+    },
   );
   return new Promise((resolve) => worker.once('message', (ms) => { worker.terminate(); resolve(ms); }));
 }
-const instantiations = [];
-for (let i = 0; i < 21; i += 1) instantiations.push(await instantiateOnce());
-instantiations.sort((a, b) => a - b);
+async function medianInstantiation(folder) {
+  const times = [];
+  for (let i = 0; i < 21; i += 1) times.push(await instantiateOnce(folder));
+  return times.sort((a, b) => a - b)[10];
+}
+const instantiation = { wasm: await medianInstantiation('wasm'), node: await medianInstantiation('wasm-node') };
 
 const { validateJson } = await import('../node.js');
 const examples = join(here, '..', '..', 'examples');
@@ -59,7 +70,10 @@ await bench.run();
 const shipped = ['wasm/checkout_rules_wasm_bg.wasm', 'index.js'];
 const gz = shipped.map((f) => gzipSync(readFileSync(join(here, f)), { level: 9 }).length);
 console.log(`size: .wasm ${bytes.length} bytes, gzipped ${gz[0]}; with the JS, gzipped ${gz.reduce((a, b) => a + b, 0)}`);
-console.log(`instantiation (compile + instantiate), median of 21 fresh workers: ${instantiations[10].toFixed(2)} ms`);
+console.log(
+  `instantiation (compile + instantiate), median of 21 fresh workers: browser build ${instantiation.wasm.toFixed(2)} ms, ` +
+    `Node build (${readFileSync(join(here, 'wasm-node', 'checkout_rules_wasm_bg.wasm')).length} bytes) ${instantiation.node.toFixed(2)} ms`,
+);
 for (const task of bench.tasks) {
   const r = task.result;
   console.log(`${task.name}: ${Math.round(r.throughput.mean)} ops/s (mean ${(r.latency.mean * 1000).toFixed(1)} µs)`);

@@ -1,9 +1,10 @@
-// Node: the WebAssembly is read from the package's folder. Built into the
-// package's `node.js` (scripts/build.sh), so the URL is relative to the
-// package root.
+// Node: the WebAssembly built for speed (scripts/build.sh) is read from the
+// package's folder. Built into the package's `node.js`, so the URL is
+// relative to the package root.
 import { readFileSync } from 'node:fs';
+// The bundle takes this glue from wasm-node/ (scripts/bundle.mjs).
 import { initSync } from '../wasm/checkout_rules_wasm.js';
 
-initSync({ module: readFileSync(new URL('./wasm/checkout_rules_wasm_bg.wasm', import.meta.url)) });
+initSync({ module: readFileSync(new URL('./wasm-node/checkout_rules_wasm_bg.wasm', import.meta.url)) });
 
 export * from './api.js';

@@ -1,14 +1,19 @@
 // Same verdict everywhere: every case of the conformance corpus (printed by
 // `target/debug/corpus`, built by `cargo test`) through the native CLI and
-// through this package, whose JSON reports must be identical byte for byte.
+// through this package, whose JSON reports must be identical byte for byte:
+// through `node.js` (the build for Node) and through the browser build
+// (`wasm/`, built for size), loaded here directly.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { validateJson } from '../node.js';
+import * as browserBuild from '../wasm/checkout_rules_wasm.js';
+
+browserBuild.initSync({ module: readFileSync(new URL('../wasm/checkout_rules_wasm_bg.wasm', import.meta.url)) });
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
 const bin = (name) => join(repo, 'target', 'debug', name);
@@ -54,6 +59,8 @@ test('the native CLI and the npm package give identical reports', () => {
       group.forEach((c, i) => {
         const wasm = validateJson(dialect, c.body, { headers });
         assert.equal(wasm, lines[i], `${dialect} ${JSON.stringify(headers)} ${c.body}`);
+        const browser = browserBuild.validate(dialect, c.body, JSON.stringify(headers));
+        assert.equal(browser, lines[i], `browser build: ${dialect} ${c.body}`);
       });
       compared += group.length;
     }

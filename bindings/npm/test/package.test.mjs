@@ -37,6 +37,7 @@ test('the tarball holds the package and nothing else', () => {
     'index.js',
     'node.js',
     'package.json',
+    'wasm-node/checkout_rules_wasm_bg.wasm',
     'wasm/checkout_rules_wasm_bg.wasm',
   ]);
 });
