@@ -116,12 +116,6 @@ impl Writer {
         }
     }
 
-    /// Takes back [`uses`](Writer::uses): the target's field turned out to
-    /// have no place for the session's value, which is reported as left out.
-    pub fn unused(&mut self, path: &'static str) {
-        self.used.retain(|p| *p != path);
-    }
-
     /// Sets the member at `pointer` (`/customer/firstName`), creating the
     /// objects on the way.
     pub fn put(&mut self, pointer: &str, value: Value<'static>) {

@@ -105,9 +105,10 @@ impl Mapping {
 pub struct MethodField {
     /// The methods a valid value names.
     pub(crate) read: fn(&Value<'_>) -> Option<Vec<PaymentMethod>>,
-    /// Writes the session's methods at the field's pointer, or says why
-    /// they have no place.
-    pub(crate) write: fn(&[PaymentMethod], &str, &mut Writer),
+    /// Writes the session's methods at the field's pointer, or says why it
+    /// cannot hold them; `false` when the field has no place for them at
+    /// all, so that they are reported as left out.
+    pub(crate) write: fn(&[PaymentMethod], &str, &mut Writer) -> bool,
 }
 
 /// The canonical session of a valid request; `None` only if the tables and
@@ -275,9 +276,12 @@ fn write_object(
                 },
             ) => write_items(field, inner, &pointer, s, w),
             (Mapping::PaymentMethods, _) => {
-                w.uses(path);
-                if let Some(methods) = &dialect.methods {
-                    (methods.write)(&s.payment_methods, &pointer, w);
+                let placed = dialect
+                    .methods
+                    .as_ref()
+                    .is_some_and(|methods| (methods.write)(&s.payment_methods, &pointer, w));
+                if placed {
+                    w.uses(path);
                 }
             }
             (Mapping::ClientIp, _) => {

@@ -179,7 +179,7 @@ const METHODS: Option<MethodField> = Some(MethodField {
     },
     write: |methods, at, w| {
         if methods.is_empty() {
-            return;
+            return true;
         }
         let mut words = Vec::new();
         for (i, method) in methods.iter().enumerate() {
@@ -198,5 +198,6 @@ const METHODS: Option<MethodField> = Some(MethodField {
             }
         }
         w.put(at, Value::Array(words));
+        true
     },
 });

@@ -429,5 +429,6 @@ const METHODS: Option<MethodField> = Some(MethodField {
             );
         }
         w.put(at, Value::String("card".into()));
+        true
     },
 });

@@ -254,6 +254,7 @@ const METHODS: Option<MethodField> = Some(MethodField {
     write: |methods, at, w| match methods {
         [PaymentMethod::ProviderSpecific(id)] => {
             w.put(at, Value::String(id.clone().into()));
+            true
         }
         methods
             if methods
@@ -267,7 +268,10 @@ const METHODS: Option<MethodField> = Some(MethodField {
                     "payviox forces at most one payment method; the request names several",
                 ),
             );
+            true
         }
-        _ => w.unused("payment_methods"),
+        // Kinds of method allowed have no place in Payviox, which only
+        // forces one of its own: they are reported as left out.
+        _ => false,
     },
 });

@@ -241,7 +241,7 @@ fn advance(
         if b == b'\n' {
             line += 1;
             column = 1;
-        } else if !(0x80..0xC0).contains(&b) {
+        } else if crate::rules::text::starts_char(b) {
             column += 1;
         }
     }

@@ -196,7 +196,12 @@ impl Text {
 /// a character. By hand because `str::chars().count()` is a fast but large
 /// counting routine, and the strings here are short.
 pub(crate) fn char_count(s: &str) -> usize {
-    s.bytes().filter(|&b| !(0x80..0xC0).contains(&b)).count()
+    s.bytes().filter(|&b| starts_char(b)).count()
+}
+
+/// Whether a UTF-8 byte starts a character (is not a continuation byte).
+pub(crate) fn starts_char(byte: u8) -> bool {
+    !(0x80..0xC0).contains(&byte)
 }
 
 #[cfg(test)]
