@@ -55,13 +55,13 @@ pub fn try_with(base: &str, pointer: &str, value: Option<&str>) -> Option<String
     let mut root = parse(base.as_bytes(), &Limits::default())
         .ok()?
         .root
-        .into_owned();
+        .to_static();
     let value = match value {
         Some(v) => Some(
             parse(v.as_bytes(), &Limits::default())
                 .ok()?
                 .root
-                .into_owned(),
+                .to_static(),
         ),
         None => None,
     };

@@ -111,53 +111,41 @@ pub struct MethodField {
     pub(crate) write: fn(&[PaymentMethod], &str, &mut Writer) -> bool,
 }
 
-/// The canonical session of a valid request; `None` only if the tables and
-/// the rules disagree (a bug, which the caller reports).
-pub(crate) fn read(
-    spec: &DialectSpec,
-    request: &Request<'_, '_>,
-    currency: Currency,
-) -> Option<CheckoutSession> {
-    let mut reader = Reader {
-        spec,
-        session: CheckoutSession::new(Money::from_minor(0, currency).ok()?),
-        currency,
-        has_amount: false,
-    };
-    reader.object(request.body, spec.body)?;
-    for header in spec.headers {
-        if let (Some(value), Some(Slot::Text(_, set))) = (
-            request.header(header.name),
-            canonical::slot(header.canonical),
-        ) {
-            *set(&mut reader.session) = Some(String::from(value));
-        }
-    }
-    reader.has_amount.then_some(reader.session)
-}
-
-struct Reader<'d> {
-    spec: &'d DialectSpec,
+/// Builds the canonical session of a request while the walker checks it:
+/// the walker hands over each field it has checked, after the field's own
+/// members, so that nothing is looked up or read twice.
+#[derive(Debug)]
+pub(crate) struct Normaliser {
+    methods: Option<&'static MethodField>,
     session: CheckoutSession,
     currency: Currency,
     has_amount: bool,
+    /// A value the rules passed could not be read: the tables and the rules
+    /// disagree (a bug, which the caller reports).
+    broken: bool,
 }
 
-impl Reader<'_> {
-    fn object(&mut self, object: &Object<'_>, spec: &ObjectSpec) -> Option<()> {
-        for field in spec.fields {
-            if let Some(value) = object.get(field.name) {
-                self.field(field, value)?;
-            }
-        }
-        Some(())
+impl Normaliser {
+    pub fn new(spec: &'static DialectSpec, currency: Currency) -> Option<Normaliser> {
+        Some(Normaliser {
+            methods: spec.methods.as_ref(),
+            session: CheckoutSession::new(Money::from_minor(0, currency).ok()?),
+            currency,
+            has_amount: false,
+            broken: false,
+        })
     }
 
-    /// Reads `field`, whose value is `value`.
-    fn field(&mut self, field: &Field, value: &Value<'_>) -> Option<()> {
+    /// Reads `field`, whose value is `value` and has passed its rule.
+    pub fn field(&mut self, field: &Field, value: &Value<'_>) {
+        if self.read(field, value).is_none() {
+            self.broken = true;
+        }
+    }
+
+    fn read(&mut self, field: &Field, value: &Value<'_>) -> Option<()> {
         let (s, currency) = (&mut self.session, self.currency);
         match (field.mapping, &field.rule) {
-            (Mapping::Group, Rule::Object(spec)) => return self.object(value.as_object()?, spec),
             (Mapping::Amount, Rule::Amount(amount)) => {
                 s.amount = read::money_of(value, amount.unit, currency)?;
                 self.has_amount = true;
@@ -172,9 +160,7 @@ impl Reader<'_> {
                     .map(|item| line_item(item.as_object()?, spec, currency))
                     .collect::<Option<_>>()?;
             }
-            (Mapping::PaymentMethods, _) => {
-                s.payment_methods = (self.spec.methods.as_ref()?.read)(value)?
-            }
+            (Mapping::PaymentMethods, _) => s.payment_methods = (self.methods?.read)(value)?,
             (Mapping::ClientIp, _) => s.client_ip = Some(crate::rules::ip::parse(value.as_str()?)?),
             (Mapping::Metadata, _) => s.metadata = Some(read::object_of(value)?),
             (Mapping::Address(which), Rule::Object(spec)) => {
@@ -192,17 +178,36 @@ impl Reader<'_> {
                     *set(s) = Some(read::money_of(value, amount.unit, currency)?);
                 }
             },
-            // The currency is the amount's, read before the fields.
+            // Groups' members come on their own; items and addresses are
+            // read whole by their field; the currency is the amount's.
             _ => {}
         }
         Some(())
+    }
+
+    /// The session, with the headers the dialect maps: once the whole
+    /// request is known to be valid.
+    pub fn finish(
+        mut self,
+        spec: &DialectSpec,
+        request: &Request<'_, '_>,
+    ) -> Option<CheckoutSession> {
+        for header in spec.headers {
+            if let (Some(value), Some(Slot::Text(_, set))) = (
+                request.header(header.name),
+                canonical::slot(header.canonical),
+            ) {
+                *set(&mut self.session) = Some(String::from(value));
+            }
+        }
+        (self.has_amount && !self.broken).then_some(self.session)
     }
 }
 
 fn line_item(object: &Object<'_>, spec: &ObjectSpec, currency: Currency) -> Option<LineItem> {
     let (mut name, mut sku, mut quantity, mut unit_price) = (None, None, None, None);
-    for field in spec.fields {
-        let Some(value) = object.get(field.name) else {
+    for (field, value) in spec.fields.iter().zip(spec.members(object).values) {
+        let Some(value) = value else {
             continue;
         };
         match (field.mapping, &field.rule) {
@@ -229,9 +234,8 @@ fn line_item(object: &Object<'_>, spec: &ObjectSpec, currency: Currency) -> Opti
 
 fn address(object: &Object<'_>, spec: &ObjectSpec) -> Option<Address> {
     let mut address = Address::default();
-    for field in spec.fields {
-        if let (Some(value), Mapping::AddressField(index)) = (object.get(field.name), field.mapping)
-        {
+    for (field, value) in spec.fields.iter().zip(spec.members(object).values) {
+        if let (Some(value), Mapping::AddressField(index)) = (value, field.mapping) {
             let (_, set) = canonical::address_slot_at(index)?;
             *set(&mut address) = Some(read::text_of(value)?);
         }
@@ -385,32 +389,23 @@ fn address_object(address: &Address, spec: &ObjectSpec) -> Object<'static> {
 mod tests {
     use super::*;
     use crate::dialect::Dialect;
-
-    fn each_field(spec: &ObjectSpec, check: &mut impl FnMut(&Field)) {
-        for field in spec.fields {
-            check(field);
-            match field.rule {
-                Rule::Object(inner) => each_field(inner, check),
-                Rule::List {
-                    item: Rule::Object(inner),
-                    ..
-                } => each_field(inner, check),
-                _ => {}
-            }
-        }
-    }
+    use crate::schema::tests::each_object;
 
     #[test]
     fn every_canonical_path_in_the_tables_is_mapped() {
         for dialect in Dialect::ALL {
-            each_field(dialect.spec().body, &mut |field| {
-                assert!(
-                    field.canonical.is_empty() || field.mapping != Mapping::None,
-                    "{dialect}: {} names `{}`",
-                    field.name,
-                    field.canonical
-                );
-                assert!(canonical::FIELDS.contains(&field.canonical) || field.canonical.is_empty());
+            each_object(dialect.spec().body, &mut |spec| {
+                for field in spec.fields {
+                    assert!(
+                        field.canonical.is_empty() || field.mapping != Mapping::None,
+                        "{dialect}: {} names `{}`",
+                        field.name,
+                        field.canonical
+                    );
+                    assert!(
+                        canonical::FIELDS.contains(&field.canonical) || field.canonical.is_empty()
+                    );
+                }
             });
             for header in dialect.spec().headers {
                 assert!(header.canonical.is_empty() || canonical::slot(header.canonical).is_some());

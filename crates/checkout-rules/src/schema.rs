@@ -13,7 +13,7 @@ use alloc::vec::Vec;
 use crate::currency::{Currency, CurrencySet};
 use crate::json::pointer::Pointer;
 use crate::json::{Object, Value};
-use crate::mapping::Mapping;
+use crate::mapping::{Mapping, Normaliser};
 use crate::message::{join, msg};
 use crate::report::{Code, Violation};
 use crate::rules::amount::{Amount, Minimum, Unit};
@@ -437,6 +437,35 @@ impl ObjectSpec {
     pub fn field(&self, name: &str) -> Option<&'static Field> {
         self.fields.iter().find(|f| f.name == name)
     }
+
+    /// The members of `object` by field, found in one pass over the members
+    /// rather than a search of the members for each field.
+    pub(crate) fn members<'v, 'a>(&self, object: &'v Object<'a>) -> Members<'v, 'a> {
+        let mut members = Members {
+            values: [None; MAX_FIELDS],
+            unlisted: false,
+        };
+        for (key, value) in object.iter() {
+            let index = self.fields.iter().position(|f| f.name == key);
+            match index.and_then(|i| members.values.get_mut(i)) {
+                Some(slot) => *slot = Some(value),
+                None => members.unlisted = true,
+            }
+        }
+        members
+    }
+}
+
+/// The most fields an [`ObjectSpec`] lists; a test checks every dialect's
+/// objects against it.
+pub(crate) const MAX_FIELDS: usize = 24;
+
+/// An object's members by the fields of a spec.
+pub(crate) struct Members<'v, 'a> {
+    /// Each field's value, at the field's index in the spec.
+    pub values: [Option<&'v Value<'a>>; MAX_FIELDS],
+    /// Whether some member is not one of the spec's fields.
+    pub unlisted: bool,
 }
 
 /// What a header's value must be.
@@ -604,6 +633,9 @@ pub(crate) struct Walker<'o> {
     pub out: &'o mut Vec<Violation>,
     pub currency: Option<Currency>,
     pub url_policy: rules::url::UrlPolicy,
+    /// Builds the canonical session from the values as they are checked,
+    /// until the first violation makes it moot.
+    pub normaliser: Option<Normaliser>,
     pointer: Pointer,
 }
 
@@ -622,6 +654,7 @@ impl<'o> Walker<'o> {
             out,
             currency,
             url_policy: rules::url::UrlPolicy::default(),
+            normaliser: None,
             pointer,
         }
     }
@@ -632,14 +665,17 @@ impl<'o> Walker<'o> {
         let Some(object) = self.expect(value, "object", Value::as_object) else {
             return;
         };
-        for field in spec.fields {
-            let value = object.get(field.name);
+        let members = spec.members(object);
+        for (field, value) in spec.fields.iter().zip(members.values) {
             if value.is_none() && !field.required {
                 continue;
             }
             let mark = self.pointer.push_key(field.name);
             match value {
-                Some(value) => self.rule(value, &field.rule),
+                Some(value) => {
+                    self.rule(value, &field.rule);
+                    self.normalise(field, value);
+                }
                 None => {
                     let at = At::body(self.pointer.as_str());
                     self.out.push(at.violation(
@@ -649,6 +685,9 @@ impl<'o> Walker<'o> {
                 }
             }
             self.pointer.truncate(mark);
+        }
+        if !members.unlisted {
+            return;
         }
         for (key, value) in object.iter() {
             if spec.field(key).is_some() {
@@ -682,6 +721,15 @@ impl<'o> Walker<'o> {
                 }
             }
             self.pointer.truncate(mark);
+        }
+    }
+
+    /// Hands a checked field to the normaliser while there is no violation.
+    fn normalise(&mut self, field: &Field, value: &Value<'_>) {
+        if !self.out.is_empty() {
+            self.normaliser = None;
+        } else if let Some(normaliser) = &mut self.normaliser {
+            normaliser.field(field, value);
         }
     }
 
@@ -962,7 +1010,7 @@ pub(crate) mod read {
 
     /// An object, owned.
     pub fn object_of(value: &Value<'_>) -> Option<Object<'static>> {
-        value.as_object().cloned().map(Object::into_owned)
+        value.as_object().map(Object::to_static)
     }
 
     /// The members `spec` does not list, or `None` when there are none.
@@ -970,9 +1018,58 @@ pub(crate) mod read {
         let mut extra = Object::default();
         for (key, value) in object.iter() {
             if spec.field(key).is_none() {
-                extra.set(String::from(key), Value::into_owned(value.clone()));
+                extra.set(String::from(key), value.to_static());
             }
         }
         (!extra.is_empty()).then_some(extra)
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::dialect::Dialect;
+
+    /// Calls `check` with `spec` and every object spec under it.
+    pub(crate) fn each_object(spec: &'static ObjectSpec, check: &mut impl FnMut(&ObjectSpec)) {
+        check(spec);
+        for field in spec.fields {
+            match field.rule {
+                Rule::Object(inner) => each_object(inner, check),
+                Rule::List {
+                    item: Rule::Object(inner),
+                    ..
+                } => each_object(inner, check),
+                _ => {}
+            }
+        }
+    }
+
+    #[test]
+    fn every_object_fits_the_members_table() {
+        for dialect in Dialect::ALL {
+            each_object(dialect.spec().body, &mut |spec| {
+                assert!(spec.fields.len() <= MAX_FIELDS, "{dialect}: {spec:?}");
+            });
+        }
+    }
+
+    #[test]
+    fn members_are_found_by_field_in_one_pass() {
+        let spec = Dialect::Payviox.spec().body;
+        let document = crate::json::parse(
+            br#"{"currency": "USD", "extra": 1, "amount": 5}"#,
+            &crate::json::Limits::default(),
+        )
+        .unwrap();
+        let members = spec.members(document.root.as_object().unwrap());
+        let found: Vec<(&str, &str)> = spec
+            .fields
+            .iter()
+            .zip(members.values)
+            .filter_map(|(f, v)| Some((f.name, v?.type_name())))
+            .collect();
+        assert_eq!(found, [("amount", "number"), ("currency", "string")]);
+        assert!(members.unlisted);
     }
 }

@@ -20,7 +20,7 @@ use crate::canonical::CheckoutSession;
 use crate::convert::{self, Conversion};
 use crate::currency::Currency;
 use crate::json::{self, Limits, Object};
-use crate::mapping::{self, MethodField};
+use crate::mapping::{MethodField, Normaliser};
 use crate::report::{Report, Violation};
 use crate::schema::{self, CrossRule, HeaderField, ObjectSpec, Request, Rule, Walker};
 
@@ -122,7 +122,9 @@ impl Dialect {
         let currency = spec.currency(object);
         let mut walker = Walker::new(&mut violations, currency);
         walker.url_policy = options.url_policy;
+        walker.normaliser = currency.and_then(|c| Normaliser::new(spec, c));
         walker.object(&document.root, spec.body);
+        let normaliser = walker.normaliser.take();
         let request = Request {
             body: object,
             headers,
@@ -138,7 +140,7 @@ impl Dialect {
         if !violations.is_empty() {
             return Report::invalid(violations);
         }
-        let session = currency.and_then(|c| mapping::read(spec, &request, c));
+        let session = normaliser.and_then(|n| n.finish(spec, &request));
         match session {
             Some(session) => Report {
                 violations,

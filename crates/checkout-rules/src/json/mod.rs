@@ -17,6 +17,7 @@ pub mod pointer;
 pub mod write;
 
 use alloc::borrow::Cow;
+use alloc::string::String;
 use alloc::vec::Vec;
 
 use serde::Serialize;
@@ -89,15 +90,16 @@ impl<'a> Value<'a> {
         }
     }
 
-    /// A copy that owns all its text.
-    pub fn into_owned(self) -> Value<'static> {
+    /// A copy that owns all its text, made in one step (not a clone that
+    /// borrows, then a copy of that).
+    pub fn to_static(&self) -> Value<'static> {
         match self {
             Value::Null => Value::Null,
-            Value::Bool(b) => Value::Bool(b),
-            Value::Number(n) => Value::Number(Cow::Owned(n.into_owned())),
-            Value::String(s) => Value::String(Cow::Owned(s.into_owned())),
-            Value::Array(a) => Value::Array(a.into_iter().map(Value::into_owned).collect()),
-            Value::Object(o) => Value::Object(o.into_owned()),
+            Value::Bool(b) => Value::Bool(*b),
+            Value::Number(n) => Value::Number(Cow::Owned(String::from(n.as_ref()))),
+            Value::String(s) => Value::String(Cow::Owned(String::from(s.as_ref()))),
+            Value::Array(a) => Value::Array(a.iter().map(Value::to_static).collect()),
+            Value::Object(o) => Value::Object(o.to_static()),
         }
     }
 }
@@ -165,12 +167,12 @@ impl<'a> Object<'a> {
     }
 
     /// A copy that owns all its text.
-    pub fn into_owned(self) -> Object<'static> {
+    pub fn to_static(&self) -> Object<'static> {
         Object {
             members: self
                 .members
-                .into_iter()
-                .map(|(k, v)| (Cow::Owned(k.into_owned()), v.into_owned()))
+                .iter()
+                .map(|(k, v)| (Cow::Owned(String::from(k.as_ref())), v.to_static()))
                 .collect(),
         }
     }
