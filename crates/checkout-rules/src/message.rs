@@ -84,25 +84,33 @@ impl Piece for CodePoint {
     }
 }
 
-/// Appends an integer in decimal.
-pub(crate) fn push_integer(out: &mut String, negative: bool, mut magnitude: u64) {
-    let mut digits = [0u8; 21];
-    let mut at = digits.len();
-    loop {
+/// Writes `magnitude`'s decimal digits at the end of `buf`, returning
+/// where they start: the one digit loop behind every integer the crate
+/// writes, without the formatting machinery. `buf` must have room (20 bytes
+/// hold any `u64`); digits that do not fit are dropped.
+pub(crate) fn digits_into(buf: &mut [u8], mut magnitude: u64) -> usize {
+    let mut at = buf.len();
+    while let Some(slot) = at.checked_sub(1).and_then(|i| buf.get_mut(i)) {
         at -= 1;
         // The remainder of a division by 10 is below 10.
-        digits[at] = b'0' + (magnitude % 10) as u8;
+        *slot = b'0' + (magnitude % 10) as u8;
         magnitude /= 10;
         if magnitude == 0 {
             break;
         }
     }
+    at
+}
+
+/// Appends an integer in decimal.
+pub(crate) fn push_integer(out: &mut String, negative: bool, magnitude: u64) {
+    let mut digits = [0u8; 20];
+    let at = digits_into(&mut digits, magnitude);
     if negative {
-        at -= 1;
-        digits[at] = b'-';
+        out.push('-');
     }
-    // ASCII digits and a sign: always UTF-8.
-    out.push_str(core::str::from_utf8(&digits[at..]).unwrap_or_default());
+    // ASCII digits: always UTF-8.
+    out.push_str(core::str::from_utf8(digits.get(at..).unwrap_or_default()).unwrap_or_default());
 }
 
 /// An integer in decimal.

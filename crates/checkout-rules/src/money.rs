@@ -188,30 +188,7 @@ impl Money {
     /// decimals: `"25.00"` for 2500 KES, `"1.500"` for 1500 BHD, `"500"` for
     /// 500 JPY.
     pub fn to_major_string(self) -> String {
-        // Integer arithmetic, not `Decimal`'s Display: the same exact text,
-        // and it is on every report's hot path.
-        let exponent = usize::from(self.currency.exponent().unwrap_or(0));
-        let mut digits = String::new();
-        crate::message::push_integer(&mut digits, false, self.minor.unsigned_abs());
-        let mut out = String::with_capacity(digits.len() + exponent + 3);
-        if self.minor < 0 {
-            out.push('-');
-        }
-        if exponent == 0 {
-            out.push_str(&digits);
-            return out;
-        }
-        if digits.len() > exponent {
-            let (int, frac) = digits.split_at(digits.len() - exponent);
-            out.push_str(int);
-            out.push('.');
-            out.push_str(frac);
-        } else {
-            out.push_str("0.");
-            out.extend(core::iter::repeat_n('0', exponent - digits.len()));
-            out.push_str(&digits);
-        }
-        out
+        String::from(MajorText::of(self).as_str())
     }
 
     /// The sum of two amounts of the same currency.
@@ -257,6 +234,56 @@ impl fmt::Display for Money {
     }
 }
 
+/// The major-unit text of an amount, built on the stack with integer
+/// arithmetic rather than `Decimal`'s `Display`: the same exact text, and
+/// every report writes one for each amount.
+struct MajorText {
+    bytes: [u8; MajorText::ROOM],
+    len: usize,
+}
+
+impl MajorText {
+    /// A sign, 16 digits (amounts stay within ±(2^53 − 1)), a point and
+    /// the zeros before the digits of a small amount, with room to spare.
+    const ROOM: usize = 32;
+
+    fn of(money: Money) -> MajorText {
+        let exponent = usize::from(money.currency.exponent().unwrap_or(0));
+        // The digits, right-aligned after zeros, so that an amount below
+        // one major unit reads `0.05` from the same buffer.
+        let mut digits = [b'0'; 24];
+        let first = crate::message::digits_into(&mut digits, money.minor.unsigned_abs());
+        let first = first.min(digits.len().saturating_sub(exponent + 1));
+        let number = digits.get(first..).unwrap_or_default();
+        let (int, frac) = number.split_at(number.len() - exponent.min(number.len()));
+        let mut text = MajorText {
+            bytes: [0; MajorText::ROOM],
+            len: 0,
+        };
+        if money.minor < 0 {
+            text.push(b"-");
+        }
+        text.push(int);
+        if !frac.is_empty() {
+            text.push(b".");
+            text.push(frac);
+        }
+        text
+    }
+
+    fn push(&mut self, part: &[u8]) {
+        if let Some(room) = self.bytes.get_mut(self.len..self.len + part.len()) {
+            room.copy_from_slice(part);
+            self.len += part.len();
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        // ASCII digits, a sign and a point: always UTF-8.
+        core::str::from_utf8(self.bytes.get(..self.len).unwrap_or_default()).unwrap_or_default()
+    }
+}
+
 /// Serialises as `{"minor": 2500, "currency": "KES", "decimal": "25.00"}`:
 /// the integer for machines, the exact decimal text for people and for
 /// languages without a safe integer.
@@ -266,7 +293,7 @@ impl serde::Serialize for Money {
         let mut s = serializer.serialize_struct("Money", 3)?;
         s.serialize_field("minor", &self.minor)?;
         s.serialize_field("currency", &self.currency)?;
-        s.serialize_field("decimal", &self.to_major_string())?;
+        s.serialize_field("decimal", MajorText::of(*self).as_str())?;
         s.end()
     }
 }

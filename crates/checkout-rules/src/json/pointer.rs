@@ -83,22 +83,9 @@ impl Pointer {
     pub fn push_index(&mut self, index: usize) -> usize {
         let mark = self.0.len();
         self.0.push('/');
-        // Digits by hand: this runs for every array element, and the
+        // Not `core::fmt`: this runs for every array element, and the
         // formatting machinery costs more than the rest of the walk there.
-        let mut digits = [0u8; 20];
-        let mut n = index;
-        let mut i = digits.len();
-        loop {
-            i -= 1;
-            digits[i] = b'0' + u8::try_from(n % 10).unwrap_or(0);
-            n /= 10;
-            if n == 0 {
-                break;
-            }
-        }
-        for &d in &digits[i..] {
-            self.0.push(char::from(d));
-        }
+        crate::message::Piece::push_to(&index, &mut self.0);
         mark
     }
 
