@@ -210,6 +210,27 @@ impl Serialize for Object<'_> {
     }
 }
 
+/// How each byte is written inside a JSON string: `0` as itself, `u` as
+/// `\u00XX`, anything else as `\` and that letter (the escapes serde_json
+/// writes). A table, as serde_json has, because the reader and the writer
+/// look up every byte of every string in it.
+pub(crate) static ESCAPE: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = b'u';
+        b += 1;
+    }
+    table[0x08] = b'b';
+    table[0x09] = b't';
+    table[0x0a] = b'n';
+    table[0x0c] = b'f';
+    table[0x0d] = b'r';
+    table[b'"' as usize] = b'"';
+    table[b'\\' as usize] = b'\\';
+    table
+};
+
 /// The length of the leading run of bytes a JSON string holds as they are:
 /// no `"`, no `\\`, no control character. Eight bytes at a time with the
 /// classic "has a zero byte" and "has a byte less than n" word tests,
@@ -218,7 +239,7 @@ pub(crate) fn plain_run(bytes: &[u8]) -> usize {
     const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
     const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
     let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;
-    let special = |b: u8| b == b'"' || b == b'\\' || b < 0x20;
+    let special = |b: u8| ESCAPE[usize::from(b)] != 0;
     let mut run = 0;
     for chunk in bytes.chunks_exact(8) {
         let mut word = [0u8; 8];

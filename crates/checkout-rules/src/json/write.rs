@@ -14,7 +14,7 @@ use core::fmt;
 use serde::ser::{self, Serialize};
 
 use super::number::RAW_VALUE_TOKEN;
-use super::plain_run;
+use super::{ESCAPE, plain_run};
 use crate::message::push_integer;
 
 /// `value` as one line of JSON, or `None` for what JSON cannot hold here
@@ -53,27 +53,6 @@ impl ser::Error for Unwritable {
 struct Writer<'o> {
     out: &'o mut String,
 }
-
-/// How each byte is written inside a JSON string: `0` as itself, `u` as
-/// `\u00XX`, anything else as `\` and that letter (the escapes serde_json
-/// writes). A table, as serde_json has, because this runs for every byte of
-/// every string in every report.
-static ESCAPE: [u8; 256] = {
-    let mut table = [0u8; 256];
-    let mut b = 0;
-    while b < 0x20 {
-        table[b] = b'u';
-        b += 1;
-    }
-    table[0x08] = b'b';
-    table[0x09] = b't';
-    table[0x0a] = b'n';
-    table[0x0c] = b'f';
-    table[0x0d] = b'r';
-    table[b'"' as usize] = b'"';
-    table[b'\\' as usize] = b'\\';
-    table
-};
 
 /// Writes `s` as a JSON string, escaped as `serde_json` escapes it: `"`,
 /// `\\` and control characters only, short forms where JSON has them.
@@ -338,8 +317,13 @@ impl ser::SerializeStruct for Compound<'_, '_> {
             });
         }
         self.comma();
-        escape(self.writer.out, key);
-        self.writer.out.push(':');
+        // A struct's field names are this crate's own identifiers, none of
+        // which needs escaping: written as they are, without a scan.
+        debug_assert_eq!(plain_run(key.as_bytes()), key.len());
+        let out = &mut *self.writer.out;
+        out.push('"');
+        out.push_str(key);
+        out.push_str("\":");
         value.serialize(&mut *self.writer)
     }
     fn end(self) -> Done {
