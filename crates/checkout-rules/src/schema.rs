@@ -670,7 +670,7 @@ impl<'o> Walker<'o> {
             if value.is_none() && !field.required {
                 continue;
             }
-            let mark = self.pointer.push_key(field.name);
+            let mark = self.pointer.push_field(field.name);
             match value {
                 Some(value) => {
                     self.rule(value, &field.rule);
@@ -1030,28 +1030,43 @@ pub(crate) mod tests {
     use super::*;
     use crate::dialect::Dialect;
 
-    /// Calls `check` with `spec` and every object spec under it.
-    pub(crate) fn each_object(spec: &'static ObjectSpec, check: &mut impl FnMut(&ObjectSpec)) {
-        check(spec);
-        for field in spec.fields {
-            match field.rule {
-                Rule::Object(inner) => each_object(inner, check),
-                Rule::List {
-                    item: Rule::Object(inner),
-                    ..
-                } => each_object(inner, check),
-                _ => {}
+    /// Calls `check` with every object spec of every dialect.
+    pub(crate) fn each_object(check: &mut impl FnMut(Dialect, &ObjectSpec)) {
+        fn under(
+            dialect: Dialect,
+            spec: &ObjectSpec,
+            check: &mut impl FnMut(Dialect, &ObjectSpec),
+        ) {
+            check(dialect, spec);
+            for field in spec.fields {
+                match field.rule {
+                    Rule::Object(inner) => under(dialect, inner, check),
+                    Rule::List {
+                        item: Rule::Object(inner),
+                        ..
+                    } => under(dialect, inner, check),
+                    _ => {}
+                }
             }
+        }
+        for &dialect in Dialect::ALL {
+            under(dialect, dialect.spec().body, check);
         }
     }
 
     #[test]
     fn every_object_fits_the_members_table() {
-        for dialect in Dialect::ALL {
-            each_object(dialect.spec().body, &mut |spec| {
-                assert!(spec.fields.len() <= MAX_FIELDS, "{dialect}: {spec:?}");
-            });
-        }
+        each_object(&mut |dialect, spec| {
+            assert!(spec.fields.len() <= MAX_FIELDS, "{dialect}: {spec:?}");
+        });
+    }
+
+    #[test]
+    fn field_names_need_no_escaping_in_pointers() {
+        each_object(&mut |dialect, spec| {
+            let escaped = spec.fields.iter().find(|f| f.name.contains(['~', '/']));
+            assert!(escaped.is_none(), "{dialect}: {escaped:?}");
+        });
     }
 
     #[test]

@@ -79,6 +79,18 @@ impl Pointer {
         mark
     }
 
+    /// Appends a field name from the crate's tables, which has no `~` or
+    /// `/` (a test checks every table): without the scan for them, because
+    /// the walker pushes one for every field it checks. Returns the previous
+    /// length.
+    pub(crate) fn push_field(&mut self, name: &'static str) -> usize {
+        debug_assert!(!name.contains(['~', '/']));
+        let mark = self.0.len();
+        self.0.push('/');
+        self.0.push_str(name);
+        mark
+    }
+
     /// Appends an array index. Returns the previous length.
     pub fn push_index(&mut self, index: usize) -> usize {
         let mark = self.0.len();
