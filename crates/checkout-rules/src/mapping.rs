@@ -154,11 +154,13 @@ impl Normaliser {
                 let Rule::Object(spec) = item else {
                     return None;
                 };
-                s.items = value
-                    .as_array()?
-                    .iter()
-                    .map(|item| line_item(item.as_object()?, spec, currency))
-                    .collect::<Option<_>>()?;
+                let items = value.as_array()?;
+                // Sized once: collecting into an `Option` cannot know the
+                // length and grows the vector step by step.
+                s.items = Vec::with_capacity(items.len());
+                for item in items {
+                    s.items.push(line_item(item.as_object()?, spec, currency)?);
+                }
             }
             (Mapping::PaymentMethods, _) => s.payment_methods = (self.methods?.read)(value)?,
             (Mapping::ClientIp, _) => s.client_ip = Some(crate::rules::ip::parse(value.as_str()?)?),
