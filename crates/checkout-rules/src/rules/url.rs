@@ -14,6 +14,7 @@
 //! The price is that hosts must be ASCII: an international domain name is
 //! written in its `xn--` form, which is how it travels in HTTP anyway.
 
+use alloc::borrow::Cow;
 use alloc::string::String;
 use core::net::{Ipv4Addr, Ipv6Addr};
 
@@ -92,9 +93,10 @@ impl Problem {
 
 /// The host of an accepted URL.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Host {
-    /// A domain name, in lower case.
-    Domain(String),
+pub enum Host<'a> {
+    /// A domain name, in lower case: borrowed from the URL unless it had to
+    /// be lowered.
+    Domain(Cow<'a, str>),
     /// An IPv4 address.
     Ipv4(Ipv4Addr),
     /// An IPv6 address.
@@ -103,18 +105,18 @@ pub enum Host {
 
 /// An accepted URL's parts.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Parts {
+pub struct Parts<'a> {
     /// `true` for `https`.
     pub https: bool,
     /// The host.
-    pub host: Host,
+    pub host: Host<'a>,
     /// The port, when written.
     pub port: Option<u16>,
 }
 
 /// Reads `s` as an absolute http(s) URL, refusing anything a WHATWG parser
 /// would have to repair.
-pub fn parse(s: &str) -> Result<Parts, Problem> {
+pub fn parse(s: &str) -> Result<Parts<'_>, Problem> {
     if s.starts_with(|c: char| c <= ' ') || s.ends_with(|c: char| c <= ' ') {
         return Err(Problem::SurroundingWhitespace);
     }
@@ -142,7 +144,10 @@ pub fn parse(s: &str) -> Result<Parts, Problem> {
         return Err(Problem::Scheme);
     };
     let rest = rest.strip_prefix("//").ok_or(Problem::NoDoubleSlash)?;
-    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let authority_end = rest
+        .bytes()
+        .position(|b| matches!(b, b'/' | b'?' | b'#'))
+        .unwrap_or(rest.len());
     let (authority, tail) = rest.split_at(authority_end);
     if authority.as_bytes().contains(&b'@') {
         return Err(Problem::Credentials);
@@ -181,7 +186,7 @@ fn split_port(authority: &str) -> Result<(&str, Option<u16>), Problem> {
     value.map(|p| (host, Some(p))).ok_or(Problem::InvalidPort)
 }
 
-fn parse_host(host: &str) -> Result<Host, Problem> {
+fn parse_host(host: &str) -> Result<Host<'_>, Problem> {
     if host.is_empty() {
         return Err(Problem::EmptyHost);
     }
@@ -194,15 +199,9 @@ fn parse_host(host: &str) -> Result<Host, Problem> {
     if !host.is_ascii() {
         return Err(Problem::InvalidHost);
     }
-    let labels: alloc::vec::Vec<&str> = host.split('.').collect();
     // WHATWG reads a host whose last label is a number as an IPv4 address,
     // in decimal, octal or hex parts; only the plain dotted quad is accepted.
-    let last = labels
-        .iter()
-        .rev()
-        .find(|l| !l.is_empty())
-        .copied()
-        .unwrap_or_default();
+    let last = host.rsplit('.').find(|l| !l.is_empty()).unwrap_or_default();
     let numeric = !last.is_empty()
         && (last.bytes().all(|b| b.is_ascii_digit())
             || (last.len() > 1
@@ -213,16 +212,22 @@ fn parse_host(host: &str) -> Result<Host, Problem> {
             .map(Host::Ipv4)
             .ok_or(Problem::NumericHost);
     }
-    let label_ok = |l: &&str| {
+    let label_ok = |l: &str| {
         (1..=63).contains(&l.len())
             && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
             && !l.starts_with('-')
             && !l.ends_with('-')
     };
-    if host.len() > 253 || !labels.iter().all(label_ok) {
+    if host.len() > 253 || !host.split('.').all(label_ok) {
         return Err(Problem::InvalidHost);
     }
-    Ok(Host::Domain(host.to_ascii_lowercase()))
+    Ok(Host::Domain(
+        if host.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(host.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(host)
+        },
+    ))
 }
 
 /// The path, query and fragment: URL code points and `%XX` escapes only,
@@ -249,7 +254,11 @@ fn check_tail(tail: &str) -> Result<(), Problem> {
 /// The WHATWG "URL code points" (with `?` and `/`, which separate parts).
 fn is_url_code_point(c: char) -> bool {
     c.is_ascii_alphanumeric()
-        || u8::try_from(c).is_ok_and(|b| b"!$&'()*+,-./:;=?@_~".contains(&b))
+        // `!$&'()*+,-./:;=?@_~`, as a pattern the compiler makes a bit test
+        // (this runs for every character of every URL).
+        || u8::try_from(c).is_ok_and(|b| {
+            matches!(b, b'!' | b'$' | b'&'..=b'/' | b':' | b';' | b'=' | b'?' | b'@' | b'_' | b'~')
+        })
         || (c >= '\u{A0}' && !is_noncharacter(c))
 }
 
@@ -295,7 +304,7 @@ impl Default for UrlPolicy {
     }
 }
 
-impl Host {
+impl Host<'_> {
     /// Whether the host is a name, or an address on the public internet (not
     /// loopback, private, link-local, unspecified, shared, broadcast or
     /// multicast). `localhost` and names under `.localhost` are loopback
@@ -337,7 +346,7 @@ fn is_public_v4(ip: Ipv4Addr) -> bool {
 }
 
 /// Applies `policy` to a URL's parts.
-pub fn check_policy(parts: &Parts, policy: Policy, at: At<'_>) -> Result<(), Violation> {
+pub fn check_policy(parts: &Parts<'_>, policy: Policy, at: At<'_>) -> Result<(), Violation> {
     if policy == Policy::Any {
         return Ok(());
     }
@@ -376,7 +385,7 @@ pub fn check_policy(parts: &Parts, policy: Policy, at: At<'_>) -> Result<(), Vio
 /// assert!(check("https://user@evil.example/", At::body("/u")).is_err());
 /// assert!(check("https://exa\tmple.com/", At::body("/u")).is_err());
 /// ```
-pub fn check(s: &str, at: At<'_>) -> Result<Parts, Violation> {
+pub fn check<'s>(s: &'s str, at: At<'_>) -> Result<Parts<'s>, Violation> {
     let name = at.name();
     let chars = super::text::char_count(s);
     if chars > MAX_CHARS {
@@ -423,6 +432,25 @@ mod tests {
 
     fn problem(s: &str) -> Option<Problem> {
         parse(s).err()
+    }
+
+    #[test]
+    fn ascii_url_code_points_are_letters_digits_and_the_whatwg_punctuation() {
+        for b in 0..0x80u8 {
+            let listed = b.is_ascii_alphanumeric() || b"!$&'()*+,-./:;=?@_~".contains(&b);
+            assert_eq!(is_url_code_point(char::from(b)), listed, "{b:#x}");
+        }
+    }
+
+    #[test]
+    fn host_names_are_borrowed_unless_lowered() {
+        let lower = parse("https://shop.example/pay").unwrap();
+        assert!(matches!(
+            lower.host,
+            Host::Domain(Cow::Borrowed("shop.example"))
+        ));
+        let upper = parse("https://Shop.Example/pay").unwrap();
+        assert_eq!(upper.host, Host::Domain(Cow::Owned("shop.example".into())));
     }
 
     #[test]
