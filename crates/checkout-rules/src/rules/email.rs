@@ -32,19 +32,11 @@ pub fn is_valid(s: &str) -> bool {
     let Some((local, domain)) = s.split_once('@') else {
         return false;
     };
-    !local.is_empty() && local.bytes().all(is_local_byte) && domain.split('.').all(is_label)
+    !local.is_empty() && local.bytes().all(is_local_byte) && super::is_domain_name(domain)
 }
 
 fn is_local_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b".!#$%&'*+/=?^_`{|}~-".contains(&b)
-}
-
-fn is_label(label: &str) -> bool {
-    let b = label.as_bytes();
-    (1..=63).contains(&b.len())
-        && b.iter().all(|&c| c.is_ascii_alphanumeric() || c == b'-')
-        && b.first() != Some(&b'-')
-        && b.last() != Some(&b'-')
 }
 
 /// Checks an e-mail address.

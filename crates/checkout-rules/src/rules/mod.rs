@@ -93,3 +93,67 @@ impl fmt::Display for Name<'_> {
         }
     }
 }
+
+/// Whether `name` is dot-separated labels of 1–63 ASCII letters, digits and
+/// hyphens, none starting or ending with a hyphen: the host names of URLs
+/// and e-mail addresses. One pass over the bytes, because every URL and
+/// address is checked with it.
+pub(crate) fn is_domain_name(name: &str) -> bool {
+    let mut label_len = 0;
+    let mut previous = b'.';
+    for &b in name.as_bytes() {
+        if b == b'.' {
+            if label_len == 0 || previous == b'-' {
+                return false;
+            }
+            label_len = 0;
+        } else {
+            let allowed = b.is_ascii_alphanumeric() || (b == b'-' && label_len > 0);
+            label_len += 1;
+            if !allowed || label_len > 63 {
+                return false;
+            }
+        }
+        previous = b;
+    }
+    label_len > 0 && previous != b'-'
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The definition, label by label.
+    fn labels_each_valid(name: &str) -> bool {
+        name.split('.').all(|label| {
+            (1..=63).contains(&label.len())
+                && label
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+        })
+    }
+
+    #[test]
+    fn domain_names() {
+        let long = "a".repeat(63);
+        for ok in ["example.com", "xn--bcher-kva.de", "a-b.c", "1.2", &long] {
+            assert!(is_domain_name(ok), "{ok}");
+        }
+        let too_long = "a".repeat(64);
+        for bad in [
+            "", ".", "a.", ".a", "a..b", "-a.b", "a-.b", "a.b-", "a_b", "é.b", &too_long,
+        ] {
+            assert!(!is_domain_name(bad), "{bad}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn domain_names_are_labels_each_valid(name in "[a-c0-9.\\-_]{0,8}|[a-b.\\-]{60,70}") {
+            prop_assert_eq!(is_domain_name(&name), labels_each_valid(&name));
+        }
+    }
+}

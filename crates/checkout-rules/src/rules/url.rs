@@ -212,13 +212,7 @@ fn parse_host(host: &str) -> Result<Host<'_>, Problem> {
             .map(Host::Ipv4)
             .ok_or(Problem::NumericHost);
     }
-    let label_ok = |l: &str| {
-        (1..=63).contains(&l.len())
-            && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
-            && !l.starts_with('-')
-            && !l.ends_with('-')
-    };
-    if host.len() > 253 || !host.split('.').all(label_ok) {
+    if host.len() > 253 || !super::is_domain_name(host) {
         return Err(Problem::InvalidHost);
     }
     Ok(Host::Domain(
