@@ -291,11 +291,9 @@ fn round_trips_keep_amount_currency_and_references() {
 
 #[test]
 fn notices_say_what_was_left_out_or_filled() {
-    let c = Dialect::Payviox.convert(
-        Dialect::Nairopay,
-        &std::fs::read(repo_root().join("examples/payviox/premium-subscription.json")).unwrap(),
-        &[],
-    );
+    let body =
+        std::fs::read(repo_root().join("examples/payviox/premium-subscription.json")).unwrap();
+    let c = Dialect::Payviox.convert(Dialect::Nairopay, &body, &[]);
     let metadata = c.notices.iter().find(|n| n.field == "metadata").unwrap();
     assert_eq!(metadata.code, NoticeCode::Dropped);
     assert!(

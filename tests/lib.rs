@@ -13,13 +13,14 @@ pub fn repo_root() -> PathBuf {
         .unwrap_or_default()
 }
 
-/// Validates a body given as JSON text.
-pub fn check(dialect: Dialect, body: &str, headers: &[(&str, &str)]) -> Report {
-    dialect.validate(body.as_bytes(), headers)
+/// Validates a body given as JSON text; the report owns its text, so that
+/// tests can build bodies in place.
+pub fn check(dialect: Dialect, body: &str, headers: &[(&str, &str)]) -> Report<'static> {
+    dialect.validate(body.as_bytes(), headers).into_owned()
 }
 
 /// The `(path, code)` of every violation, in order.
-pub fn found(report: &Report) -> Vec<(String, &'static str)> {
+pub fn found(report: &Report<'_>) -> Vec<(String, &'static str)> {
     report
         .violations
         .iter()

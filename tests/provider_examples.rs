@@ -170,7 +170,8 @@ fn bundled_examples_have_the_verdict_their_name_says() {
             .iter()
             .map(|(n, v)| (n.as_str(), v.as_str()))
             .collect();
-        let report = dialect.validate(&fs::read(path).unwrap(), &headers);
+        let body = fs::read(path).unwrap();
+        let report = dialect.validate(&body, &headers);
         assert_eq!(
             report.is_valid(),
             !name.starts_with("invalid-"),

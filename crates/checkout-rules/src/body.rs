@@ -80,9 +80,11 @@ pub trait TypedBody: Serialize {
     const DIALECT: Dialect;
 
     /// Checks the body with its dialect's rules, as if it had been sent.
-    fn check(&self) -> Report {
+    fn check(&self) -> Report<'static> {
         match serde_json::to_vec(self) {
-            Ok(json) => Self::DIALECT.validate_with(&json, &[], &Options::body_only()),
+            Ok(json) => Self::DIALECT
+                .validate_with(&json, &[], &Options::body_only())
+                .into_owned(),
             // Only a hand-written Serialize could fail; say so rather than panic.
             Err(e) => Report {
                 violations: alloc::vec![Violation::body(

@@ -7,6 +7,7 @@
 //! ([`Urls::redirect`]), Kiotapay's `callbackUrl` notifies a server
 //! ([`Urls::webhook`]).
 
+use alloc::borrow::Cow;
 use alloc::string::String;
 use alloc::vec::Vec;
 use core::net::IpAddr;
@@ -67,7 +68,7 @@ pub const FIELDS: &[&str] = &[
 
 /// A checkout session request, provider-neutral.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct CheckoutSession {
+pub struct CheckoutSession<'a> {
     /// The total to charge.
     pub amount: Money,
     /// The shipping part of the total, when the provider itemises it.
@@ -78,47 +79,47 @@ pub struct CheckoutSession {
     pub tax_amount: Option<Money>,
     /// The items bought.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub items: Vec<LineItem>,
+    pub items: Vec<LineItem<'a>>,
     /// The merchant's own unique reference for this order or transaction
     /// (Nairopay and Flutterwave `reference`, Payviox `order_id`, Kiotapay
     /// `externalReference`, orchestrator `orderReference`).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub merchant_reference: Option<String>,
+    pub merchant_reference: Option<Cow<'a, str>>,
     /// A reference shown with the payment (Kiotapay `reference`).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub display_reference: Option<String>,
+    pub display_reference: Option<Cow<'a, str>>,
     /// What the payment is for.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
+    pub description: Option<Cow<'a, str>>,
     /// Who pays.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub customer: Option<Customer>,
+    pub customer: Option<Customer<'a>>,
     /// How the order ships (not its cost: see `shipping_amount`).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub shipping: Option<Shipping>,
+    pub shipping: Option<Shipping<'a>>,
     /// Where the customer and the merchant's server are sent.
     #[serde(skip_serializing_if = "Urls::is_empty")]
-    pub urls: Urls,
+    pub urls: Urls<'a>,
     /// The payment methods offered or forced, in the request's order.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub payment_methods: Vec<PaymentMethod>,
     /// The checkout page's locale, e.g. `en_AU`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub locale: Option<String>,
+    pub locale: Option<Cow<'a, str>>,
     /// Free-form key-value data returned in notifications (Payviox
     /// `metadata`, orchestrator `additionalInformation`).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub metadata: Option<Object<'static>>,
+    pub metadata: Option<Object<'a>>,
     /// The key that makes retrying the request safe.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub idempotency_key: Option<String>,
+    pub idempotency_key: Option<Cow<'a, str>>,
     /// An identifier to trace the request with the provider.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub trace_id: Option<String>,
+    pub trace_id: Option<Cow<'a, str>>,
     /// A provider's test-scenario key (Flutterwave `X-Scenario-Key`), which
     /// only its sandbox understands.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub test_scenario: Option<String>,
+    pub test_scenario: Option<Cow<'a, str>>,
     /// How long the session stays open, in minutes.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub session_duration_minutes: Option<u32>,
@@ -133,7 +134,7 @@ pub struct CheckoutSession {
     pub client_ip: Option<IpAddr>,
 }
 
-impl CheckoutSession {
+impl<'a> CheckoutSession<'a> {
     /// Whether the session has a value for the canonical field `path` (one
     /// of [`FIELDS`]; an item or address field counts when any item or
     /// address has it).
@@ -146,7 +147,7 @@ impl CheckoutSession {
     pub fn present_fields(&self) -> Vec<&'static str> {
         let customer = self.customer.as_ref().unwrap_or(&NO_CUSTOMER);
         let addresses = [&customer.billing_address, &customer.shipping_address];
-        let address_has = |field: fn(&Address) -> &Option<String>| {
+        let address_has = |field: for<'s> fn(&'s Address<'a>) -> &'s Option<Cow<'a, str>>| -> bool {
             addresses
                 .iter()
                 .copied()
@@ -207,8 +208,43 @@ impl CheckoutSession {
             .collect()
     }
 
+    /// A copy that owns all its text, to keep after the request it was read
+    /// from is gone.
+    pub fn into_owned(self) -> CheckoutSession<'static> {
+        CheckoutSession {
+            amount: self.amount,
+            shipping_amount: self.shipping_amount,
+            tax_amount: self.tax_amount,
+            items: self.items.into_iter().map(LineItem::into_owned).collect(),
+            merchant_reference: owned(self.merchant_reference),
+            display_reference: owned(self.display_reference),
+            description: owned(self.description),
+            customer: self.customer.map(Customer::into_owned),
+            shipping: self.shipping.map(|s| Shipping {
+                kind: owned(s.kind),
+                method: owned(s.method),
+            }),
+            urls: Urls {
+                redirect: owned(self.urls.redirect),
+                success: owned(self.urls.success),
+                cancel: owned(self.urls.cancel),
+                failure: owned(self.urls.failure),
+                webhook: owned(self.urls.webhook),
+            },
+            payment_methods: self.payment_methods,
+            locale: owned(self.locale),
+            metadata: self.metadata.as_ref().map(Object::to_static),
+            idempotency_key: owned(self.idempotency_key),
+            trace_id: owned(self.trace_id),
+            test_scenario: owned(self.test_scenario),
+            session_duration_minutes: self.session_duration_minutes,
+            max_retry_attempts: self.max_retry_attempts,
+            client_ip: self.client_ip,
+        }
+    }
+
     /// A session for `amount` with nothing else set.
-    pub fn new(amount: Money) -> CheckoutSession {
+    pub fn new(amount: Money) -> CheckoutSession<'a> {
         CheckoutSession {
             amount,
             shipping_amount: None,
@@ -240,8 +276,55 @@ fn serialize_ip<S: Serializer>(ip: &Option<IpAddr>, serializer: S) -> Result<S::
     }
 }
 
+/// Text that owns itself.
+fn owned(text: Option<Cow<'_, str>>) -> Option<Cow<'static, str>> {
+    text.map(|t| Cow::Owned(t.into_owned()))
+}
+
+impl LineItem<'_> {
+    /// A copy that owns all its text.
+    pub fn into_owned(self) -> LineItem<'static> {
+        LineItem {
+            name: Cow::Owned(self.name.into_owned()),
+            sku: owned(self.sku),
+            quantity: self.quantity,
+            unit_price: self.unit_price,
+            extra: self.extra.as_ref().map(Object::to_static),
+        }
+    }
+}
+
+impl Customer<'_> {
+    /// A copy that owns all its text.
+    pub fn into_owned(self) -> Customer<'static> {
+        Customer {
+            id: owned(self.id),
+            first_name: owned(self.first_name),
+            last_name: owned(self.last_name),
+            email: owned(self.email),
+            phone: owned(self.phone),
+            billing_address: self.billing_address.map(Address::into_owned),
+            shipping_address: self.shipping_address.map(Address::into_owned),
+        }
+    }
+}
+
+impl Address<'_> {
+    /// A copy that owns all its text.
+    pub fn into_owned(self) -> Address<'static> {
+        Address {
+            line1: owned(self.line1),
+            line2: owned(self.line2),
+            city: owned(self.city),
+            state: owned(self.state),
+            postal_code: owned(self.postal_code),
+            country: owned(self.country),
+        }
+    }
+}
+
 /// What an absent customer or shipping group reads as.
-static NO_CUSTOMER: Customer = Customer {
+static NO_CUSTOMER: Customer<'static> = Customer {
     id: None,
     first_name: None,
     last_name: None,
@@ -250,7 +333,7 @@ static NO_CUSTOMER: Customer = Customer {
     billing_address: None,
     shipping_address: None,
 };
-static NO_SHIPPING: Shipping = Shipping {
+static NO_SHIPPING: Shipping<'static> = Shipping {
     kind: None,
     method: None,
 };
@@ -262,24 +345,24 @@ static NO_SHIPPING: Shipping = Shipping {
 #[derive(Clone, Copy)]
 pub(crate) enum Slot {
     Text(
-        fn(&CheckoutSession) -> Option<&String>,
-        fn(&mut CheckoutSession) -> &mut Option<String>,
+        for<'s, 'a> fn(&'s CheckoutSession<'a>) -> Option<&'s Cow<'a, str>>,
+        for<'s, 'a> fn(&'s mut CheckoutSession<'a>) -> &'s mut Option<Cow<'a, str>>,
     ),
     Count(
-        fn(&CheckoutSession) -> Option<u32>,
-        fn(&mut CheckoutSession) -> &mut Option<u32>,
+        fn(&CheckoutSession<'_>) -> Option<u32>,
+        for<'s, 'a> fn(&'s mut CheckoutSession<'a>) -> &'s mut Option<u32>,
     ),
     Money(
-        fn(&CheckoutSession) -> Option<Money>,
-        fn(&mut CheckoutSession) -> &mut Option<Money>,
+        fn(&CheckoutSession<'_>) -> Option<Money>,
+        for<'s, 'a> fn(&'s mut CheckoutSession<'a>) -> &'s mut Option<Money>,
     ),
 }
 
-fn customer(s: &mut CheckoutSession) -> &mut Customer {
+fn customer<'s, 'a>(s: &'s mut CheckoutSession<'a>) -> &'s mut Customer<'a> {
     s.customer.get_or_insert_with(Customer::default)
 }
 
-fn shipping(s: &mut CheckoutSession) -> &mut Shipping {
+fn shipping<'s, 'a>(s: &'s mut CheckoutSession<'a>) -> &'s mut Shipping<'a> {
     s.shipping.get_or_insert_with(Shipping::default)
 }
 
@@ -419,8 +502,8 @@ pub(crate) fn slot(path: &str) -> Option<Slot> {
 
 /// An address's text field at canonical `path` (`address.city`).
 pub(crate) type AddressSlot = (
-    fn(&Address) -> Option<&String>,
-    fn(&mut Address) -> &mut Option<String>,
+    for<'s, 'a> fn(&'s Address<'a>) -> Option<&'s Cow<'a, str>>,
+    for<'s, 'a> fn(&'s mut Address<'a>) -> &'s mut Option<Cow<'a, str>>,
 );
 
 const ADDRESS_SLOTS: &[(&str, AddressSlot)] = &[
@@ -486,7 +569,10 @@ pub(crate) const fn const_eq(a: &str, b: &str) -> bool {
 }
 
 /// One of the customer's addresses, to write it.
-pub(crate) fn address_mut(s: &mut CheckoutSession, which: Which) -> &mut Option<Address> {
+pub(crate) fn address_mut<'s, 'a>(
+    s: &'s mut CheckoutSession<'a>,
+    which: Which,
+) -> &'s mut Option<Address<'a>> {
     let customer = customer(s);
     match which {
         Which::Billing => &mut customer.billing_address,
@@ -495,7 +581,7 @@ pub(crate) fn address_mut(s: &mut CheckoutSession, which: Which) -> &mut Option<
 }
 
 /// One of the customer's addresses, when the session has it.
-pub(crate) fn address(s: &CheckoutSession, which: Which) -> Option<&Address> {
+pub(crate) fn address<'s, 'a>(s: &'s CheckoutSession<'a>, which: Which) -> Option<&'s Address<'a>> {
     let customer = s.customer.as_ref()?;
     match which {
         Which::Billing => customer.billing_address.as_ref(),
@@ -505,102 +591,102 @@ pub(crate) fn address(s: &CheckoutSession, which: Which) -> Option<&Address> {
 
 /// One line of the order.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct LineItem {
+pub struct LineItem<'a> {
     /// What it is.
-    pub name: String,
+    pub name: Cow<'a, str>,
     /// The merchant's stock-keeping unit.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub sku: Option<String>,
+    pub sku: Option<Cow<'a, str>>,
     /// How many (at least 1).
     pub quantity: i64,
     /// The price of one.
     pub unit_price: Money,
     /// Properties the provider lets an item carry beyond these.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub extra: Option<Object<'static>>,
+    pub extra: Option<Object<'a>>,
 }
 
 /// The paying customer.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct Customer {
+pub struct Customer<'a> {
     /// The merchant's or provider's identifier for the customer.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
+    pub id: Option<Cow<'a, str>>,
     /// Given name.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub first_name: Option<String>,
+    pub first_name: Option<Cow<'a, str>>,
     /// Family name.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub last_name: Option<String>,
+    pub last_name: Option<Cow<'a, str>>,
     /// E-mail address.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub email: Option<String>,
+    pub email: Option<Cow<'a, str>>,
     /// Phone number in E.164 form.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub phone: Option<String>,
+    pub phone: Option<Cow<'a, str>>,
     /// Where the bill goes.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub billing_address: Option<Address>,
+    pub billing_address: Option<Address<'a>>,
     /// Where the goods go.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub shipping_address: Option<Address>,
+    pub shipping_address: Option<Address<'a>>,
 }
 
 /// A postal address.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct Address {
+pub struct Address<'a> {
     /// First line.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub line1: Option<String>,
+    pub line1: Option<Cow<'a, str>>,
     /// Second line.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub line2: Option<String>,
+    pub line2: Option<Cow<'a, str>>,
     /// City.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub city: Option<String>,
+    pub city: Option<Cow<'a, str>>,
     /// State, province or region.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub state: Option<String>,
+    pub state: Option<Cow<'a, str>>,
     /// Postal code.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub postal_code: Option<String>,
+    pub postal_code: Option<Cow<'a, str>>,
     /// ISO 3166-1 alpha-2 country code.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub country: Option<String>,
+    pub country: Option<Cow<'a, str>>,
 }
 
 /// How an order ships.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct Shipping {
+pub struct Shipping<'a> {
     /// The kind of shipping, e.g. `express`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub kind: Option<String>,
+    pub kind: Option<Cow<'a, str>>,
     /// The carrier or method, e.g. `aus_post`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub method: Option<String>,
+    pub method: Option<Cow<'a, str>>,
 }
 
 /// The session's URLs, by what they are for.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct Urls {
+pub struct Urls<'a> {
     /// Where the customer goes after paying, whatever the outcome.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub redirect: Option<String>,
+    pub redirect: Option<Cow<'a, str>>,
     /// Where the customer goes after a successful payment.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub success: Option<String>,
+    pub success: Option<Cow<'a, str>>,
     /// Where the customer goes after cancelling.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub cancel: Option<String>,
+    pub cancel: Option<Cow<'a, str>>,
     /// Where the customer goes after a failed payment.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub failure: Option<String>,
+    pub failure: Option<Cow<'a, str>>,
     /// Where the provider notifies the merchant's server (server to server).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub webhook: Option<String>,
+    pub webhook: Option<Cow<'a, str>>,
 }
 
-impl Urls {
+impl Urls<'_> {
     /// Whether no URL is set.
     pub fn is_empty(&self) -> bool {
         *self == Urls::default()
@@ -628,7 +714,7 @@ mod tests {
     use super::*;
     use crate::currency::Currency;
 
-    fn session() -> CheckoutSession {
+    fn session() -> CheckoutSession<'static> {
         let kes = Currency::from_code("KES").unwrap();
         CheckoutSession::new(Money::from_minor(100, kes).unwrap())
     }
@@ -636,8 +722,8 @@ mod tests {
     /// Sets one field of a `T`.
     type Set<T> = fn(&mut T);
 
-    fn text() -> Option<String> {
-        Some(String::from("x"))
+    fn text() -> Option<Cow<'static, str>> {
+        Some(Cow::Borrowed("x"))
     }
 
     /// Each field set alone is the one field present besides the amount.
@@ -648,7 +734,7 @@ mod tests {
             set(&mut s);
             s.present_fields()
         };
-        let address = |set: Set<Address>| {
+        let address = |set: Set<Address<'static>>| {
             let mut a = Address::default();
             set(&mut a);
             Some(a)
@@ -756,10 +842,10 @@ mod tests {
             });
             all.push((s.present_fields(), vec!["customer.shipping_address", field]));
         }
-        let item = |sku: Option<String>, extra: Option<Object<'static>>| {
+        let item = |sku: Option<Cow<'static, str>>, extra: Option<Object<'static>>| {
             let mut s = session();
             s.items = vec![LineItem {
-                name: String::from("A"),
+                name: Cow::Borrowed("A"),
                 sku,
                 quantity: 1,
                 unit_price: s.amount,

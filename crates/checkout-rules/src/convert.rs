@@ -25,7 +25,7 @@ use crate::rules::amount::Unit;
 
 /// The outcome of a conversion.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Conversion {
+pub struct Conversion<'a> {
     /// What stops the conversion: the source request's own violations, or
     /// the target's. Each has a `dialect` parameter naming whose field
     /// `path` is.
@@ -37,11 +37,12 @@ pub struct Conversion {
     pub body: Option<Object<'static>>,
     /// The target's request headers (those the canonical session holds).
     pub headers: Vec<(String, String)>,
-    /// The request in canonical form, when the source request is valid.
-    pub normalized: Option<CheckoutSession>,
+    /// The request in canonical form, when the source request is valid; its
+    /// text borrows from the source request.
+    pub normalized: Option<CheckoutSession<'a>>,
 }
 
-impl Conversion {
+impl Conversion<'_> {
     /// Whether the request converted.
     pub fn is_ok(&self) -> bool {
         self.violations.is_empty()
@@ -59,7 +60,7 @@ impl Conversion {
     }
 }
 
-impl Serialize for Conversion {
+impl Serialize for Conversion<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(None)?;
         map.serialize_entry("valid", &self.is_ok())?;
@@ -137,7 +138,7 @@ impl Writer {
     }
 
     /// Writes `value` at `pointer` when present.
-    pub fn text(&mut self, pointer: &str, value: Option<&String>, canonical: &'static str) {
+    pub fn text(&mut self, pointer: &str, value: Option<&str>, canonical: &'static str) {
         self.uses(canonical);
         if let Some(v) = value {
             self.put(pointer, string(v));
@@ -145,12 +146,7 @@ impl Writer {
     }
 
     /// Writes `value` at `pointer`, or reports that the target requires it.
-    pub fn required_text(
-        &mut self,
-        pointer: &str,
-        value: Option<&String>,
-        canonical: &'static str,
-    ) {
+    pub fn required_text(&mut self, pointer: &str, value: Option<&str>, canonical: &'static str) {
         match value {
             Some(_) => self.text(pointer, value, canonical),
             None => self.missing(pointer, canonical),
@@ -175,13 +171,13 @@ impl Writer {
     pub fn header(
         &mut self,
         name: &'static str,
-        value: Option<&String>,
+        value: Option<&str>,
         canonical: &'static str,
         required: bool,
     ) {
         self.uses(canonical);
         match value {
-            Some(v) => self.headers.push((String::from(name), v.clone())),
+            Some(v) => self.headers.push((String::from(name), String::from(v))),
             None if required => self.violations.push(self.violation(
                 Part::Header,
                 name,
@@ -256,7 +252,7 @@ impl Writer {
 
     /// The target's body and headers, after a notice for every canonical
     /// field the session has and the target has no place for.
-    fn finish(mut self, session: &CheckoutSession) -> Writer {
+    fn finish(mut self, session: &CheckoutSession<'_>) -> Writer {
         for field in present_fields(session) {
             if self.used.contains(&field) {
                 continue;
@@ -300,14 +296,14 @@ pub(crate) fn money_text(money: Money, unit: Unit) -> String {
     }
 }
 
-fn string(s: &str) -> Value<'static> {
+pub(crate) fn string(s: &str) -> Value<'static> {
     Value::String(String::from(s).into())
 }
 
 /// The canonical fields a session has that a target must find a place for:
 /// all but the amount and what travels with its parent (an item's name,
 /// quantity and price; an address's lines).
-fn present_fields(s: &CheckoutSession) -> impl Iterator<Item = &'static str> {
+fn present_fields(s: &CheckoutSession<'_>) -> impl Iterator<Item = &'static str> {
     s.present_fields().into_iter().filter(|f| {
         !matches!(
             *f,
@@ -322,7 +318,7 @@ fn present_fields(s: &CheckoutSession) -> impl Iterator<Item = &'static str> {
 
 /// Writes `session` as `target`'s request and validates the result with the
 /// target's rules.
-pub(crate) fn encode(target: Dialect, session: CheckoutSession) -> Conversion {
+pub(crate) fn encode(target: Dialect, session: CheckoutSession<'_>) -> Conversion<'_> {
     let mut writer = Writer::new(target);
     crate::mapping::write(target.spec(), &session, &mut writer);
     let writer = writer.finish(&session);

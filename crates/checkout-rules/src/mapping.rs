@@ -5,11 +5,11 @@
 //! one provider to the next, are read and written by the dialect
 //! ([`MethodField`]).
 
-use alloc::string::String;
+use alloc::borrow::Cow;
 use alloc::vec::Vec;
 
 use crate::canonical::{self, Address, CheckoutSession, LineItem, PaymentMethod, Slot};
-use crate::convert::{Writer, money_text};
+use crate::convert::{Writer, money_text, string};
 use crate::currency::Currency;
 use crate::dialect::DialectSpec;
 use crate::json::{Object, Value};
@@ -115,9 +115,9 @@ pub struct MethodField {
 /// the walker hands over each field it has checked, after the field's own
 /// members, so that nothing is looked up or read twice.
 #[derive(Debug)]
-pub(crate) struct Normaliser {
+pub(crate) struct Normaliser<'a> {
     methods: Option<&'static MethodField>,
-    session: CheckoutSession,
+    session: CheckoutSession<'a>,
     currency: Currency,
     has_amount: bool,
     /// A value the rules passed could not be read: the tables and the rules
@@ -125,8 +125,8 @@ pub(crate) struct Normaliser {
     broken: bool,
 }
 
-impl Normaliser {
-    pub fn new(spec: &'static DialectSpec, currency: Currency) -> Option<Normaliser> {
+impl<'a> Normaliser<'a> {
+    pub fn new(spec: &'static DialectSpec, currency: Currency) -> Option<Normaliser<'a>> {
         Some(Normaliser {
             methods: spec.methods.as_ref(),
             session: CheckoutSession::new(Money::from_minor(0, currency).ok()?),
@@ -137,13 +137,13 @@ impl Normaliser {
     }
 
     /// Reads `field`, whose value is `value` and has passed its rule.
-    pub fn field(&mut self, field: &Field, value: &Value<'_>) {
+    pub fn field(&mut self, field: &Field, value: &Value<'a>) {
         if self.read(field, value).is_none() {
             self.broken = true;
         }
     }
 
-    fn read(&mut self, field: &Field, value: &Value<'_>) -> Option<()> {
+    fn read(&mut self, field: &Field, value: &Value<'a>) -> Option<()> {
         let (s, currency) = (&mut self.session, self.currency);
         match (field.mapping, &field.rule) {
             (Mapping::Amount, Rule::Amount(amount)) => {
@@ -192,21 +192,25 @@ impl Normaliser {
     pub fn finish(
         mut self,
         spec: &DialectSpec,
-        request: &Request<'_, '_>,
-    ) -> Option<CheckoutSession> {
+        request: &Request<'_, 'a>,
+    ) -> Option<CheckoutSession<'a>> {
         for header in spec.headers {
             if let (Some(value), Some(Slot::Text(_, set))) = (
                 request.header(header.name),
                 canonical::slot(header.canonical),
             ) {
-                *set(&mut self.session) = Some(String::from(value));
+                *set(&mut self.session) = Some(Cow::Borrowed(value));
             }
         }
         (self.has_amount && !self.broken).then_some(self.session)
     }
 }
 
-fn line_item(object: &Object<'_>, spec: &ObjectSpec, currency: Currency) -> Option<LineItem> {
+fn line_item<'a>(
+    object: &Object<'a>,
+    spec: &ObjectSpec,
+    currency: Currency,
+) -> Option<LineItem<'a>> {
     let (mut name, mut sku, mut quantity, mut unit_price) = (None, None, None, None);
     for (field, value) in spec.fields.iter().zip(spec.members(object).values) {
         let Some(value) = value else {
@@ -234,7 +238,7 @@ fn line_item(object: &Object<'_>, spec: &ObjectSpec, currency: Currency) -> Opti
     })
 }
 
-fn address(object: &Object<'_>, spec: &ObjectSpec) -> Option<Address> {
+fn address<'a>(object: &Object<'a>, spec: &ObjectSpec) -> Option<Address<'a>> {
     let mut address = Address::default();
     for (field, value) in spec.fields.iter().zip(spec.members(object).values) {
         if let (Some(value), Mapping::AddressField(index)) = (value, field.mapping) {
@@ -246,11 +250,16 @@ fn address(object: &Object<'_>, spec: &ObjectSpec) -> Option<Address> {
 }
 
 /// Writes `session` as the dialect's body and headers.
-pub(crate) fn write(spec: &DialectSpec, session: &CheckoutSession, w: &mut Writer) {
+pub(crate) fn write(spec: &DialectSpec, session: &CheckoutSession<'_>, w: &mut Writer) {
     write_object(spec, spec.body, "", session, w);
     for header in spec.headers {
         if let Some(Slot::Text(get, _)) = canonical::slot(header.canonical) {
-            w.header(header.name, get(session), header.canonical, header.required);
+            w.header(
+                header.name,
+                get(session).map(AsRef::as_ref),
+                header.canonical,
+                header.required,
+            );
         }
     }
 }
@@ -293,14 +302,14 @@ fn write_object(
             (Mapping::ClientIp, _) => {
                 w.text(
                     &pointer,
-                    s.client_ip.map(crate::rules::ip::to_text).as_ref(),
+                    s.client_ip.map(crate::rules::ip::to_text).as_deref(),
                     path,
                 );
             }
             (Mapping::Metadata, _) => {
                 w.uses(path);
                 if let Some(metadata) = &s.metadata {
-                    w.put(&pointer, Value::Object(metadata.clone()));
+                    w.put(&pointer, Value::Object(metadata.to_static()));
                 }
             }
             (Mapping::Address(which), Rule::Object(inner)) => {
@@ -311,9 +320,9 @@ fn write_object(
             }
             (Mapping::Slot(index), rule) => match canonical::slot_at(index) {
                 Some(Slot::Text(get, _)) if field.required => {
-                    w.required_text(&pointer, get(s), path)
+                    w.required_text(&pointer, get(s).map(AsRef::as_ref), path)
                 }
-                Some(Slot::Text(get, _)) => w.text(&pointer, get(s), path),
+                Some(Slot::Text(get, _)) => w.text(&pointer, get(s).map(AsRef::as_ref), path),
                 Some(Slot::Count(get, _)) => w.integer(&pointer, get(s), path),
                 Some(Slot::Money(get, _)) => {
                     w.uses(path);
@@ -345,14 +354,18 @@ fn write_items(field: &Field, spec: &ObjectSpec, at: &str, s: &CheckoutSession, 
     let mut items = Vec::new();
     for (i, item) in s.items.iter().enumerate() {
         let mut o = match spec.extra {
-            Extra::Allow => item.extra.clone().unwrap_or_default(),
+            Extra::Allow => item
+                .extra
+                .as_ref()
+                .map(Object::to_static)
+                .unwrap_or_default(),
             Extra::Reject => Object::default(),
         };
         for f in spec.fields {
             let value = match (f.mapping, &f.rule) {
-                (Mapping::ItemName, _) => Value::String(item.name.clone().into()),
+                (Mapping::ItemName, _) => string(&item.name),
                 (Mapping::ItemSku, _) => match &item.sku {
-                    Some(sku) => Value::String(sku.clone().into()),
+                    Some(sku) => string(sku),
                     None if f.required => {
                         w.missing(&msg!(at, "/", i, "/", f.name), f.canonical);
                         continue;
@@ -374,14 +387,14 @@ fn write_items(field: &Field, spec: &ObjectSpec, at: &str, s: &CheckoutSession, 
     w.put(at, Value::Array(items));
 }
 
-fn address_object(address: &Address, spec: &ObjectSpec) -> Object<'static> {
+fn address_object(address: &Address<'_>, spec: &ObjectSpec) -> Object<'static> {
     let mut o = Object::default();
     for field in spec.fields {
         if let Mapping::AddressField(index) = field.mapping
             && let Some((get, _)) = canonical::address_slot_at(index)
             && let Some(value) = get(address)
         {
-            o.set(field.name, Value::String(value.clone().into()));
+            o.set(field.name, string(value));
         }
     }
     o

@@ -299,14 +299,23 @@ impl NoticeCode {
 /// The verdict on one request: every violation, and the canonical session
 /// when there are none.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Report {
+pub struct Report<'a> {
     /// Every problem found, in document order.
     pub violations: Vec<Violation>,
-    /// The request in canonical form; `Some` exactly when it is valid.
-    pub normalized: Option<CheckoutSession>,
+    /// The request in canonical form; `Some` exactly when it is valid. Its
+    /// text borrows from the request ([`Report::into_owned`] copies it).
+    pub normalized: Option<CheckoutSession<'a>>,
 }
 
-impl Report {
+impl Report<'_> {
+    /// A copy that owns all its text, to keep after the request is gone.
+    pub fn into_owned(self) -> Report<'static> {
+        Report {
+            violations: self.violations,
+            normalized: self.normalized.map(CheckoutSession::into_owned),
+        }
+    }
+
     /// Whether the request has no violations.
     pub fn is_valid(&self) -> bool {
         self.violations.is_empty()
@@ -390,7 +399,7 @@ impl Serialize for FieldErrors<'_> {
     }
 }
 
-impl Serialize for Report {
+impl Serialize for Report<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(None)?;
         map.serialize_entry("valid", &self.is_valid())?;

@@ -580,14 +580,14 @@ pub struct Request<'r, 'a> {
     /// The body's top-level object.
     pub body: &'r Object<'a>,
     /// The headers, as given.
-    pub headers: &'r [(&'r str, &'r str)],
+    pub headers: &'r [(&'a str, &'a str)],
     /// The body's currency, when it is valid.
     pub currency: Option<Currency>,
 }
 
-impl Request<'_, '_> {
+impl<'a> Request<'_, 'a> {
     /// The value of the header `name` (case-insensitive), when given once.
-    pub fn header(&self, name: &str) -> Option<&str> {
+    pub fn header(&self, name: &str) -> Option<&'a str> {
         let mut found = self
             .headers
             .iter()
@@ -629,18 +629,18 @@ pub fn all_valid(found: &[Violation], pointers: &[&str]) -> bool {
 
 /// Applies field specs to a document, collecting every violation.
 #[derive(Debug)]
-pub(crate) struct Walker<'o> {
+pub(crate) struct Walker<'o, 'a> {
     pub out: &'o mut Vec<Violation>,
     pub currency: Option<Currency>,
     pub url_policy: rules::url::UrlPolicy,
     /// Builds the canonical session from the values as they are checked,
     /// until the first violation makes it moot.
-    pub normaliser: Option<Normaliser>,
+    pub normaliser: Option<Normaliser<'a>>,
     pointer: Pointer,
 }
 
-impl<'o> Walker<'o> {
-    pub fn new(out: &'o mut Vec<Violation>, currency: Option<Currency>) -> Walker<'o> {
+impl<'o, 'a> Walker<'o, 'a> {
+    pub fn new(out: &'o mut Vec<Violation>, currency: Option<Currency>) -> Walker<'o, 'a> {
         Walker::starting_at(out, currency, Pointer::root())
     }
 
@@ -649,7 +649,7 @@ impl<'o> Walker<'o> {
         out: &'o mut Vec<Violation>,
         currency: Option<Currency>,
         pointer: Pointer,
-    ) -> Walker<'o> {
+    ) -> Walker<'o, 'a> {
         Walker {
             out,
             currency,
@@ -661,7 +661,7 @@ impl<'o> Walker<'o> {
 
     /// Checks an object against its spec: every field, then every member the
     /// spec does not list.
-    pub fn object(&mut self, value: &Value<'_>, spec: &ObjectSpec) {
+    pub fn object(&mut self, value: &Value<'a>, spec: &ObjectSpec) {
         let Some(object) = self.expect(value, "object", Value::as_object) else {
             return;
         };
@@ -725,7 +725,7 @@ impl<'o> Walker<'o> {
     }
 
     /// Hands a checked field to the normaliser while there is no violation.
-    fn normalise(&mut self, field: &Field, value: &Value<'_>) {
+    fn normalise(&mut self, field: &Field, value: &Value<'a>) {
         if !self.out.is_empty() {
             self.normaliser = None;
         } else if let Some(normaliser) = &mut self.normaliser {
@@ -734,7 +734,7 @@ impl<'o> Walker<'o> {
     }
 
     /// Checks one value against a rule.
-    pub fn rule(&mut self, value: &Value<'_>, rule: &Rule) {
+    pub fn rule(&mut self, value: &Value<'a>, rule: &Rule) {
         let result = match rule {
             Rule::Object(spec) => return self.object(value, spec),
             Rule::List { min_items, item } => return self.list(value, *min_items, item),
@@ -770,7 +770,7 @@ impl<'o> Walker<'o> {
         }
     }
 
-    fn list(&mut self, value: &Value<'_>, min_items: usize, item: &Rule) {
+    fn list(&mut self, value: &Value<'a>, min_items: usize, item: &Rule) {
         let Some(elements) = self.expect(value, "array", Value::as_array) else {
             return;
         };
@@ -805,11 +805,11 @@ impl<'o> Walker<'o> {
 
     /// The value as the JSON type a rule needs, or an `invalid_type`
     /// violation.
-    fn expect<'v, 'a, T: ?Sized>(
+    fn expect<'v, 'b, T: ?Sized>(
         &mut self,
-        value: &'v Value<'a>,
+        value: &'v Value<'b>,
         expected: &'static str,
-        get: fn(&'v Value<'a>) -> Option<&'v T>,
+        get: fn(&'v Value<'b>) -> Option<&'v T>,
     ) -> Option<&'v T> {
         let got = get(value);
         if got.is_none() {
@@ -973,6 +973,7 @@ fn with_article(type_name: &str) -> String {
 /// Reading values out of a body that has been validated, for normalising.
 /// Each returns `None` when the value is absent (or, defensively, invalid).
 pub(crate) mod read {
+    use alloc::borrow::Cow;
     use alloc::string::String;
 
     use crate::currency::Currency;
@@ -1003,22 +1004,25 @@ pub(crate) mod read {
         }
     }
 
-    /// A string, owned.
-    pub fn text_of(value: &Value<'_>) -> Option<String> {
-        value.as_str().map(String::from)
+    /// A string, borrowed from the request where it had no escapes.
+    pub fn text_of<'a>(value: &Value<'a>) -> Option<Cow<'a, str>> {
+        match value {
+            Value::String(s) => Some(s.clone()),
+            _ => None,
+        }
     }
 
-    /// An object, owned.
-    pub fn object_of(value: &Value<'_>) -> Option<Object<'static>> {
-        value.as_object().map(Object::to_static)
+    /// An object, borrowing its text from the request.
+    pub fn object_of<'a>(value: &Value<'a>) -> Option<Object<'a>> {
+        value.as_object().cloned()
     }
 
     /// The members `spec` does not list, or `None` when there are none.
-    pub fn extra(object: &Object<'_>, spec: &ObjectSpec) -> Option<Object<'static>> {
+    pub fn extra<'a>(object: &Object<'a>, spec: &ObjectSpec) -> Option<Object<'a>> {
         let mut extra = Object::default();
         for (key, value) in object.iter() {
             if spec.field(key).is_none() {
-                extra.set(String::from(key), value.to_static());
+                extra.set(String::from(key), value.clone());
             }
         }
         (!extra.is_empty()).then_some(extra)

@@ -82,7 +82,7 @@ impl Dialect {
 
     /// Validates a request (body bytes and headers as `(name, value)` pairs)
     /// with the default [`Options`].
-    pub fn validate(self, body: &[u8], headers: &[(&str, &str)]) -> Report {
+    pub fn validate<'a>(self, body: &'a [u8], headers: &[(&'a str, &'a str)]) -> Report<'a> {
         self.validate_with(body, headers, &Options::default())
     }
 
@@ -104,7 +104,12 @@ impl Dialect {
     ///     ("/items", "too_few_items"),
     /// ]);
     /// ```
-    pub fn validate_with(self, body: &[u8], headers: &[(&str, &str)], options: &Options) -> Report {
+    pub fn validate_with<'a>(
+        self,
+        body: &'a [u8],
+        headers: &[(&'a str, &'a str)],
+        options: &Options,
+    ) -> Report<'a> {
         let spec = self.spec();
         let document = match json::parse(body, &options.limits) {
             Ok(document) => document,
@@ -176,7 +181,12 @@ impl Dialect {
     /// assert_eq!(refused.violations[0].path, "/reference");
     /// assert_eq!(refused.violations[0].code.as_str(), "pattern_mismatch");
     /// ```
-    pub fn convert(self, to: Dialect, body: &[u8], headers: &[(&str, &str)]) -> Conversion {
+    pub fn convert<'a>(
+        self,
+        to: Dialect,
+        body: &'a [u8],
+        headers: &[(&'a str, &'a str)],
+    ) -> Conversion<'a> {
         let report = self.validate(body, headers);
         match report.normalized {
             Some(session) => convert::encode(to, session),
@@ -216,7 +226,7 @@ impl Dialect {
 
     /// Writes a canonical session as this dialect's request, validated with
     /// this dialect's rules.
-    pub fn encode(self, session: &CheckoutSession) -> Conversion {
+    pub fn encode<'a>(self, session: &CheckoutSession<'a>) -> Conversion<'a> {
         convert::encode(self, session.clone())
     }
 }
@@ -322,8 +332,8 @@ impl DialectSpec {
     }
 }
 
-impl Report {
-    fn invalid(violations: Vec<Violation>) -> Report {
+impl Report<'_> {
+    fn invalid(violations: Vec<Violation>) -> Self {
         Report {
             violations,
             normalized: None,
