@@ -24,6 +24,30 @@ fn the_base_request_is_valid_and_normalises() {
 }
 
 #[test]
+fn the_session_borrows_plain_text_and_an_owned_copy_outlives_the_body() {
+    use std::borrow::Cow;
+    let kept = {
+        let body = String::from(
+            r#"{"amount": 2500, "currency": "KES", "reference": "ORDER\u005f1", "email": "a@b.co"}"#,
+        );
+        let report = Dialect::Nairopay.validate(body.as_bytes(), &[]);
+        let session = report.normalized.as_ref().unwrap();
+        let email = &session.customer.as_ref().unwrap().email;
+        assert!(matches!(email, Some(Cow::Borrowed("a@b.co"))), "{email:?}");
+        // An escape can only be read into a string of its own.
+        let reference = &session.merchant_reference;
+        assert!(
+            matches!(reference, Some(Cow::Owned(r)) if r == "ORDER_1"),
+            "{reference:?}"
+        );
+        report.into_owned()
+    };
+    let session = kept.normalized.unwrap();
+    assert_eq!(session.merchant_reference.as_deref(), Some("ORDER_1"));
+    assert_eq!(session.customer.unwrap().email.as_deref(), Some("a@b.co"));
+}
+
+#[test]
 fn amount_is_a_positive_integer_in_minor_units() {
     assert!(codes_with("/amount", Some("1")).is_empty());
     assert_eq!(
