@@ -15,7 +15,7 @@ use crate::dialect::DialectSpec;
 use crate::json::{Object, Value};
 use crate::message::msg;
 use crate::money::Money;
-use crate::schema::{Extra, Field, ObjectSpec, Request, Rule, read};
+use crate::schema::{Extra, Field, ObjectSpec, Read, Request, Rule, read};
 
 /// A field's canonical path, resolved when the dialect tables are compiled so
 /// that reading and writing never compare path strings.
@@ -112,17 +112,31 @@ pub struct MethodField {
 }
 
 /// Builds the canonical session of a request while the walker checks it:
-/// the walker hands over each field it has checked, after the field's own
-/// members, so that nothing is looked up or read twice.
+/// the walker hands over each field it has checked, with what its rule read
+/// (after the field's own members, and each element of a list after its
+/// fields), so that nothing is looked up or read twice.
 #[derive(Debug)]
 pub(crate) struct Normaliser<'a> {
     methods: Option<&'static MethodField>,
     session: CheckoutSession<'a>,
-    currency: Currency,
     has_amount: bool,
+    /// The items so far, and the fields of the one being walked.
+    items: Vec<LineItem<'a>>,
+    item: ItemFields<'a>,
+    /// The fields of the address being walked.
+    address: Address<'a>,
     /// A value the rules passed could not be read: the tables and the rules
     /// disagree (a bug, which the caller reports).
     broken: bool,
+}
+
+/// An item's fields, as they come.
+#[derive(Debug, Default)]
+struct ItemFields<'a> {
+    name: Option<Cow<'a, str>>,
+    sku: Option<Cow<'a, str>>,
+    quantity: Option<i64>,
+    unit_price: Option<Money>,
 }
 
 impl<'a> Normaliser<'a> {
@@ -130,61 +144,98 @@ impl<'a> Normaliser<'a> {
         Some(Normaliser {
             methods: spec.methods.as_ref(),
             session: CheckoutSession::new(Money::from_minor(0, currency).ok()?),
-            currency,
             has_amount: false,
+            items: Vec::new(),
+            item: ItemFields::default(),
+            address: Address::default(),
             broken: false,
         })
     }
 
-    /// Reads `field`, whose value is `value` and has passed its rule.
-    pub fn field(&mut self, field: &Field, value: &Value<'a>) {
-        if self.read(field, value).is_none() {
+    /// Reads `field`, whose value is `value` and has passed its rule, which
+    /// read `read` from it.
+    pub fn field(&mut self, field: &Field, value: &Value<'a>, read: Read) {
+        if self.read(field, value, read).is_none() {
             self.broken = true;
         }
     }
 
-    fn read(&mut self, field: &Field, value: &Value<'a>) -> Option<()> {
-        let (s, currency) = (&mut self.session, self.currency);
-        match (field.mapping, &field.rule) {
-            (Mapping::Amount, Rule::Amount(amount)) => {
-                s.amount = read::money_of(value, amount.unit, currency)?;
+    fn read(&mut self, field: &Field, value: &Value<'a>, read: Read) -> Option<()> {
+        let s = &mut self.session;
+        let money = || match read {
+            Read::Money(money) => Some(money),
+            _ => None,
+        };
+        let integer = || match read {
+            Read::Integer(i) => Some(i),
+            _ => None,
+        };
+        match field.mapping {
+            Mapping::Amount => {
+                s.amount = money()?;
                 self.has_amount = true;
             }
-            (Mapping::Items, Rule::List { item, .. }) => {
-                let Rule::Object(spec) = item else {
-                    return None;
-                };
-                let items = value.as_array()?;
-                // Sized once: collecting into an `Option` cannot know the
-                // length and grows the vector step by step.
-                s.items = Vec::with_capacity(items.len());
-                for item in items {
-                    s.items.push(line_item(item.as_object()?, spec, currency)?);
-                }
-            }
-            (Mapping::PaymentMethods, _) => s.payment_methods = (self.methods?.read)(value)?,
-            (Mapping::ClientIp, _) => s.client_ip = Some(crate::rules::ip::parse(value.as_str()?)?),
-            (Mapping::Metadata, _) => s.metadata = Some(read::object_of(value)?),
-            (Mapping::Address(which), Rule::Object(spec)) => {
-                *canonical::address_mut(s, which) = Some(address(value.as_object()?, spec)?);
-            }
-            (Mapping::Slot(index), rule) => match canonical::slot_at(index)? {
-                Slot::Text(_, set) => *set(s) = Some(read::text_of(value)?),
-                Slot::Count(_, set) => {
-                    *set(s) = Some(u32::try_from(read::integer_of(value)?).ok()?)
-                }
-                Slot::Money(_, set) => {
-                    let Rule::Amount(amount) = rule else {
-                        return None;
-                    };
-                    *set(s) = Some(read::money_of(value, amount.unit, currency)?);
-                }
+            Mapping::Items => s.items = core::mem::take(&mut self.items),
+            Mapping::ItemName => self.item.name = Some(read::text_of(value)?),
+            Mapping::ItemSku => self.item.sku = Some(read::text_of(value)?),
+            Mapping::ItemQuantity => self.item.quantity = Some(integer()?),
+            Mapping::ItemUnitPrice => self.item.unit_price = Some(money()?),
+            Mapping::PaymentMethods => s.payment_methods = (self.methods?.read)(value)?,
+            Mapping::ClientIp => match read {
+                Read::Ip(ip) => s.client_ip = Some(ip),
+                _ => return None,
             },
-            // Groups' members come on their own; items and addresses are
-            // read whole by their field; the currency is the amount's.
-            _ => {}
+            Mapping::Metadata => s.metadata = Some(read::object_of(value)?),
+            Mapping::Address(which) => {
+                *canonical::address_mut(s, which) = Some(core::mem::take(&mut self.address));
+            }
+            Mapping::AddressField(index) => {
+                let (_, set) = canonical::address_slot_at(index)?;
+                *set(&mut self.address) = Some(read::text_of(value)?);
+            }
+            Mapping::Slot(index) => match canonical::slot_at(index)? {
+                Slot::Text(_, set) => *set(s) = Some(read::text_of(value)?),
+                Slot::Count(_, set) => *set(s) = Some(u32::try_from(integer()?).ok()?),
+                Slot::Money(_, set) => *set(s) = Some(money()?),
+            },
+            // Groups' members come on their own; the currency is the
+            // amount's.
+            Mapping::Group | Mapping::Currency | Mapping::None => {}
         }
         Some(())
+    }
+
+    /// A list of `len` elements that each follow `item` starts.
+    pub fn list(&mut self, len: usize, item: &Rule) {
+        if let Rule::Object(_) = item {
+            self.items.reserve_exact(len);
+        }
+    }
+
+    /// An element of a list has been walked: when it was an item, the item
+    /// is complete.
+    pub fn element(&mut self, element: &Value<'a>, item: &Rule) {
+        let fields = core::mem::take(&mut self.item);
+        let Rule::Object(spec) = item else {
+            return;
+        };
+        if fields.name.is_none() && fields.quantity.is_none() {
+            return; // a list of objects that are not items
+        }
+        let extra = match spec.extra {
+            Extra::Allow => element.as_object().and_then(|o| read::extra(o, spec)),
+            Extra::Reject => None,
+        };
+        match (fields.name, fields.quantity, fields.unit_price) {
+            (Some(name), Some(quantity), Some(unit_price)) => self.items.push(LineItem {
+                name,
+                sku: fields.sku,
+                quantity,
+                unit_price,
+                extra,
+            }),
+            _ => self.broken = true,
+        }
     }
 
     /// The session, with the headers the dialect maps: once the whole
@@ -204,49 +255,6 @@ impl<'a> Normaliser<'a> {
         }
         (self.has_amount && !self.broken).then_some(self.session)
     }
-}
-
-fn line_item<'a>(
-    object: &Object<'a>,
-    spec: &ObjectSpec,
-    currency: Currency,
-) -> Option<LineItem<'a>> {
-    let (mut name, mut sku, mut quantity, mut unit_price) = (None, None, None, None);
-    for (field, value) in spec.fields.iter().zip(spec.members(object).values) {
-        let Some(value) = value else {
-            continue;
-        };
-        match (field.mapping, &field.rule) {
-            (Mapping::ItemName, _) => name = Some(read::text_of(value)?),
-            (Mapping::ItemSku, _) => sku = Some(read::text_of(value)?),
-            (Mapping::ItemQuantity, _) => quantity = Some(read::integer_of(value)?),
-            (Mapping::ItemUnitPrice, Rule::Amount(amount)) => {
-                unit_price = Some(read::money_of(value, amount.unit, currency)?);
-            }
-            _ => return None,
-        }
-    }
-    Some(LineItem {
-        name: name?,
-        sku,
-        quantity: quantity?,
-        unit_price: unit_price?,
-        extra: match spec.extra {
-            Extra::Allow => read::extra(object, spec),
-            Extra::Reject => None,
-        },
-    })
-}
-
-fn address<'a>(object: &Object<'a>, spec: &ObjectSpec) -> Option<Address<'a>> {
-    let mut address = Address::default();
-    for (field, value) in spec.fields.iter().zip(spec.members(object).values) {
-        if let (Some(value), Mapping::AddressField(index)) = (value, field.mapping) {
-            let (_, set) = canonical::address_slot_at(index)?;
-            *set(&mut address) = Some(read::text_of(value)?);
-        }
-    }
-    Some(address)
 }
 
 /// Writes `session` as the dialect's body and headers.

@@ -9,12 +9,14 @@
 
 use alloc::string::String;
 use alloc::vec::Vec;
+use core::net::IpAddr;
 
 use crate::currency::{Currency, CurrencySet};
 use crate::json::pointer::Pointer;
 use crate::json::{Object, Value};
 use crate::mapping::{Mapping, Normaliser};
 use crate::message::{join, msg};
+use crate::money::Money;
 use crate::report::{Code, Violation};
 use crate::rules::amount::{Amount, Minimum, Unit};
 use crate::rules::integer::IntRange;
@@ -627,6 +629,20 @@ pub fn all_valid(found: &[Violation], pointers: &[&str]) -> bool {
     })
 }
 
+/// What a rule read from a value that passed it, handed to the normaliser so
+/// that no value is read twice.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Read {
+    /// Nothing beyond the value itself.
+    Value,
+    /// An amount.
+    Money(Money),
+    /// A whole number.
+    Integer(i64),
+    /// An IP address.
+    Ip(IpAddr),
+}
+
 /// Applies field specs to a document, collecting every violation.
 #[derive(Debug)]
 pub(crate) struct Walker<'o, 'a> {
@@ -673,8 +689,10 @@ impl<'o, 'a> Walker<'o, 'a> {
             let mark = self.pointer.push_field(field.name);
             match value {
                 Some(value) => {
-                    self.rule(value, &field.rule);
-                    self.normalise(field, value);
+                    let read = self.rule(value, &field.rule);
+                    if let Some(normaliser) = self.normaliser() {
+                        normaliser.field(field, value, read);
+                    }
                 }
                 None => {
                     let at = At::body(self.pointer.as_str());
@@ -724,37 +742,45 @@ impl<'o, 'a> Walker<'o, 'a> {
         }
     }
 
-    /// Hands a checked field to the normaliser while there is no violation.
-    fn normalise(&mut self, field: &Field, value: &Value<'a>) {
+    /// The normaliser, while there is no violation: the first one ends it.
+    fn normaliser(&mut self) -> Option<&mut Normaliser<'a>> {
         if !self.out.is_empty() {
             self.normaliser = None;
-        } else if let Some(normaliser) = &mut self.normaliser {
-            normaliser.field(field, value);
         }
+        self.normaliser.as_mut()
     }
 
-    /// Checks one value against a rule.
-    pub fn rule(&mut self, value: &Value<'a>, rule: &Rule) {
+    /// Checks one value against a rule; what the rule read from it when it
+    /// passed.
+    pub fn rule(&mut self, value: &Value<'a>, rule: &Rule) -> Read {
         let result = match rule {
-            Rule::Object(spec) => return self.object(value, spec),
-            Rule::List { min_items, item } => return self.list(value, *min_items, item),
+            Rule::Object(spec) => {
+                self.object(value, spec);
+                return Read::Value;
+            }
+            Rule::List { min_items, item } => {
+                self.list(value, *min_items, item);
+                return Read::Value;
+            }
             Rule::FreeObject => {
                 if self.expect(value, "object", Value::as_object).is_some() {
                     rules::free_form::check(value, &mut self.pointer, self.out);
                 }
-                return;
+                return Read::Value;
             }
             Rule::Amount(amount) => match self.expect(value, "number", Value::as_number) {
-                Some(n) => amount.check(n, self.currency, self.at()).map(drop),
-                None => return,
+                Some(n) => amount
+                    .check(n, self.currency, self.at())
+                    .map(|money| money.map_or(Read::Value, Read::Money)),
+                None => return Read::Value,
             },
             Rule::Integer(range) => match self.expect(value, "number", Value::as_number) {
-                Some(n) => range.check(n, self.at()).map(drop),
-                None => return,
+                Some(n) => range.check(n, self.at()).map(Read::Integer),
+                None => return Read::Value,
             },
             _ => {
                 let Some(s) = self.expect(value, "string", Value::as_str) else {
-                    return;
+                    return Read::Value;
                 };
                 check_string(
                     s,
@@ -765,9 +791,10 @@ impl<'o, 'a> Walker<'o, 'a> {
                 )
             }
         };
-        if let Err(v) = result {
+        result.unwrap_or_else(|v| {
             self.out.push(v);
-        }
+            Read::Value
+        })
     }
 
     fn list(&mut self, value: &Value<'a>, min_items: usize, item: &Rule) {
@@ -792,10 +819,16 @@ impl<'o, 'a> Walker<'o, 'a> {
                     .with("actual", elements.len()),
             );
         }
+        if let Some(normaliser) = self.normaliser() {
+            normaliser.list(elements.len(), item);
+        }
         for (i, element) in elements.iter().enumerate() {
             let mark = self.pointer.push_index(i);
             self.rule(element, item);
             self.pointer.truncate(mark);
+            if let Some(normaliser) = self.normaliser() {
+                normaliser.element(element, item);
+            }
         }
     }
 
@@ -868,8 +901,8 @@ fn check_string(
     at: At<'_>,
     url_policy: rules::url::UrlPolicy,
     out: &mut Vec<Violation>,
-) -> Result<(), Violation> {
-    match rule {
+) -> Result<Read, Violation> {
+    let checked = match rule {
         Rule::Text(text) => {
             text.check(s, at, out);
             Ok(())
@@ -882,7 +915,7 @@ fn check_string(
             };
             rules::url::check_policy(&parts, policy, at)
         }),
-        Rule::Ip => rules::ip::check(s, at).map(drop),
+        Rule::Ip => return rules::ip::check(s, at).map(Read::Ip),
         Rule::Phone => rules::phone::check(s, at),
         Rule::Country => rules::region::check_country(s, at),
         Rule::Locale => rules::region::check_locale(s, at),
@@ -902,7 +935,8 @@ fn check_string(
                 .with("allowed", rules_list(values)))
         }
         _ => Ok(()),
-    }
+    };
+    checked.map(|()| Read::Value)
 }
 
 fn rules_list(values: &'static [&'static str]) -> crate::report::Param {
