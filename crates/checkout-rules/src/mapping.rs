@@ -246,10 +246,11 @@ impl<'a> Normaliser<'a> {
         request: &Request<'_, 'a>,
     ) -> Option<CheckoutSession<'a>> {
         for header in spec.headers {
-            if let (Some(value), Some(Slot::Text(_, set))) = (
-                request.header(header.name),
-                canonical::slot(header.canonical),
-            ) {
+            // The header first: the slot is found by its path, and most
+            // requests carry none of these headers.
+            if let Some(value) = request.header(header.name)
+                && let Some(Slot::Text(_, set)) = canonical::slot(header.canonical)
+            {
                 *set(&mut self.session) = Some(Cow::Borrowed(value));
             }
         }
