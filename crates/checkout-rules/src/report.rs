@@ -325,14 +325,14 @@ impl Report<'_> {
     /// npm package: `{"valid": …, "errors": […], "normalized": {…}}`.
     pub fn to_json(&self) -> String {
         // A report holds no float and no map key that is not a string.
-        crate::json::write::to_string(self).unwrap_or_default()
+        crate::json::write::own_to_string(self).unwrap_or_default()
     }
 
     /// Appends [`to_json`](Report::to_json)'s line to `out`, without a
     /// string of its own: for streams of many reports.
     pub fn append_json(&self, out: &mut String) {
         // A report holds no float and no map key that is not a string.
-        let _ = crate::json::write::append(self, out);
+        let _ = crate::json::write::append_own(self, out);
     }
 
     /// The report for people and for `grep`: one line per violation,
