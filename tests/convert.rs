@@ -357,3 +357,22 @@ fn conversion_json() {
     assert!(json.get("body").is_none());
     assert_eq!(json["errors"][0]["dialect"], "orchestrator");
 }
+
+#[test]
+fn an_owned_conversion_outlives_its_request_and_header_names_are_not_kept() {
+    let kept = {
+        let body = String::from(r#"{"amount": 2500, "currency": "KES", "reference": "ORDER-1"}"#);
+        // The report keeps header values, not names: a name may be a local.
+        let name = String::from("Idempotency-Key");
+        let converted = Dialect::Nairopay.convert(
+            Dialect::Flutterwave,
+            body.as_bytes(),
+            &[(&name, "key-00000001")],
+        );
+        converted.into_owned()
+    };
+    assert!(kept.is_ok(), "{:?}", kept.violations);
+    let session = kept.normalized.unwrap();
+    assert_eq!(session.merchant_reference.as_deref(), Some("ORDER-1"));
+    assert_eq!(session.idempotency_key.as_deref(), Some("key-00000001"));
+}

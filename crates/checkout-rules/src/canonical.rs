@@ -220,17 +220,8 @@ impl<'a> CheckoutSession<'a> {
             display_reference: owned(self.display_reference),
             description: owned(self.description),
             customer: self.customer.map(Customer::into_owned),
-            shipping: self.shipping.map(|s| Shipping {
-                kind: owned(s.kind),
-                method: owned(s.method),
-            }),
-            urls: Urls {
-                redirect: owned(self.urls.redirect),
-                success: owned(self.urls.success),
-                cancel: owned(self.urls.cancel),
-                failure: owned(self.urls.failure),
-                webhook: owned(self.urls.webhook),
-            },
+            shipping: self.shipping.map(Shipping::into_owned),
+            urls: self.urls.into_owned(),
             payment_methods: self.payment_methods,
             locale: owned(self.locale),
             metadata: self.metadata.as_ref().map(Object::to_static),
@@ -319,6 +310,29 @@ impl Address<'_> {
             state: owned(self.state),
             postal_code: owned(self.postal_code),
             country: owned(self.country),
+        }
+    }
+}
+
+impl Shipping<'_> {
+    /// A copy that owns all its text.
+    pub fn into_owned(self) -> Shipping<'static> {
+        Shipping {
+            kind: owned(self.kind),
+            method: owned(self.method),
+        }
+    }
+}
+
+impl Urls<'_> {
+    /// A copy that owns all its text.
+    pub fn into_owned(self) -> Urls<'static> {
+        Urls {
+            redirect: owned(self.redirect),
+            success: owned(self.success),
+            cancel: owned(self.cancel),
+            failure: owned(self.failure),
+            webhook: owned(self.webhook),
         }
     }
 }

@@ -38,11 +38,24 @@ pub struct Conversion<'a> {
     /// The target's request headers (those the canonical session holds).
     pub headers: Vec<(String, String)>,
     /// The request in canonical form, when the source request is valid; its
-    /// text borrows from the source request.
+    /// text borrows from what it was read from (the source request, or the
+    /// session given to [`Dialect::encode`](crate::Dialect::encode)).
     pub normalized: Option<CheckoutSession<'a>>,
 }
 
 impl Conversion<'_> {
+    /// A copy that owns all its text, to keep after the source request is
+    /// gone.
+    pub fn into_owned(self) -> Conversion<'static> {
+        Conversion {
+            violations: self.violations,
+            notices: self.notices,
+            body: self.body,
+            headers: self.headers,
+            normalized: self.normalized.map(CheckoutSession::into_owned),
+        }
+    }
+
     /// Whether the request converted.
     pub fn is_ok(&self) -> bool {
         self.violations.is_empty()
@@ -56,7 +69,7 @@ impl Conversion<'_> {
     /// The whole outcome as one line of JSON:
     /// `{"valid", "errors", "notices", "body", "headers"}`.
     pub fn to_json(&self) -> String {
-        crate::json::write::to_string(self).unwrap_or_default()
+        crate::json::write::own_to_string(self).unwrap_or_default()
     }
 }
 

@@ -1,7 +1,7 @@
 //! Between a dialect's request and the canonical session, from the
-//! canonical paths in the dialect's field tables: one reader that normalises
-//! a valid request of any dialect, one writer that writes a session as any
-//! dialect's request. Only payment methods, whose vocabulary differs from
+//! canonical paths in the dialect's field tables: one normaliser, run by the
+//! walker as it checks a request of any dialect, and one writer that writes
+//! a session as any dialect's request. Only payment methods, whose vocabulary differs from
 //! one provider to the next, are read and written by the dialect
 //! ([`MethodField`]).
 
@@ -114,7 +114,8 @@ pub struct MethodField {
 /// Builds the canonical session of a request while the walker checks it:
 /// the walker hands over each field it has checked, with what its rule read
 /// (after the field's own members, and each element of a list after its
-/// fields), so that nothing is looked up or read twice.
+/// fields), so that the normaliser looks no field up and parses no value
+/// again.
 #[derive(Debug)]
 pub(crate) struct Normaliser<'a> {
     methods: Option<&'static MethodField>,
@@ -207,21 +208,18 @@ impl<'a> Normaliser<'a> {
 
     /// A list of `len` elements that each follow `item` starts.
     pub fn list(&mut self, len: usize, item: &Rule) {
-        if let Rule::Object(_) = item {
+        if line_item_spec(item).is_some() {
             self.items.reserve_exact(len);
         }
     }
 
-    /// An element of a list has been walked: when it was an item, the item
-    /// is complete.
+    /// An element of a list has been walked: when the list holds the items,
+    /// the item is complete.
     pub fn element(&mut self, element: &Value<'a>, item: &Rule) {
-        let fields = core::mem::take(&mut self.item);
-        let Rule::Object(spec) = item else {
+        let Some(spec) = line_item_spec(item) else {
             return;
         };
-        if fields.name.is_none() && fields.quantity.is_none() {
-            return; // a list of objects that are not items
-        }
+        let fields = core::mem::take(&mut self.item);
         let extra = match spec.extra {
             Extra::Allow => element.as_object().and_then(|o| read::extra(o, spec)),
             Extra::Reject => None,
@@ -255,6 +253,17 @@ impl<'a> Normaliser<'a> {
             }
         }
         (self.has_amount && !self.broken).then_some(self.session)
+    }
+}
+
+/// The spec of a list's elements when they are the order's items: objects
+/// with an item name.
+fn line_item_spec(item: &Rule) -> Option<&'static ObjectSpec> {
+    match item {
+        Rule::Object(spec) if spec.fields.iter().any(|f| f.mapping == Mapping::ItemName) => {
+            Some(spec)
+        }
+        _ => None,
     }
 }
 
@@ -414,6 +423,66 @@ mod tests {
     use super::*;
     use crate::dialect::Dialect;
     use crate::schema::tests::each_object;
+
+    /// The normaliser takes what each rule read, and builds items and
+    /// addresses from fields as they come: each mapping must sit on the rule
+    /// that reads its kind of value, and items and addresses must hold only
+    /// their own plain fields.
+    #[test]
+    fn every_mapping_sits_on_a_rule_that_reads_its_value() {
+        let only_scalars = |spec: &ObjectSpec| {
+            spec.fields
+                .iter()
+                .all(|f| !matches!(f.rule, Rule::Object(_) | Rule::List { .. }))
+        };
+        let (mut address_fields, mut in_addresses) = (0, 0);
+        each_object(&mut |dialect, spec| {
+            for field in spec.fields {
+                let name = field.name;
+                let ok = match (field.mapping, &field.rule) {
+                    (Mapping::Amount | Mapping::ItemUnitPrice, rule) => {
+                        matches!(rule, Rule::Amount(_))
+                    }
+                    (Mapping::ItemQuantity, rule) => matches!(rule, Rule::Integer(_)),
+                    (Mapping::ClientIp, rule) => matches!(rule, Rule::Ip),
+                    (Mapping::Slot(i), rule) => match canonical::slot_at(i) {
+                        Some(Slot::Money(..)) => matches!(rule, Rule::Amount(_)),
+                        Some(Slot::Count(..)) => matches!(rule, Rule::Integer(_)),
+                        Some(Slot::Text(..)) => rule.json_type() == "string",
+                        None => false,
+                    },
+                    (Mapping::ItemName | Mapping::ItemSku | Mapping::AddressField(_), rule) => {
+                        rule.json_type() == "string"
+                    }
+                    (Mapping::Items, Rule::List { item, .. }) => {
+                        line_item_spec(item).is_some_and(only_scalars)
+                    }
+                    (Mapping::Address(_), Rule::Object(inner)) => {
+                        in_addresses += inner.fields.len();
+                        only_scalars(inner)
+                            && inner
+                                .fields
+                                .iter()
+                                .all(|f| matches!(f.mapping, Mapping::AddressField(_)))
+                    }
+                    (Mapping::Items | Mapping::Address(_), _) => false,
+                    _ => true,
+                };
+                assert!(
+                    ok,
+                    "{dialect}: `{name}` has {:?} on {:?}",
+                    field.mapping, field.rule
+                );
+                if let Mapping::AddressField(_) = field.mapping {
+                    address_fields += 1;
+                }
+            }
+        });
+        assert_eq!(
+            address_fields, in_addresses,
+            "an address field outside an address"
+        );
+    }
 
     #[test]
     fn every_canonical_path_in_the_tables_is_mapped() {

@@ -582,7 +582,7 @@ pub struct Request<'r, 'a> {
     /// The body's top-level object.
     pub body: &'r Object<'a>,
     /// The headers, as given.
-    pub headers: &'r [(&'a str, &'a str)],
+    pub headers: &'r [(&'r str, &'a str)],
     /// The body's currency, when it is valid.
     pub currency: Option<Currency>,
 }
@@ -1004,7 +1004,8 @@ fn with_article(type_name: &str) -> String {
     }
 }
 
-/// Reading values out of a body that has been validated, for normalising.
+/// Reading values out of a body's tree: for cross rules, which judge fields
+/// that are valid on their own, and for the normaliser's text and objects.
 /// Each returns `None` when the value is absent (or, defensively, invalid).
 pub(crate) mod read {
     use alloc::borrow::Cow;

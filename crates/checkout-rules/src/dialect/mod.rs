@@ -82,7 +82,7 @@ impl Dialect {
 
     /// Validates a request (body bytes and headers as `(name, value)` pairs)
     /// with the default [`Options`].
-    pub fn validate<'a>(self, body: &'a [u8], headers: &[(&'a str, &'a str)]) -> Report<'a> {
+    pub fn validate<'a>(self, body: &'a [u8], headers: &[(&str, &'a str)]) -> Report<'a> {
         self.validate_with(body, headers, &Options::default())
     }
 
@@ -107,7 +107,7 @@ impl Dialect {
     pub fn validate_with<'a>(
         self,
         body: &'a [u8],
-        headers: &[(&'a str, &'a str)],
+        headers: &[(&str, &'a str)],
         options: &Options,
     ) -> Report<'a> {
         let spec = self.spec();
@@ -185,7 +185,7 @@ impl Dialect {
         self,
         to: Dialect,
         body: &'a [u8],
-        headers: &[(&'a str, &'a str)],
+        headers: &[(&str, &'a str)],
     ) -> Conversion<'a> {
         let report = self.validate(body, headers);
         match report.normalized {
