@@ -1,9 +1,9 @@
 //! Between a dialect's request and the canonical session, from the
 //! canonical paths in the dialect's field tables: one normaliser, run by the
 //! walker as it checks a request of any dialect, and one writer that writes
-//! a session as any dialect's request. Only payment methods, whose vocabulary differs from
-//! one provider to the next, are read and written by the dialect
-//! ([`MethodField`]).
+//! a session as any dialect's request. Only payment methods, whose
+//! vocabulary differs from one provider to the next, are read and written
+//! by the dialect ([`MethodField`]).
 
 use alloc::borrow::Cow;
 use alloc::vec::Vec;
