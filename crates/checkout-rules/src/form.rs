@@ -349,7 +349,7 @@ fn field_constraint(
         Rule::Ip => c.input_type = Some("text"),
         Rule::Phone => {
             c.input_type = Some("tel");
-            c.pattern = Some(Cow::Borrowed(r"\+[1-9][0-9]{7,14}"));
+            c.pattern = Some(Cow::Borrowed(crate::rules::phone::PATTERN));
         }
         Rule::Country => {
             c.input_type = Some("text");

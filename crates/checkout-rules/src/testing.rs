@@ -213,14 +213,16 @@ fn value(rule: &'static Rule, currency: Currency) -> BoxedStrategy<Value<'static
         ]
         .prop_map(string)
         .boxed(),
+        // A calling code, then digits of a length possible for it.
         Rule::Phone => (
             proptest::sample::select(crate::rules::phone::CALLING_CODES),
             "[0-9]{15}",
         )
             .prop_flat_map(|(code, digits)| {
-                let code = code.to_string();
-                let (low, room) = (8 - code.len().min(7), 15 - code.len());
-                (Just(code), Just(digits), low..=room)
+                let lengths = crate::rules::phone::possible_lengths(code)
+                    .map(|l| l.iter().collect::<Vec<_>>())
+                    .unwrap_or_default();
+                (Just(code), Just(digits), proptest::sample::select(lengths))
             })
             .prop_map(|(code, digits, len)| string(format!("+{code}{}", &digits[..len])))
             .boxed(),
@@ -774,7 +776,27 @@ fn rule_breaks(
             Code::InvalidUrl,
         )),
         Rule::Ip => out.push(set(pointer, string("256.1.1.1"), Code::InvalidIp)),
-        Rule::Phone => out.push(set(pointer, string("0712345678"), Code::InvalidPhone)),
+        Rule::Phone => {
+            out.push(set(pointer, string("0712345678"), Code::InvalidPhone));
+            // The valid number made one digit too long or too short for
+            // its calling code, then more until no length fits.
+            let s = value.as_str().unwrap_or_default();
+            let code = s.get(1..).and_then(crate::rules::phone::calling_code);
+            if let Some(lengths) = code.and_then(crate::rules::phone::possible_lengths) {
+                let head = 1 + code.map_or(0, |c| c.to_string().len());
+                let national = s.len() - head;
+                let longer = (national + 1..).find(|&n| !lengths.contains(n));
+                let shorter = (0..national).rev().find(|&n| !lengths.contains(n));
+                for n in longer.into_iter().chain(shorter) {
+                    let number: String = s
+                        .chars()
+                        .chain(core::iter::repeat('5'))
+                        .take(head + n)
+                        .collect();
+                    out.push(set(pointer, string(number), Code::InvalidPhone));
+                }
+            }
+        }
         Rule::Country => out.push(set(pointer, string("XX"), Code::UnknownCountry)),
         Rule::Locale => out.push(set(pointer, string("xx_XX"), Code::InvalidLocale)),
         Rule::Currency(_) => out.push(set(pointer, string("ABC"), Code::UnknownCurrency)),

@@ -12,6 +12,7 @@ pub mod header;
 pub mod integer;
 pub mod ip;
 pub mod phone;
+mod phone_lengths;
 pub mod region;
 pub mod suggest;
 pub mod text;
