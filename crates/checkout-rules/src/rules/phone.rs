@@ -36,8 +36,8 @@ pub const PATTERN: &str = r"\+[1-9][0-9]{5,14}";
 /// generated table writes them: the code (bits 21–31), the lengths of the
 /// national significant number libphonenumber calls possible (4 to 17
 /// digits, bits 7–20) and those it calls possible only when dialled locally
-/// (2 to 8 digits, bits 0–6). A quarter of the bytes of a struct, for the
-/// WebAssembly package's budget; a new length outside these ranges stops
+/// (2 to 8 digits, bits 0–6). Four bytes a code, for the WebAssembly
+/// package's budget; a new length outside these ranges stops
 /// the build (and the generator).
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Plan(u32);
@@ -262,7 +262,8 @@ fn describe(lengths: Lengths, out: &mut String) {
         // A run of two is two lengths.
         let end = if last >= n + 2 { last } else { n };
         if !first {
-            let more = lengths.0 >> (end + 1) != 0;
+            // Two shifts: `end` is below 32, `end + 1` may not be.
+            let more = lengths.0 >> end >> 1 != 0;
             out.push_str(if more { ", " } else { " or " });
         }
         first = false;
