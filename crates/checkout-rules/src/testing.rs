@@ -778,13 +778,13 @@ fn rule_breaks(
         Rule::Ip => out.push(set(pointer, string("256.1.1.1"), Code::InvalidIp)),
         Rule::Phone => {
             out.push(set(pointer, string("0712345678"), Code::InvalidPhone));
-            // The valid number made one digit too long or too short for
-            // its calling code, then more until no length fits.
+            // The valid number lengthened and shortened to the nearest
+            // lengths impossible for its calling code.
             let s = value.as_str().unwrap_or_default();
             let code = s.get(1..).and_then(crate::rules::phone::calling_code);
             if let Some(lengths) = code.and_then(crate::rules::phone::possible_lengths) {
                 let head = 1 + code.map_or(0, |c| c.to_string().len());
-                let national = s.len() - head;
+                let national = s.len().saturating_sub(head);
                 let longer = (national + 1..).find(|&n| !lengths.contains(n));
                 let shorter = (0..national).rev().find(|&n| !lengths.contains(n));
                 for n in longer.into_iter().chain(shorter) {
