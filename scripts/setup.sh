@@ -23,17 +23,23 @@ fi
 (cd bindings/npm && npm ci --no-audit --no-fund --loglevel=error)
 
 # The outside oracles' Python packages, pinned.
+# `idna` carries the UTS #46 table the IDNA table generator reads.
 python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore \
-  iso4217==1.16.20260101 phonenumbers==9.0.43
+  iso4217==1.16.20260101 phonenumbers==9.0.43 idna==3.4
 
 # Fuzzing needs the nightly toolchain and cargo-fuzz.
 if ! cargo fuzz --version >/dev/null 2>&1; then
   cargo install cargo-fuzz --version 0.13.2
 fi
 
-if ! command -v chromium >/dev/null 2>&1; then
+# Debian's Chromium for the browser tests, and its Unicode Character
+# Database (15.0.0) for the IDNA table generator's check.
+missing=""
+command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
+[ -f /usr/share/unicode/DerivedAge.txt ] || missing="$missing unicode-data"
+if [ -n "$missing" ]; then
   as_root=""
   [ "$(id -u)" -eq 0 ] || as_root="sudo"
   $as_root apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $as_root apt-get install -y -qq chromium
+  DEBIAN_FRONTEND=noninteractive $as_root apt-get install -y -qq $missing
 fi

@@ -11,6 +11,8 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 
 cargo fmt --all --check
+# The committed Unicode tables are what their generator writes.
+python3 scripts/generate-idna-tables.py --check
 cargo clippy --workspace --all-targets -- -D warnings
 cargo build -p checkout-rules --no-default-features --target thumbv7em-none-eabihf
 cargo test --workspace

@@ -7,7 +7,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { domainToUnicode, fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { currency, validateField } from '../node.js';
 
@@ -168,6 +171,238 @@ test('URL verdicts agree with Node\'s WHATWG URL', () => {
   for (const reason of Object.keys(categories)) assert.ok(allowed.includes(reason), `unexpected difference: ${reason}`);
   console.log(`URLs: ${inputs.length} inputs, ${agreements} agreements, justified differences ${JSON.stringify(categories)}`);
 });
+
+// --------------------------------------------------- URL hosts (corpora)
+
+const repo = fileURLToPath(new URL('../../../', import.meta.url));
+
+// Every ASCII source of Unicode's IdnaTestV2.txt as `https://SOURCE/`, with
+// the errors the file expects of it (its toAsciiN status, which defaults to
+// its toUnicode status), and every WPT URL test input without a base.
+function urlCorpus() {
+  const unescape = (s) => s.replace(/\\u([0-9A-Fa-f]{4})|\\x\{([0-9A-Fa-f]+)\}/g, (_, u, x) => String.fromCodePoint(parseInt(u ?? x, 16)));
+  const idnaErrors = new Map();
+  for (const line of readFileSync(join(repo, 'tests/data/idna/IdnaTestV2.txt'), 'utf8').split('\n')) {
+    if (!line.trim() || line.startsWith('#')) continue;
+    const fields = line.split('#')[0].split(';').map((f) => unescape(f.trim()));
+    if (!/^[\x00-\x7f]+$/.test(fields[0])) continue;
+    idnaErrors.set(`https://${fields[0]}/`, fields[4] || fields[2] || '');
+  }
+  const wpt = JSON.parse(readFileSync(join(repo, 'tests/data/wpt/urltestdata.json'), 'utf8'))
+    .filter((t) => typeof t === 'object' && t.base == null)
+    .map((t) => t.input);
+  return { idnaErrors, idna: [...idnaErrors.keys()], wpt: [...new Set(wpt)] };
+}
+
+// The host as written, lowered: what a URL the library accepts must read as.
+function writtenHost(input) {
+  const authority = /^[a-z]+:\/\/([^/?#]*)/i.exec(input)[1];
+  const host = authority.startsWith('[') ? authority.slice(0, authority.indexOf(']') + 1) : authority.split(':')[0];
+  return host.toLowerCase();
+}
+
+// Why an A-label WHATWG (as Node 20 runs it) accepts is refused here, in
+// words docs/robustness.md uses. Each is a rule of UTS #46 as Unicode 15.1
+// and later write it, or of RFC 5893, that Node 20's URL parser (ada 2.9)
+// does not apply.
+function idnaDifference(host, reason) {
+  const labels = domainToUnicode(host).split('.').filter((l, i) => host.split('.')[i].startsWith('xn--'));
+  if (reason.includes('right-to-left')) return 'bidi rule';
+  if (labels.some((l) => /^[\x00-\x7f]*$/.test(l))) return 'decodes to ASCII only';
+  if (labels.some((l) => l.startsWith('xn--'))) return 'decodes to text starting xn--';
+  return null;
+}
+
+// Why a host WHATWG accepts is not a name of letters, digits and hyphens
+// here, in docs/robustness.md's words.
+function hostDifference(host) {
+  if (/[^\x00-\x7f]/.test(host)) return 'not ASCII';
+  if (/[^a-z0-9.\-]/.test(host)) return 'a character other than a letter, digit, hyphen or dot';
+  const labels = host.split('.');
+  if (labels.some((l) => l === '')) return 'an empty label';
+  if (labels.some((l) => l.startsWith('-') || l.endsWith('-'))) return 'a label starting or ending with a hyphen';
+  if (labels.some((l) => l.length > 63) || host.length > 253) return 'longer than DNS allows';
+  return null;
+}
+
+test('URL verdicts agree with Node\'s WHATWG URL over IdnaTestV2 and WPT\'s URL tests', () => {
+  const { idna, idnaErrors, wpt } = urlCorpus();
+  assert.ok(idna.length > 2000 && wpt.length > 500, `${idna.length} + ${wpt.length}`);
+  const inputs = [...idna, ...wpt];
+
+  // The native verdicts, one CLI run over every input as a Nairopay
+  // redirect URL (no policy beyond a well-written URL).
+  const lines = inputs.map((url) => JSON.stringify({ amount: 2500, currency: 'KES', reference: 'R-1', callback_url: url })).join('\n');
+  let native;
+  try {
+    native = execFileSync(join(repo, 'target/debug/checkout-rules'), ['validate', '--dialect', 'nairopay', '--ndjson', '--format', 'json', '-'], {
+      input: lines,
+      maxBuffer: 1 << 28,
+    });
+  } catch (e) {
+    native = e.stdout; // exit status 1: some input is invalid
+  }
+  const reports = native.toString().trim().split('\n').map((line) => JSON.parse(line));
+  assert.equal(reports.length, inputs.length);
+
+  const categories = {};
+  let agreements = 0;
+  let nodeAccepts = 0;
+  inputs.forEach((input, i) => {
+    let node = null;
+    try {
+      node = new URL(input);
+      if (!['http:', 'https:'].includes(node.protocol)) node = null;
+    } catch {
+      node = null;
+    }
+    nodeAccepts += node === null ? 0 : 1;
+    const violations = validateField('nairopay', '/callback_url', input);
+    const ours = violations.length === 0;
+    // Same verdict natively.
+    const nativeErrors = reports[i].errors.filter((e) => e.path === '/callback_url');
+    assert.equal(nativeErrors.length === 0, ours, `${JSON.stringify(input)}: native and WebAssembly differ`);
+    if (ours) {
+      // Never accept what WHATWG refuses, nor a URL it reads with another host.
+      assert.notEqual(node, null, `${JSON.stringify(input)}: accepted here, refused by Node`);
+      assert.equal(node.hostname, writtenHost(input), `${JSON.stringify(input)}: Node reads another host`);
+      agreements += 1;
+      return;
+    }
+    if (node === null) {
+      agreements += 1;
+      return;
+    }
+    let reason = violations[0].reason ?? violations[0].code;
+    if (reason.startsWith('the host has an xn-- label') || reason.startsWith('the host has right-to-left text')) {
+      const why = idnaDifference(writtenHost(input), reason);
+      assert.notEqual(why, null, `${JSON.stringify(input)}: refused here (${reason}), accepted by Node`);
+      // And UTS #46 itself, as Unicode's own tests give it, refuses it.
+      if (idnaErrors.has(input)) assert.notEqual(idnaErrors.get(input), '', `${input}: IdnaTestV2 expects no error`);
+      reason = `international name: ${why}`;
+    }
+    if (reason.startsWith('the host is not a domain name')) {
+      const why = hostDifference(writtenHost(input));
+      assert.notEqual(why, null, `${JSON.stringify(input)}: refused here (${reason}), accepted by Node`);
+      reason = `host: ${why}`;
+    }
+    categories[reason] = (categories[reason] ?? 0) + 1;
+  });
+  // Besides the international names above, only the refusals listed in
+  // docs/robustness.md: text a WHATWG parser repairs or rewrites, hosts
+  // that are not letters, digits and hyphens, URLs over 2,048 characters.
+  const allowed = [
+    'international name: bidi rule',
+    'international name: decodes to ASCII only',
+    'international name: decodes to text starting xn--',
+    'it starts or ends with white space or a control character',
+    'it contains a tab or a line break',
+    'it contains `\\`; use `/`',
+    'the scheme must be followed by `//`',
+    'it contains a user name or password before the host; remove the `…@` part',
+    'the host is a number in a form URL parsers rewrite (such as 2130706433 for 127.0.0.1); write the address as four decimal parts',
+    'host: not ASCII',
+    'host: a character other than a letter, digit, hyphen or dot',
+    'host: an empty label',
+    'host: a label starting or ending with a hyphen',
+    'host: longer than DNS allows',
+    'it contains a character URLs do not allow (such as a space); percent-encode it',
+    '`%` must be followed by two hexadecimal digits',
+    'it has no host',
+    'the port is not a number from 0 to 65535',
+    'it is relative; start it with https://',
+    'too_long',
+  ];
+  for (const reason of Object.keys(categories)) assert.ok(allowed.includes(reason), `unexpected difference: ${reason}`);
+  console.log(`URL corpora: ${idna.length} IdnaTestV2 hosts and ${wpt.length} WPT inputs, Node accepts ${nodeAccepts}, ${agreements} agreements, justified differences ${JSON.stringify(categories)}`);
+});
+
+// Random labels from the scripts and marks an A-label check is most likely
+// to get wrong (joining scripts, right-to-left, Indic vowel signs, Hangul
+// jamo, combining marks, joiners, emoji), encoded as Punycode by RFC 3492's
+// algorithm below, each in `https://LABEL.com/`.
+test('A-labels of random text agree with Node\'s WHATWG URL', () => {
+  const pools = [
+    [0x61, 0x7a], [0x30, 0x39], [0xc0, 0x24f], [0x300, 0x36f], [0x370, 0x3ff], [0x400, 0x4ff], [0x590, 0x5ff],
+    [0x600, 0x6ff], [0x700, 0x74f], [0x7c0, 0x7ff], [0x900, 0x97f], [0x980, 0x9ff], [0xb80, 0xbff], [0xd00, 0xd7f],
+    [0xe00, 0xe7f], [0x1100, 0x11ff], [0x1800, 0x18af], [0x1e00, 0x1eff], [0x200b, 0x200f], [0x3040, 0x30ff],
+    [0x4e00, 0x4e40], [0xac00, 0xac40], [0xfe00, 0xfe0f], [0x10000, 0x1ffff], [0x1e900, 0x1e95f], [0x1f300, 0x1f64f],
+  ];
+  let seed = 20261201;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  const pick = (pool) => pool[0] + Math.floor(random() * (pool[1] - pool[0] + 1));
+  const counts = { labels: 0, agreements: 0, bidiRule: 0 };
+  while (counts.labels < 30000) {
+    const [a, b] = [pools[Math.floor(random() * pools.length)], pools[Math.floor(random() * pools.length)]];
+    const length = 1 + Math.floor(random() * 5);
+    const text = Array.from({ length }, () => String.fromCodePoint(pick(random() < 0.7 ? a : b))).join('');
+    const label = `xn--${encodePunycode(text)}`;
+    if (!/^xn--[a-z0-9-]*[a-z0-9]$/.test(label) || label.length > 63) continue;
+    counts.labels += 1;
+    const host = `${label}.com`;
+    let node;
+    try {
+      node = new URL(`https://${host}/`).hostname === host;
+    } catch {
+      node = false;
+    }
+    const violations = validateField('nairopay', '/callback_url', `https://${host}/`);
+    const ours = violations.length === 0;
+    if (ours === node) {
+      counts.agreements += 1;
+      continue;
+    }
+    assert.equal(ours, false, `${host} (${JSON.stringify(text)}): accepted here, refused by Node`);
+    assert.ok(violations[0].reason.startsWith('the host has right-to-left text'), `${host}: ${violations[0].reason}`);
+    counts.bidiRule += 1;
+  }
+  console.log(`A-labels: ${JSON.stringify(counts)}`);
+});
+
+// RFC 3492's encoder, for the test above (Node's `punycode` module is
+// deprecated).
+function encodePunycode(text) {
+  const input = [...text].map((c) => c.codePointAt(0));
+  let out = input.filter((c) => c < 0x80).map((c) => String.fromCharCode(c)).join('');
+  const basic = out.length;
+  if (basic > 0) out += '-';
+  const digit = (d) => String.fromCharCode(d < 26 ? d + 97 : d + 22);
+  const adapt = (delta, count, first) => {
+    delta = first ? Math.floor(delta / 700) : delta >> 1;
+    delta += Math.floor(delta / count);
+    let k = 0;
+    for (; delta > 455; k += 36) delta = Math.floor(delta / 35);
+    return k + Math.floor((36 * delta) / (delta + 38));
+  };
+  let [n, delta, bias, h] = [0x80, 0, 72, basic];
+  while (h < input.length) {
+    const m = Math.min(...input.filter((c) => c >= n));
+    delta += (m - n) * (h + 1);
+    n = m;
+    for (const c of input) {
+      if (c < n) delta += 1;
+      if (c === n) {
+        let q = delta;
+        for (let k = 36; ; k += 36) {
+          const t = k <= bias ? 1 : k >= bias + 26 ? 26 : k - bias;
+          if (q < t) break;
+          out += digit(t + ((q - t) % (36 - t)));
+          q = Math.floor((q - t) / (36 - t));
+        }
+        out += digit(q);
+        bias = adapt(delta, h + 1, h === basic);
+        delta = 0;
+        h += 1;
+      }
+    }
+    delta += 1;
+    n += 1;
+  }
+  return out;
+}
 
 // ----------------------------------------------------------------- phones
 

@@ -175,10 +175,10 @@ impl Rule {
                 String::from("e-mail address (WHATWG HTML syntax, as browsers check it)")
             }
             Rule::Url(UrlUse::Redirect) => String::from(
-                "absolute https or http URL with an ASCII host, no user name or password, nothing a WHATWG parser would repair, at most 2048 characters",
+                "absolute https or http URL with an ASCII host (an international name as an xn-- label browsers accept), no user name or password, nothing a WHATWG parser would repair, at most 2048 characters",
             ),
             Rule::Url(UrlUse::Webhook) => String::from(
-                "absolute https or http URL with an ASCII host, no user name or password, nothing a WHATWG parser would repair, at most 2048 characters; fetched by a server, so by default https only and no loopback, private, link-local or unspecified host",
+                "absolute https or http URL with an ASCII host (an international name as an xn-- label browsers accept), no user name or password, nothing a WHATWG parser would repair, at most 2048 characters; fetched by a server, so by default https only and no loopback, private, link-local or unspecified host",
             ),
             Rule::Ip => String::from("IPv4 or IPv6 address"),
             Rule::Phone => String::from(

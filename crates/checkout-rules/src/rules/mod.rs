@@ -9,6 +9,7 @@ pub mod currency;
 pub mod email;
 pub mod free_form;
 pub mod header;
+mod idna;
 pub mod integer;
 pub mod ip;
 pub mod phone;

@@ -12,7 +12,8 @@
 //! already a valid URL string needs no parser that repairs, and the `url`
 //! crate's international-domain tables would triple the WebAssembly build.
 //! The price is that hosts must be ASCII: an international domain name is
-//! written in its `xn--` form, which is how it travels in HTTP anyway.
+//! written in its `xn--` form, which is how it travels in HTTP anyway, and
+//! each `xn--` label must be one browsers accept ([`super::idna`]).
 
 use alloc::borrow::Cow;
 use alloc::string::String;
@@ -48,6 +49,13 @@ pub enum Problem {
     EmptyHost,
     /// A host that is not an ASCII domain name, IPv4 or `[IPv6]` address.
     InvalidHost,
+    /// An `xn--` label that is not Punycode.
+    InvalidPunycode,
+    /// An `xn--` label whose text is not an international name browsers
+    /// accept.
+    InvalidInternationalName,
+    /// Right-to-left text in a host whose labels break the bidi rule.
+    BidiHost,
     /// A numeric host in a form other than four decimal parts.
     NumericHost,
     /// A port that is not a number up to 65535.
@@ -77,6 +85,17 @@ impl Problem {
             Problem::InvalidHost => {
                 "the host is not a domain name of ASCII letters, digits and hyphens (international \
                  names in their xn-- form), an IPv4 address or an [IPv6] address"
+            }
+            Problem::InvalidPunycode => "the host has an xn-- label that is not valid Punycode",
+            Problem::InvalidInternationalName => {
+                "the host has an xn-- label that is not an international name browsers accept: \
+                 it decodes to ASCII only, to a character domain names may not hold, to text not \
+                 in Unicode normal form C, or to a misplaced joiner"
+            }
+            Problem::BidiHost => {
+                "the host has right-to-left text, and a label that breaks the bidi rule for \
+                 such names (RFC 5893): each label must be wholly right to left or left to \
+                 right, and start with a letter"
             }
             Problem::NumericHost => {
                 "the host is a number in a form URL parsers rewrite (such as 2130706433 for \
@@ -223,6 +242,11 @@ fn parse_host(host: &str) -> Result<Host<'_>, Problem> {
     if host.len() > 253 || !super::is_domain_name(host) {
         return Err(Problem::InvalidHost);
     }
+    super::idna::check_host(host).map_err(|problem| match problem {
+        super::idna::Problem::Punycode => Problem::InvalidPunycode,
+        super::idna::Problem::Label => Problem::InvalidInternationalName,
+        super::idna::Problem::Bidi => Problem::BidiHost,
+    })?;
     Ok(Host::Domain(
         if host.bytes().any(|b| b.is_ascii_uppercase()) {
             Cow::Owned(host.to_ascii_lowercase())
