@@ -391,11 +391,12 @@ fn ip_must_be_an_address_an_end_user_can_have() {
         &with(VALID, "/ip", Some("\"2002:7f00:1::\"")),
         &[],
     );
-    assert_eq!(
-        report.violations[0].param("reason"),
-        Some(&Param::from(
-            "a 6to4 address carrying 127.0.0.1, a loopback address"
-        ))
+    assert!(
+        report.violations[0].message.starts_with(
+            "`ip` is 2002:7f00:1::, a 6to4 address carrying 127.0.0.1, a loopback address, "
+        ),
+        "{}",
+        report.violations[0].message
     );
 }
 

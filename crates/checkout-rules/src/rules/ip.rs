@@ -49,39 +49,31 @@ pub fn check(s: &str, at: At<'_>) -> Result<IpAddr, Violation> {
 /// ```
 pub fn check_public(s: &str, at: At<'_>) -> Result<IpAddr, Violation> {
     let ip = check(s, at)?;
-    match not_global(ip) {
-        None => Ok(ip),
-        Some(why) => {
-            let reason = why.describe();
-            Err(at
-                .violation(
-                    Code::PrivateAddress,
-                    msg!(
-                        "`",
-                        at.name(),
-                        "` is ",
-                        s,
-                        ", ",
-                        reason,
-                        ", which cannot be an end user's public address: a proxy's or load \
-                         balancer's address was probably sent instead of the client's (take the \
-                         client's from the X-Forwarded-For header your proxy sets), or leave `",
-                        at.name(),
-                        "` out"
-                    ),
-                )
-                .with("reason", reason))
-        }
-    }
+    let Some(why) = not_global(ip) else {
+        return Ok(ip);
+    };
+    Err(at.violation(
+        Code::PrivateAddress,
+        msg!(
+            "`",
+            at.name(),
+            "` is ",
+            s,
+            ", ",
+            why,
+            ", which no end user has: probably a proxy's or load balancer's, sent for the \
+             client's (see X-Forwarded-For)"
+        ),
+    ))
 }
 
 /// A kind of address that is not globally reachable.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Kind {
-    /// `0.0.0.0/8`, "this network".
+    /// `0.0.0.0/8`, "this host on this network", `0.0.0.0` among them.
     ThisNetwork,
-    /// `0.0.0.0` or `::`.
+    /// `::`.
     Unspecified,
     /// `127.0.0.0/8` or `::1`.
     Loopback,
@@ -117,26 +109,26 @@ pub enum Kind {
 }
 
 impl Kind {
-    /// The kind in words, with its article: "a loopback address".
-    pub fn describe(self) -> &'static str {
+    /// With its article, before " address".
+    fn words(self) -> &'static str {
         match self {
-            Kind::ThisNetwork => "a \"this network\" address (0.0.0.0/8)",
-            Kind::Unspecified => "the unspecified address",
-            Kind::Loopback => "a loopback address",
-            Kind::PrivateUse => "a private-use address",
-            Kind::Shared => "a carrier-grade NAT address (100.64.0.0/10)",
-            Kind::LinkLocal => "a link-local address",
-            Kind::IetfProtocol => "an IETF protocol address, not globally reachable",
-            Kind::Benchmarking => "a benchmarking address",
-            Kind::Multicast => "a multicast address",
-            Kind::Reserved => "a reserved address (240.0.0.0/4)",
-            Kind::Broadcast => "the broadcast address",
-            Kind::DiscardOnly => "a discard-only address (100::/64)",
-            Kind::Dummy => "a dummy address (100:0:0:1::/64)",
-            Kind::LocalNat64 => "a local-use NAT64 address (64:ff9b:1::/48)",
-            Kind::SegmentRouting => "a segment-routing identifier (5f00::/16)",
-            Kind::UniqueLocal => "a unique-local address",
-            Kind::SiteLocal => "a site-local address",
+            Kind::ThisNetwork => "a \"this network\"",
+            Kind::Unspecified => "the unspecified",
+            Kind::Loopback => "a loopback",
+            Kind::PrivateUse => "a private-use",
+            Kind::Shared => "a carrier-grade NAT",
+            Kind::LinkLocal => "a link-local",
+            Kind::IetfProtocol => "an IETF protocol",
+            Kind::Benchmarking => "a benchmarking",
+            Kind::Multicast => "a multicast",
+            Kind::Reserved => "a reserved",
+            Kind::Broadcast => "the broadcast",
+            Kind::DiscardOnly => "a discard-only",
+            Kind::Dummy => "a dummy",
+            Kind::LocalNat64 => "a local-use NAT64",
+            Kind::SegmentRouting => "a segment-routing",
+            Kind::UniqueLocal => "a unique-local",
+            Kind::SiteLocal => "a site-local",
         }
     }
 }
@@ -162,16 +154,15 @@ pub enum Form {
 }
 
 impl Form {
-    /// The form in words, ending where the IPv4 address follows.
-    pub fn describe(self) -> &'static str {
+    /// With its article, before " address carrying".
+    fn words(self) -> &'static str {
         match self {
-            Form::Mapped => "an IPv4-mapped address carrying ",
-            Form::Compatible => "an IPv4-compatible address carrying ",
-            Form::SixToFour => "a 6to4 address carrying ",
-            Form::Nat64 => "a NAT64 address carrying ",
-            Form::LocalNat64 => "a local-use NAT64 address carrying ",
-            Form::TeredoServer => "a Teredo address whose server is ",
-            Form::TeredoClient => "a Teredo address whose client is ",
+            Form::Mapped => "an IPv4-mapped",
+            Form::Compatible => "an IPv4-compatible",
+            Form::SixToFour => "a 6to4",
+            Form::Nat64 => "a NAT64",
+            Form::LocalNat64 => "a local-use NAT64",
+            Form::TeredoServer | Form::TeredoClient => "a Teredo",
         }
     }
 }
@@ -197,15 +188,18 @@ impl NotGlobal {
 
 impl crate::message::Piece for NotGlobal {
     fn push_to(&self, out: &mut String) {
-        match *self {
-            NotGlobal::Range(kind) => out.push_str(kind.describe()),
+        let kind = match *self {
+            NotGlobal::Range(kind) => kind,
             NotGlobal::Carries(form, v4, kind) => {
-                out.push_str(form.describe());
+                out.push_str(form.words());
+                out.push_str(" address carrying ");
                 write_v4(v4, out);
                 out.push_str(", ");
-                out.push_str(kind.describe());
+                kind
             }
-        }
+        };
+        out.push_str(kind.words());
+        out.push_str(" address");
     }
 }
 
@@ -221,8 +215,8 @@ impl crate::message::Piece for NotGlobal {
 /// use them, and nothing answers there.
 ///
 /// Written here rather than taken from `core::net`, whose `is_global` is
-/// unstable; a test holds it to Python's `ipaddress` over the registries'
-/// ranges (`tests/special_addresses.rs`).
+/// unstable; a test holds it to the registries and to Python's `ipaddress`
+/// (`tests/special_addresses.rs`).
 ///
 /// ```
 /// use checkout_rules::rules::ip::is_global;
@@ -244,155 +238,115 @@ pub fn not_global(ip: IpAddr) -> Option<NotGlobal> {
     }
 }
 
-/// The ranges that are not globally reachable, the most specific winning;
-/// `None` marks a globally reachable assignment inside one. From the IANA
-/// IPv4 Special-Purpose Address Registry, with multicast.
-const V4_RANGES: &[(Ipv4Addr, u8, Option<Kind>)] = &[
-    (Ipv4Addr::new(0, 0, 0, 0), 8, Some(Kind::ThisNetwork)),
-    (Ipv4Addr::new(0, 0, 0, 0), 32, Some(Kind::Unspecified)),
-    (Ipv4Addr::new(10, 0, 0, 0), 8, Some(Kind::PrivateUse)),
-    (Ipv4Addr::new(100, 64, 0, 0), 10, Some(Kind::Shared)),
-    (Ipv4Addr::new(127, 0, 0, 0), 8, Some(Kind::Loopback)),
-    (Ipv4Addr::new(169, 254, 0, 0), 16, Some(Kind::LinkLocal)),
-    (Ipv4Addr::new(172, 16, 0, 0), 12, Some(Kind::PrivateUse)),
-    (Ipv4Addr::new(192, 0, 0, 0), 24, Some(Kind::IetfProtocol)),
+/// A range: its first 64 bits as four groups, its prefix length, and its
+/// kind, `None` for a globally reachable assignment inside another range.
+/// Every range here is 64 bits long or shorter; the few single addresses
+/// are matched in [`not_global_v6`]. 64 bits rather than 128: `u128`
+/// arithmetic costs the WebAssembly build more than the table.
+type Range = ([u16; 4], u8, Option<Kind>);
+
+/// An IPv4 range, in the first 32 of the 64 bits.
+const fn v4(a: u8, b: u8, c: u8, d: u8, len: u8, kind: Option<Kind>) -> Range {
+    (
+        [u16::from_be_bytes([a, b]), u16::from_be_bytes([c, d]), 0, 0],
+        len,
+        kind,
+    )
+}
+
+/// The IPv4 ranges that are not globally reachable, each listed before any
+/// range that holds it, so that the first match is the most specific: the
+/// IANA IPv4 Special-Purpose Address Registry, with multicast.
+const V4_RANGES: &[Range] = &[
+    v4(0, 0, 0, 0, 8, Some(Kind::ThisNetwork)),
+    v4(10, 0, 0, 0, 8, Some(Kind::PrivateUse)),
+    v4(100, 64, 0, 0, 10, Some(Kind::Shared)),
+    v4(127, 0, 0, 0, 8, Some(Kind::Loopback)),
+    v4(169, 254, 0, 0, 16, Some(Kind::LinkLocal)),
+    v4(172, 16, 0, 0, 12, Some(Kind::PrivateUse)),
     // Port Control Protocol and TURN anycast.
-    (Ipv4Addr::new(192, 0, 0, 9), 32, None),
-    (Ipv4Addr::new(192, 0, 0, 10), 32, None),
-    (Ipv4Addr::new(192, 168, 0, 0), 16, Some(Kind::PrivateUse)),
-    (Ipv4Addr::new(198, 18, 0, 0), 15, Some(Kind::Benchmarking)),
-    (Ipv4Addr::new(224, 0, 0, 0), 4, Some(Kind::Multicast)),
-    (Ipv4Addr::new(240, 0, 0, 0), 4, Some(Kind::Reserved)),
-    (Ipv4Addr::new(255, 255, 255, 255), 32, Some(Kind::Broadcast)),
+    v4(192, 0, 0, 9, 32, None),
+    v4(192, 0, 0, 10, 32, None),
+    v4(192, 0, 0, 0, 24, Some(Kind::IetfProtocol)),
+    v4(192, 168, 0, 0, 16, Some(Kind::PrivateUse)),
+    v4(198, 18, 0, 0, 15, Some(Kind::Benchmarking)),
+    v4(224, 0, 0, 0, 4, Some(Kind::Multicast)),
+    v4(255, 255, 255, 255, 32, Some(Kind::Broadcast)),
+    v4(240, 0, 0, 0, 4, Some(Kind::Reserved)),
 ];
 
 /// As [`V4_RANGES`], from the IANA IPv6 Special-Purpose Address Registry,
-/// with multicast and site-local. The forms that carry an IPv4 address are
-/// judged by it instead (see [`not_global_v6`]).
-const V6_RANGES: &[(Ipv6Addr, u8, Option<Kind>)] = &[
-    (
-        Ipv6Addr::new(0, 0, 0, 0, 0, 0, 0, 0),
-        128,
-        Some(Kind::Unspecified),
-    ),
-    (
-        Ipv6Addr::new(0, 0, 0, 0, 0, 0, 0, 1),
-        128,
-        Some(Kind::Loopback),
-    ),
-    (
-        Ipv6Addr::new(0x64, 0xff9b, 1, 0, 0, 0, 0, 0),
-        48,
-        Some(Kind::LocalNat64),
-    ),
-    (
-        Ipv6Addr::new(0x100, 0, 0, 0, 0, 0, 0, 0),
-        64,
-        Some(Kind::DiscardOnly),
-    ),
-    (
-        Ipv6Addr::new(0x100, 0, 0, 1, 0, 0, 0, 0),
-        64,
-        Some(Kind::Dummy),
-    ),
-    (
-        Ipv6Addr::new(0x2001, 0, 0, 0, 0, 0, 0, 0),
-        23,
-        Some(Kind::IetfProtocol),
-    ),
-    // PCP, TURN and DNS-SD anycast; AMT; AS112; ORCHIDv2; DRIP.
-    (Ipv6Addr::new(0x2001, 1, 0, 0, 0, 0, 0, 1), 128, None),
-    (Ipv6Addr::new(0x2001, 1, 0, 0, 0, 0, 0, 2), 128, None),
-    (Ipv6Addr::new(0x2001, 1, 0, 0, 0, 0, 0, 3), 128, None),
-    (Ipv6Addr::new(0x2001, 3, 0, 0, 0, 0, 0, 0), 32, None),
-    (Ipv6Addr::new(0x2001, 4, 0x112, 0, 0, 0, 0, 0), 48, None),
-    (Ipv6Addr::new(0x2001, 0x20, 0, 0, 0, 0, 0, 0), 28, None),
-    (Ipv6Addr::new(0x2001, 0x30, 0, 0, 0, 0, 0, 0), 28, None),
-    (
-        Ipv6Addr::new(0x2001, 2, 0, 0, 0, 0, 0, 0),
-        48,
-        Some(Kind::Benchmarking),
-    ),
-    (
-        Ipv6Addr::new(0x5f00, 0, 0, 0, 0, 0, 0, 0),
-        16,
-        Some(Kind::SegmentRouting),
-    ),
-    (
-        Ipv6Addr::new(0xfc00, 0, 0, 0, 0, 0, 0, 0),
-        7,
-        Some(Kind::UniqueLocal),
-    ),
-    (
-        Ipv6Addr::new(0xfe80, 0, 0, 0, 0, 0, 0, 0),
-        10,
-        Some(Kind::LinkLocal),
-    ),
-    (
-        Ipv6Addr::new(0xfec0, 0, 0, 0, 0, 0, 0, 0),
-        10,
-        Some(Kind::SiteLocal),
-    ),
-    (
-        Ipv6Addr::new(0xff00, 0, 0, 0, 0, 0, 0, 0),
-        8,
-        Some(Kind::Multicast),
-    ),
+/// with multicast and site-local. The forms that carry an IPv4 address, the
+/// local-use NAT64 prefix among them, and the single addresses are matched
+/// in [`not_global_v6`].
+const V6_RANGES: &[Range] = &[
+    ([0x100, 0, 0, 0], 64, Some(Kind::DiscardOnly)),
+    ([0x100, 0, 0, 1], 64, Some(Kind::Dummy)),
+    // AMT, AS112, ORCHIDv2, DRIP.
+    ([0x2001, 3, 0, 0], 32, None),
+    ([0x2001, 4, 0x112, 0], 48, None),
+    ([0x2001, 0x20, 0, 0], 28, None),
+    ([0x2001, 0x30, 0, 0], 28, None),
+    ([0x2001, 2, 0, 0], 48, Some(Kind::Benchmarking)),
+    ([0x2001, 0, 0, 0], 23, Some(Kind::IetfProtocol)),
+    ([0x5f00, 0, 0, 0], 16, Some(Kind::SegmentRouting)),
+    ([0xfc00, 0, 0, 0], 7, Some(Kind::UniqueLocal)),
+    ([0xfe80, 0, 0, 0], 10, Some(Kind::LinkLocal)),
+    ([0xfec0, 0, 0, 0], 10, Some(Kind::SiteLocal)),
+    ([0xff00, 0, 0, 0], 8, Some(Kind::Multicast)),
 ];
 
-/// The kind of the most specific range holding `bits` (an address of
-/// `width` bits), or `None` when none does or it is globally reachable.
-fn most_specific<A: Copy>(
-    ranges: &[(A, u8, Option<Kind>)],
-    bits: u128,
-    width: u32,
-    to_bits: impl Fn(A) -> u128,
-) -> Option<Kind> {
-    let mut best: Option<(u8, Option<Kind>)> = None;
-    for &(start, len, kind) in ranges {
-        let shift = width.saturating_sub(u32::from(len));
-        let inside = (bits ^ to_bits(start)).checked_shr(shift).unwrap_or(0) == 0;
-        if inside && best.is_none_or(|(longest, _)| len > longest) {
-            best = Some((len, kind));
-        }
-    }
-    best.and_then(|(_, kind)| kind)
+/// The kind of the first range of `ranges` holding `bits` (the tables list
+/// a range before any range that holds it), or `None` when none does or it
+/// is globally reachable.
+fn kind_in(ranges: &[Range], bits: u64) -> Option<Kind> {
+    // Every length is 1 to 64 (a test checks), so the shift is in range.
+    ranges
+        .iter()
+        .find(|&&(start, len, _)| (bits ^ start_bits(start)) >> (64 - u32::from(len)) == 0)
+        .and_then(|&(_, _, kind)| kind)
+}
+
+fn start_bits([a, b, c, d]: [u16; 4]) -> u64 {
+    u64::from(a) << 48 | u64::from(b) << 32 | u64::from(c) << 16 | u64::from(d)
 }
 
 fn kind_v4(ip: Ipv4Addr) -> Option<Kind> {
-    most_specific(V4_RANGES, u128::from(u32::from(ip)), 32, |a| {
-        u128::from(u32::from(a))
-    })
+    kind_in(V4_RANGES, u64::from(u32::from(ip)) << 32)
 }
 
 fn not_global_v6(ip: Ipv6Addr) -> Option<NotGlobal> {
-    let bits = u128::from(ip);
-    let v4 = |high: u16, low: u16| {
-        let [a, b] = high.to_be_bytes();
-        let [c, d] = low.to_be_bytes();
-        Ipv4Addr::new(a, b, c, d)
-    };
-    let carries = |form: Form, v4: Ipv4Addr| kind_v4(v4).map(|k| NotGlobal::Carries(form, v4, k));
-    match ip.segments() {
-        [0, 0, 0, 0, 0, 0xffff, h, l] => return carries(Form::Mapped, v4(h, l)),
-        // `::` and `::1` are their own kinds.
-        [0, 0, 0, 0, 0, 0, h, l] if bits > 1 => return carries(Form::Compatible, v4(h, l)),
-        [0x2002, h, l, ..] => return carries(Form::SixToFour, v4(h, l)),
-        [0x64, 0xff9b, 0, 0, 0, 0, h, l] => return carries(Form::Nat64, v4(h, l)),
-        // The client's address is written inverted, to survive NATs that
-        // rewrite addresses they find in packets.
-        [0x2001, 0, sh, sl, _, _, ch, cl] => {
-            return carries(Form::TeredoServer, v4(sh, sl))
-                .or_else(|| carries(Form::TeredoClient, v4(!ch, !cl)));
-        }
-        [0x64, 0xff9b, 1, _, _, _, h, l] => {
-            if let Some(carried) = carries(Form::LocalNat64, v4(h, l)) {
-                return Some(carried);
+    let o = ip.octets();
+    let high = u64::from_be_bytes([o[0], o[1], o[2], o[3], o[4], o[5], o[6], o[7]]);
+    let low = u64::from_be_bytes([o[8], o[9], o[10], o[11], o[12], o[13], o[14], o[15]]);
+    let last = Ipv4Addr::new(o[12], o[13], o[14], o[15]);
+    let (form, v4) = match (high, low >> 32) {
+        (0, 0) if low == 0 => return Some(NotGlobal::Range(Kind::Unspecified)),
+        (0, 0) if low == 1 => return Some(NotGlobal::Range(Kind::Loopback)),
+        (0, 0) => (Form::Compatible, last),
+        (0, 0xffff) => (Form::Mapped, last),
+        (0x0064_ff9b_0000_0000, 0) => (Form::Nat64, last),
+        // Port Control Protocol, TURN and DNS-SD anycast.
+        (0x2001_0001_0000_0000, 0) if (1..=3).contains(&low) => return None,
+        _ if high >> 48 == 0x2002 => (Form::SixToFour, Ipv4Addr::new(o[2], o[3], o[4], o[5])),
+        // Teredo carries its server's address, and its client's inverted
+        // (to survive NATs that rewrite addresses they find in packets).
+        _ if high >> 32 == 0x2001_0000 => {
+            let server = Ipv4Addr::new(o[4], o[5], o[6], o[7]);
+            if let Some(kind) = kind_v4(server) {
+                return Some(NotGlobal::Carries(Form::TeredoServer, server, kind));
             }
+            (Form::TeredoClient, !last)
         }
-        _ => {}
+        _ if high >> 16 == 0x0064_ff9b_0001 => (Form::LocalNat64, last),
+        _ => return kind_in(V6_RANGES, high).map(NotGlobal::Range),
+    };
+    match kind_v4(v4) {
+        Some(kind) => Some(NotGlobal::Carries(form, v4, kind)),
+        // Local-use NAT64 is local whatever it carries.
+        None if form == Form::LocalNat64 => Some(NotGlobal::Range(Kind::LocalNat64)),
+        None => None,
     }
-    most_specific(V6_RANGES, bits, 128, u128::from).map(NotGlobal::Range)
 }
 
 /// An IPv4 or IPv6 address, as `core::net::IpAddr::from_str` reads it.
@@ -402,134 +356,100 @@ pub(crate) fn parse(s: &str) -> Option<IpAddr> {
         .or_else(|| parse_v6(s).map(IpAddr::V6))
 }
 
-/// An IPv4 address: four decimal parts of at most three digits, no leading
+/// An IPv4 address: four decimal parts of one to three digits, no leading
 /// zero, each at most 255.
 pub(crate) fn parse_v4(s: &str) -> Option<Ipv4Addr> {
-    let mut reader = Reader(s.as_bytes());
-    let address = reader.v4()?;
-    reader.0.is_empty().then_some(address)
+    v4_bytes(s.as_bytes())
 }
 
-/// An IPv6 address, as `core::net::Ipv6Addr::from_str` reads it.
-pub(crate) fn parse_v6(s: &str) -> Option<Ipv6Addr> {
-    let mut reader = Reader(s.as_bytes());
-    let address = reader.v6()?;
-    reader.0.is_empty().then_some(address)
-}
+// The readers below are single loops over the bytes: iterator adapters
+// (`split`, `windows`) cost the WebAssembly build twice as much.
 
-/// The unread rest of the text. Each read either succeeds and moves on or
-/// fails and leaves the rest as it was, as `core::net`'s parser does.
-struct Reader<'s>(&'s [u8]);
-
-impl Reader<'_> {
-    fn attempt<T>(&mut self, read: impl FnOnce(&mut Self) -> Option<T>) -> Option<T> {
-        let rest = self.0;
-        let result = read(self);
-        if result.is_none() {
-            self.0 = rest;
-        }
-        result
-    }
-
-    fn byte(&mut self, wanted: u8) -> Option<()> {
-        let (&first, rest) = self.0.split_first()?;
-        (first == wanted).then(|| self.0 = rest)
-    }
-
-    /// A number of one to `max_digits` digits in `radix` that fits `max`;
-    /// more digits fail the whole number.
-    fn number(
-        &mut self,
-        radix: u32,
-        max_digits: usize,
-        max: u32,
-        zero_prefix: bool,
-    ) -> Option<u32> {
-        self.attempt(|r| {
-            let leading_zero = r.0.first() == Some(&b'0');
-            let mut value: u32 = 0;
-            let mut digits = 0;
-            while let Some(digit) = r.0.first().and_then(|&b| char::from(b).to_digit(radix)) {
-                r.0 = &r.0[1..];
-                value = value * radix + digit;
-                digits += 1;
-                if digits > max_digits || value > max {
-                    return None;
-                }
-            }
-            let refused = digits == 0 || (!zero_prefix && leading_zero && digits > 1);
-            (!refused).then_some(value)
-        })
-    }
-
-    fn v4(&mut self) -> Option<Ipv4Addr> {
-        self.attempt(|r| {
-            let mut octets = [0u8; 4];
-            for (i, octet) in octets.iter_mut().enumerate() {
-                if i > 0 {
-                    r.byte(b'.')?;
-                }
-                *octet = u8::try_from(r.number(10, 3, 255, false)?).ok()?;
-            }
-            Some(Ipv4Addr::from(octets))
-        })
-    }
-
-    /// Up to `groups.len()` groups separated by `:`, the last two of which
-    /// may be an embedded IPv4 address; how many were read and whether the
-    /// last were IPv4.
-    fn groups(&mut self, groups: &mut [u16]) -> (usize, bool) {
-        let limit = groups.len();
-        let mut i = 0;
-        while i < limit {
-            if i + 1 < limit {
-                let v4 = self.attempt(|r| {
-                    if i > 0 {
-                        r.byte(b':')?;
-                    }
-                    r.v4()
-                });
-                if let Some(v4) = v4 {
-                    let [a, b, c, d] = v4.octets();
-                    groups[i] = u16::from_be_bytes([a, b]);
-                    groups[i + 1] = u16::from_be_bytes([c, d]);
-                    return (i + 2, true);
-                }
-            }
-            let group = self.attempt(|r| {
-                if i > 0 {
-                    r.byte(b':')?;
-                }
-                r.number(16, 4, 0xffff, true)
-            });
-            match group.and_then(|g| u16::try_from(g).ok()) {
-                Some(g) => groups[i] = g,
-                None => return (i, false),
-            }
-            i += 1;
-        }
-        (i, false)
-    }
-
-    fn v6(&mut self) -> Option<Ipv6Addr> {
-        self.attempt(|r| {
-            let mut head = [0u16; 8];
-            let (head_size, head_v4) = r.groups(&mut head);
-            if head_size == 8 {
-                return Some(Ipv6Addr::from(head));
-            }
-            // An embedded IPv4 address ends the address; `::` cannot follow.
-            if head_v4 {
+fn v4_bytes(text: &[u8]) -> Option<Ipv4Addr> {
+    let mut octets = [0u8; 4];
+    let (mut part, mut value, mut digits) = (0, 0u32, 0);
+    for &b in text {
+        if b == b'.' {
+            *octets.get_mut(part)? = u8::try_from(value).ok().filter(|_| digits > 0)?;
+            (part, value, digits) = (part + 1, 0, 0);
+        } else {
+            // A leading zero, or over 255 (so over three digits): refused.
+            if !b.is_ascii_digit() || (digits > 0 && value == 0) {
                 return None;
             }
-            r.byte(b':')?;
-            r.byte(b':')?;
-            let mut tail = [0u16; 7];
-            let limit = 8 - (head_size + 1);
-            let (tail_size, _) = r.groups(&mut tail[..limit]);
-            head[8 - tail_size..].copy_from_slice(&tail[..tail_size]);
-            Some(Ipv6Addr::from(head))
-        })
+            value = value * 10 + u32::from(b - b'0');
+            digits += 1;
+            if value > 255 {
+                return None;
+            }
+        }
+    }
+    if part != 3 || digits == 0 {
+        return None;
+    }
+    octets[3] = u8::try_from(value).ok()?;
+    Some(Ipv4Addr::from(octets))
+}
+
+/// An IPv6 address, as `core::net::Ipv6Addr::from_str` reads it: eight
+/// groups of one to four hex digits separated by `:`, or fewer with one
+/// `::` standing for one or more zero groups; the last two groups may be
+/// written as an IPv4 address.
+pub(crate) fn parse_v6(s: &str) -> Option<Ipv6Addr> {
+    let b = s.as_bytes();
+    let mut groups = [0u16; 8];
+    let (mut count, mut gap, mut i) = (0, None, 0);
+    if b.starts_with(b"::") {
+        (gap, i) = (Some(0), 2);
+    }
+    while i < b.len() {
+        let start = i;
+        let mut value = 0u16;
+        while let Some(digit) = b.get(i).and_then(|&c| char::from(c).to_digit(16)) {
+            if i - start == 4 {
+                return None;
+            }
+            value = value << 4 | u16::try_from(digit).ok()?;
+            i += 1;
+        }
+        if b.get(i) == Some(&b'.') {
+            // An IPv4 address ends the address and is its last two groups.
+            let [w, x, y, z] = v4_bytes(b.get(start..)?)?.octets();
+            *groups.get_mut(count + 1)? = u16::from_be_bytes([y, z]);
+            groups[count] = u16::from_be_bytes([w, x]);
+            count += 2;
+            break;
+        }
+        if i == start {
+            return None;
+        }
+        *groups.get_mut(count)? = value;
+        count += 1;
+        match (b.get(i), b.get(i + 1), b.get(i + 2)) {
+            (None, ..) => break,
+            (Some(b':'), Some(b':'), next) if gap.is_none() => {
+                gap = Some(count);
+                i += 2;
+                if next.is_none() {
+                    break;
+                }
+            }
+            (Some(b':'), Some(_), _) => i += 1,
+            _ => return None,
+        }
+    }
+    match gap {
+        None if count == 8 => Some(Ipv6Addr::from(groups)),
+        // `::` stands for at least one zero group: the groups after it move
+        // to the end.
+        Some(at) if count < 8 => {
+            for j in (at..count).rev() {
+                groups[j + 8 - count] = groups[j];
+                groups[j] = 0;
+            }
+            Some(Ipv6Addr::from(groups))
+        }
+        _ => None,
     }
 }
 
@@ -576,21 +496,24 @@ fn write_v6(segments: [u16; 8], out: &mut String) {
             len = 0;
         }
     }
-    let groups = |out: &mut String, part: &[u16]| {
-        for (i, &segment) in part.iter().enumerate() {
-            if i > 0 {
-                out.push(':');
-            }
-            push_number(out, u32::from(segment), 16);
-        }
+    // Groups joined by `:`, the run written as `::`.
+    let run = if best_len < 2 {
+        9..9
+    } else {
+        best_start..best_start + best_len
     };
-    if best_len < 2 {
-        groups(out, &segments);
-        return;
+    for (i, &segment) in segments.iter().enumerate() {
+        if i == run.start {
+            out.push_str("::");
+        }
+        if run.contains(&i) {
+            continue;
+        }
+        if i > 0 && i != run.end {
+            out.push(':');
+        }
+        push_number(out, u32::from(segment), 16);
     }
-    groups(out, &segments[..best_start]);
-    out.push_str("::");
-    groups(out, &segments[best_start + best_len..]);
 }
 
 /// `value` in `radix` (10 or 16), lower case, no leading zeros.
@@ -599,7 +522,7 @@ fn push_number(out: &mut String, value: u32, radix: u32) {
     let (mut at, mut rest) = (digits.len(), value);
     loop {
         at -= 1;
-        digits[at] = char::from_digit(rest % radix, radix).map_or(b'0', |c| c as u8);
+        digits[at] = b"0123456789abcdef"[(rest % radix) as usize];
         rest /= radix;
         if rest == 0 {
             break;
@@ -678,6 +601,26 @@ mod tests {
             assert_eq!(parse_v4(s), s.parse::<Ipv4Addr>().ok(), "v4 {s:?}");
             assert_eq!(parse_v6(s), s.parse::<Ipv6Addr>().ok(), "v6 {s:?}");
             assert_eq!(parse(s), s.parse::<IpAddr>().ok(), "ip {s:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Random text of the characters addresses are made of, and random
+        /// addresses in every spelling: read as `core::net` reads it.
+        #[test]
+        fn reads_random_text_as_core_net_does(s in "[0-9a-fA-F:.]{0,42}") {
+            proptest::prop_assert_eq!(parse_v4(&s), s.parse::<Ipv4Addr>().ok());
+            proptest::prop_assert_eq!(parse_v6(&s), s.parse::<Ipv6Addr>().ok());
+        }
+
+        #[test]
+        fn reads_every_address_as_written(segments: [u16; 8], octets: [u8; 4]) {
+            let v6 = Ipv6Addr::from(segments);
+            proptest::prop_assert_eq!(parse_v6(&v6.to_string()), Some(v6));
+            let v4 = Ipv4Addr::from(octets);
+            proptest::prop_assert_eq!(parse_v4(&v4.to_string()), Some(v4));
+            let mapped = alloc::format!("{}:{v4}", &v6.to_string());
+            proptest::prop_assert_eq!(parse_v6(&mapped), mapped.parse::<Ipv6Addr>().ok());
         }
     }
 
@@ -906,7 +849,7 @@ mod tests {
             }
         }
         // The single addresses.
-        assert_eq!(why("0.0.0.0"), Some(NotGlobal::Range(Unspecified)));
+        assert_eq!(why("0.0.0.0"), Some(NotGlobal::Range(ThisNetwork)));
         assert_eq!(why("255.255.255.255"), Some(NotGlobal::Range(Broadcast)));
         // Globally reachable assignments inside ranges that are not.
         for ok in [
@@ -929,6 +872,23 @@ mod tests {
             "2606:4700:4700::1111",
         ] {
             assert!(global(ok), "{ok}");
+        }
+    }
+
+    /// The first match is the most specific only if no range comes after
+    /// one that holds it; the lengths keep the shift in range.
+    #[test]
+    fn tables_list_each_range_before_the_ranges_holding_it() {
+        for table in [V4_RANGES, V6_RANGES] {
+            for (i, &(start, len, _)) in table.iter().enumerate() {
+                assert!((1..=64).contains(&len), "{start:?}/{len}");
+                for &(later, later_len, _) in &table[i + 1..] {
+                    let holds = later_len > len
+                        && kind_in(&[(start, len, Some(Kind::Reserved))], start_bits(later))
+                            .is_some();
+                    assert!(!holds, "{later:?}/{later_len} comes after {start:?}/{len}");
+                }
+            }
         }
     }
 
@@ -980,7 +940,7 @@ mod tests {
                 Some(NotGlobal::Carries(
                     Mapped,
                     Ipv4Addr::UNSPECIFIED,
-                    Unspecified,
+                    ThisNetwork,
                 )),
             ),
             ("::ffff:8.8.8.8", None),
@@ -1018,7 +978,7 @@ mod tests {
                 Some(NotGlobal::Carries(
                     SixToFour,
                     Ipv4Addr::UNSPECIFIED,
-                    Unspecified,
+                    ThisNetwork,
                 )),
             ),
             (
@@ -1051,7 +1011,7 @@ mod tests {
                 Some(NotGlobal::Carries(
                     Form::LocalNat64,
                     Ipv4Addr::UNSPECIFIED,
-                    Unspecified,
+                    ThisNetwork,
                 )),
             ),
             (
@@ -1090,7 +1050,7 @@ mod tests {
                 Some(NotGlobal::Carries(
                     TeredoServer,
                     Ipv4Addr::UNSPECIFIED,
-                    Unspecified,
+                    ThisNetwork,
                 )),
             ),
             (
@@ -1115,21 +1075,15 @@ mod tests {
         );
         assert_eq!(
             why("2001:0:a00:1::f7f7:f7f7").unwrap().describe(),
-            "a Teredo address whose server is 10.0.0.1, a private-use address"
+            "a Teredo address carrying 10.0.0.1, a private-use address"
         );
         assert_eq!(why("fec0::1").unwrap().describe(), "a site-local address");
         let v = check_public("169.254.169.254", At::body("/ip")).unwrap_err();
         assert_eq!(v.code, Code::PrivateAddress);
         assert_eq!(
             v.message,
-            "`ip` is 169.254.169.254, a link-local address, which cannot be an end user's \
-             public address: a proxy's or load balancer's address was probably sent instead \
-             of the client's (take the client's from the X-Forwarded-For header your proxy \
-             sets), or leave `ip` out"
-        );
-        assert_eq!(
-            v.param("reason"),
-            Some(&crate::report::Param::from("a link-local address"))
+            "`ip` is 169.254.169.254, a link-local address, which no end user has: probably a \
+             proxy's or load balancer's, sent for the client's (see X-Forwarded-For)"
         );
         // Malformed text is `invalid_ip` first.
         assert_eq!(
