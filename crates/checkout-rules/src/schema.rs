@@ -360,8 +360,12 @@ pub const COMMON_DECISIONS: &[&str] = &[
      `.alt`, or a name of one label, which resolvers complete with the server's own search \
      domains). The documentation ranges (`203.0.113.0/24`, `2001:db8::/32`…) and \
      `.example` names stay accepted: the providers' documents use them, and nothing answers \
-     there. `Options::url_policy` changes the policy. URLs the customer's browser is sent to \
-     may be any http(s) URL. Only Kiotapay's `callbackUrl` is a webhook.",
+     there. ORCHIDv2 (`2001:20::/28`) is accepted, as the registry marks it globally \
+     reachable; the local-use NAT64 prefix `64:ff9b:1::/48` is refused whatever IPv4 address \
+     it carries, since it only means something inside one network (RFC 8215). Payviox's \
+     `ip` follows the same address rule. `Options::url_policy` changes the policy. URLs the \
+     customer's browser is sent to may be any http(s) URL. Only Kiotapay's `callbackUrl` is \
+     a webhook.",
     "Unknown top-level fields are refused, with a suggestion when a known field is close \
      (`callbackUrl` → `callback_url`): a misspelt optional field would otherwise be dropped \
      without a word.",
