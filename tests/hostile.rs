@@ -384,10 +384,60 @@ fn urls_that_only_look_harmless() {
         webhook("https://169.254.169.254/latest/meta-data/"),
         body("/callbackUrl", "private_address")
     );
+    // Internal addresses in other spellings, and names that stand for
+    // internal hosts.
+    for internal in [
+        "https://[::127.0.0.1]/",
+        "https://[2002:7f00:1::]/",
+        "https://[2002:c0a8:101::1]/",
+        "https://[64:ff9b::a9fe:a9fe]/latest/meta-data/",
+        "https://[64:ff9b:1::a9fe:a9fe]/latest/meta-data/",
+        "https://[2001:0:4136:e378:8000:63bf:3f57:fefe]/",
+        "https://[fec0::1]/",
+        "https://metadata.google.internal/computeMetadata/v1/",
+        "https://METADATA.GOOGLE.INTERNAL/",
+        "https://printer.local/",
+        "https://nas.home.arpa/",
+        "https://admin.localhost/",
+        "https://metadata/computeMetadata/v1/",
+    ] {
+        assert_eq!(
+            webhook(internal),
+            body("/callbackUrl", "private_address"),
+            "{internal}"
+        );
+    }
     assert_eq!(
         webhook("http://hooks.merchant.example/"),
         body("/callbackUrl", "insecure_url")
     );
+}
+
+#[test]
+fn end_user_addresses_of_the_senders_own_network() {
+    // A proxy's or load balancer's address where Payviox wants the end
+    // user's, in the spellings a proxy passes on.
+    for ip in [
+        "127.0.0.1",
+        "10.0.0.1",
+        "::ffff:10.0.0.1",
+        "::ffff:7f00:1",
+        "::10.0.0.1",
+        "fe80::1",
+        "169.254.169.254",
+        "64:ff9b::a00:1",
+    ] {
+        let request = edit(
+            PAYVIOX,
+            r#""metadata""#,
+            &format!(r#""ip": "{ip}", "metadata""#),
+        );
+        assert_eq!(
+            found(Dialect::Payviox, &request, &[]),
+            body("/ip", "private_address"),
+            "{ip}"
+        );
+    }
 }
 
 #[test]

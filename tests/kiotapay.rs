@@ -213,11 +213,45 @@ fn the_webhook_must_be_public_https_by_default() {
         "\"https://169.254.169.254/latest/meta-data\"",
         "\"https://[::ffff:127.0.0.1]/\"",
         "\"https://10.0.0.7/hook\"",
+        "\"https://[::127.0.0.1]/\"",
+        "\"https://[2002:7f00:1::]/\"",
+        "\"https://[2002:c0a8:101::1]/\"",
+        "\"https://[64:ff9b:1::a9fe:a9fe]/\"",
+        "\"https://[fec0::1]/\"",
+        "\"https://[2001:0:4136:e378:8000:63bf:3f57:fefe]/\"",
+        "\"https://192.0.0.8/\"",
+        "\"https://198.18.0.1/\"",
+        "\"https://[2001:2::1]/\"",
+        "\"https://[100::1]/\"",
+        "\"https://printer.local/hook\"",
+        "\"https://metadata.google.internal/computeMetadata/v1/\"",
+        "\"https://router.home.arpa/\"",
+        "\"https://api.localhost/\"",
+        "\"https://shop.test/\"",
+        "\"https://x.invalid/\"",
+        "\"https://abc.onion/\"",
+        "\"https://name.alt/\"",
+        "\"https://intranet/hook\"",
     ] {
         assert_eq!(
             codes_with("/callbackUrl", Some(internal)),
             one("/callbackUrl", "private_address"),
             "{internal}"
+        );
+    }
+    // Documentation addresses and names stay public: the providers' own
+    // documents use them.
+    for public in [
+        "\"https://203.0.113.42/hook\"",
+        "\"https://[2001:db8::1]/hook\"",
+        "\"https://hooks.example/\"",
+        "\"https://example.com/hook\"",
+        "\"https://[2002:808:808::1]/\"",
+        "\"https://[::ffff:8.8.8.8]/\"",
+    ] {
+        assert!(
+            codes_with("/callbackUrl", Some(public)).is_empty(),
+            "{public}"
         );
     }
     // Redirects are the browser's business: any http(s) URL.

@@ -1,5 +1,7 @@
 //! Helpers shared by the conformance tests.
 
+pub mod iana;
+
 use std::path::PathBuf;
 
 use checkout_rules::json::{Limits, Value, parse};
@@ -193,6 +195,28 @@ pub const VALUES: &[&str] = &[
     "\"203.0.113.42\"",
 ];
 
+/// Host names at the edges of the special-use names a webhook may not
+/// point at, and names just beside them that it may.
+pub const SPECIAL_USE_HOSTS: &[&str] = &[
+    "localhost",
+    "LocalHost.",
+    "api.localhost",
+    "printer.local",
+    "router.home.arpa",
+    "metadata.google.internal",
+    "METADATA.GOOGLE.INTERNAL.",
+    "x.invalid",
+    "shop.test",
+    "abc.onion",
+    "name.alt",
+    "intranet",
+    "merchant.example",
+    "example.com",
+    "localhost.example.com",
+    "internal.example",
+    "test.example",
+];
+
 /// One request of the conformance corpus.
 #[derive(Debug)]
 pub struct Case {
@@ -247,6 +271,38 @@ pub fn corpus() -> Vec<Case> {
             let pointer = c.path.replace('*', "0");
             for value in VALUES.iter().copied().map(Some).chain([None]) {
                 if let Some(body) = try_with(&base, &pointer, value) {
+                    case(dialect, headers, &body);
+                }
+            }
+        }
+        // Every address the special-purpose address tests sample, as
+        // Payviox's `ip` and in Kiotapay's `callbackUrl`, with special-use
+        // names: the same verdict in every build.
+        let field = match dialect {
+            Dialect::Payviox => "/ip",
+            Dialect::Kiotapay => "/callbackUrl",
+            _ => "",
+        };
+        if !field.is_empty() {
+            let rows = iana::rows();
+            let mut values: Vec<String> = iana::samples(&rows)
+                .into_iter()
+                .map(|ip| match (field, ip) {
+                    ("/ip", ip) => ip.to_string(),
+                    (_, std::net::IpAddr::V4(v4)) => format!("https://{v4}/hook"),
+                    (_, std::net::IpAddr::V6(v6)) => format!("https://[{v6}]/hook"),
+                })
+                .collect();
+            if field == "/callbackUrl" {
+                values.extend(
+                    SPECIAL_USE_HOSTS
+                        .iter()
+                        .map(|h| format!("https://{h}/hook")),
+                );
+            }
+            for value in values {
+                let json = serde_json::Value::from(value).to_string();
+                if let Some(body) = try_with(&base, field, Some(&json)) {
                     case(dialect, headers, &body);
                 }
             }

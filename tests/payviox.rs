@@ -327,6 +327,80 @@ fn ip_is_an_address_and_needs_a_secret_key() {
 }
 
 #[test]
+fn ip_must_be_an_address_an_end_user_can_have() {
+    // Matched at payment time against the address the payment comes from:
+    // an address of the merchant's own network would fail with a 403.
+    for internal in [
+        "127.0.0.1",
+        "10.1.2.3",
+        "192.168.0.10",
+        "169.254.169.254",
+        "0.0.0.0",
+        "::",
+        "::1",
+        "fe80::1",
+        "::ffff:10.0.0.1",
+        "100.64.0.1",
+        "172.31.255.255",
+        "::127.0.0.1",
+        "2002:c0a8:101::1",
+        "64:ff9b::a9fe:a9fe",
+        "64:ff9b:1::808:808",
+        "2001:0:4136:e378:8000:63bf:3f57:fefe",
+        "fd00::1",
+        "fec0::1",
+        "ff02::1",
+        "224.0.0.1",
+        "240.0.0.1",
+        "255.255.255.255",
+    ] {
+        let report = check(
+            Dialect::Payviox,
+            &with(VALID, "/ip", Some(&format!("\"{internal}\""))),
+            &[("Authorization", "Bearer sk_live_x")],
+        );
+        assert_eq!(found(&report), one("/ip", "private_address"), "{internal}");
+        let message = &report.violations[0].message;
+        assert!(
+            message.starts_with(&format!("`ip` is {internal}, "))
+                && message.contains("X-Forwarded-For"),
+            "{message}"
+        );
+    }
+    // The document's own example, any public address, a public IPv4 address
+    // as a dual-stack server writes it.
+    for public in [
+        "203.0.113.42",
+        "198.51.100.7",
+        "8.8.8.8",
+        "100.63.255.255",
+        "100.128.0.0",
+        "172.32.0.0",
+        "2001:db8::42",
+        "2a00:1450:4001::1",
+        "::ffff:203.0.113.42",
+        "2002:cb00:712a::1",
+    ] {
+        assert!(
+            codes_with("/ip", Some(&format!("\"{public}\""))).is_empty(),
+            "{public}"
+        );
+    }
+    let report = check(
+        Dialect::Payviox,
+        &with(VALID, "/ip", Some("\"2002:7f00:1::\"")),
+        &[],
+    );
+    assert!(
+        report.violations[0].message.starts_with(
+            "`ip` is 2002:7f00:1::, a 6to4 address carrying 127.0.0.1, a loopback address, "
+        ),
+        "{}",
+        report.violations[0].message
+    );
+}
+
+#[test]
 fn headers() {
     let headers = |h: &[(&str, &str)]| found(&check(Dialect::Payviox, VALID, h));
     assert!(

@@ -102,7 +102,8 @@ pub enum Rule {
     Email,
     /// An absolute http(s) URL, and what it is for.
     Url(UrlUse),
-    /// An IPv4 or IPv6 address.
+    /// An end user's IP address: IPv4 or IPv6, and globally reachable
+    /// ([`rules::ip::check_public`]).
     Ip,
     /// A phone number in E.164 form.
     Phone,
@@ -177,10 +178,13 @@ impl Rule {
             Rule::Url(UrlUse::Redirect) => String::from(
                 "absolute https or http URL with an ASCII host (an international name as an xn-- label browsers accept), no user name or password, nothing a WHATWG parser would repair, at most 2048 characters",
             ),
-            Rule::Url(UrlUse::Webhook) => String::from(
-                "absolute https or http URL with an ASCII host (an international name as an xn-- label browsers accept), no user name or password, nothing a WHATWG parser would repair, at most 2048 characters; fetched by a server, so by default https only and no loopback, private, link-local or unspecified host",
+            Rule::Url(UrlUse::Webhook) => msg!(
+                Rule::Url(UrlUse::Redirect).describe(),
+                "; fetched by a server, so by default https only, with a host on the public internet: no address that is not globally reachable, in IANA's special-purpose registries or multicast or site-local, whatever its spelling (an IPv6 address that carries an IPv4 one is judged by it; documentation ranges accepted), and no special-use name (`localhost`, `.local`, `.internal`, `.home.arpa`, `.test`…, or a name of one label)",
             ),
-            Rule::Ip => String::from("IPv4 or IPv6 address"),
+            Rule::Ip => String::from(
+                "IPv4 or IPv6 address that is globally reachable, whatever its spelling (an IPv6 address that carries an IPv4 one is judged by it): not loopback, private, link-local, unspecified, nor in any other range IANA's special-purpose registries mark not globally reachable; documentation ranges accepted",
+            ),
             Rule::Phone => String::from(
                 "phone number in E.164 form: `+`, an assigned country calling code, then as many digits as libphonenumber calls possible for that code (not a local-only length), at most 15 digits in all, ASCII digits only",
             ),
@@ -238,7 +242,7 @@ impl Rule {
             Rule::Email => String::from("e-mail"),
             Rule::Url(UrlUse::Redirect) => String::from("http(s) URL"),
             Rule::Url(UrlUse::Webhook) => String::from("public https URL"),
-            Rule::Ip => String::from("IP address"),
+            Rule::Ip => String::from("public IP address"),
             Rule::Phone => String::from("E.164 phone"),
             Rule::Country => String::from("ISO 3166-1 country"),
             Rule::Locale => String::from("locale `ll_RR`"),
@@ -298,7 +302,7 @@ impl Rule {
                 Code::InsecureUrl,
                 Code::PrivateAddress,
             ],
-            Rule::Ip => alloc::vec![Code::InvalidIp],
+            Rule::Ip => alloc::vec![Code::InvalidIp, Code::PrivateAddress],
             Rule::Phone => alloc::vec![Code::InvalidPhone],
             Rule::Country => alloc::vec![Code::UnknownCountry],
             Rule::Locale => alloc::vec![Code::InvalidLocale],
@@ -348,9 +352,20 @@ pub const COMMON_DECISIONS: &[&str] = &[
      and content type are added by the HTTP client, and a body is often checked before that \
      (in a browser form, say).",
     "A URL a server fetches (a webhook) must by default be https with a host on the public \
-     internet (not loopback, private, link-local or unspecified: OWASP's advice against \
-     server-side request forgery); `Options::url_policy` changes that. URLs the customer's \
-     browser is sent to may be any http(s) URL. Only Kiotapay's `callbackUrl` is a webhook.",
+     internet (OWASP's advice against server-side request forgery): no address that IANA's \
+     special-purpose registries mark not globally reachable, nor multicast or site-local, in \
+     any spelling (an IPv6 address that carries an IPv4 one, as IPv4-mapped, IPv4-compatible, \
+     6to4, NAT64 or Teredo addresses do, is judged by that IPv4 address), and no special-use \
+     name (`localhost`, `.local`, `.home.arpa`, `.internal`, `.invalid`, `.test`, `.onion`, \
+     `.alt`, or a name of one label, which resolvers complete with the server's own search \
+     domains). The documentation ranges (`203.0.113.0/24`, `2001:db8::/32`…) and \
+     `.example` names stay accepted: the providers' documents use them, and nothing answers \
+     there. ORCHIDv2 (`2001:20::/28`) is accepted, as the registry marks it globally \
+     reachable; the local-use NAT64 prefix `64:ff9b:1::/48` is refused whatever IPv4 address \
+     it carries, since it only means something inside one network (RFC 8215). Payviox's \
+     `ip` follows the same address rule. `Options::url_policy` changes the policy. URLs the \
+     customer's browser is sent to may be any http(s) URL. Only Kiotapay's `callbackUrl` is \
+     a webhook.",
     "Phone numbers are checked against libphonenumber's possible lengths for their country \
      calling code (metadata of the `phonenumbers` 9.0.43 package, committed as a table): \
      `+1415555267` (9 digits after +1) is refused, and numbers of small plans, such as Niue's \
@@ -923,7 +938,7 @@ fn check_string(
             };
             rules::url::check_policy(&parts, policy, at)
         }),
-        Rule::Ip => return rules::ip::check(s, at).map(Read::Ip),
+        Rule::Ip => return rules::ip::check_public(s, at).map(Read::Ip),
         Rule::Phone => rules::phone::check(s, at),
         Rule::Country => rules::region::check_country(s, at),
         Rule::Locale => rules::region::check_locale(s, at),

@@ -207,11 +207,17 @@ fn value(rule: &'static Rule, currency: Currency) -> BoxedStrategy<Value<'static
                 .prop_map(string)
                 .boxed()
         }
+        // An end user's address: any globally reachable one, in either
+        // family, the IPv4-mapped spelling included.
         Rule::Ip => prop_oneof![
-            any::<[u8; 4]>().prop_map(|o| core::net::Ipv4Addr::from(o).to_string()),
-            any::<[u16; 8]>().prop_map(|s| core::net::Ipv6Addr::from(s).to_string()),
+            any::<[u8; 4]>().prop_map(core::net::IpAddr::from),
+            any::<[u8; 4]>().prop_map(|o| core::net::Ipv4Addr::from(o).to_ipv6_mapped().into()),
+            any::<[u16; 8]>().prop_map(core::net::IpAddr::from),
         ]
-        .prop_map(string)
+        .prop_filter("a globally reachable address", |ip| {
+            crate::rules::ip::is_global(*ip)
+        })
+        .prop_map(|ip| string(ip.to_string()))
         .boxed(),
         // A calling code, then digits of a length possible for it.
         Rule::Phone => (
@@ -770,12 +776,32 @@ fn rule_breaks(
             string("no-at-sign.example"),
             Code::InvalidEmail,
         )),
-        Rule::Url(_) => out.push(set(
-            pointer,
-            string("ftp://files.example/"),
-            Code::InvalidUrl,
-        )),
-        Rule::Ip => out.push(set(pointer, string("256.1.1.1"), Code::InvalidIp)),
+        Rule::Url(url_use) => {
+            out.push(set(
+                pointer,
+                string("ftp://files.example/"),
+                Code::InvalidUrl,
+            ));
+            if *url_use == UrlUse::Webhook {
+                for internal in [
+                    "https://10.0.0.1/hook",
+                    "https://[2002:7f00:1::]/hook",
+                    "https://[64:ff9b:1::a9fe:a9fe]/latest/meta-data/",
+                    "https://metadata.google.internal/computeMetadata/v1/",
+                    "https://printer.local/",
+                ] {
+                    out.push(set(pointer, string(internal), Code::PrivateAddress));
+                }
+            }
+        }
+        Rule::Ip => {
+            out.push(set(pointer, string("256.1.1.1"), Code::InvalidIp));
+            // Addresses of the sender's own network, as a proxy would pass
+            // them on.
+            for internal in ["10.0.0.1", "127.0.0.1", "::ffff:192.168.0.10", "fe80::1"] {
+                out.push(set(pointer, string(internal), Code::PrivateAddress));
+            }
+        }
         Rule::Phone => {
             out.push(set(pointer, string("0712345678"), Code::InvalidPhone));
             // The valid number lengthened and shortened to the nearest

@@ -104,10 +104,25 @@ static BODY: ObjectSpec = ObjectSpec {
         Field::optional(
             "ip",
             Rule::Ip,
-            &[Source::doc(
-                778,
-                "Server-side only. The end-user's IP address",
-            )],
+            &[
+                Source::doc(778, "Server-side only. The end-user's IP address"),
+                Source::doc(
+                    56,
+                    "the payment page will verify that the user's IP matches. If there's a \
+                     mismatch, the payment will be rejected with a **403 IP mismatch** error",
+                ),
+                Source::doc(52, r#""ip": "203.0.113.42""#),
+                Source::decided(
+                    "an address that no end user on the internet can have (loopback, private, \
+                     link-local, unspecified, or any other that is not globally reachable, in \
+                     any spelling: `127.0.0.1`, `10.1.2.3`, `169.254.169.254`, `::1`, \
+                     `fe80::1`, `::ffff:10.0.0.1`…) is refused (`private_address`), since the \
+                     payment would then fail its IP match: it is almost always a proxy's or load \
+                     balancer's address sent instead of the client's. Earlier any well-formed \
+                     address was accepted. The documentation ranges stay accepted, the \
+                     document's own example `203.0.113.42` among them",
+                ),
+            ],
         )
         .to("client_ip"),
         Field::optional(

@@ -17,7 +17,7 @@
 
 use alloc::borrow::Cow;
 use alloc::string::String;
-use core::net::{Ipv4Addr, Ipv6Addr};
+use core::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 use super::At;
 use crate::message::msg;
@@ -298,10 +298,11 @@ fn is_noncharacter(c: char) -> bool {
 /// A URL a server will fetch (a webhook) can be pointed at the server's own
 /// network: `http://127.0.0.1:8080/admin`, `https://[::ffff:10.0.0.1]/`.
 /// [`Policy::PublicHttps`] refuses that (OWASP's advice against server-side
-/// request forgery): `https` only, and no host that is loopback, private,
-/// link-local, unspecified or otherwise not on the public internet. Names
-/// are judged as written: a name that resolves to a private address can only
-/// be caught when it is resolved, at fetch time.
+/// request forgery): `https` only, and no host that is not on the public
+/// internet ([`Host::not_public`]): an address that is not globally
+/// reachable in any spelling, or a special-use name. Names are judged as
+/// written: a name that resolves to a private address can only be caught
+/// when it is resolved, at fetch time.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Policy {
     /// Any well-written http(s) URL.
@@ -331,44 +332,96 @@ impl Default for UrlPolicy {
 }
 
 impl Host<'_> {
-    /// Whether the host is a name, or an address on the public internet (not
-    /// loopback, private, link-local, unspecified, shared, broadcast or
-    /// multicast). `localhost` and names under `.localhost` are loopback
-    /// (RFC 6761).
+    /// Whether the host is on the public internet: an address that is
+    /// [globally reachable](super::ip::is_global), or a name that is not
+    /// special-use (see [`Host::not_public`]).
     pub fn is_public(&self) -> bool {
+        self.not_public().is_none()
+    }
+
+    /// Why the host is not on the public internet, if it is not.
+    ///
+    /// Special-use names: `localhost` and names under it, `.local`
+    /// (multicast DNS, RFC 6762), `.home.arpa` (RFC 8375), `.internal`
+    /// (ICANN's, for private networks: `metadata.google.internal`),
+    /// `.invalid` and `.test` (RFC 6761), `.onion` (RFC 7686), `.alt`
+    /// (RFC 9476), and names of one label, which resolvers complete with the
+    /// server's own search domains. Compared without regard to case, with or
+    /// without a final dot. `.example` and `example.com` stay public, as
+    /// the documentation ranges do.
+    pub fn not_public(&self) -> Option<NotPublic> {
         match self {
-            Host::Domain(name) => name != "localhost" && !name.ends_with(".localhost"),
-            Host::Ipv4(ip) => is_public_v4(*ip),
-            Host::Ipv6(ip) => match ip.to_ipv4_mapped() {
-                Some(v4) => is_public_v4(v4),
-                None => {
-                    let first = ip.segments()[0];
-                    // NAT64 (64:ff9b::/96) carries an IPv4 address.
-                    let nat64 = ip.segments()[..6] == [0x64, 0xff9b, 0, 0, 0, 0];
-                    let octets = ip.octets();
-                    let embedded = Ipv4Addr::new(octets[12], octets[13], octets[14], octets[15]);
-                    !(ip.is_loopback()
-                        || ip.is_unspecified()
-                        || ip.is_multicast()
-                        || (first & 0xffc0) == 0xfe80 // link-local
-                        || (first & 0xfe00) == 0xfc00 // unique local
-                        || (nat64 && !is_public_v4(embedded)))
-                }
-            },
+            Host::Domain(name) => special_use_name(name),
+            Host::Ipv4(ip) => super::ip::not_global(IpAddr::V4(*ip)).map(NotPublic::Address),
+            Host::Ipv6(ip) => super::ip::not_global(IpAddr::V6(*ip)).map(NotPublic::Address),
         }
     }
 }
 
-fn is_public_v4(ip: Ipv4Addr) -> bool {
-    let [a, b, ..] = ip.octets();
-    !(ip.is_loopback()
-        || ip.is_private()
-        || ip.is_link_local()
-        || ip.is_unspecified()
-        || ip.is_broadcast()
-        || ip.is_multicast()
-        || a == 0 // "this network"
-        || (a == 100 && (64..128).contains(&b))) // shared address space
+/// Why a host is not on the public internet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NotPublic {
+    /// An address that is not globally reachable.
+    Address(super::ip::NotGlobal),
+    /// A special-use name: the suffix it is or is under (`local`,
+    /// `internal`…).
+    Name(&'static str),
+    /// A name of one label, which resolvers complete with the server's own
+    /// search domains.
+    OneLabel,
+}
+
+impl NotPublic {
+    /// The reason in words: "a special-use name (.internal)".
+    pub fn describe(&self) -> String {
+        let mut out = String::new();
+        crate::message::Piece::push_to(self, &mut out);
+        out
+    }
+}
+
+impl crate::message::Piece for NotPublic {
+    fn push_to(&self, out: &mut String) {
+        match *self {
+            NotPublic::Address(why) => why.push_to(out),
+            NotPublic::Name(suffix) => {
+                out.push_str("a special-use name (.");
+                out.push_str(suffix);
+                out.push(')');
+            }
+            NotPublic::OneLabel => {
+                out.push_str("a one-label name, completed by the server's search domains");
+            }
+        }
+    }
+}
+
+/// The special-use suffix `name` is or is under: `localhost` (RFC 6761),
+/// `local` (RFC 6762), `home.arpa` (RFC 8375), `internal` (ICANN's, for
+/// private networks), `invalid` and `test` (RFC 6761), `onion` (RFC 7686),
+/// `alt` (RFC 9476).
+fn special_use_name(name: &str) -> Option<NotPublic> {
+    const SUFFIXES: &[&str] = &[
+        "localhost",
+        "local",
+        "home.arpa",
+        "internal",
+        "invalid",
+        "test",
+        "onion",
+        "alt",
+    ];
+    let name = name.strip_suffix('.').unwrap_or(name);
+    let found = SUFFIXES.iter().find(|suffix| {
+        let head = name.len().wrapping_sub(suffix.len());
+        name.get(head..)
+            .is_some_and(|tail| tail.eq_ignore_ascii_case(suffix))
+            && (head == 0 || name.as_bytes().get(head.wrapping_sub(1)) == Some(&b'.'))
+    });
+    match found {
+        Some(suffix) => Some(NotPublic::Name(suffix)),
+        None => (!name.as_bytes().contains(&b'.')).then_some(NotPublic::OneLabel),
+    }
 }
 
 /// Applies `policy` to a URL's parts.
@@ -387,14 +440,15 @@ pub fn check_policy(parts: &Parts<'_>, policy: Policy, at: At<'_>) -> Result<(),
             ),
         ));
     }
-    if !parts.host.is_public() {
+    if let Some(why) = parts.host.not_public() {
         return Err(at.violation(
             Code::PrivateAddress,
             msg!(
                 "`",
                 name,
-                "` points at a loopback, private or otherwise internal address; a server \
-                 fetches it, so it must be on the public internet"
+                "`'s host is ",
+                why,
+                "; a server fetches it, so it must be on the public internet"
             ),
         ));
     }
@@ -582,6 +636,21 @@ mod tests {
             "https://[::ffff:127.0.0.1]/",
             "https://[::ffff:10.0.0.1]/",
             "https://[64:ff9b::7f00:1]/",
+            "https://[::127.0.0.1]/",
+            "https://[2002:7f00:1::]/",
+            "https://[2002:c0a8:101::1]/",
+            "https://[64:ff9b:1::a9fe:a9fe]/",
+            "https://[fec0::1]/",
+            "https://[2001:0:4136:e378:8000:63bf:3f57:fefe]/",
+            "https://192.0.0.8/",
+            "https://198.18.0.1/",
+            "https://240.0.0.1/",
+            "https://[100::1]/",
+            "https://[2001:2::1]/",
+            "https://printer.local/",
+            "https://metadata.google.internal/computeMetadata/v1/",
+            "https://router.home.arpa/",
+            "https://intranet/",
         ] {
             assert!(!public(internal), "{internal}");
         }
@@ -591,10 +660,94 @@ mod tests {
         assert_eq!(code("https://merchant.example/hook"), Ok(()));
         assert_eq!(code("http://merchant.example/hook"), Err(Code::InsecureUrl));
         assert_eq!(code("https://127.0.0.1/hook"), Err(Code::PrivateAddress));
+        let refused = check_policy(
+            &parse("https://[2002:7f00:1::]/").unwrap(),
+            Policy::PublicHttps,
+            at,
+        )
+        .unwrap_err();
+        assert_eq!(
+            refused.message,
+            "`callbackUrl`'s host is a 6to4 address carrying 127.0.0.1, a loopback address; a \
+             server fetches it, so it must be on the public internet"
+        );
+        let refused = check_policy(
+            &parse("https://Metadata.Google.Internal/").unwrap(),
+            Policy::PublicHttps,
+            at,
+        )
+        .unwrap_err();
+        assert_eq!(
+            refused.message,
+            "`callbackUrl`'s host is a special-use name (.internal); a server fetches it, so it \
+             must be on the public internet"
+        );
+        let refused = check_policy(
+            &parse("https://intranet/").unwrap(),
+            Policy::PublicHttps,
+            at,
+        )
+        .unwrap_err();
+        assert_eq!(
+            refused.message,
+            "`callbackUrl`'s host is a one-label name, completed by the server's search domains; \
+             a server fetches it, so it must be on the public internet"
+        );
         assert_eq!(
             check_policy(&parse("http://127.0.0.1/").unwrap(), Policy::Any, at),
             Ok(())
         );
+    }
+
+    /// Special-use names, at every edge: the name itself, a name under it,
+    /// any case, a final dot, and look-alikes that are public.
+    #[test]
+    fn special_use_names() {
+        let domain = |name: &'static str| Host::Domain(Cow::Borrowed(name)).not_public();
+        for (name, suffix) in [
+            ("localhost", "localhost"),
+            ("LOCALHOST.", "localhost"),
+            ("api.localhost", "localhost"),
+            ("printer.local", "local"),
+            ("Printer.LOCAL.", "local"),
+            ("router.home.arpa", "home.arpa"),
+            ("home.arpa", "home.arpa"),
+            ("metadata.google.internal", "internal"),
+            ("a.b.internal.", "internal"),
+            ("x.invalid", "invalid"),
+            ("shop.test", "test"),
+            (
+                "duckduckgogg42xjoc72x3sjasowoarfbgcmvfimaftt6twagswzczad.onion",
+                "onion",
+            ),
+            ("name.alt", "alt"),
+        ] {
+            assert_eq!(domain(name), Some(NotPublic::Name(suffix)), "{name}");
+        }
+        for one_label in ["intranet", "metadata", "intranet.", "ai."] {
+            assert_eq!(domain(one_label), Some(NotPublic::OneLabel), "{one_label}");
+        }
+        for public in [
+            "merchant.example",
+            "example.com",
+            "example.net",
+            "example.org",
+            "www.example",
+            "notlocalhost.com",
+            "localhost.example.com",
+            "local.example",
+            "mylocal.example",
+            "internal.example.com",
+            "testing.com",
+            "test.com",
+            "alt.com",
+            "onion.com",
+            "myhome.arpa",
+            "arpa.example",
+            "shop.example.",
+        ] {
+            assert_eq!(domain(public), None, "{public}");
+        }
     }
 
     #[test]
