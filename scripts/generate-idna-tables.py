@@ -34,9 +34,9 @@ UNICODE_VERSION = "15.0.0"
 LIMIT = 0x110000
 
 
-def ranges(filename, default):
-    """A per-code-point list of the second field of a UCD file."""
-    values = [default] * LIMIT
+def rows(filename):
+    """A UCD file's data lines: the code points of each and its other
+    fields."""
     with open(os.path.join(UCD, filename), encoding="utf-8") as f:
         for line in f:
             line = line.split("#")[0].strip()
@@ -44,8 +44,15 @@ def ranges(filename, default):
                 continue
             fields = [x.strip() for x in line.split(";")]
             bounds = fields[0].split("..")
-            for c in range(int(bounds[0], 16), int(bounds[-1], 16) + 1):
-                values[c] = fields[1]
+            yield range(int(bounds[0], 16), int(bounds[-1], 16) + 1), fields[1:]
+
+
+def ranges(filename, default):
+    """A per-code-point list of the second field of a UCD file."""
+    values = [default] * LIMIT
+    for span, fields in rows(filename):
+        for c in span:
+            values[c] = fields[0]
     return values
 
 
@@ -137,20 +144,13 @@ def generate():
     excluded = set()
     quick_check_no = set()
     quick_check_maybe = set()
-    with open(os.path.join(UCD, "DerivedNormalizationProps.txt"), encoding="utf-8") as f:
-        for line in f:
-            line = line.split("#")[0].strip()
-            if not line:
-                continue
-            fields = [x.strip() for x in line.split(";")]
-            bounds = fields[0].split("..")
-            span = range(int(bounds[0], 16), int(bounds[-1], 16) + 1)
-            if fields[1] == "Full_Composition_Exclusion":
-                excluded.update(span)
-            elif fields[1] == "NFC_QC" and fields[2] == "N":
-                quick_check_no.update(span)
-            elif fields[1] == "NFC_QC" and fields[2] == "M":
-                quick_check_maybe.update(span)
+    for span, fields in rows("DerivedNormalizationProps.txt"):
+        if fields[0] == "Full_Composition_Exclusion":
+            excluded.update(span)
+        elif fields[0] == "NFC_QC" and fields[1] == "N":
+            quick_check_no.update(span)
+        elif fields[0] == "NFC_QC" and fields[1] == "M":
+            quick_check_maybe.update(span)
 
     # The table's NFC check leans on two facts of the data; fail loudly if a
     # new Unicode version breaks them.
