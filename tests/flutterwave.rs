@@ -230,3 +230,32 @@ fn optional_identifiers_and_urls() {
         one("/customerId", "unknown_field")
     );
 }
+
+#[test]
+fn blank_text_and_invisible_ends_are_refused() {
+    assert_eq!(
+        codes_with("/customer_id", Some(r#""\u00a0""#)),
+        one("/customer_id", "blank")
+    );
+    assert_eq!(
+        codes_with("/customer_id", Some(r#""cus_1\u200b""#)),
+        one("/customer_id", "invisible_character")
+    );
+    // The reference's own pattern refuses blank text too: both are said.
+    assert_eq!(
+        codes_with("/reference", Some(r#""      ""#)),
+        vec![
+            ("/reference".to_owned(), "blank"),
+            ("/reference".to_owned(), "pattern_mismatch")
+        ]
+    );
+    let headers = |h: &[(&str, &str)]| found(&check(Dialect::Flutterwave, VALID, h));
+    assert_eq!(
+        headers(&[("X-Trace-Id", &" ".repeat(12))]),
+        one("X-Trace-Id", "blank")
+    );
+    assert_eq!(
+        headers(&[("X-Scenario-Key", " ")]),
+        one("X-Scenario-Key", "blank")
+    );
+}

@@ -246,6 +246,51 @@ fn control_characters_and_surrogates_in_strings() {
 }
 
 #[test]
+fn identifiers_that_look_like_others_and_text_that_shows_nothing() {
+    // A reference with an invisible character at an end reads like the
+    // merchant's, but is not the one stored.
+    for spelled in [
+        "\\u200bR-1",
+        "\\ufeffR-1",
+        "R-1\\u2060",
+        "R-1\\u00ad",
+        "\\u200eR-1",
+    ] {
+        let bytes = edit(KIOTAPAY, "R-1", spelled);
+        assert_eq!(
+            found(Dialect::Kiotapay, &bytes, &[]),
+            body("/externalReference", "invisible_character"),
+            "{spelled}"
+        );
+    }
+    for blank in ["   ", "\\u200b\\u200c\\u200d", "\\u3164", "\\u2800\\u200b"] {
+        let bytes = edit(
+            PAYVIOX,
+            "\"name\": \"P\"",
+            &format!("\"name\": \"{blank}\""),
+        );
+        assert_eq!(
+            found(Dialect::Payviox, &bytes, &[]),
+            body("/items/0/name", "blank"),
+            "{blank}"
+        );
+    }
+    // A key's prefix alone is no key.
+    assert_eq!(
+        found(
+            Dialect::Payviox,
+            PAYVIOX.as_bytes(),
+            &[("Authorization", "Bearer sk_")]
+        ),
+        vec![(
+            Part::Header,
+            "Authorization".to_owned(),
+            "invalid_authorization"
+        )]
+    );
+}
+
+#[test]
 fn header_values_that_would_split_a_request() {
     for value in [
         "Bearer sk_1\r\nX-Injected: 1",

@@ -236,3 +236,29 @@ fn the_webhook_must_be_public_https_by_default() {
             .is_valid()
     );
 }
+
+#[test]
+fn blank_text_and_invisible_ends_are_refused() {
+    assert_eq!(
+        codes_with("/description", Some(r#"" \u200b ""#)),
+        one("/description", "blank")
+    );
+    assert!(codes_with("/description", Some(r#""Order 12345, two items""#)).is_empty());
+    for field in ["/externalReference", "/reference"] {
+        assert_eq!(
+            codes_with(field, Some(r#""\t""#)),
+            one(field, "control_character"),
+            "{field}"
+        );
+        assert_eq!(
+            codes_with(field, Some(r#""  ""#)),
+            one(field, "blank"),
+            "{field}"
+        );
+        assert_eq!(
+            codes_with(field, Some(r#""\ufeffORDER-12345""#)),
+            one(field, "invisible_character"),
+            "{field}"
+        );
+    }
+}

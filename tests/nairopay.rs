@@ -227,3 +227,26 @@ fn malformed_and_oversized_bodies() {
         one("", "malformed_json")
     );
 }
+
+#[test]
+fn a_blank_reference_or_one_with_an_invisible_end_is_refused() {
+    for blank in [r#""   ""#, r#""\u200b""#, r#""\ufeff \u3000""#] {
+        assert_eq!(
+            codes_with("/reference", Some(blank)),
+            one("/reference", "blank"),
+            "{blank}"
+        );
+    }
+    for edge in [
+        r#""\u200bORDER_1""#,
+        r#""\ufeffORDER_1""#,
+        r#""ORDER_1\u00ad""#,
+    ] {
+        assert_eq!(
+            codes_with("/reference", Some(edge)),
+            one("/reference", "invisible_character"),
+            "{edge}"
+        );
+    }
+    assert!(codes_with("/reference", Some(r#""ORDER 2025 001""#)).is_empty());
+}

@@ -247,3 +247,45 @@ fn customer() {
     );
     assert!(codes_with("/customer/billingAddress/state", None).is_empty());
 }
+
+#[test]
+fn blank_text_and_invisible_ends_are_refused() {
+    for field in [
+        "/orderItems/0/name",
+        "/customer/firstName",
+        "/customer/lastName",
+        "/customer/billingAddress/line1",
+        "/customer/billingAddress/city",
+    ] {
+        assert_eq!(
+            codes_with(field, Some(r#""   ""#)),
+            one(field, "blank"),
+            "{field}"
+        );
+        assert_eq!(
+            codes_with(field, Some(r#""\u2060""#)),
+            one(field, "blank"),
+            "{field}"
+        );
+    }
+    for field in ["/orderReference", "/orderItems/0/sku", "/shipping/method"] {
+        assert_eq!(
+            codes_with(field, Some(r#""\u200bX-1""#)),
+            one(field, "invisible_character"),
+            "{field}"
+        );
+    }
+    // Names in any script, with inner spaces.
+    for name in [r#""Mary Ann""#, r#""Nguyễn Thị""#, r#""عبد الله""#] {
+        assert!(
+            codes_with("/customer/firstName", Some(name)).is_empty(),
+            "{name}"
+        );
+    }
+    let blank_key = found(&check(
+        Dialect::Orchestrator,
+        &valid(),
+        &[("Idempotency-Key", "   ")],
+    ));
+    assert_eq!(blank_key, one("Idempotency-Key", "blank"));
+}

@@ -482,3 +482,83 @@ fn payviox_error_body_shape() {
             .starts_with("malformed JSON")
     );
 }
+
+#[test]
+fn blank_text_and_invisible_ends_are_refused() {
+    // "Each item must have a name": white space is no name.
+    for blank in [
+        r#""   ""#,
+        r#""\u200b""#,
+        r#""\ufeff""#,
+        r#""\u00ad\u2060""#,
+    ] {
+        assert_eq!(
+            codes_with("/items/0/name", Some(blank)),
+            one("/items/0/name", "blank"),
+            "{blank}"
+        );
+        assert_eq!(
+            codes_with("/description", Some(blank)),
+            one("/description", "blank"),
+            "{blank}"
+        );
+        for field in ["/customer", "/order_id", "/paymentMethodId"] {
+            assert_eq!(
+                codes_with(field, Some(blank)),
+                one(field, "blank"),
+                "{blank}"
+            );
+        }
+    }
+    for field in ["/customer", "/order_id", "/paymentMethodId"] {
+        for edge in [r#""\u200bcus_1""#, r#""\ufeffcus_1""#, r#""cus_1\u2060""#] {
+            assert_eq!(
+                codes_with(field, Some(edge)),
+                one(field, "invisible_character"),
+                "{field} {edge}"
+            );
+        }
+    }
+    let report = check(
+        Dialect::Payviox,
+        &with(VALID, "/customer", Some(r#""\u200bcustomer_abc123""#)),
+        &[],
+    );
+    let v = &report.violations[0];
+    assert_eq!(v.param("position"), Some(&Param::Int(1)));
+    assert!(v.message.contains("U+200B"), "{}", v.message);
+    // Names in any script, with inner spaces and joiners, stay valid.
+    for name in [
+        r#""Premium Plan""#,
+        r#""Ελένη Παπαδοπούλου""#,
+        r#""می\u200cخواهم""#,
+        r#""张 伟""#,
+        r#""Gift ❤\ufe0f""#,
+    ] {
+        assert!(codes_with("/items/0/name", Some(name)).is_empty(), "{name}");
+        assert!(codes_with("/customer", Some(name)).is_empty(), "{name}");
+    }
+}
+
+#[test]
+fn a_key_prefix_alone_is_refused() {
+    let headers = |h: &[(&str, &str)]| found(&check(Dialect::Payviox, VALID, h));
+    for key in ["Bearer pk_", "Bearer sk_", "Bearer sk_=="] {
+        assert_eq!(
+            headers(&[("Authorization", key)]),
+            one("Authorization", "invalid_authorization"),
+            "{key}"
+        );
+    }
+    let report = check(Dialect::Payviox, VALID, &[("Authorization", "Bearer sk_")]);
+    assert!(
+        report.violations[0]
+            .message
+            .contains("the key is only its prefix `sk_`; send the whole API key"),
+        "{}",
+        report.violations[0].message
+    );
+    for key in ["Bearer pk_1", "Bearer sk_x"] {
+        assert!(headers(&[("Authorization", key)]).is_empty(), "{key}");
+    }
+}

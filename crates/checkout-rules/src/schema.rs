@@ -162,11 +162,14 @@ impl Rule {
                     (min, None) => s.push_str(&msg!(", at least ", min, " characters")),
                     (min, Some(max)) => s.push_str(&msg!(", ", min, "–", max, " characters")),
                 }
+                if t.min_chars >= 1 {
+                    s.push_str(", not blank");
+                }
                 if let Some(p) = t.pattern {
                     s.push_str(&msg!(", matching `", p.regex, "`"));
                 }
                 if t.identifier {
-                    s.push_str(", no surrounding white space");
+                    s.push_str(", no white space or invisible character at either end");
                 }
                 s.push_str(", no control characters");
                 s
@@ -284,8 +287,12 @@ impl Rule {
                 if t.pattern.is_some() {
                     codes.push(Code::PatternMismatch);
                 }
+                if t.min_chars >= 1 {
+                    codes.push(Code::Blank);
+                }
                 if t.identifier {
                     codes.push(Code::SurroundingWhitespace);
+                    codes.push(Code::InvisibleCharacter);
                 }
                 codes.push(Code::ControlCharacter);
                 codes
@@ -337,8 +344,16 @@ pub const COMMON_DECISIONS: &[&str] = &[
      ever rounded.",
     "Every amount stays within ±(2^53 − 1) minor units, so that JavaScript holds it exactly.",
     "`null` is not the same as absent: a field sent as `null` is `invalid_type`; omit it instead.",
-    "Empty strings are refused wherever text is expected; identifiers (references, IDs, method \
-     names) are never trimmed, so surrounding white space is refused rather than silently removed.",
+    "Empty strings are refused wherever text is expected, and so is blank text, with no visible \
+     character: only white space, format characters (Cf), default-ignorable code points such as \
+     U+200B ZERO WIDTH SPACE, U+FEFF BYTE ORDER MARK or U+00AD SOFT HYPHEN, or U+2800 BRAILLE \
+     PATTERN BLANK (`blank`). `\"   \"` \
+     is not a name, and the provider would show or store nothing. Identifiers (references, IDs, \
+     method names) are never trimmed, so white space or an invisible character at either end is \
+     refused rather than silently removed (`surrounding_whitespace`, `invisible_character`): it \
+     makes a different identifier that looks the same. Inside text both stay allowed, because \
+     names have inner spaces and Persian, Indic scripts and emoji need joiners; a variation \
+     selector or emoji tag ending an identifier belongs to the emoji before it.",
     "Control characters (U+0000–U+001F, U+007F–U+009F) are refused in every text field; no \
      provider document describes multi-line values.",
     "Lengths count Unicode characters.",
@@ -492,7 +507,8 @@ impl HeaderRule {
                 let quoted: Vec<String> = prefixes.iter().map(|p| msg!("`", p, "`")).collect();
                 msg!(
                     "`Bearer <key>`, the key starting with ",
-                    join(&quoted, " or ")
+                    join(&quoted, " or "),
+                    " and going on after it (a prefix alone is no key)"
                 )
             }
             HeaderRule::JsonContentType => {

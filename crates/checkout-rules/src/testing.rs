@@ -617,6 +617,13 @@ fn breaks(d: &Draft) -> Vec<Break> {
         });
         match h.rule {
             HeaderRule::Text(t) => {
+                if t.min_chars >= 1 {
+                    out.push(Break::SetHeader {
+                        name: name.clone(),
+                        value: " ".repeat(t.min_chars as usize),
+                        code: Code::Blank,
+                    });
+                }
                 if let Some(max) = t.max_chars {
                     out.push(Break::SetHeader {
                         name,
@@ -746,8 +753,23 @@ fn rule_breaks(
                     Code::TooLong,
                 ));
             }
+            let fits =
+                |text: &str| text.chars().count() <= t.max_chars.unwrap_or(u32::MAX) as usize;
             if t.min_chars >= 1 {
                 out.push(set(pointer, string(""), Code::TooShort));
+                // With a pattern of its own, blank text breaks that too.
+                let blank = " \u{200B}".repeat(t.min_chars as usize);
+                if t.pattern.is_none() && fits(&blank) {
+                    out.push(set(pointer, string(blank), Code::Blank));
+                }
+            }
+            let invisible_start = format!("\u{FEFF}{s}");
+            if t.identifier && t.pattern.is_none() && fits(&invisible_start) {
+                out.push(set(
+                    pointer,
+                    string(invisible_start),
+                    Code::InvisibleCharacter,
+                ));
             }
             if t.pattern.is_some() {
                 let broken: String = core::iter::once('_').chain(s.chars().skip(1)).collect();

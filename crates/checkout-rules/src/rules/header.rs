@@ -35,8 +35,8 @@ pub fn check_value(value: &str, at: At<'_>) -> Result<(), Violation> {
 
 /// Checks an `Authorization` value: `Bearer <token>` (the scheme is
 /// case-insensitive, RFC 9110), the token in RFC 6750's `b64token` syntax
-/// and, when `prefixes` is not empty, starting with one of them. Returns the
-/// token.
+/// and, when `prefixes` is not empty, starting with one of them and going on
+/// after it. Returns the token.
 ///
 /// ```
 /// use checkout_rules::rules::{header::check_bearer, At};
@@ -45,6 +45,7 @@ pub fn check_value(value: &str, at: At<'_>) -> Result<(), Violation> {
 /// assert_eq!(check_bearer("Bearer sk_live_abc", &["pk_", "sk_"], at).unwrap(), "sk_live_abc");
 /// assert!(check_bearer("Basic dXNlcjpwYXNz", &[], at).is_err());
 /// assert!(check_bearer("Bearer live_abc", &["pk_", "sk_"], at).is_err());
+/// assert!(check_bearer("Bearer sk_", &["pk_", "sk_"], at).is_err()); // a prefix is not a key
 /// ```
 pub fn check_bearer<'v>(
     value: &'v str,
@@ -80,13 +81,27 @@ pub fn check_bearer<'v>(
             "the key may only contain letters, digits and - . _ ~ + / (then = padding)",
         ));
     }
-    if !prefixes.is_empty() && !prefixes.iter().any(|p| token.starts_with(p)) {
-        return Err(invalid(&msg!(
+    if prefixes.is_empty() {
+        return Ok(token);
+    }
+    match prefixes
+        .iter()
+        .find_map(|p| Some((*p, body.strip_prefix(p)?)))
+    {
+        None => Err(invalid(&msg!(
             "the key must start with ",
             join(prefixes, " or ")
-        )));
+        ))),
+        // A prefix says which kind of key follows; it is not a key.
+        Some((prefix, "")) => Err(invalid(&msg!(
+            "the key is only its prefix `",
+            prefix,
+            "`; send the whole API key (",
+            prefix,
+            "…) as your dashboard shows it"
+        ))),
+        Some(_) => Ok(token),
     }
-    Ok(token)
 }
 
 /// Checks a `Content-Type` value: `application/json`, in any case, with no
@@ -150,6 +165,32 @@ mod tests {
         ] {
             assert!(check_bearer(bad, &[], at).is_err(), "{bad:?}");
         }
+    }
+
+    #[test]
+    fn a_prefix_alone_is_no_key() {
+        let at = At::header("Authorization");
+        let prefixes = &["pk_", "sk_"];
+        for ok in ["Bearer pk_x", "Bearer sk_live_1", "Bearer sk_1=="] {
+            assert!(check_bearer(ok, prefixes, at).is_ok(), "{ok}");
+        }
+        for (bad, prefix) in [
+            ("Bearer pk_", "pk_"),
+            ("Bearer sk_", "sk_"),
+            ("Bearer sk_==", "sk_"),
+            ("bearer   pk_", "pk_"),
+        ] {
+            let v = check_bearer(bad, prefixes, at).unwrap_err();
+            assert_eq!(v.code, Code::InvalidAuthorization, "{bad}");
+            assert!(
+                v.message
+                    .contains(&alloc::format!("the key is only its prefix `{prefix}`")),
+                "{}",
+                v.message
+            );
+        }
+        // Without prefixes to go by, any token is a key.
+        assert!(check_bearer("Bearer sk_", &[], at).is_ok());
     }
 
     #[test]
