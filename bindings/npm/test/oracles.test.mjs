@@ -1,6 +1,7 @@
 // Outside oracles: the library's verdicts against references the rest of
-// the world uses. Currency exponents against the npm package
-// `currency-codes` and the PyPI package `iso4217`; e-mail syntax against
+// the world uses. Currency exponents against the npm
+// package `currency-codes` and the PyPI package `iso4217`; the text rule's
+// invisible characters against V8's Unicode tables; e-mail syntax against
 // Chromium's <input type=email>; URLs against Node's WHATWG `URL`; phone
 // numbers against the PyPI package `phonenumbers`. Every difference must be
 // one docs/robustness.md lists and justifies; the counts are printed.
@@ -9,7 +10,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
-import { currency, validateField } from '../node.js';
+import { constraints, currency, validateField } from '../node.js';
 
 const require = createRequire(import.meta.url);
 
@@ -43,6 +44,33 @@ test('currency exponents agree with currency-codes and iso4217', () => {
   assert.deepEqual(differences, justified);
   assert.equal(justified.length, NO_MINOR_UNIT.length);
   console.log(`currencies: ${codes.size} codes, ${agreements} agreements, ${justified.length} justified differences`);
+});
+
+// ------------------------------------------------------------ blank text
+
+// The form constraints' `pattern` (what a browser checks, with V8's own
+// Unicode tables) against the text rule (built from regex-syntax's), for
+// every character alone and after a letter, in an identifier and in a name.
+test('text patterns agree with the text rule on every character', () => {
+  const fields = [
+    ['nairopay', '/reference'],
+    ['payviox', '/items/0/name'],
+  ];
+  let agreements = 0;
+  for (const [dialect, path] of fields) {
+    const { pattern } = constraints(dialect).find((c) => c.path === path.replace('/0/', '/*/'));
+    const regex = new RegExp(`^(?:${pattern})$`, 'v');
+    for (let cp = 0; cp <= 0x10ffff; cp += 1) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const c = String.fromCodePoint(cp);
+      for (const value of [c, `x${c}`]) {
+        const accepted = validateField(dialect, path, value).length === 0;
+        assert.equal(regex.test(value), accepted, `${dialect} ${path} U+${cp.toString(16).toUpperCase()}`);
+        agreements += 1;
+      }
+    }
+  }
+  console.log(`text patterns: ${agreements} agreements, no difference`);
 });
 
 // ---------------------------------------------------------------- e-mail
