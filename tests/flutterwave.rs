@@ -259,3 +259,15 @@ fn blank_text_and_invisible_ends_are_refused() {
         one("X-Scenario-Key", "blank")
     );
 }
+
+#[test]
+fn the_bolivar_soberano_is_not_in_flutterwaves_list() {
+    // Flutterwave lists VEF, withdrawn in 2018, and neither current code.
+    for code in ["\"VES\"", "\"VED\""] {
+        assert_eq!(
+            codes_with("/currency", Some(code)),
+            one("/currency", "currency_not_accepted"),
+            "{code}"
+        );
+    }
+}

@@ -262,3 +262,10 @@ fn blank_text_and_invisible_ends_are_refused() {
         );
     }
 }
+
+#[test]
+fn both_venezuelan_bolivares_are_current() {
+    for code in ["\"VES\"", "\"VED\""] {
+        assert!(codes_with("/currency", Some(code)).is_empty(), "{code}");
+    }
+}

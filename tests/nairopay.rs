@@ -250,3 +250,11 @@ fn a_blank_reference_or_one_with_an_invisible_end_is_refused() {
     }
     assert!(codes_with("/reference", Some(r#""ORDER 2025 001""#)).is_empty());
 }
+
+#[test]
+fn both_venezuelan_bolivares_are_current() {
+    // ISO 4217 list one carries VES (928) and VED (926).
+    for code in ["\"VES\"", "\"VED\""] {
+        assert!(codes_with("/currency", Some(code)).is_empty(), "{code}");
+    }
+}

@@ -289,3 +289,10 @@ fn blank_text_and_invisible_ends_are_refused() {
     ));
     assert_eq!(blank_key, one("Idempotency-Key", "blank"));
 }
+
+#[test]
+fn both_venezuelan_bolivares_are_current() {
+    for code in ["\"VES\"", "\"VED\""] {
+        assert!(codes_with("/currency", Some(code)).is_empty(), "{code}");
+    }
+}

@@ -562,3 +562,10 @@ fn a_key_prefix_alone_is_refused() {
         assert!(headers(&[("Authorization", key)]).is_empty(), "{key}");
     }
 }
+
+#[test]
+fn both_venezuelan_bolivares_are_current() {
+    for code in ["\"VES\"", "\"VED\""] {
+        assert!(codes_with("/currency", Some(code)).is_empty(), "{code}");
+    }
+}

@@ -1,5 +1,5 @@
 // Outside oracles: the library's verdicts against references the rest of
-// the world uses. Currency exponents against the npm
+// the world uses. Currency exponents and current codes against the npm
 // package `currency-codes` and the PyPI package `iso4217`; the text rule's
 // invisible characters against V8's Unicode tables; e-mail syntax against
 // Chromium's <input type=email>; URLs against Node's WHATWG `URL`; phone
@@ -44,6 +44,51 @@ test('currency exponents agree with currency-codes and iso4217', () => {
   assert.deepEqual(differences, justified);
   assert.equal(justified.length, NO_MINOR_UNIT.length);
   console.log(`currencies: ${codes.size} codes, ${agreements} agreements, ${justified.length} justified differences`);
+});
+
+// `currency-codes` 2.2.0 is ISO 4217 list one as published on 2024-06-25;
+// `iso4217` 1.16.20260101 is the list of 2026-01-01, with which the library
+// must agree exactly. What ISO changed in between is the older copy's
+// difference (docs/robustness.md).
+const OLDER_LIST = [
+  'ANG: current in currency-codes, historic here', // replaced by XCG, 2025
+  'BGN: current in currency-codes, superseded here', // the euro, 2026-01-01
+  'CUC: current in currency-codes, superseded here', // withdrawn
+  'XAD: current here, not in currency-codes', // added after 2024-06-25
+  'XCG: current here, not in currency-codes', // added, 2025
+];
+
+test('current currency codes are ISO 4217 list one (iso4217, currency-codes)', () => {
+  // Every code the library knows: all three-letter codes asked for.
+  const LIST_ONE = new Set(['current', 'fund', 'special']);
+  const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  const status = new Map();
+  for (const a of letters) for (const b of letters) for (const c of letters) {
+    const info = currency(a + b + c);
+    if (info !== null) status.set(info.code, info.status);
+  }
+  const ours = new Set([...status].filter(([, s]) => LIST_ONE.has(s)).map(([code]) => code));
+  const oracles = [
+    ['iso4217', new Set(python('import iso4217, json; print(json.dumps([c.code for c in iso4217.Currency]))'))],
+    ['currency-codes', new Set(require('currency-codes').data.map((c) => c.code))],
+  ];
+  const differences = [];
+  let agreements = 0;
+  for (const [oracle, list] of oracles) {
+    for (const code of list) {
+      if (ours.has(code)) agreements += 1;
+      else differences.push(`${code}: current in ${oracle}, ${status.get(code) ?? 'unknown'} here`);
+    }
+    for (const code of ours) {
+      if (!list.has(code)) differences.push(`${code}: current here, not in ${oracle}`);
+    }
+  }
+  assert.deepEqual(differences.sort(), [...OLDER_LIST].sort());
+  assert.ok(status.get('VES') === 'current' && status.get('VED') === 'current');
+  console.log(
+    `current codes: ${ours.size} here, ${oracles.map(([o, l]) => `${l.size} in ${o}`).join(', ')}; ` +
+      `${agreements} agreements, ${differences.length} justified differences`,
+  );
 });
 
 // ------------------------------------------------------------ blank text

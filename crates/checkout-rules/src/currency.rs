@@ -367,6 +367,21 @@ mod tests {
     }
 
     #[test]
+    fn list_one_carries_both_bolivares() {
+        for code in ["VES", "VED"] {
+            let c = Currency::from_code(code).unwrap();
+            assert_eq!(c.status(), Status::Current, "{code}");
+            assert_eq!(CurrencySet::Iso4217Current.resolve(code), Ok(c));
+        }
+        assert_eq!(Currency::from_code("VES").unwrap().numeric(), 928);
+        assert_eq!(Currency::from_code("VED").unwrap().numeric(), 926);
+        assert_eq!(
+            Currency::from_code("XCG").unwrap().name(),
+            "Caribbean guilder"
+        );
+    }
+
+    #[test]
     fn superseded_codes_name_their_successor() {
         let hrk = Currency::from_code("HRK").unwrap();
         assert_eq!(hrk.status(), Status::Superseded { by: "EUR" });

@@ -358,7 +358,10 @@ pub const COMMON_DECISIONS: &[&str] = &[
      provider document describes multi-line values.",
     "Lengths count Unicode characters.",
     "Currency codes are matched exactly, in upper case; `usd` gets a suggestion, not a silent fix. \
-     Superseded codes (`HRK`) and codes without a minor unit (`XAU`) are refused.",
+     Superseded codes (`HRK`) and codes without a minor unit (`XAU`) are refused. Current means \
+     on ISO 4217 list one, which a test compares with two outside copies of it: VES and VED are \
+     both current, although the `iso_currency` crate, which the table is built from, marks VES \
+     superseded.",
     "`Authorization` and `Content-Type` are checked when given, never required: credentials \
      and content type are added by the HTTP client, and a body is often checked before that \
      (in a browser form, say).",
