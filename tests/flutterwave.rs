@@ -271,3 +271,32 @@ fn the_bolivar_soberano_is_not_in_flutterwaves_list() {
         );
     }
 }
+
+#[test]
+fn amounts_in_exponent_notation_are_exact() {
+    let minor = |amount: &str| {
+        check(
+            Dialect::Flutterwave,
+            &with(VALID, "/amount", Some(amount)),
+            &[],
+        )
+        .normalized
+        .map(|s| s.amount.minor())
+    };
+    assert_eq!(minor("1.234E1"), Some(1234));
+    assert_eq!(minor("1E-2"), Some(1));
+    assert_eq!(
+        codes_with("/amount", Some("1E-3")),
+        one("/amount", "too_many_decimals")
+    );
+    assert_eq!(
+        codes_with("/amount", Some("0.0E0")),
+        one("/amount", "below_minimum")
+    );
+    let kwd = with(VALID, "/currency", Some("\"KWD\""));
+    assert_eq!(
+        found_with(Dialect::Flutterwave, &kwd, "/amount", Some("9E-3")),
+        one("/amount", "below_minimum")
+    );
+    assert!(found_with(Dialect::Flutterwave, &kwd, "/amount", Some("1.0E-2")).is_empty());
+}

@@ -258,3 +258,24 @@ fn both_venezuelan_bolivares_are_current() {
         assert!(codes_with("/currency", Some(code)).is_empty(), "{code}");
     }
 }
+
+#[test]
+fn minor_units_refuse_exponents_as_openapi_integers_do() {
+    for amount in ["2.5E3", "2500E0", "25e2", "1e400"] {
+        assert_eq!(
+            codes_with("/amount", Some(amount)),
+            one("/amount", "exponent_notation"),
+            "{amount}"
+        );
+    }
+    let report = check(
+        Dialect::Nairopay,
+        &checkout_rules_conformance::with(VALID, "/amount", Some("2.5E3")),
+        &[],
+    );
+    assert!(
+        report.violations[0].message.contains("is in minor units"),
+        "{}",
+        report.violations[0].message
+    );
+}

@@ -296,3 +296,34 @@ fn both_venezuelan_bolivares_are_current() {
         assert!(codes_with("/currency", Some(code)).is_empty(), "{code}");
     }
 }
+
+#[test]
+fn amounts_in_exponent_notation_are_exact_and_add_up() {
+    // The documented amounts (119 + 9.95 + 11.81 = 140.76), spelt as Java
+    // writes doubles.
+    let body = with(
+        &with(
+            &with(&valid(), "/amount/total", Some("1.4076E2")),
+            "/amount/shipping",
+            Some("9.95E0"),
+        ),
+        "/orderItems/0/unitPrice",
+        Some("1.19E2"),
+    );
+    let report = check(Dialect::Orchestrator, &body, &[KEY]);
+    assert!(report.is_valid(), "{:?}", report.violations);
+    assert_eq!(report.normalized.unwrap().amount.minor(), 14076);
+    assert_eq!(
+        codes_with("/amount/total", Some("1.40761E2")),
+        one("/amount/total", "too_many_decimals")
+    );
+    assert_eq!(
+        codes_with("/amount/total", Some("1.4077E2")),
+        one("/amount/total", "amount_mismatch")
+    );
+    // Quantities stay integers written out.
+    assert_eq!(
+        codes_with("/orderItems/0/quantity", Some("1E0")),
+        one("/orderItems/0/quantity", "exponent_notation")
+    );
+}

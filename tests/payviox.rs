@@ -569,3 +569,16 @@ fn both_venezuelan_bolivares_are_current() {
         assert!(codes_with("/currency", Some(code)).is_empty(), "{code}");
     }
 }
+
+#[test]
+fn minor_units_refuse_exponents_as_openapi_integers_do() {
+    for (field, value) in [("/amount", "1E4"), ("/items/0/price", "1.0E4")] {
+        let body = with(VALID, field, Some(value));
+        let codes = found(&check(Dialect::Payviox, &body, &[]));
+        assert_eq!(codes, one(field, "exponent_notation"), "{field}");
+    }
+    assert_eq!(
+        codes_with("/items/0/quantity", Some("1e0")),
+        one("/items/0/quantity", "exponent_notation")
+    );
+}

@@ -110,59 +110,221 @@ pub(crate) fn parse_safe_integer(text: &str) -> Result<i64, IntegerError> {
     Ok(if negative { -value } else { value })
 }
 
-/// Compares two plain decimal literals ([`Form::Integer`] or
-/// [`Form::Decimal`]) exactly, whatever their length: `-0` equals `0`,
-/// `1.50` equals `1.5`.
+/// A JSON number literal read as a sign, significant digits and a power of
+/// ten, from its text and without allocating: `1.50E3` is 15 × 10^2. Long
+/// exponents saturate far beyond any amount or double, so `1e99999999999`
+/// and `1e400` compare and scale alike, in time that depends on the digits
+/// written, never on the exponent.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Literal<'a> {
+    negative: bool,
+    /// The digits without leading and trailing zeros; empty for zero.
+    significant: Digits<'a>,
+    /// The power of ten of the last significant digit.
+    exponent: i64,
+}
+
+/// Digits written in two runs (before and after the point), read as one.
+#[derive(Clone, Copy, Debug)]
+struct Digits<'a> {
+    int: &'a [u8],
+    frac: &'a [u8],
+}
+
+impl<'a> Digits<'a> {
+    fn len(&self) -> usize {
+        self.int.len() + self.frac.len()
+    }
+
+    fn iter(&self) -> impl DoubleEndedIterator<Item = u8> + 'a {
+        self.int.iter().chain(self.frac).copied()
+    }
+
+    /// The digits from `from` to `to` (counting both runs together).
+    fn slice(&self, from: usize, to: usize) -> Digits<'a> {
+        let split = self.int.len();
+        let part = |run: &'a [u8], lo: usize, hi: usize| run.get(lo..hi).unwrap_or_default();
+        Digits {
+            int: part(self.int, from.min(split), to.min(split)),
+            frac: part(
+                self.frac,
+                from.saturating_sub(split),
+                to.saturating_sub(split),
+            ),
+        }
+    }
+}
+
+/// Beyond this, an exponent is as good as infinite: no amount's digits or
+/// decimals, and no double, come near it, and sums with text lengths cannot
+/// overflow.
+const EXPONENT_LIMIT: i64 = i64::MAX / 4;
+
+/// Why a literal cannot be a whole number of minor units.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum ScaleError {
+    /// More decimals than the scale; how many it has (saturated).
+    TooManyDecimals(u32),
+    /// Beyond ±[`MAX_SAFE_INTEGER`] once scaled.
+    OutOfRange,
+}
+
+impl<'a> Literal<'a> {
+    /// Reads a JSON number literal; `None` when `text` is not one.
+    pub(crate) fn parse(text: &'a str) -> Option<Literal<'a>> {
+        if form(text) == Form::Invalid {
+            return None;
+        }
+        let (negative, magnitude) = match text.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, text),
+        };
+        let (mantissa, exp) = match magnitude.find(['e', 'E']) {
+            Some(at) => (&magnitude[..at], &magnitude[at + 1..]),
+            None => (magnitude, "0"),
+        };
+        let exp = exp.trim_start_matches('+');
+        let (exp_negative, exp_digits) = match exp.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, exp),
+        };
+        let exp = digits_value(exp_digits)
+            .and_then(|e| i64::try_from(e).ok())
+            .map_or(EXPONENT_LIMIT, |e| e.min(EXPONENT_LIMIT));
+        let exp = if exp_negative { -exp } else { exp };
+        let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+        let digits = Digits {
+            int: int.as_bytes(),
+            frac: frac.as_bytes(),
+        };
+        let lead = digits.iter().take_while(|&d| d == b'0').count();
+        let trail = if lead == digits.len() {
+            0
+        } else {
+            digits.iter().rev().take_while(|&d| d == b'0').count()
+        };
+        let significant = digits.slice(lead, digits.len() - trail);
+        // Lengths are bounded by the body's size: no overflow past the limit.
+        let shift = i64::try_from(trail).unwrap_or(EXPONENT_LIMIT)
+            - i64::try_from(frac.len()).unwrap_or(EXPONENT_LIMIT);
+        Some(Literal {
+            negative,
+            significant,
+            exponent: exp.saturating_add(shift),
+        })
+    }
+
+    /// Whether it is zero (`-0`, `0.00`, `0e5` included).
+    pub(crate) fn is_zero(&self) -> bool {
+        self.significant.len() == 0
+    }
+
+    /// −1, 0 or 1.
+    fn sign(&self) -> i8 {
+        match (self.is_zero(), self.negative) {
+            (true, _) => 0,
+            (false, true) => -1,
+            (false, false) => 1,
+        }
+    }
+
+    /// The power of ten of the leading digit (scientific notation's
+    /// exponent), for a non-zero literal.
+    fn leading_exponent(&self) -> i64 {
+        let len = i64::try_from(self.significant.len()).unwrap_or(EXPONENT_LIMIT);
+        self.exponent.saturating_add(len - 1)
+    }
+
+    /// The number of decimals it has: digits after the point once
+    /// trailing zeros carry no value (`12.340` has 2, `1.5E1` none).
+    pub(crate) fn decimals(&self) -> u64 {
+        if self.is_zero() {
+            0
+        } else {
+            self.exponent.min(0).unsigned_abs()
+        }
+    }
+
+    /// The value × 10^`places` as an integer within ±[`MAX_SAFE_INTEGER`]:
+    /// an amount in major units as minor units of a currency with `places`
+    /// decimals. Exact or an error, never rounded.
+    pub(crate) fn scaled(&self, places: u8) -> Result<i64, ScaleError> {
+        if self.is_zero() {
+            return Ok(0);
+        }
+        let decimals = self.decimals();
+        if decimals > u64::from(places) {
+            return Err(ScaleError::TooManyDecimals(
+                u32::try_from(decimals).unwrap_or(u32::MAX),
+            ));
+        }
+        let zeros = self.exponent.saturating_add(i64::from(places));
+        // 2^53 − 1 has 16 digits: more is out of range before any is read.
+        let digits = i64::try_from(self.significant.len()).unwrap_or(EXPONENT_LIMIT);
+        if digits.saturating_add(zeros) > 16 {
+            return Err(ScaleError::OutOfRange);
+        }
+        let padding = core::iter::repeat_n(b'0', usize::try_from(zeros).unwrap_or(0));
+        let mut value: i64 = 0;
+        for digit in self.significant.iter().chain(padding) {
+            value = value * 10 + i64::from(digit - b'0');
+        }
+        if value > MAX_SAFE_INTEGER {
+            return Err(ScaleError::OutOfRange);
+        }
+        Ok(if self.negative { -value } else { value })
+    }
+
+    /// Compares two literals exactly: `-0` equals `0`, `1.50` equals
+    /// `15E-1`.
+    pub(crate) fn cmp(&self, other: &Literal<'_>) -> Ordering {
+        let (a, b) = (self.sign(), other.sign());
+        if a != b || a == 0 {
+            return a.cmp(&b);
+        }
+        let magnitude = self.cmp_magnitude(other);
+        if a < 0 {
+            magnitude.reverse()
+        } else {
+            magnitude
+        }
+    }
+
+    /// Compares absolute values: by the leading digit's power of ten, then
+    /// digit by digit (trailing zeros are gone, so a prefix is smaller).
+    fn cmp_magnitude(&self, other: &Literal<'_>) -> Ordering {
+        match (self.is_zero(), other.is_zero()) {
+            (true, true) => return Ordering::Equal,
+            (true, false) => return Ordering::Less,
+            (false, true) => return Ordering::Greater,
+            (false, false) => {}
+        }
+        self.leading_exponent()
+            .cmp(&other.leading_exponent())
+            .then_with(|| self.significant.iter().cmp(other.significant.iter()))
+    }
+}
+
+/// Compares two number literals exactly, whatever their length or
+/// exponent: `-0` equals `0`, `1.50` equals `1.5E0`. Text that is not a
+/// number literal compares as zero (callers check the form first).
 pub(crate) fn cmp_decimal(a: &str, b: &str) -> Ordering {
-    let ((sign_a, a), (sign_b, b)) = (signed(a), signed(b));
-    if sign_a != sign_b || sign_a == 0 {
-        return sign_a.cmp(&sign_b);
-    }
-    let magnitude = cmp_magnitude(a, b);
-    if sign_a < 0 {
-        magnitude.reverse()
-    } else {
-        magnitude
+    const ZERO: &str = "0";
+    let read = |t| Literal::parse(t).or_else(|| Literal::parse(ZERO));
+    match (read(a), read(b)) {
+        (Some(a), Some(b)) => a.cmp(&b),
+        _ => Ordering::Equal,
     }
 }
 
-/// A decimal literal's sign (−1, 0 or 1) and its digits without the sign.
-fn signed(text: &str) -> (i8, &str) {
-    let (negative, magnitude) = match text.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, text),
-    };
-    if magnitude.bytes().all(|c| c == b'0' || c == b'.') {
-        (0, magnitude)
-    } else {
-        (if negative { -1 } else { 1 }, magnitude)
-    }
-}
-
-/// Compares two unsigned decimal literals: integer parts by length then
-/// digits, fractions digit by digit once trailing zeros are dropped.
-fn cmp_magnitude(a: &str, b: &str) -> Ordering {
-    let ((int_a, frac_a), (int_b, frac_b)) = (significant(a), significant(b));
-    int_a
-        .len()
-        .cmp(&int_b.len())
-        .then_with(|| int_a.cmp(int_b))
-        .then_with(|| frac_a.cmp(frac_b))
-}
-
-/// An unsigned decimal literal's integer digits without leading zeros and
-/// fraction digits without trailing zeros.
-fn significant(text: &str) -> (&str, &str) {
-    let (int, frac) = text.split_once('.').unwrap_or((text, ""));
-    (int.trim_start_matches('0'), frac.trim_end_matches('0'))
-}
-
-/// Whether a plain decimal in major units is beyond ±(2^53 − 1) minor units
-/// in every currency: its integer part alone exceeds it.
+/// Whether an amount in major units is beyond ±(2^53 − 1) minor units in
+/// every currency: its integer part alone exceeds it.
 pub(crate) fn major_exceeds_safe_range(text: &str) -> bool {
-    let magnitude = text.trim_start_matches('-');
-    let int = magnitude.split_once('.').map_or(magnitude, |(int, _)| int);
-    matches!(parse_safe_integer(int), Err(IntegerError::OutOfRange))
+    let bound = Literal::parse("9007199254740992");
+    match (Literal::parse(text), bound) {
+        (Some(value), Some(bound)) => value.cmp_magnitude(&bound) != Ordering::Less,
+        _ => false,
+    }
 }
 
 /// Whether a free-form number (metadata, extra item properties) stays the
@@ -170,90 +332,28 @@ pub(crate) fn major_exceeds_safe_range(text: &str) -> bool {
 /// underflows to zero, and integers stay within ±(2^53 − 1) so JavaScript
 /// holds them exactly (I-JSON, RFC 7493, section 2.2).
 ///
-/// Decided without floats, from the decimal exponent of the leading digit:
-/// overflow is judged on 17 significant digits of `f64::MAX`; anything below
-/// 1e-323 counts as underflow (the deepest subnormals with it, which carry
-/// one significant bit and no meaning in a payment request).
+/// Decided without floats, by exact comparison: overflow is beyond 17
+/// significant digits of `f64::MAX`; anything below 1e-323 counts as
+/// underflow (the deepest subnormals with it, which carry one significant
+/// bit and no meaning in a payment request).
 pub(crate) fn is_interoperable(text: &str) -> bool {
     match form(text) {
         Form::Integer => parse_safe_integer(text).is_ok(),
         Form::Decimal | Form::Exponent => {
-            let Some(scale) = Scale::of(text) else {
-                return true; // zero
+            let (Some(value), Some(max), Some(min)) = (
+                Literal::parse(text),
+                // f64::MAX ≈ 1.7976931348623157e308; the smallest subnormal
+                // ≈ 4.9e-324.
+                Literal::parse("1.7976931348623157e308"),
+                Literal::parse("1e-323"),
+            ) else {
+                return false;
             };
-            // f64::MAX ≈ 1.7976931348623157e308; the smallest subnormal
-            // ≈ 4.9e-324.
-            let overflows = scale.exponent > 308
-                || (scale.exponent == 308 && !scale.digits_at_most("17976931348623157"));
-            let underflows = scale.exponent < -323;
-            !overflows && !underflows
+            value.is_zero()
+                || (value.cmp_magnitude(&max) != Ordering::Greater
+                    && value.cmp_magnitude(&min) != Ordering::Less)
         }
         Form::Invalid => false,
-    }
-}
-
-/// A non-zero number as significant digits × 10^exponent, with the exponent
-/// of the leading digit (scientific notation).
-struct Scale<'a> {
-    significant: &'a [u8],
-    fraction: &'a [u8],
-    exponent: i64,
-}
-
-impl<'a> Scale<'a> {
-    fn of(text: &'a str) -> Option<Scale<'a>> {
-        let text = text.trim_start_matches('-');
-        let (mantissa, exp) = match text.find(['e', 'E']) {
-            Some(at) => (&text[..at], text[at + 1..].trim_start_matches('+')),
-            None => (text, "0"),
-        };
-        // An exponent too long for i64 is far outside any double either way.
-        let (negative, magnitude) = match exp.strip_prefix('-') {
-            Some(rest) => (true, rest),
-            None => (false, exp),
-        };
-        let exp = match digits_value(magnitude).and_then(|m| i64::try_from(m).ok()) {
-            Some(m) if negative => -m,
-            Some(m) => m,
-            None if negative => i64::MIN / 2,
-            None => i64::MAX / 2,
-        };
-        let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
-        let int = int.trim_start_matches('0');
-        if !int.is_empty() {
-            let lead = i64::try_from(int.len()).unwrap_or(i64::MAX / 2) - 1;
-            return Some(Scale {
-                significant: int.as_bytes(),
-                fraction: frac.as_bytes(),
-                exponent: exp.saturating_add(lead),
-            });
-        }
-        let zeros = frac.bytes().take_while(|&c| c == b'0').count();
-        let rest = frac.get(zeros..)?;
-        if rest.is_empty() {
-            return None;
-        }
-        let lead = i64::try_from(zeros).unwrap_or(i64::MAX / 2) + 1;
-        Some(Scale {
-            significant: rest.as_bytes(),
-            fraction: b"",
-            exponent: exp.saturating_sub(lead),
-        })
-    }
-
-    /// Whether the significant digits, read as 0.d1d2d3…, are at most those
-    /// of `bound`.
-    fn digits_at_most(&self, bound: &str) -> bool {
-        let mut digits = self.significant.iter().chain(self.fraction).copied();
-        for b in bound.bytes() {
-            match digits.next() {
-                Some(d) if d < b => return true,
-                Some(d) if d > b => return false,
-                Some(_) => {}
-                None => return true,
-            }
-        }
-        digits.all(|d| d == b'0')
     }
 }
 
@@ -347,7 +447,17 @@ mod tests {
             ("0", "-0", Equal),
             ("0.00", "0", Equal),
             ("1.50", "1.5", Equal),
-            ("007", "7", Equal),
+            ("7E0", "7", Equal),
+            ("1.5E1", "15", Equal),
+            ("15E-1", "1.50", Equal),
+            ("1e400", "9007199254740992", Greater),
+            ("1e-400", "0", Greater),
+            ("-1e-400", "0", Less),
+            ("0e400", "0", Equal),
+            ("1e99999999999999999999", "1e400", Greater),
+            ("1e99999999999999999999", "1e99999999999999999998", Equal), // both saturate
+            ("1.0001E2", "100.009", Greater),
+            ("-2E3", "-1999.99", Less),
             ("0.5", "0.49", Greater),
             ("0.01", "0.009", Greater),
             ("10", "9.99", Greater),
@@ -366,7 +476,34 @@ mod tests {
     }
 
     #[test]
+    fn literals_scale_exactly() {
+        let scaled = |text, places| Literal::parse(text).unwrap().scaled(places);
+        assert_eq!(scaled("12.340", 2), Ok(1234));
+        assert_eq!(scaled("12.345", 2), Err(ScaleError::TooManyDecimals(3)));
+        assert_eq!(scaled("1.5E7", 2), Ok(1_500_000_000));
+        assert_eq!(scaled("0.000", 0), Ok(0));
+        assert_eq!(scaled("-0", 3), Ok(0));
+        assert_eq!(scaled("9007199254740991", 0), Ok(MAX_SAFE_INTEGER));
+        assert_eq!(scaled("9007199254740992", 0), Err(ScaleError::OutOfRange));
+        assert_eq!(scaled("1E16", 0), Err(ScaleError::OutOfRange));
+        assert_eq!(scaled("9E15", 0), Ok(9_000_000_000_000_000));
+        assert_eq!(scaled("1e-400", 4), Err(ScaleError::TooManyDecimals(400)));
+        let long = alloc::format!("0.{}1e2", "0".repeat(100_000));
+        assert_eq!(scaled(&long, 2), Err(ScaleError::TooManyDecimals(99_999)));
+        assert_eq!(
+            scaled("1E-100000", 4),
+            Err(ScaleError::TooManyDecimals(100_000))
+        );
+        assert!(Literal::parse("1.5e").is_none());
+        assert!(Literal::parse("01").is_none());
+    }
+
+    #[test]
     fn major_amounts_beyond_every_currency() {
+        assert!(!major_exceeds_safe_range("9.00719925474099199E15"));
+        assert!(major_exceeds_safe_range("9.007199254740992E15"));
+        assert!(major_exceeds_safe_range("1e400"));
+        assert!(!major_exceeds_safe_range("1e-400"));
         assert!(!major_exceeds_safe_range("9007199254740991.99"));
         assert!(!major_exceeds_safe_range("-9007199254740991"));
         assert!(major_exceeds_safe_range("9007199254740992"));

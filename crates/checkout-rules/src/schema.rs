@@ -193,9 +193,15 @@ impl Rule {
             }
             Rule::Currency(set) => set.describe(),
             Rule::Amount(a) => {
-                let unit = match a.unit {
-                    Unit::Minor => "integer in minor units",
-                    Unit::Major => "decimal in major units, at most the currency's decimals",
+                let (unit, notation) = match a.unit {
+                    Unit::Minor => (
+                        "integer in minor units",
+                        "no fraction or exponent notation (OpenAPI 3.0 `integer`)",
+                    ),
+                    Unit::Major => (
+                        "number in major units, at most the currency's decimals",
+                        "exponent notation accepted where exact (`1.5E7`)",
+                    ),
                 };
                 let min = match a.min {
                     Minimum::Minor(0) => String::from("zero or more"),
@@ -207,7 +213,9 @@ impl Rule {
                     unit,
                     ", ",
                     min,
-                    ", no exponent notation, within ±(2^53 − 1) minor units"
+                    ", ",
+                    notation,
+                    ", within ±(2^53 − 1) minor units"
                 )
             }
             Rule::Integer(r) => msg!("integer, ", r.min, "–", r.max),
@@ -310,16 +318,15 @@ impl Rule {
             Rule::Country => alloc::vec![Code::UnknownCountry],
             Rule::Locale => alloc::vec![Code::InvalidLocale],
             Rule::Currency(_) => alloc::vec![Code::UnknownCurrency, Code::CurrencyNotAccepted],
-            Rule::Amount(a) => alloc::vec![
-                if a.unit == Unit::Minor {
-                    Code::NotInteger
-                } else {
-                    Code::TooManyDecimals
-                },
+            Rule::Amount(a) if a.unit == Unit::Minor => alloc::vec![
+                Code::NotInteger,
                 Code::ExponentNotation,
                 Code::BelowMinimum,
                 Code::OutOfRange,
             ],
+            Rule::Amount(_) => {
+                alloc::vec![Code::TooManyDecimals, Code::BelowMinimum, Code::OutOfRange,]
+            }
             Rule::Integer(_) => alloc::vec![
                 Code::NotInteger,
                 Code::ExponentNotation,
@@ -337,11 +344,16 @@ impl Rule {
 /// Decisions every dialect shares, where the provider documents are silent.
 pub const COMMON_DECISIONS: &[&str] = &[
     "Amounts in minor units must be written as integers: `100.0` and `1e2` are refused \
-     (`not_integer`, `exponent_notation`) although JSON Schema counts them as integers, because a \
-     fraction in a minor-unit field usually means major units were sent.",
-    "Amounts in major units are plain decimals with at most the currency's number of decimals; \
-     trailing zeros are exact (`12.340` is 1234 cents); exponent notation is refused. Nothing is \
-     ever rounded.",
+     (`not_integer`, `exponent_notation`), as OpenAPI 3.0's `integer` refuses them (JSON Schema \
+     draft 4: \"a JSON number without a fraction or exponent part\") although later JSON Schema \
+     drafts count them as integers, because a fraction in a minor-unit field usually means major \
+     units were sent.",
+    "Amounts in major units are exact numbers with at most the currency's number of decimals; \
+     trailing zeros are exact (`12.340` is 1234 cents), and so is exponent notation, which JSON \
+     allows and Java's Jackson writes for large doubles (`1.0E7`): `1.5E7` KES is 1,500,000,000 \
+     minor units, `1E-2` KES is 1, `1.2345E1` KES has 3 decimals (`too_many_decimals`) and \
+     `1e400` is `out_of_range`, each decided from the digits written, whatever the exponent. \
+     Nothing is ever rounded.",
     "Every amount stays within ±(2^53 − 1) minor units, so that JavaScript holds it exactly.",
     "`null` is not the same as absent: a field sent as `null` is `invalid_type`; omit it instead.",
     "Empty strings are refused wherever text is expected, and so is blank text, with no visible \

@@ -306,9 +306,14 @@ fn min_minor(a: Amount, currency: Currency) -> i64 {
 
 fn amount(a: Amount, currency: Currency) -> impl Strategy<Value = Value<'static>> {
     let low = min_minor(a, currency).max(0);
-    (low..=low + 10_000_000, any::<bool>()).prop_map(move |(minor, pad)| {
+    (low..=low + 10_000_000, any::<bool>(), 0..8u8).prop_map(move |(minor, pad, spelling)| {
         let text = match (a.unit, Money::from_minor(minor, currency)) {
             (Unit::Minor, _) | (Unit::Major, Err(_)) => minor.to_string(),
+            // Exponent notation, as Java's Jackson writes doubles, now and
+            // then: `2500E-2` is 25.00.
+            (Unit::Major, Ok(_)) if spelling == 0 => {
+                format!("{minor}E-{}", currency.exponent().unwrap_or(0))
+            }
             // Trailing zeros are exact: `12.340` is written sometimes.
             (Unit::Major, Ok(m)) if pad && m.to_major_string().contains('.') => {
                 format!("{}0", m.to_major_string())
@@ -801,15 +806,24 @@ fn rule_breaks(
         Rule::Locale => out.push(set(pointer, string("xx_XX"), Code::InvalidLocale)),
         Rule::Currency(_) => out.push(set(pointer, string("ABC"), Code::UnknownCurrency)),
         Rule::Amount(a) => {
-            out.push(set(pointer, number("1e2"), Code::ExponentNotation));
             let exponent = d.currency.exponent().unwrap_or(0);
             match a.unit {
-                Unit::Minor => out.push(set(pointer, number("100.5"), Code::NotInteger)),
-                Unit::Major => out.push(set(
-                    pointer,
-                    number(format!("1.{}", "1".repeat(usize::from(exponent) + 1))),
-                    Code::TooManyDecimals,
-                )),
+                Unit::Minor => {
+                    out.push(set(pointer, number("1e2"), Code::ExponentNotation));
+                    out.push(set(pointer, number("100.5"), Code::NotInteger));
+                }
+                Unit::Major => {
+                    out.push(set(
+                        pointer,
+                        number(format!("1.{}", "1".repeat(usize::from(exponent) + 1))),
+                        Code::TooManyDecimals,
+                    ));
+                    out.push(set(
+                        pointer,
+                        number(format!("1E-{}", exponent + 1)),
+                        Code::TooManyDecimals,
+                    ));
+                }
             }
             let low = min_minor(*a, d.currency);
             if low > 0 || matches!(a.min, Minimum::Minor(0)) {

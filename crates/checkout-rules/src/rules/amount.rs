@@ -102,9 +102,11 @@ impl Amount {
         let name = at.name();
         let currency = currency.filter(|c| c.exponent().is_some());
         let fail = |e| self.money_error(e, text, currency, at);
+        // Minor units are an integer, as OpenAPI 3.0's `integer` is: no
+        // fraction, no exponent. Major units are any exact number.
         match (self.unit, number::form(text)) {
-            (_, Form::Exponent) => return Err(fail(MoneyError::ExponentNotation)),
             (_, Form::Invalid) => return Err(fail(MoneyError::Syntax)),
+            (Unit::Minor, Form::Exponent) => return Err(fail(MoneyError::ExponentNotation)),
             (Unit::Minor, Form::Decimal) => return Err(fail(MoneyError::NotInteger)),
             _ => {}
         }
@@ -118,8 +120,8 @@ impl Amount {
             None => None,
         };
         // The minimum does not depend on the currency except for a
-        // minor-unit minimum of a major amount; `text` is a plain decimal
-        // here, compared exactly whatever its length.
+        // minor-unit minimum of a major amount; `text` is compared exactly
+        // whatever its length or exponent.
         let whole = match self.unit {
             Unit::Minor => Some(match money {
                 Some(m) => m.minor(),
@@ -206,7 +208,7 @@ impl Amount {
                 msg!(
                     "`",
                     name,
-                    "` must be written out in digits; `",
+                    "` is in minor units and must be a whole number written out in digits; `",
                     text,
                     "` uses exponent notation"
                 ),
@@ -370,13 +372,38 @@ mod tests {
             code(MAJOR_CENT, "0.5", cur("JPY")),
             Err(Code::TooManyDecimals)
         );
+        // Exponent notation is exact in major units, as far as the
+        // currency's decimals go.
         assert_eq!(
-            code(MAJOR_CENT, "1e400", cur("USD")),
-            Err(Code::ExponentNotation)
+            code(MAJOR_CENT, "1.5E7", cur("KES")),
+            Ok(Some(1_500_000_000))
+        );
+        assert_eq!(code(MAJOR_CENT, "1E-2", cur("KES")), Ok(Some(1)));
+        assert_eq!(
+            code(MAJOR_CENT, "1.2345E1", cur("KES")),
+            Err(Code::TooManyDecimals)
         );
         assert_eq!(
+            code(MAJOR_CENT, "1E-3", cur("KES")),
+            Err(Code::TooManyDecimals)
+        );
+        assert_eq!(code(MAJOR_CENT, "0.1E-1", cur("KES")), Ok(Some(1)));
+        assert_eq!(
+            code(MAJOR_CENT, "0.9E-2", cur("BHD")),
+            Err(Code::BelowMinimum)
+        );
+        assert_eq!(code(MAJOR_CENT, "1e400", cur("USD")), Err(Code::OutOfRange));
+        assert_eq!(
             code(MAJOR_CENT, "1e-400", cur("USD")),
-            Err(Code::ExponentNotation)
+            Err(Code::TooManyDecimals)
+        );
+        assert_eq!(
+            code(Amount::major_positive(), "1e-400", cur("USD")),
+            Err(Code::TooManyDecimals)
+        );
+        assert_eq!(
+            code(Amount::major_positive(), "0E-400", cur("USD")),
+            Err(Code::BelowMinimum)
         );
     }
 
@@ -387,7 +414,10 @@ mod tests {
         assert_eq!(code(MAJOR_CENT, "0.001", None), Err(Code::BelowMinimum));
         assert_eq!(code(MINOR_100, "1.5", None), Err(Code::NotInteger));
         assert_eq!(code(MAJOR_CENT, "1.23456", None), Ok(None));
-        assert_eq!(code(MAJOR_CENT, "1E3", None), Err(Code::ExponentNotation));
+        assert_eq!(code(MAJOR_CENT, "1E3", None), Ok(None));
+        assert_eq!(code(MAJOR_CENT, "1E-3", None), Err(Code::BelowMinimum));
+        assert_eq!(code(MAJOR_CENT, "1e400", None), Err(Code::OutOfRange));
+        assert_eq!(code(MINOR_100, "1E3", None), Err(Code::ExponentNotation));
         assert_eq!(
             code(MINOR_100, &"1".repeat(30), None),
             Err(Code::OutOfRange)
