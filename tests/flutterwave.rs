@@ -300,3 +300,8 @@ fn amounts_in_exponent_notation_are_exact() {
     );
     assert!(found_with(Dialect::Flutterwave, &kwd, "/amount", Some("1.0E-2")).is_empty());
 }
+
+#[test]
+fn content_type_is_read_by_rfc_9110s_grammar() {
+    checkout_rules_conformance::assert_content_type_rule(Dialect::Flutterwave);
+}

@@ -332,3 +332,8 @@ fn an_exponent_amount_converts_exactly() {
         Some(r#"{"amount":15000000.00,"currency":"KES","externalReference":"ORDER-1"}"#)
     );
 }
+
+#[test]
+fn content_type_is_read_by_rfc_9110s_grammar() {
+    checkout_rules_conformance::assert_content_type_rule(Dialect::Kiotapay);
+}

@@ -279,3 +279,8 @@ fn minor_units_refuse_exponents_as_openapi_integers_do() {
         report.violations[0].message
     );
 }
+
+#[test]
+fn content_type_is_read_by_rfc_9110s_grammar() {
+    checkout_rules_conformance::assert_content_type_rule(Dialect::Nairopay);
+}

@@ -327,3 +327,8 @@ fn amounts_in_exponent_notation_are_exact_and_add_up() {
         one("/orderItems/0/quantity", "exponent_notation")
     );
 }
+
+#[test]
+fn content_type_is_read_by_rfc_9110s_grammar() {
+    checkout_rules_conformance::assert_content_type_rule(Dialect::Orchestrator);
+}

@@ -582,3 +582,8 @@ fn minor_units_refuse_exponents_as_openapi_integers_do() {
         one("/items/0/quantity", "exponent_notation")
     );
 }
+
+#[test]
+fn content_type_is_read_by_rfc_9110s_grammar() {
+    checkout_rules_conformance::assert_content_type_rule(Dialect::Payviox);
+}

@@ -377,6 +377,11 @@ pub const COMMON_DECISIONS: &[&str] = &[
     "`Authorization` and `Content-Type` are checked when given, never required: credentials \
      and content type are added by the HTTP client, and a body is often checked before that \
      (in a browser form, say).",
+    "`Content-Type` is read by RFC 9110's media-type grammar, so `application/json;`, empty or \
+     repeated parameters and white space around `;` are valid HTTP and accepted; parameters \
+     other than `charset` are ignored, as JSON readers ignore them; a `charset` must be UTF-8, \
+     quoted or not, in any case, because JSON exchanged between systems is UTF-8 (RFC 8259); \
+     text that is not a media type is refused with the character where it stops being one.",
     "A URL a server fetches (a webhook) must by default be https with a host on the public \
      internet (not loopback, private, link-local or unspecified: OWASP's advice against \
      server-side request forgery); `Options::url_policy` changes that. URLs the customer's \
@@ -526,9 +531,10 @@ impl HeaderRule {
                     " and going on after it (a prefix alone is no key)"
                 )
             }
-            HeaderRule::JsonContentType => {
-                String::from("`application/json`, optionally with `charset=utf-8`")
-            }
+            HeaderRule::JsonContentType => String::from(
+                "`application/json` by RFC 9110's media-type syntax (any case, parameters \
+                 optional, empty or repeated); a `charset` must be `utf-8`",
+            ),
         }
     }
 

@@ -642,11 +642,19 @@ fn breaks(d: &Draft) -> Vec<Break> {
                 value: String::from("Basic dXNlcjpwYXNz"),
                 code: Code::InvalidAuthorization,
             }),
-            HeaderRule::JsonContentType => out.push(Break::SetHeader {
-                name,
-                value: String::from("text/plain"),
-                code: Code::UnsupportedContentType,
-            }),
+            HeaderRule::JsonContentType => {
+                for value in [
+                    "text/plain",
+                    "application/json; charset=latin1",
+                    "application/json; x",
+                ] {
+                    out.push(Break::SetHeader {
+                        name: name.clone(),
+                        value: String::from(value),
+                        code: Code::UnsupportedContentType,
+                    });
+                }
+            }
         }
     }
     // Rules across fields.
