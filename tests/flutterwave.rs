@@ -305,3 +305,25 @@ fn amounts_in_exponent_notation_are_exact() {
 fn content_type_is_read_by_rfc_9110s_grammar() {
     checkout_rules_conformance::assert_content_type_rule(Dialect::Flutterwave);
 }
+
+#[test]
+fn amount_violations_give_their_numbers_in_major_units() {
+    use checkout_rules::report::Param;
+    let text = |t: &str| Some(Param::Text(t.to_owned().into()));
+    let report = check(
+        Dialect::Flutterwave,
+        &with(VALID, "/amount", Some("0")),
+        &[],
+    );
+    assert_eq!(report.violations[0].param("min"), text("0.01").as_ref());
+    let report = check(
+        Dialect::Flutterwave,
+        &with(VALID, "/amount", Some("1e400")),
+        &[],
+    );
+    assert_eq!(found(&report), one("/amount", "out_of_range"));
+    assert_eq!(
+        report.violations[0].param("max"),
+        text("90071992547409.91").as_ref()
+    );
+}

@@ -337,3 +337,44 @@ fn an_exponent_amount_converts_exactly() {
 fn content_type_is_read_by_rfc_9110s_grammar() {
     checkout_rules_conformance::assert_content_type_rule(Dialect::Kiotapay);
 }
+
+#[test]
+fn amount_violations_give_their_numbers_in_major_units() {
+    use checkout_rules::report::Param;
+    let violation = |currency: &str, amount: &str| {
+        let body = checkout_rules_conformance::with(
+            &checkout_rules_conformance::with(VALID, "/currency", Some(currency)),
+            "/amount",
+            Some(amount),
+        );
+        check(Dialect::Kiotapay, &body, &[]).violations.remove(0)
+    };
+    let text = |t: &str| Some(Param::Text(t.to_owned().into()));
+    let v = violation("\"KES\"", "0");
+    assert_eq!(v.code.as_str(), "below_minimum");
+    assert_eq!(v.param("min"), text("0.01").as_ref());
+    assert_eq!(v.param("actual"), text("0").as_ref());
+    assert_eq!(v.message, "`amount` must be at least 0.01; it is 0");
+    assert_eq!(violation("\"JPY\"", "0").param("min"), text("1").as_ref());
+    assert_eq!(
+        violation("\"BHD\"", "-1").param("min"),
+        text("0.001").as_ref()
+    );
+    let v = violation("\"KES\"", "90071992547409.92");
+    assert_eq!(v.code.as_str(), "out_of_range");
+    assert_eq!(v.param("max"), text("90071992547409.91").as_ref());
+    // Without a currency, the bounds that depend on its decimals are not
+    // given rather than given in minor units.
+    let v = violation("\"KSH\"", "-5");
+    assert_eq!(v.code.as_str(), "below_minimum");
+    assert_eq!(v.param("min"), None);
+    assert_eq!(v.param("actual"), text("-5").as_ref());
+    assert!(
+        v.message.contains("one minor unit of its currency"),
+        "{}",
+        v.message
+    );
+    let v = violation("\"KSH\"", "1e400");
+    assert_eq!(v.code.as_str(), "out_of_range");
+    assert_eq!(v.param("max"), None);
+}

@@ -332,3 +332,47 @@ fn amounts_in_exponent_notation_are_exact_and_add_up() {
 fn content_type_is_read_by_rfc_9110s_grammar() {
     checkout_rules_conformance::assert_content_type_rule(Dialect::Orchestrator);
 }
+
+#[test]
+fn amount_violations_give_their_numbers_in_major_units() {
+    let param = |pointer: &str, value: &str, name: &str| {
+        let report = check(
+            Dialect::Orchestrator,
+            &with(&valid(), pointer, Some(value)),
+            &[KEY],
+        );
+        let v = report
+            .violations
+            .iter()
+            .find(|v| v.path == pointer || v.path.starts_with(&format!("{pointer}/")))
+            .unwrap_or_else(|| panic!("{pointer} = {value}: {:?}", report.violations));
+        (v.code.as_str(), v.param(name).cloned())
+    };
+    let text = |t: &str| Some(Param::Text(t.to_owned().into()));
+    assert_eq!(
+        param("/amount/total", "0", "min"),
+        ("below_minimum", text("0.01"))
+    );
+    assert_eq!(
+        param("/amount/total", "0", "actual"),
+        ("below_minimum", text("0"))
+    );
+    assert_eq!(
+        param("/amount/shipping", "-1", "min"),
+        ("below_minimum", text("0.00"))
+    );
+    assert_eq!(
+        param("/orderItems/0/unitPrice", "0.00", "min"),
+        ("below_minimum", text("0.01"))
+    );
+    assert_eq!(
+        param("/amount/tax", "1e400", "max"),
+        ("out_of_range", text("90071992547409.91"))
+    );
+    // A sum that overflows, at the item that makes it overflow.
+    let items = r#"[{"name": "A", "sku": "A-1", "quantity": 9007199254740991, "unitPrice": 119}]"#;
+    assert_eq!(
+        param("/orderItems", items, "max"),
+        ("arithmetic_overflow", text("90071992547409.91"))
+    );
+}

@@ -587,3 +587,24 @@ fn minor_units_refuse_exponents_as_openapi_integers_do() {
 fn content_type_is_read_by_rfc_9110s_grammar() {
     checkout_rules_conformance::assert_content_type_rule(Dialect::Payviox);
 }
+
+#[test]
+fn amount_violations_give_their_numbers_in_minor_units() {
+    let max = MAX_SAFE_INTEGER.to_string();
+    let items = format!(r#"[{{"name": "A", "quantity": {max}, "price": 2}}]"#);
+    let report = check(Dialect::Payviox, &with(VALID, "/items", Some(&items)), &[]);
+    assert_eq!(
+        report.violations[0].param("max"),
+        Some(&Param::Int(MAX_SAFE_INTEGER))
+    );
+    let report = check(
+        Dialect::Payviox,
+        &with(VALID, "/amount", Some("9007199254740992")),
+        &[],
+    );
+    assert_eq!(found(&report), one("/amount", "out_of_range"));
+    assert_eq!(
+        report.violations[0].param("max"),
+        Some(&Param::Int(MAX_SAFE_INTEGER))
+    );
+}

@@ -355,6 +355,11 @@ pub const COMMON_DECISIONS: &[&str] = &[
      `1e400` is `out_of_range`, each decided from the digits written, whatever the exponent. \
      Nothing is ever rounded.",
     "Every amount stays within ±(2^53 − 1) minor units, so that JavaScript holds it exactly.",
+    "The amounts a violation gives (`min`, `max`, `expected`, `actual`) are in the unit of the \
+     field it is reported at: integers of minor units in a minor-unit field, exact decimal text \
+     in a major-unit one (Kiotapay's `amount: 0` gives `\"min\": \"0.01\"` next to \
+     `\"actual\": \"0\"`), so no number is read in the wrong unit. A bound that depends on the \
+     currency's decimals is left out when the currency itself is invalid.",
     "`null` is not the same as absent: a field sent as `null` is `invalid_type`; omit it instead.",
     "Empty strings are refused wherever text is expected, and so is blank text, with no visible \
      character: only white space, format characters (Cf), default-ignorable code points such as \

@@ -139,37 +139,39 @@ impl Amount {
             (Minimum::Minor(min), None, Some(minor)) => minor < min,
             // Without the currency's exponent only the sign can be judged.
             (Minimum::Minor(min), None, None) => {
-                min > 0 && number::cmp_decimal(text, "0") != Ordering::Greater
+                let sign = number::cmp_decimal(text, "0");
+                match min.cmp(&0) {
+                    Ordering::Greater => sign != Ordering::Greater,
+                    Ordering::Equal => sign == Ordering::Less,
+                    Ordering::Less => false,
+                }
             }
             (Minimum::Major(min), ..) => number::cmp_decimal(text, min) == Ordering::Less,
         };
         if below {
-            let min_text = match (self.min, currency) {
-                (Minimum::Minor(min), Some(c)) => match Money::from_minor(min, c) {
-                    Ok(m) if self.unit == Unit::Minor => {
-                        msg!(min, " minor units (", c, " ", m.to_major_string(), ")")
-                    }
-                    Ok(m) => m.to_major_string(),
-                    Err(_) => msg!(min),
+            let min_text = match (self.min, self.unit, currency) {
+                (Minimum::Major(min), ..) => String::from(min),
+                (Minimum::Minor(min), Unit::Minor, Some(c)) => match Money::from_minor(min, c) {
+                    Ok(m) => msg!(min, " minor units (", c, " ", m.to_major_string(), ")"),
+                    Err(_) => msg!(min, " minor units"),
                 },
-                (Minimum::Minor(min), None) => msg!(min, " minor units"),
-                (Minimum::Major(min), _) => String::from(min),
+                (Minimum::Minor(min), Unit::Minor, None) => msg!(min, " minor units"),
+                (Minimum::Minor(min), Unit::Major, c) => in_unit_text(min, Unit::Major, c)
+                    .unwrap_or_else(|| String::from("one minor unit of its currency")),
             };
             let min_param = match self.min {
-                Minimum::Minor(min) => Param::Int(min),
-                Minimum::Major(min) => Param::from(min),
+                Minimum::Minor(min) => in_unit(min, self.unit, currency),
+                Minimum::Major(min) => Some(Param::from(min)),
             };
             let actual = match self.unit {
                 Unit::Minor => Param::Int(whole.unwrap_or_default()),
                 Unit::Major => Param::from(String::from(text)),
             };
-            return Err(at
-                .violation(
-                    Code::BelowMinimum,
-                    msg!("`", name, "` must be at least ", min_text, "; it is ", text),
-                )
-                .with("min", min_param)
-                .with("actual", actual));
+            let violation = at.violation(
+                Code::BelowMinimum,
+                msg!("`", name, "` must be at least ", min_text, "; it is ", text),
+            );
+            return Err(with_some(violation, "min", min_param).with("actual", actual));
         }
         Ok(money)
     }
@@ -230,24 +232,71 @@ impl Amount {
                 )
                 .with("max", u32::from(allowed))
                 .with("actual", actual),
-            MoneyError::OutOfRange | MoneyError::Overflow => at
-                .violation(
+            MoneyError::OutOfRange | MoneyError::Overflow => with_some(
+                at.violation(
                     Code::OutOfRange,
-                    msg!(
-                        "`",
-                        name,
-                        "` is beyond ±",
-                        MAX_SAFE_INTEGER,
-                        " minor units, the largest amount exchanged exactly"
-                    ),
-                )
-                .with("max", MAX_SAFE_INTEGER),
+                    msg!("`", name, "` is beyond ", largest(self.unit, currency)),
+                ),
+                "max",
+                in_unit(MAX_SAFE_INTEGER, self.unit, currency),
+            ),
             MoneyError::Syntax | MoneyError::NoMinorUnit | MoneyError::CurrencyMismatch => at
                 .violation(
                     Code::InvalidType,
                     msg!("`", name, "` must be an amount; it is `", text, "`"),
                 ),
         }
+    }
+}
+
+/// `minor` minor units as a violation's parameter, in the unit of the field
+/// it is reported at: the integer, or the exact major-unit text in
+/// `currency` (`"0.01"`, as the amount itself is written). `None` for major
+/// units without a currency to place the point, but for zero. Every amount a
+/// violation gives goes through here, so no parameter mixes units.
+pub(crate) fn in_unit(minor: i64, unit: Unit, currency: Option<Currency>) -> Option<Param> {
+    match unit {
+        Unit::Minor => Some(Param::Int(minor)),
+        Unit::Major => in_unit_text(minor, unit, currency).map(Param::from),
+    }
+}
+
+/// [`in_unit`] as text, for messages.
+fn in_unit_text(minor: i64, unit: Unit, currency: Option<Currency>) -> Option<String> {
+    match (unit, currency.map(|c| Money::from_minor(minor, c))) {
+        (Unit::Minor, _) => Some(msg!(minor)),
+        (Unit::Major, Some(Ok(m))) => Some(m.to_major_string()),
+        (Unit::Major, _) if minor == 0 => Some(String::from("0")),
+        (Unit::Major, _) => None,
+    }
+}
+
+/// The violation with the parameter, when there is one.
+fn with_some(violation: Violation, name: &'static str, param: Option<Param>) -> Violation {
+    match param {
+        Some(p) => violation.with(name, p),
+        None => violation,
+    }
+}
+
+/// The largest amount, in the field's unit, for messages.
+fn largest(unit: Unit, currency: Option<Currency>) -> String {
+    match (unit, currency) {
+        (Unit::Minor, _) => msg!(
+            "±",
+            MAX_SAFE_INTEGER,
+            " minor units, the largest amount exchanged exactly"
+        ),
+        (Unit::Major, Some(c)) => msg!(
+            "±",
+            in_unit_text(MAX_SAFE_INTEGER, unit, Some(c)).unwrap_or_default(),
+            " ",
+            c,
+            ", the largest amount exchanged exactly (2^53 − 1 minor units)"
+        ),
+        (Unit::Major, None) => String::from(
+            "the largest amount exchanged exactly (2^53 − 1 minor units) in any currency",
+        ),
     }
 }
 
@@ -270,46 +319,54 @@ pub fn check_total(total: Money, expected: Money, unit: Unit, at: At<'_>) -> Res
     if total == expected {
         return Ok(());
     }
-    let show = |m: Money| -> Param {
-        match unit {
-            Unit::Minor => Param::Int(m.minor()),
-            Unit::Major => Param::from(m.to_major_string()),
-        }
-    };
-    let text = |m: Money| match unit {
-        Unit::Minor => msg!(m.minor()),
-        Unit::Major => m.to_major_string(),
-    };
-    Err(at
-        .violation(
-            Code::AmountMismatch,
-            msg!(
-                "`",
-                at.name(),
-                "` is ",
-                text(total),
-                " but its parts add up to ",
-                text(expected),
-                "; send the exact sum"
-            ),
-        )
-        .with("expected", show(expected))
-        .with("actual", show(total)))
-}
-
-/// The violation for a sum or product of amounts that overflows.
-pub fn overflow(at: At<'_>) -> Violation {
-    at.violation(
-        Code::ArithmeticOverflow,
+    let show = |m: Money| in_unit(m.minor(), unit, Some(m.currency()));
+    let text = |m: Money| in_unit_text(m.minor(), unit, Some(m.currency())).unwrap_or_default();
+    let violation = at.violation(
+        Code::AmountMismatch,
         msg!(
             "`",
             at.name(),
-            "` makes the total exceed ±",
-            MAX_SAFE_INTEGER,
-            " minor units, the largest amount exchanged exactly"
+            "` is ",
+            text(total),
+            " but its parts add up to ",
+            text(expected),
+            "; send the exact sum"
         ),
+    );
+    Err(with_some(
+        with_some(violation, "expected", show(expected)),
+        "actual",
+        show(total),
+    ))
+}
+
+/// The violation for a sum or product of amounts in `currency` that
+/// overflows, its `max` in `unit`, the unit the amounts are written in.
+///
+/// ```
+/// use checkout_rules::rules::amount::{overflow, Unit};
+/// use checkout_rules::rules::At;
+/// use checkout_rules::report::Param;
+/// use checkout_rules::Currency;
+///
+/// let aud = Currency::from_code("AUD").unwrap();
+/// let v = overflow(At::body("/orderItems/0"), Unit::Major, aud);
+/// assert_eq!(v.param("max"), Some(&Param::from("90071992547409.91")));
+/// ```
+pub fn overflow(at: At<'_>, unit: Unit, currency: Currency) -> Violation {
+    with_some(
+        at.violation(
+            Code::ArithmeticOverflow,
+            msg!(
+                "`",
+                at.name(),
+                "` makes the total exceed ",
+                largest(unit, Some(currency))
+            ),
+        ),
+        "max",
+        in_unit(MAX_SAFE_INTEGER, unit, Some(currency)),
     )
-    .with("max", MAX_SAFE_INTEGER)
 }
 
 #[cfg(test)]
@@ -414,6 +471,15 @@ mod tests {
         assert_eq!(code(MAJOR_CENT, "0.001", None), Err(Code::BelowMinimum));
         assert_eq!(code(MINOR_100, "1.5", None), Err(Code::NotInteger));
         assert_eq!(code(MAJOR_CENT, "1.23456", None), Ok(None));
+        // Zero or more is judged without the currency: zero is zero in all.
+        let non_negative = Amount::major_non_negative();
+        assert_eq!(code(non_negative, "0", None), Ok(None));
+        assert_eq!(code(non_negative, "-0", None), Ok(None));
+        assert_eq!(code(non_negative, "-1E-9", None), Err(Code::BelowMinimum));
+        assert_eq!(
+            code(Amount::major_positive(), "0", None),
+            Err(Code::BelowMinimum)
+        );
         assert_eq!(code(MAJOR_CENT, "1E3", None), Ok(None));
         assert_eq!(code(MAJOR_CENT, "1E-3", None), Err(Code::BelowMinimum));
         assert_eq!(code(MAJOR_CENT, "1e400", None), Err(Code::OutOfRange));
@@ -433,6 +499,59 @@ mod tests {
         assert_eq!(
             code(MAJOR_CENT, "0.0100000000000000000000000000000000", None),
             Ok(None)
+        );
+    }
+
+    #[test]
+    fn every_amount_parameter_is_in_the_fields_unit() {
+        let params = |rule: Amount, text: &str, currency: Option<Currency>| {
+            let v = rule.check(text, currency, At::body("/amount")).unwrap_err();
+            (
+                v.param("min").cloned(),
+                v.param("max").cloned(),
+                v.param("actual").cloned(),
+            )
+        };
+        let text = |t: &'static str| Some(Param::from(t));
+        let kiotapay = Amount::major_positive();
+        assert_eq!(
+            params(kiotapay, "0", cur("KES")),
+            (text("0.01"), None, text("0"))
+        );
+        assert_eq!(
+            params(kiotapay, "-1", cur("JPY")),
+            (text("1"), None, text("-1"))
+        );
+        assert_eq!(params(kiotapay, "-5", None), (None, None, text("-5")));
+        assert_eq!(
+            params(Amount::major_non_negative(), "-1", None),
+            (text("0"), None, text("-1"))
+        );
+        assert_eq!(
+            params(Amount::major_non_negative(), "-1", cur("BHD")),
+            (text("0.000"), None, text("-1"))
+        );
+        assert_eq!(
+            params(kiotapay, "1e400", cur("USD")),
+            (None, text("90071992547409.91"), None)
+        );
+        assert_eq!(params(kiotapay, "1e400", None), (None, None, None));
+        assert_eq!(
+            params(MINOR_100, "99", cur("USD")),
+            (Some(Param::Int(100)), None, Some(Param::Int(99)))
+        );
+        assert_eq!(
+            params(MINOR_100, "9007199254740992", None),
+            (None, Some(Param::Int(MAX_SAFE_INTEGER)), None)
+        );
+        let usd = cur("USD").unwrap();
+        assert_eq!(
+            overflow(At::body("/items/0"), Unit::Minor, usd).param("max"),
+            Some(&Param::Int(MAX_SAFE_INTEGER))
+        );
+        assert_eq!(
+            overflow(At::body("/orderItems/0"), Unit::Major, usd).param("max"),
+            text("90071992547409.91").as_ref()
         );
     }
 
