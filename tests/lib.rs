@@ -290,10 +290,18 @@ pub fn assert_content_type_rule(dialect: Dialect) {
                     (Part::Header, "Content-Type", "unsupported_content_type"),
                     "{dialect} {value:?}"
                 );
-                match v.param("reason") {
-                    Some(checkout_rules::report::Param::Text(r)) => r.to_string(),
-                    other => panic!("{other:?}"),
-                }
+                let m = &v.message;
+                String::from(
+                    if m.ends_with("the body must be sent as `application/json`") {
+                        "media_type"
+                    } else if m.ends_with("charset=utf-8 or none") {
+                        "charset"
+                    } else if m.contains("not a media type from character") {
+                        "syntax"
+                    } else {
+                        panic!("{m}")
+                    },
+                )
             })
             .collect();
         found.first().cloned()

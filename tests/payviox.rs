@@ -554,7 +554,7 @@ fn a_key_prefix_alone_is_refused() {
     assert!(
         report.violations[0]
             .message
-            .contains("the key is only its prefix `sk_`; send the whole API key"),
+            .contains("must be `Bearer <API key>`: the key is only its prefix `sk_`"),
         "{}",
         report.violations[0].message
     );

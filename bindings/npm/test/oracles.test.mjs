@@ -95,15 +95,15 @@ test('current currency codes are ISO 4217 list one (iso4217, currency-codes)', (
 
 // The form constraints' `pattern` (what a browser checks, with V8's own
 // Unicode tables) against the text rule (built from regex-syntax's), for
-// every character alone and after a letter, in an identifier and in a name.
-test('text patterns agree with the text rule on every character', () => {
+// every character alone and after a letter, in two identifiers.
+test('identifier patterns agree with the text rule on every character', () => {
   const fields = [
     ['nairopay', '/reference'],
-    ['payviox', '/items/0/name'],
+    ['payviox', '/customer'],
   ];
   let agreements = 0;
   for (const [dialect, path] of fields) {
-    const { pattern } = constraints(dialect).find((c) => c.path === path.replace('/0/', '/*/'));
+    const { pattern } = constraints(dialect).find((c) => c.path === path);
     const regex = new RegExp(`^(?:${pattern})$`, 'v');
     for (let cp = 0; cp <= 0x10ffff; cp += 1) {
       if (cp >= 0xd800 && cp <= 0xdfff) continue;
@@ -115,7 +115,7 @@ test('text patterns agree with the text rule on every character', () => {
       }
     }
   }
-  console.log(`text patterns: ${agreements} agreements, no difference`);
+  console.log(`identifier patterns: ${agreements} agreements, no difference`);
 });
 
 // ---------------------------------------------------------------- e-mail

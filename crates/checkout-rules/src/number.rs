@@ -118,41 +118,15 @@ pub(crate) fn parse_safe_integer(text: &str) -> Result<i64, IntegerError> {
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Literal<'a> {
     negative: bool,
-    /// The digits without leading and trailing zeros; empty for zero.
-    significant: Digits<'a>,
+    /// The written digits from the first non-zero one to the last, the
+    /// point among them if it falls there; empty for zero.
+    significant: &'a [u8],
+    /// How many digits that is.
+    len: i64,
+    /// Where the point is among them (`usize::MAX` when it is not).
+    point: usize,
     /// The power of ten of the last significant digit.
     exponent: i64,
-}
-
-/// Digits written in two runs (before and after the point), read as one.
-#[derive(Clone, Copy, Debug)]
-struct Digits<'a> {
-    int: &'a [u8],
-    frac: &'a [u8],
-}
-
-impl<'a> Digits<'a> {
-    fn len(&self) -> usize {
-        self.int.len() + self.frac.len()
-    }
-
-    fn iter(&self) -> impl DoubleEndedIterator<Item = u8> + 'a {
-        self.int.iter().chain(self.frac).copied()
-    }
-
-    /// The digits from `from` to `to` (counting both runs together).
-    fn slice(&self, from: usize, to: usize) -> Digits<'a> {
-        let split = self.int.len();
-        let part = |run: &'a [u8], lo: usize, hi: usize| run.get(lo..hi).unwrap_or_default();
-        Digits {
-            int: part(self.int, from.min(split), to.min(split)),
-            frac: part(
-                self.frac,
-                from.saturating_sub(split),
-                to.saturating_sub(split),
-            ),
-        }
-    }
 }
 
 /// Beyond this, an exponent is as good as infinite: no amount's digits or
@@ -175,48 +149,68 @@ impl<'a> Literal<'a> {
         if form(text) == Form::Invalid {
             return None;
         }
-        let (negative, magnitude) = match text.strip_prefix('-') {
-            Some(rest) => (true, rest),
-            None => (false, text),
-        };
-        let (mantissa, exp) = match magnitude.find(['e', 'E']) {
-            Some(at) => (&magnitude[..at], &magnitude[at + 1..]),
-            None => (magnitude, "0"),
-        };
-        let exp = exp.trim_start_matches('+');
-        let (exp_negative, exp_digits) = match exp.strip_prefix('-') {
-            Some(rest) => (true, rest),
-            None => (false, exp),
-        };
-        let exp = digits_value(exp_digits)
-            .and_then(|e| i64::try_from(e).ok())
-            .map_or(EXPONENT_LIMIT, |e| e.min(EXPONENT_LIMIT));
+        // The form is valid: a sign, the mantissa, then maybe `e`, a sign
+        // and digits.
+        let b = text.as_bytes();
+        let negative = b.first() == Some(&b'-');
+        let e = b.iter().position(|&c| c | 0x20 == b'e').unwrap_or(b.len());
+        let m = b.get(usize::from(negative)..e).unwrap_or_default();
+        let exp = b.get(e + 1..).unwrap_or_default();
+        let exp_negative = exp.first() == Some(&b'-');
+        let exp = exp
+            .iter()
+            .filter(|c| c.is_ascii_digit())
+            .try_fold(0i64, |e, &d| {
+                let e = e.checked_mul(10)?.checked_add(i64::from(d - b'0'))?;
+                (e <= EXPONENT_LIMIT).then_some(e)
+            })
+            .unwrap_or(EXPONENT_LIMIT);
         let exp = if exp_negative { -exp } else { exp };
-        let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
-        let digits = Digits {
-            int: int.as_bytes(),
-            frac: frac.as_bytes(),
+        let point = m.iter().position(|&c| c == b'.').unwrap_or(m.len());
+        let digit = |&c: &u8| c != b'0' && c != b'.';
+        let (Some(first), Some(last)) = (m.iter().position(digit), m.iter().rposition(digit))
+        else {
+            return Some(Literal {
+                negative,
+                significant: &[],
+                len: 0,
+                point: 0,
+                exponent: 0,
+            });
         };
-        let lead = digits.iter().take_while(|&d| d == b'0').count();
-        let trail = if lead == digits.len() {
-            0
-        } else {
-            digits.iter().rev().take_while(|&d| d == b'0').count()
+        // The power of ten of the digit at `i`; lengths are bounded by the
+        // body's size, so nothing here overflows.
+        let power = |i: usize| {
+            let (i, point) = (
+                i64::try_from(i).unwrap_or(0),
+                i64::try_from(point).unwrap_or(0),
+            );
+            if i < point { point - 1 - i } else { point - i }
         };
-        let significant = digits.slice(lead, digits.len() - trail);
-        // Lengths are bounded by the body's size: no overflow past the limit.
-        let shift = i64::try_from(trail).unwrap_or(EXPONENT_LIMIT)
-            - i64::try_from(frac.len()).unwrap_or(EXPONENT_LIMIT);
+        let significant = m.get(first..=last).unwrap_or_default();
         Some(Literal {
             negative,
             significant,
-            exponent: exp.saturating_add(shift),
+            len: power(first) - power(last) + 1,
+            point: if first < point && point < last {
+                point - first
+            } else {
+                usize::MAX
+            },
+            exponent: exp.saturating_add(power(last)),
         })
+    }
+
+    /// The `i`th significant digit, or `None` past the last (at most one
+    /// point is among them, before `i` or not).
+    fn digit(&self, i: usize) -> Option<u8> {
+        let at = if self.point <= i { i + 1 } else { i };
+        self.significant.get(at).copied()
     }
 
     /// Whether it is zero (`-0`, `0.00`, `0e5` included).
     pub(crate) fn is_zero(&self) -> bool {
-        self.significant.len() == 0
+        self.len == 0
     }
 
     /// −1, 0 or 1.
@@ -231,8 +225,7 @@ impl<'a> Literal<'a> {
     /// The power of ten of the leading digit (scientific notation's
     /// exponent), for a non-zero literal.
     fn leading_exponent(&self) -> i64 {
-        let len = i64::try_from(self.significant.len()).unwrap_or(EXPONENT_LIMIT);
-        self.exponent.saturating_add(len - 1)
+        self.exponent.saturating_add(self.len - 1)
     }
 
     /// The number of decimals it has: digits after the point once
@@ -260,14 +253,17 @@ impl<'a> Literal<'a> {
         }
         let zeros = self.exponent.saturating_add(i64::from(places));
         // 2^53 − 1 has 16 digits: more is out of range before any is read.
-        let digits = i64::try_from(self.significant.len()).unwrap_or(EXPONENT_LIMIT);
-        if digits.saturating_add(zeros) > 16 {
+        if self.len.saturating_add(zeros) > 16 {
             return Err(ScaleError::OutOfRange);
         }
-        let padding = core::iter::repeat_n(b'0', usize::try_from(zeros).unwrap_or(0));
         let mut value: i64 = 0;
-        for digit in self.significant.iter().chain(padding) {
-            value = value * 10 + i64::from(digit - b'0');
+        for &digit in self.significant {
+            if digit != b'.' {
+                value = value * 10 + i64::from(digit - b'0');
+            }
+        }
+        for _ in 0..zeros {
+            value *= 10;
         }
         if value > MAX_SAFE_INTEGER {
             return Err(ScaleError::OutOfRange);
@@ -299,9 +295,18 @@ impl<'a> Literal<'a> {
             (false, true) => return Ordering::Greater,
             (false, false) => {}
         }
+        let by_digits = || {
+            let mut i = 0;
+            loop {
+                match (self.digit(i), other.digit(i)) {
+                    (Some(a), Some(b)) if a == b => i += 1,
+                    (a, b) => return a.cmp(&b),
+                }
+            }
+        };
         self.leading_exponent()
             .cmp(&other.leading_exponent())
-            .then_with(|| self.significant.iter().cmp(other.significant.iter()))
+            .then_with(by_digits)
     }
 }
 
@@ -309,22 +314,29 @@ impl<'a> Literal<'a> {
 /// exponent: `-0` equals `0`, `1.50` equals `1.5E0`. Text that is not a
 /// number literal compares as zero (callers check the form first).
 pub(crate) fn cmp_decimal(a: &str, b: &str) -> Ordering {
-    const ZERO: &str = "0";
-    let read = |t| Literal::parse(t).or_else(|| Literal::parse(ZERO));
-    match (read(a), read(b)) {
+    match (Literal::parse(a), Literal::parse(b)) {
         (Some(a), Some(b)) => a.cmp(&b),
         _ => Ordering::Equal,
     }
 }
 
-/// Whether an amount in major units is beyond ±(2^53 − 1) minor units in
-/// every currency: its integer part alone exceeds it.
-pub(crate) fn major_exceeds_safe_range(text: &str) -> bool {
-    let bound = Literal::parse("9007199254740992");
-    match (Literal::parse(text), bound) {
-        (Some(value), Some(bound)) => value.cmp_magnitude(&bound) != Ordering::Less,
-        _ => false,
+/// A positive literal of `digits` (no leading or trailing zero) whose last
+/// digit is worth 10^`exponent`, for the bounds below.
+const fn bound(digits: &'static [u8], exponent: i64) -> Literal<'static> {
+    Literal {
+        negative: false,
+        significant: digits,
+        len: digits.len() as i64,
+        point: usize::MAX,
+        exponent,
     }
+}
+
+/// Whether an amount in major units is beyond ±(2^53 − 1) minor units in
+/// every currency: its integer part alone exceeds it, it is 2^53 or more.
+pub(crate) fn major_exceeds_safe_range(text: &str) -> bool {
+    const TWO_TO_THE_53: Literal<'static> = bound(b"9007199254740992", 0);
+    Literal::parse(text).is_some_and(|v| v.cmp_magnitude(&TWO_TO_THE_53) != Ordering::Less)
 }
 
 /// Whether a free-form number (metadata, extra item properties) stays the
@@ -340,18 +352,15 @@ pub(crate) fn is_interoperable(text: &str) -> bool {
     match form(text) {
         Form::Integer => parse_safe_integer(text).is_ok(),
         Form::Decimal | Form::Exponent => {
-            let (Some(value), Some(max), Some(min)) = (
-                Literal::parse(text),
-                // f64::MAX ≈ 1.7976931348623157e308; the smallest subnormal
-                // ≈ 4.9e-324.
-                Literal::parse("1.7976931348623157e308"),
-                Literal::parse("1e-323"),
-            ) else {
-                return false;
-            };
-            value.is_zero()
-                || (value.cmp_magnitude(&max) != Ordering::Greater
-                    && value.cmp_magnitude(&min) != Ordering::Less)
+            // f64::MAX ≈ 1.7976931348623157e308; the smallest subnormal
+            // ≈ 4.9e-324.
+            const MAX: Literal<'static> = bound(b"17976931348623157", 308 - 16);
+            const MIN: Literal<'static> = bound(b"1", -323);
+            Literal::parse(text).is_some_and(|value| {
+                value.is_zero()
+                    || (value.cmp_magnitude(&MAX) != Ordering::Greater
+                        && value.cmp_magnitude(&MIN) != Ordering::Less)
+            })
         }
         Form::Invalid => false,
     }
@@ -473,6 +482,16 @@ mod tests {
             assert_eq!(cmp_decimal(a, b), expected, "{a} vs {b}");
             assert_eq!(cmp_decimal(b, a), expected.reverse(), "{b} vs {a}");
         }
+    }
+
+    #[test]
+    fn long_literals_compare_in_one_pass() {
+        let a = alloc::format!("1.{}1", "0".repeat(200_000));
+        let b = alloc::format!("1.{}2e0", "0".repeat(200_000));
+        assert_eq!(cmp_decimal(&a, &b), Ordering::Less);
+        assert_eq!(cmp_decimal(&a, &a), Ordering::Equal);
+        let c = alloc::format!("{}1", "1".repeat(200_000));
+        assert_eq!(cmp_decimal(&c, &b), Ordering::Greater);
     }
 
     #[test]

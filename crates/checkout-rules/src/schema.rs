@@ -255,7 +255,7 @@ impl Rule {
             Rule::Locale => String::from("locale `ll_RR`"),
             Rule::Currency(CurrencySet::Iso4217Current) => String::from("ISO 4217"),
             Rule::Currency(CurrencySet::Listed { provider, codes }) => {
-                msg!(provider, "'s ", codes.len(), " codes")
+                msg!(provider, "'s ", codes.len() / 3, " codes")
             }
             Rule::Amount(a) => {
                 let unit = match a.unit {

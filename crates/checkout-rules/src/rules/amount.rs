@@ -210,7 +210,7 @@ impl Amount {
                 msg!(
                     "`",
                     name,
-                    "` is in minor units and must be a whole number written out in digits; `",
+                    "` is in minor units, written out in digits; `",
                     text,
                     "` uses exponent notation"
                 ),
@@ -235,7 +235,7 @@ impl Amount {
             MoneyError::OutOfRange | MoneyError::Overflow => with_some(
                 at.violation(
                     Code::OutOfRange,
-                    msg!("`", name, "` is beyond ", largest(self.unit, currency)),
+                    msg!("`", name, "` is beyond ±", MAX_SAFE_INTEGER, LARGEST),
                 ),
                 "max",
                 in_unit(MAX_SAFE_INTEGER, self.unit, currency),
@@ -279,26 +279,9 @@ fn with_some(violation: Violation, name: &'static str, param: Option<Param>) -> 
     }
 }
 
-/// The largest amount, in the field's unit, for messages.
-fn largest(unit: Unit, currency: Option<Currency>) -> String {
-    match (unit, currency) {
-        (Unit::Minor, _) => msg!(
-            "±",
-            MAX_SAFE_INTEGER,
-            " minor units, the largest amount exchanged exactly"
-        ),
-        (Unit::Major, Some(c)) => msg!(
-            "±",
-            in_unit_text(MAX_SAFE_INTEGER, unit, Some(c)).unwrap_or_default(),
-            " ",
-            c,
-            ", the largest amount exchanged exactly (2^53 − 1 minor units)"
-        ),
-        (Unit::Major, None) => String::from(
-            "the largest amount exchanged exactly (2^53 − 1 minor units) in any currency",
-        ),
-    }
-}
+/// The largest amount, for messages: in minor units, which every currency
+/// shares (the `max` parameter gives it in the field's unit).
+const LARGEST: &str = " minor units, the largest amount exchanged exactly";
 
 /// Checks that `total` equals `expected` (the sum of its parts), exactly;
 /// the violation gives both, as the provider writes amounts.
@@ -360,8 +343,9 @@ pub fn overflow(at: At<'_>, unit: Unit, currency: Currency) -> Violation {
             msg!(
                 "`",
                 at.name(),
-                "` makes the total exceed ",
-                largest(unit, Some(currency))
+                "` makes the total exceed ±",
+                MAX_SAFE_INTEGER,
+                LARGEST
             ),
         ),
         "max",

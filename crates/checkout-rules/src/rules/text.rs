@@ -122,21 +122,15 @@ impl Text {
             );
             return false;
         }
-        // In printable ASCII only the space shows nothing.
-        let blank = !s.is_empty()
-            && if printable_ascii {
-                s.bytes().all(|b| b == b' ')
-            } else {
-                s.chars().all(is_invisible)
-            };
+        // Stops at the first visible character, usually the first.
+        let blank = !s.is_empty() && s.chars().all(is_invisible);
         if blank && self.min_chars >= 1 {
             out.push(at.violation(
                 Code::Blank,
                 msg!(
                     "`",
                     name,
-                    "` has no visible character, only white space or invisible characters; send \
-                     the text itself"
+                    "` is blank: only white space or invisible characters"
                 ),
             ));
         } else if self.identifier {
@@ -148,12 +142,7 @@ impl Text {
             if surrounded {
                 out.push(at.violation(
                     Code::SurroundingWhitespace,
-                    msg!(
-                        "`",
-                        name,
-                        "` starts or ends with white space; send it without (it is not trimmed \
-                         for you)"
-                    ),
+                    msg!("`", name, "` starts or ends with white space", SEND_WITHOUT),
                 ));
             }
             if !printable_ascii {
@@ -168,7 +157,7 @@ impl Text {
                                 edge,
                                 " with the invisible character ",
                                 CodePoint(u32::from(c)),
-                                "; send it without (it is not removed for you)"
+                                SEND_WITHOUT
                             ),
                         )
                         .with("position", i + 1),
@@ -246,26 +235,22 @@ impl Text {
 
 include!(concat!(env!("OUT_DIR"), "/invisible.rs"));
 
-/// Whether `c` shows nothing: white space, a format character (Cf), a
-/// default-ignorable code point or U+2800 BRAILLE PATTERN BLANK (but not
-/// the prepended concatenation marks, drawn over the digits after them).
+/// The end of a message about what surrounds an identifier.
+const SEND_WITHOUT: &str = "; send it without (it is not trimmed for you)";
+
+/// Whether `c` shows nothing on its own: white space, a format character
+/// (Cf), a default-ignorable code point or U+2800 BRAILLE PATTERN BLANK.
 pub(crate) fn is_invisible(c: char) -> bool {
     in_table(&INVISIBLE, c)
 }
 
 fn in_table(table: &[(u32, u32)], c: char) -> bool {
+    // Sorted and short: a scan stops at the first range past `c`.
     let c = u32::from(c);
     table
-        .binary_search_by(|&(start, end)| {
-            if end < c {
-                core::cmp::Ordering::Less
-            } else if start > c {
-                core::cmp::Ordering::Greater
-            } else {
-                core::cmp::Ordering::Equal
-            }
-        })
-        .is_ok()
+        .iter()
+        .take_while(|&&(start, _)| start <= c)
+        .any(|&(_, end)| c <= end)
 }
 
 /// The first invisible character, other than white space (reported on its
@@ -274,16 +259,21 @@ fn in_table(table: &[(u32, u32)], c: char) -> bool {
 /// character before them (`❤️` is U+2764 U+FE0F), so they are skipped.
 fn invisible_edge(s: &str) -> Option<(&'static str, usize, char)> {
     let shows_nothing = |c: char| is_invisible(c) && !c.is_whitespace();
-    let first = s.chars().next()?;
+    let mut chars = s.chars();
+    let first = chars.next()?;
     if shows_nothing(first) {
         return Some(("starts", 0, first));
     }
-    let base = s.chars().rev().find(|&c| !in_table(&EMOJI_MODIFIERS, c))?;
-    if !is_invisible(base) {
-        return None;
+    // One pass: the last character, and the last that is not a modifier.
+    let (mut base, mut last, mut count) = (first, first, 1);
+    for c in chars {
+        if !in_table(&EMOJI_MODIFIERS, c) {
+            base = c;
+        }
+        last = c;
+        count += 1;
     }
-    let last = s.chars().next_back()?;
-    shows_nothing(last).then(|| ("ends", char_count(s) - 1, last))
+    (is_invisible(base) && shows_nothing(last)).then_some(("ends", count - 1, last))
 }
 
 /// The number of Unicode characters in `s`: its bytes that do not continue
@@ -364,7 +354,6 @@ mod tests {
         };
         let invisible = class(r"[\p{White_Space}\p{Cf}\p{Default_Ignorable_Code_Point}]");
         let braille_blank = '\u{2800}';
-        let marks = class(r"\p{Prepended_Concatenation_Mark}");
         let within = |class: &regex_syntax::hir::ClassUnicode, c: char| {
             class
                 .ranges()
@@ -373,7 +362,7 @@ mod tests {
         };
         let mut count = 0;
         for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
-            let expected = (within(&invisible, c) || c == braille_blank) && !within(&marks, c);
+            let expected = within(&invisible, c) || c == braille_blank;
             assert_eq!(is_invisible(c), expected, "U+{:04X}", u32::from(c));
             count += usize::from(expected);
         }
@@ -383,9 +372,7 @@ mod tests {
         ] {
             assert!(is_invisible(c), "U+{:04X}", u32::from(c));
         }
-        for c in [
-            'a', 'é', 'ß', '日', 'ي', '\u{0600}', '\u{0301}', '😀', '\u{2801}',
-        ] {
+        for c in ['a', 'é', 'ß', '日', 'ي', '\u{0301}', '😀', '\u{2801}'] {
             assert!(!is_invisible(c), "U+{:04X}", u32::from(c));
         }
     }
@@ -419,10 +406,9 @@ mod tests {
         let mut out = Vec::new();
         Text::NON_EMPTY.check("\u{200B}", At::body("/items/0/name"), &mut out);
         assert_eq!(out[0].code, Code::Blank);
-        assert!(
-            out[0]
-                .message
-                .starts_with("`items.0.name` has no visible character")
+        assert_eq!(
+            out[0].message,
+            "`items.0.name` is blank: only white space or invisible characters"
         );
     }
 
@@ -439,7 +425,7 @@ mod tests {
             "👨\u{200D}👩\u{200D}👧", // an emoji sequence
             "Gift ❤\u{FE0F}",         // an emoji's variation selector at the end
             "🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}", // a flag's tags
-            "\u{0600}\u{0661}\u{0662}", // the Arabic number sign, drawn over the digits
+            "\u{0661}\u{0662}\u{0600}\u{0663}", // a format character inside
             "a",
             "\u{2801}",
         ] {
@@ -488,7 +474,7 @@ mod tests {
         assert_eq!(
             out[0].message,
             "`order_id` starts with the invisible character U+FEFF; send it without (it is not \
-             removed for you)"
+             trimmed for you)"
         );
     }
 
