@@ -230,3 +230,100 @@ fn optional_identifiers_and_urls() {
         one("/customerId", "unknown_field")
     );
 }
+
+#[test]
+fn blank_text_and_invisible_ends_are_refused() {
+    assert_eq!(
+        codes_with("/customer_id", Some(r#""\u00a0""#)),
+        one("/customer_id", "blank")
+    );
+    assert_eq!(
+        codes_with("/customer_id", Some(r#""cus_1\u200b""#)),
+        one("/customer_id", "invisible_character")
+    );
+    // The reference's own pattern refuses blank text too: both are said.
+    assert_eq!(
+        codes_with("/reference", Some(r#""      ""#)),
+        vec![
+            ("/reference".to_owned(), "blank"),
+            ("/reference".to_owned(), "pattern_mismatch")
+        ]
+    );
+    let headers = |h: &[(&str, &str)]| found(&check(Dialect::Flutterwave, VALID, h));
+    assert_eq!(
+        headers(&[("X-Trace-Id", &" ".repeat(12))]),
+        one("X-Trace-Id", "blank")
+    );
+    assert_eq!(
+        headers(&[("X-Scenario-Key", " ")]),
+        one("X-Scenario-Key", "blank")
+    );
+}
+
+#[test]
+fn the_bolivar_soberano_is_not_in_flutterwaves_list() {
+    // Flutterwave lists VEF, withdrawn in 2018, and neither current code.
+    for code in ["\"VES\"", "\"VED\""] {
+        assert_eq!(
+            codes_with("/currency", Some(code)),
+            one("/currency", "currency_not_accepted"),
+            "{code}"
+        );
+    }
+}
+
+#[test]
+fn amounts_in_exponent_notation_are_exact() {
+    let minor = |amount: &str| {
+        check(
+            Dialect::Flutterwave,
+            &with(VALID, "/amount", Some(amount)),
+            &[],
+        )
+        .normalized
+        .map(|s| s.amount.minor())
+    };
+    assert_eq!(minor("1.234E1"), Some(1234));
+    assert_eq!(minor("1E-2"), Some(1));
+    assert_eq!(
+        codes_with("/amount", Some("1E-3")),
+        one("/amount", "too_many_decimals")
+    );
+    assert_eq!(
+        codes_with("/amount", Some("0.0E0")),
+        one("/amount", "below_minimum")
+    );
+    let kwd = with(VALID, "/currency", Some("\"KWD\""));
+    assert_eq!(
+        found_with(Dialect::Flutterwave, &kwd, "/amount", Some("9E-3")),
+        one("/amount", "below_minimum")
+    );
+    assert!(found_with(Dialect::Flutterwave, &kwd, "/amount", Some("1.0E-2")).is_empty());
+}
+
+#[test]
+fn content_type_is_read_by_rfc_9110s_grammar() {
+    checkout_rules_conformance::assert_content_type_rule(Dialect::Flutterwave);
+}
+
+#[test]
+fn amount_violations_give_their_numbers_in_major_units() {
+    use checkout_rules::report::Param;
+    let text = |t: &str| Some(Param::Text(t.to_owned().into()));
+    let report = check(
+        Dialect::Flutterwave,
+        &with(VALID, "/amount", Some("0")),
+        &[],
+    );
+    assert_eq!(report.violations[0].param("min"), text("0.01").as_ref());
+    let report = check(
+        Dialect::Flutterwave,
+        &with(VALID, "/amount", Some("1e400")),
+        &[],
+    );
+    assert_eq!(found(&report), one("/amount", "out_of_range"));
+    assert_eq!(
+        report.violations[0].param("max"),
+        text("90071992547409.91").as_ref()
+    );
+}

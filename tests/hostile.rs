@@ -131,8 +131,22 @@ fn numbers_that_are_not_amounts() {
         major("0.30000000000000001"),
         body("/amount", "too_many_decimals")
     );
-    assert_eq!(major("1.234e1"), body("/amount", "exponent_notation"));
-    assert_eq!(major("1e400"), body("/amount", "exponent_notation"));
+    // Exponent notation in major units is exact, decided from the digits
+    // however large the exponent.
+    assert!(major("1.234e1").is_empty());
+    assert_eq!(major("1.2345e1"), body("/amount", "too_many_decimals"));
+    assert_eq!(major("1e400"), body("/amount", "out_of_range"));
+    assert_eq!(major("1e-400"), body("/amount", "too_many_decimals"));
+    assert_eq!(
+        major("1e99999999999999999999999999999999"),
+        body("/amount", "out_of_range")
+    );
+    let started = std::time::Instant::now();
+    let long_exponent = format!("1e{}", "9".repeat(100_000));
+    assert_eq!(major(&long_exponent), body("/amount", "out_of_range"));
+    let long_fraction = format!("0.{}1e-99999999", "0".repeat(100_000));
+    assert_eq!(major(&long_fraction), body("/amount", "too_many_decimals"));
+    assert!(started.elapsed() < std::time::Duration::from_secs(2));
     assert_eq!(major("-0"), body("/amount", "below_minimum"));
     assert_eq!(
         major(&format!("{}.00", "9".repeat(100))),
@@ -242,6 +256,51 @@ fn control_characters_and_surrogates_in_strings() {
     assert_eq!(
         found(Dialect::Payviox, &bytes, &[]),
         body("/metadata/plan", "control_character")
+    );
+}
+
+#[test]
+fn identifiers_that_look_like_others_and_text_that_shows_nothing() {
+    // A reference with an invisible character at an end reads like the
+    // merchant's, but is not the one stored.
+    for spelled in [
+        "\\u200bR-1",
+        "\\ufeffR-1",
+        "R-1\\u2060",
+        "R-1\\u00ad",
+        "\\u200eR-1",
+    ] {
+        let bytes = edit(KIOTAPAY, "R-1", spelled);
+        assert_eq!(
+            found(Dialect::Kiotapay, &bytes, &[]),
+            body("/externalReference", "invisible_character"),
+            "{spelled}"
+        );
+    }
+    for blank in ["   ", "\\u200b\\u200c\\u200d", "\\u3164", "\\u2800\\u200b"] {
+        let bytes = edit(
+            PAYVIOX,
+            "\"name\": \"P\"",
+            &format!("\"name\": \"{blank}\""),
+        );
+        assert_eq!(
+            found(Dialect::Payviox, &bytes, &[]),
+            body("/items/0/name", "blank"),
+            "{blank}"
+        );
+    }
+    // A key's prefix alone is no key.
+    assert_eq!(
+        found(
+            Dialect::Payviox,
+            PAYVIOX.as_bytes(),
+            &[("Authorization", "Bearer sk_")]
+        ),
+        vec![(
+            Part::Header,
+            "Authorization".to_owned(),
+            "invalid_authorization"
+        )]
     );
 }
 

@@ -90,3 +90,51 @@ fn every_i_file_does_what_the_docs_say() {
         );
     }
 }
+
+/// The implementation-defined numbers as amounts and as metadata, as the
+/// `i_` table of `docs/json.md` says: kept as text, then judged exactly.
+#[test]
+fn implementation_defined_numbers_as_amounts() {
+    use checkout_rules::Dialect;
+    let judged = |dialect: Dialect, body: String| -> Vec<&'static str> {
+        dialect
+            .validate(body.as_bytes(), &[])
+            .violations
+            .iter()
+            .map(|v| v.code.as_str())
+            .collect()
+    };
+    for (name, bytes) in cases() {
+        if !name.starts_with("i_number") {
+            continue;
+        }
+        let text = String::from_utf8(bytes).unwrap();
+        let number = text.trim().trim_start_matches('[').trim_end_matches(']');
+        let major = judged(
+            Dialect::Kiotapay,
+            format!(r#"{{"amount": {number}, "currency": "KES", "externalReference": "R"}}"#),
+        );
+        let minor = judged(
+            Dialect::Nairopay,
+            format!(r#"{{"amount": {number}, "currency": "KES", "reference": "R"}}"#),
+        );
+        let metadata = judged(
+            Dialect::Payviox,
+            format!(
+                r#"{{"amount": 100, "currency": "USD", "customer": "c", "order_id": "o",
+                "items": [{{"name": "P", "quantity": 1, "price": 100}}], "metadata": {{"n": {number}}}}}"#
+            ),
+        );
+        let integer = !number.contains(['.', 'e', 'E']);
+        let (expected_major, expected_minor) = match () {
+            _ if integer => ("out_of_range", "out_of_range"),
+            _ if name.contains("neg_exp") || name.contains("underflow") => {
+                ("too_many_decimals", "exponent_notation")
+            }
+            _ => ("out_of_range", "exponent_notation"),
+        };
+        assert_eq!(major, [expected_major], "{name} in major units");
+        assert_eq!(minor, [expected_minor], "{name} in minor units");
+        assert_eq!(metadata, ["number_out_of_range"], "{name} as metadata");
+    }
+}

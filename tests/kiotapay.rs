@@ -58,10 +58,8 @@ fn amount_is_a_positive_decimal_in_major_units() {
         codes_with("/amount", Some("0.001")),
         one("/amount", "too_many_decimals")
     );
-    assert_eq!(
-        codes_with("/amount", Some("1.5e3")),
-        one("/amount", "exponent_notation")
-    );
+    // Exponent notation is an exact JSON number: 1.5e3 is 1500.00.
+    assert!(codes_with("/amount", Some("1.5e3")).is_empty());
     assert_eq!(
         codes_with("/amount", Some("\"15.00\"")),
         one("/amount", "invalid_type")
@@ -269,4 +267,148 @@ fn the_webhook_must_be_public_https_by_default() {
             .validate_with(body.as_bytes(), &[], &options)
             .is_valid()
     );
+}
+
+#[test]
+fn blank_text_and_invisible_ends_are_refused() {
+    assert_eq!(
+        codes_with("/description", Some(r#"" \u200b ""#)),
+        one("/description", "blank")
+    );
+    assert!(codes_with("/description", Some(r#""Order 12345, two items""#)).is_empty());
+    for field in ["/externalReference", "/reference"] {
+        assert_eq!(
+            codes_with(field, Some(r#""\t""#)),
+            one(field, "control_character"),
+            "{field}"
+        );
+        assert_eq!(
+            codes_with(field, Some(r#""  ""#)),
+            one(field, "blank"),
+            "{field}"
+        );
+        assert_eq!(
+            codes_with(field, Some(r#""\ufeffORDER-12345""#)),
+            one(field, "invisible_character"),
+            "{field}"
+        );
+    }
+}
+
+#[test]
+fn both_venezuelan_bolivares_are_current() {
+    for code in ["\"VES\"", "\"VED\""] {
+        assert!(codes_with("/currency", Some(code)).is_empty(), "{code}");
+    }
+}
+
+#[test]
+fn amounts_in_exponent_notation_are_exact() {
+    let minor = |amount: &str| {
+        let report = check(
+            Dialect::Kiotapay,
+            &checkout_rules_conformance::with(VALID, "/amount", Some(amount)),
+            &[],
+        );
+        match &report.normalized {
+            Some(session) => Ok(session.amount.minor()),
+            None => Err(found(&report)),
+        }
+    };
+    // How Java's Jackson writes doubles of ten and fifteen million.
+    assert_eq!(minor("1.0E7"), Ok(1_000_000_000));
+    assert_eq!(minor("1.5E7"), Ok(1_500_000_000));
+    assert_eq!(minor("1E-2"), Ok(1));
+    assert_eq!(minor("12.34e0"), Ok(1234));
+    assert_eq!(minor("1.2345E1"), Err(one("/amount", "too_many_decimals")));
+    assert_eq!(minor("1E-3"), Err(one("/amount", "too_many_decimals")));
+    assert_eq!(minor("0E5"), Err(one("/amount", "below_minimum")));
+    assert_eq!(minor("-1E2"), Err(one("/amount", "below_minimum")));
+    assert_eq!(minor("9.007199254740991E13"), Ok(9_007_199_254_740_991));
+    assert_eq!(
+        minor("9.007199254740992E13"),
+        Err(one("/amount", "out_of_range"))
+    );
+    // Huge exponents are decided at once, from the digits.
+    assert_eq!(minor("1e400"), Err(one("/amount", "out_of_range")));
+    assert_eq!(minor("1e-400"), Err(one("/amount", "too_many_decimals")));
+    assert_eq!(
+        minor("1e-99999999999999999999"),
+        Err(one("/amount", "too_many_decimals"))
+    );
+    // Without a valid currency the form and range are still judged.
+    let no_currency = checkout_rules_conformance::with(VALID, "/currency", Some("\"KSH\""));
+    assert_eq!(
+        found_with(Dialect::Kiotapay, &no_currency, "/amount", Some("1.5E7")),
+        one("/currency", "unknown_currency")
+    );
+    assert_eq!(
+        found_with(Dialect::Kiotapay, &no_currency, "/amount", Some("1e400")),
+        [
+            one("/amount", "out_of_range"),
+            one("/currency", "unknown_currency")
+        ]
+        .concat()
+    );
+}
+
+#[test]
+fn an_exponent_amount_converts_exactly() {
+    let body = br#"{"amount": 1.5E7, "currency": "KES", "externalReference": "ORDER-1"}"#;
+    let c = Dialect::Kiotapay.convert(Dialect::Nairopay, body, &[]);
+    assert_eq!(
+        c.body_json().as_deref(),
+        Some(r#"{"amount":1500000000,"currency":"KES","reference":"ORDER-1"}"#)
+    );
+    let c = Dialect::Kiotapay.convert(Dialect::Kiotapay, body, &[]);
+    assert_eq!(
+        c.body_json().as_deref(),
+        Some(r#"{"amount":15000000.00,"currency":"KES","externalReference":"ORDER-1"}"#)
+    );
+}
+
+#[test]
+fn content_type_is_read_by_rfc_9110s_grammar() {
+    checkout_rules_conformance::assert_content_type_rule(Dialect::Kiotapay);
+}
+
+#[test]
+fn amount_violations_give_their_numbers_in_major_units() {
+    use checkout_rules::report::Param;
+    let violation = |currency: &str, amount: &str| {
+        let body = checkout_rules_conformance::with(
+            &checkout_rules_conformance::with(VALID, "/currency", Some(currency)),
+            "/amount",
+            Some(amount),
+        );
+        check(Dialect::Kiotapay, &body, &[]).violations.remove(0)
+    };
+    let text = |t: &str| Some(Param::Text(t.to_owned().into()));
+    let v = violation("\"KES\"", "0");
+    assert_eq!(v.code.as_str(), "below_minimum");
+    assert_eq!(v.param("min"), text("0.01").as_ref());
+    assert_eq!(v.param("actual"), text("0").as_ref());
+    assert_eq!(v.message, "`amount` must be at least 0.01; it is 0");
+    assert_eq!(violation("\"JPY\"", "0").param("min"), text("1").as_ref());
+    assert_eq!(
+        violation("\"BHD\"", "-1").param("min"),
+        text("0.001").as_ref()
+    );
+    let v = violation("\"KES\"", "90071992547409.92");
+    assert_eq!(v.code.as_str(), "out_of_range");
+    assert_eq!(v.param("max"), text("90071992547409.91").as_ref());
+    // Without a currency, the bounds that depend on its decimals are not
+    // given rather than given in minor units.
+    let v = violation("\"KSH\"", "-5");
+    assert_eq!(v.code.as_str(), "below_minimum");
+    assert_eq!(v.param("min"), None);
+    assert_eq!(v.param("actual"), text("-5").as_ref());
+    assert!(
+        v.message.contains("one minor unit of its currency"),
+        "{}",
+        v.message
+    );
+    let v = violation("\"KSH\"", "1e400");
+    assert_eq!(v.code.as_str(), "out_of_range");
+    assert_eq!(v.param("max"), None);
 }

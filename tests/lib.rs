@@ -328,3 +328,54 @@ pub fn corpus() -> Vec<Case> {
     }
     cases
 }
+
+/// Checks the `Content-Type` rule on a dialect's valid example: RFC 9110's
+/// media-type grammar, `application/json`, a UTF-8 charset if any.
+pub fn assert_content_type_rule(dialect: Dialect) {
+    let (body, headers) = valid_example(dialect);
+    let reason = |value: &str| {
+        let mut all: Vec<(&str, &str)> = headers.to_vec();
+        all.push(("Content-Type", value));
+        let report = dialect.validate(body.as_bytes(), &all);
+        let found: Vec<_> = report
+            .violations
+            .iter()
+            .map(|v| {
+                assert_eq!(
+                    (v.part, v.path.as_str(), v.code.as_str()),
+                    (Part::Header, "Content-Type", "unsupported_content_type"),
+                    "{dialect} {value:?}"
+                );
+                let m = &v.message;
+                String::from(
+                    if m.ends_with("the body must be sent as `application/json`") {
+                        "media_type"
+                    } else if m.ends_with("charset=utf-8 or none") {
+                        "charset"
+                    } else if m.contains("not a media type from character") {
+                        "syntax"
+                    } else {
+                        panic!("{m}")
+                    },
+                )
+            })
+            .collect();
+        found.first().cloned()
+    };
+    for ok in [
+        "application/json",
+        "application/json;",
+        "Application/JSON ; charset=\"UTF-8\"",
+        "application/json;; charset=utf-8; version=1",
+    ] {
+        assert_eq!(reason(ok), None, "{dialect} {ok:?}");
+    }
+    for (bad, why) in [
+        ("text/plain", "media_type"),
+        ("application/json; charset=iso-8859-1", "charset"),
+        ("application/json; charset", "syntax"),
+        ("application/json charset=utf-8", "syntax"),
+    ] {
+        assert_eq!(reason(bad).as_deref(), Some(why), "{dialect} {bad:?}");
+    }
+}

@@ -227,3 +227,60 @@ fn malformed_and_oversized_bodies() {
         one("", "malformed_json")
     );
 }
+
+#[test]
+fn a_blank_reference_or_one_with_an_invisible_end_is_refused() {
+    for blank in [r#""   ""#, r#""\u200b""#, r#""\ufeff \u3000""#] {
+        assert_eq!(
+            codes_with("/reference", Some(blank)),
+            one("/reference", "blank"),
+            "{blank}"
+        );
+    }
+    for edge in [
+        r#""\u200bORDER_1""#,
+        r#""\ufeffORDER_1""#,
+        r#""ORDER_1\u00ad""#,
+    ] {
+        assert_eq!(
+            codes_with("/reference", Some(edge)),
+            one("/reference", "invisible_character"),
+            "{edge}"
+        );
+    }
+    assert!(codes_with("/reference", Some(r#""ORDER 2025 001""#)).is_empty());
+}
+
+#[test]
+fn both_venezuelan_bolivares_are_current() {
+    // ISO 4217 list one carries VES (928) and VED (926).
+    for code in ["\"VES\"", "\"VED\""] {
+        assert!(codes_with("/currency", Some(code)).is_empty(), "{code}");
+    }
+}
+
+#[test]
+fn minor_units_refuse_exponents_as_openapi_integers_do() {
+    for amount in ["2.5E3", "2500E0", "25e2", "1e400"] {
+        assert_eq!(
+            codes_with("/amount", Some(amount)),
+            one("/amount", "exponent_notation"),
+            "{amount}"
+        );
+    }
+    let report = check(
+        Dialect::Nairopay,
+        &checkout_rules_conformance::with(VALID, "/amount", Some("2.5E3")),
+        &[],
+    );
+    assert!(
+        report.violations[0].message.contains("is in minor units"),
+        "{}",
+        report.violations[0].message
+    );
+}
+
+#[test]
+fn content_type_is_read_by_rfc_9110s_grammar() {
+    checkout_rules_conformance::assert_content_type_rule(Dialect::Nairopay);
+}

@@ -247,3 +247,132 @@ fn customer() {
     );
     assert!(codes_with("/customer/billingAddress/state", None).is_empty());
 }
+
+#[test]
+fn blank_text_and_invisible_ends_are_refused() {
+    for field in [
+        "/orderItems/0/name",
+        "/customer/firstName",
+        "/customer/lastName",
+        "/customer/billingAddress/line1",
+        "/customer/billingAddress/city",
+    ] {
+        assert_eq!(
+            codes_with(field, Some(r#""   ""#)),
+            one(field, "blank"),
+            "{field}"
+        );
+        assert_eq!(
+            codes_with(field, Some(r#""\u2060""#)),
+            one(field, "blank"),
+            "{field}"
+        );
+    }
+    for field in ["/orderReference", "/orderItems/0/sku", "/shipping/method"] {
+        assert_eq!(
+            codes_with(field, Some(r#""\u200bX-1""#)),
+            one(field, "invisible_character"),
+            "{field}"
+        );
+    }
+    // Names in any script, with inner spaces.
+    for name in [r#""Mary Ann""#, r#""Nguyễn Thị""#, r#""عبد الله""#] {
+        assert!(
+            codes_with("/customer/firstName", Some(name)).is_empty(),
+            "{name}"
+        );
+    }
+    let blank_key = found(&check(
+        Dialect::Orchestrator,
+        &valid(),
+        &[("Idempotency-Key", "   ")],
+    ));
+    assert_eq!(blank_key, one("Idempotency-Key", "blank"));
+}
+
+#[test]
+fn both_venezuelan_bolivares_are_current() {
+    for code in ["\"VES\"", "\"VED\""] {
+        assert!(codes_with("/currency", Some(code)).is_empty(), "{code}");
+    }
+}
+
+#[test]
+fn amounts_in_exponent_notation_are_exact_and_add_up() {
+    // The documented amounts (119 + 9.95 + 11.81 = 140.76), spelt as Java
+    // writes doubles.
+    let body = with(
+        &with(
+            &with(&valid(), "/amount/total", Some("1.4076E2")),
+            "/amount/shipping",
+            Some("9.95E0"),
+        ),
+        "/orderItems/0/unitPrice",
+        Some("1.19E2"),
+    );
+    let report = check(Dialect::Orchestrator, &body, &[KEY]);
+    assert!(report.is_valid(), "{:?}", report.violations);
+    assert_eq!(report.normalized.unwrap().amount.minor(), 14076);
+    assert_eq!(
+        codes_with("/amount/total", Some("1.40761E2")),
+        one("/amount/total", "too_many_decimals")
+    );
+    assert_eq!(
+        codes_with("/amount/total", Some("1.4077E2")),
+        one("/amount/total", "amount_mismatch")
+    );
+    // Quantities stay integers written out.
+    assert_eq!(
+        codes_with("/orderItems/0/quantity", Some("1E0")),
+        one("/orderItems/0/quantity", "exponent_notation")
+    );
+}
+
+#[test]
+fn content_type_is_read_by_rfc_9110s_grammar() {
+    checkout_rules_conformance::assert_content_type_rule(Dialect::Orchestrator);
+}
+
+#[test]
+fn amount_violations_give_their_numbers_in_major_units() {
+    let param = |pointer: &str, value: &str, name: &str| {
+        let report = check(
+            Dialect::Orchestrator,
+            &with(&valid(), pointer, Some(value)),
+            &[KEY],
+        );
+        let v = report
+            .violations
+            .iter()
+            .find(|v| v.path == pointer || v.path.starts_with(&format!("{pointer}/")))
+            .unwrap_or_else(|| panic!("{pointer} = {value}: {:?}", report.violations));
+        (v.code.as_str(), v.param(name).cloned())
+    };
+    let text = |t: &str| Some(Param::Text(t.to_owned().into()));
+    assert_eq!(
+        param("/amount/total", "0", "min"),
+        ("below_minimum", text("0.01"))
+    );
+    assert_eq!(
+        param("/amount/total", "0", "actual"),
+        ("below_minimum", text("0"))
+    );
+    assert_eq!(
+        param("/amount/shipping", "-1", "min"),
+        ("below_minimum", text("0.00"))
+    );
+    assert_eq!(
+        param("/orderItems/0/unitPrice", "0.00", "min"),
+        ("below_minimum", text("0.01"))
+    );
+    assert_eq!(
+        param("/amount/tax", "1e400", "max"),
+        ("out_of_range", text("90071992547409.91"))
+    );
+    // A sum that overflows, at the item that makes it overflow.
+    let items = r#"[{"name": "A", "sku": "A-1", "quantity": 9007199254740991, "unitPrice": 119}]"#;
+    assert_eq!(
+        param("/orderItems", items, "max"),
+        ("arithmetic_overflow", text("90071992547409.91"))
+    );
+}

@@ -556,3 +556,129 @@ fn payviox_error_body_shape() {
             .starts_with("malformed JSON")
     );
 }
+
+#[test]
+fn blank_text_and_invisible_ends_are_refused() {
+    // "Each item must have a name": white space is no name.
+    for blank in [
+        r#""   ""#,
+        r#""\u200b""#,
+        r#""\ufeff""#,
+        r#""\u00ad\u2060""#,
+    ] {
+        assert_eq!(
+            codes_with("/items/0/name", Some(blank)),
+            one("/items/0/name", "blank"),
+            "{blank}"
+        );
+        assert_eq!(
+            codes_with("/description", Some(blank)),
+            one("/description", "blank"),
+            "{blank}"
+        );
+        for field in ["/customer", "/order_id", "/paymentMethodId"] {
+            assert_eq!(
+                codes_with(field, Some(blank)),
+                one(field, "blank"),
+                "{blank}"
+            );
+        }
+    }
+    for field in ["/customer", "/order_id", "/paymentMethodId"] {
+        for edge in [r#""\u200bcus_1""#, r#""\ufeffcus_1""#, r#""cus_1\u2060""#] {
+            assert_eq!(
+                codes_with(field, Some(edge)),
+                one(field, "invisible_character"),
+                "{field} {edge}"
+            );
+        }
+    }
+    let report = check(
+        Dialect::Payviox,
+        &with(VALID, "/customer", Some(r#""\u200bcustomer_abc123""#)),
+        &[],
+    );
+    let v = &report.violations[0];
+    assert_eq!(v.param("position"), Some(&Param::Int(1)));
+    assert!(v.message.contains("U+200B"), "{}", v.message);
+    // Names in any script, with inner spaces and joiners, stay valid.
+    for name in [
+        r#""Premium Plan""#,
+        r#""Ελένη Παπαδοπούλου""#,
+        r#""می\u200cخواهم""#,
+        r#""张 伟""#,
+        r#""Gift ❤\ufe0f""#,
+    ] {
+        assert!(codes_with("/items/0/name", Some(name)).is_empty(), "{name}");
+        assert!(codes_with("/customer", Some(name)).is_empty(), "{name}");
+    }
+}
+
+#[test]
+fn a_key_prefix_alone_is_refused() {
+    let headers = |h: &[(&str, &str)]| found(&check(Dialect::Payviox, VALID, h));
+    for key in ["Bearer pk_", "Bearer sk_", "Bearer sk_=="] {
+        assert_eq!(
+            headers(&[("Authorization", key)]),
+            one("Authorization", "invalid_authorization"),
+            "{key}"
+        );
+    }
+    let report = check(Dialect::Payviox, VALID, &[("Authorization", "Bearer sk_")]);
+    assert!(
+        report.violations[0]
+            .message
+            .contains("must be `Bearer <API key>`: the key is only its prefix `sk_`"),
+        "{}",
+        report.violations[0].message
+    );
+    for key in ["Bearer pk_1", "Bearer sk_x"] {
+        assert!(headers(&[("Authorization", key)]).is_empty(), "{key}");
+    }
+}
+
+#[test]
+fn both_venezuelan_bolivares_are_current() {
+    for code in ["\"VES\"", "\"VED\""] {
+        assert!(codes_with("/currency", Some(code)).is_empty(), "{code}");
+    }
+}
+
+#[test]
+fn minor_units_refuse_exponents_as_openapi_integers_do() {
+    for (field, value) in [("/amount", "1E4"), ("/items/0/price", "1.0E4")] {
+        let body = with(VALID, field, Some(value));
+        let codes = found(&check(Dialect::Payviox, &body, &[]));
+        assert_eq!(codes, one(field, "exponent_notation"), "{field}");
+    }
+    assert_eq!(
+        codes_with("/items/0/quantity", Some("1e0")),
+        one("/items/0/quantity", "exponent_notation")
+    );
+}
+
+#[test]
+fn content_type_is_read_by_rfc_9110s_grammar() {
+    checkout_rules_conformance::assert_content_type_rule(Dialect::Payviox);
+}
+
+#[test]
+fn amount_violations_give_their_numbers_in_minor_units() {
+    let max = MAX_SAFE_INTEGER.to_string();
+    let items = format!(r#"[{{"name": "A", "quantity": {max}, "price": 2}}]"#);
+    let report = check(Dialect::Payviox, &with(VALID, "/items", Some(&items)), &[]);
+    assert_eq!(
+        report.violations[0].param("max"),
+        Some(&Param::Int(MAX_SAFE_INTEGER))
+    );
+    let report = check(
+        Dialect::Payviox,
+        &with(VALID, "/amount", Some("9007199254740992")),
+        &[],
+    );
+    assert_eq!(found(&report), one("/amount", "out_of_range"));
+    assert_eq!(
+        report.violations[0].param("max"),
+        Some(&Param::Int(MAX_SAFE_INTEGER))
+    );
+}

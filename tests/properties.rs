@@ -173,3 +173,64 @@ fn money_round_trips_in_every_currency_known() {
         )
         .unwrap();
 }
+
+/// Every amount a violation gives (`min`, `max`, `expected`, `actual`) is in
+/// the unit of the field it is reported at: integers of minor units in
+/// Nairopay and Payviox, exact decimal text in the other dialects, whose
+/// amounts are major units. Over the conformance corpus and near-misses.
+#[test]
+fn amount_parameters_are_in_the_unit_of_their_field() {
+    use checkout_rules::report::{Param, Violation};
+    const AMOUNT_CODES: &[&str] = &[
+        "below_minimum",
+        "out_of_range",
+        "amount_mismatch",
+        "arithmetic_overflow",
+    ];
+    let is_amount_field = |dialect: Dialect, path: &str| match dialect {
+        Dialect::Payviox => path == "/amount" || path.starts_with("/items/"),
+        Dialect::Orchestrator => path.starts_with("/amount/") || path.starts_with("/orderItems/"),
+        _ => path == "/amount",
+    };
+    let checked = std::cell::Cell::new(0);
+    let check = |dialect: Dialect, violations: &[Violation]| {
+        let minor_units = matches!(dialect, Dialect::Nairopay | Dialect::Payviox);
+        for v in violations {
+            // Quantities are counts, not amounts.
+            if !AMOUNT_CODES.contains(&v.code.as_str())
+                || !is_amount_field(dialect, &v.path)
+                || v.path.ends_with("/quantity")
+            {
+                continue;
+            }
+            for name in ["min", "max", "expected", "actual"] {
+                match (v.param(name), minor_units) {
+                    (None | Some(Param::Int(_)), true) => {}
+                    (Some(Param::Text(t)), false) => assert!(
+                        t.parse::<checkout_rules::json::Number>().is_ok(),
+                        "{dialect} {v:?}"
+                    ),
+                    (None, false) => {}
+                    (other, _) => panic!("{dialect} {}: {name} = {other:?}", v.path),
+                }
+            }
+            checked.set(checked.get() + 1);
+        }
+    };
+    for case in checkout_rules_conformance::corpus() {
+        let report = case
+            .dialect
+            .validate(case.body.as_bytes(), &case.header_refs());
+        check(case.dialect, &report.violations);
+    }
+    for &dialect in Dialect::ALL {
+        runner(200)
+            .run(&near_miss(dialect), |(request, _)| {
+                let report = dialect.validate(request.body.as_bytes(), &request.header_pairs());
+                check(dialect, &report.violations);
+                Ok(())
+            })
+            .unwrap();
+    }
+    assert!(checked.get() > 100, "{}", checked.get());
+}

@@ -1,6 +1,7 @@
 // Outside oracles: the library's verdicts against references the rest of
-// the world uses. Currency exponents against the npm package
-// `currency-codes` and the PyPI package `iso4217`; e-mail syntax against
+// the world uses. Currency exponents and current codes against the npm
+// package `currency-codes` and the PyPI package `iso4217`; the text rule's
+// invisible characters against V8's Unicode tables; e-mail syntax against
 // Chromium's <input type=email>; URLs against Node's WHATWG `URL`; phone
 // numbers against the PyPI package `phonenumbers`. Every difference must be
 // one docs/robustness.md lists and justifies; the counts are printed.
@@ -12,7 +13,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { domainToUnicode, fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { currency, validateField } from '../node.js';
+import { constraints, currency, validateField } from '../node.js';
 
 const require = createRequire(import.meta.url);
 
@@ -46,6 +47,78 @@ test('currency exponents agree with currency-codes and iso4217', () => {
   assert.deepEqual(differences, justified);
   assert.equal(justified.length, NO_MINOR_UNIT.length);
   console.log(`currencies: ${codes.size} codes, ${agreements} agreements, ${justified.length} justified differences`);
+});
+
+// `currency-codes` 2.2.0 is ISO 4217 list one as published on 2024-06-25;
+// `iso4217` 1.16.20260101 is the list of 2026-01-01, with which the library
+// must agree exactly. What ISO changed in between is the older copy's
+// difference (docs/robustness.md).
+const OLDER_LIST = [
+  'ANG: current in currency-codes, historic here', // replaced by XCG, 2025
+  'BGN: current in currency-codes, superseded here', // the euro, 2026-01-01
+  'CUC: current in currency-codes, superseded here', // withdrawn
+  'XAD: current here, not in currency-codes', // added after 2024-06-25
+  'XCG: current here, not in currency-codes', // added, 2025
+];
+
+test('current currency codes are ISO 4217 list one (iso4217, currency-codes)', () => {
+  // Every code the library knows: all three-letter codes asked for.
+  const LIST_ONE = new Set(['current', 'fund', 'special']);
+  const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  const status = new Map();
+  for (const a of letters) for (const b of letters) for (const c of letters) {
+    const info = currency(a + b + c);
+    if (info !== null) status.set(info.code, info.status);
+  }
+  const ours = new Set([...status].filter(([, s]) => LIST_ONE.has(s)).map(([code]) => code));
+  const oracles = [
+    ['iso4217', new Set(python('import iso4217, json; print(json.dumps([c.code for c in iso4217.Currency]))'))],
+    ['currency-codes', new Set(require('currency-codes').data.map((c) => c.code))],
+  ];
+  const differences = [];
+  let agreements = 0;
+  for (const [oracle, list] of oracles) {
+    for (const code of list) {
+      if (ours.has(code)) agreements += 1;
+      else differences.push(`${code}: current in ${oracle}, ${status.get(code) ?? 'unknown'} here`);
+    }
+    for (const code of ours) {
+      if (!list.has(code)) differences.push(`${code}: current here, not in ${oracle}`);
+    }
+  }
+  assert.deepEqual(differences.sort(), [...OLDER_LIST].sort());
+  assert.ok(status.get('VES') === 'current' && status.get('VED') === 'current');
+  console.log(
+    `current codes: ${ours.size} here, ${oracles.map(([o, l]) => `${l.size} in ${o}`).join(', ')}; ` +
+      `${agreements} agreements, ${differences.length} justified differences`,
+  );
+});
+
+// ------------------------------------------------------------ blank text
+
+// The form constraints' `pattern` (what a browser checks, with V8's own
+// Unicode tables) against the text rule (built from regex-syntax's), for
+// every character alone and after a letter, in two identifiers.
+test('identifier patterns agree with the text rule on every character', () => {
+  const fields = [
+    ['nairopay', '/reference'],
+    ['payviox', '/customer'],
+  ];
+  let agreements = 0;
+  for (const [dialect, path] of fields) {
+    const { pattern } = constraints(dialect).find((c) => c.path === path);
+    const regex = new RegExp(`^(?:${pattern})$`, 'v');
+    for (let cp = 0; cp <= 0x10ffff; cp += 1) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const c = String.fromCodePoint(cp);
+      for (const value of [c, `x${c}`]) {
+        const accepted = validateField(dialect, path, value).length === 0;
+        assert.equal(regex.test(value), accepted, `${dialect} ${path} U+${cp.toString(16).toUpperCase()}`);
+        agreements += 1;
+      }
+    }
+  }
+  console.log(`identifier patterns: ${agreements} agreements, no difference`);
 });
 
 // ---------------------------------------------------------------- e-mail

@@ -260,7 +260,17 @@ fn amount_conversions() {
         .stderr(predicate::str::contains(
             "3 decimal places where the currency has 2",
         ));
-    run(&["to-minor", "1e3", "KES"]).code(1);
+    // Exponent notation is exact in major units.
+    run(&["to-minor", "1e3", "KES"]).code(0).stdout("100000\n");
+    run(&["to-minor", "1.5E7", "KES"])
+        .code(0)
+        .stdout("1500000000\n");
+    run(&["to-minor", "1.2345E1", "KES"])
+        .code(1)
+        .stderr(predicate::str::contains(
+            "3 decimal places where the currency has 2",
+        ));
+    run(&["to-minor", "1e400", "KES"]).code(1);
     run(&["to-major", "12.5", "KES"]).code(1);
     run(&["to-major", "9007199254740992", "USD"]).code(1);
     run(&["to-minor", "1", "KSH"])

@@ -227,13 +227,31 @@ pub enum CurrencySet {
     /// fund codes; not superseded codes, not special codes.
     Iso4217Current,
     /// Exactly the codes a provider lists, whatever ISO 4217 says of them
-    /// now (each must be known, with an exponent). Sorted.
+    /// now (each must be known, with an exponent).
     Listed {
         /// Whose list it is, for messages.
         provider: &'static str,
-        /// The codes.
-        codes: &'static [&'static str],
+        /// The three-letter codes end to end, sorted (`"KESNGNUSD"`): a
+        /// list of strings would be a pointer and a length for each, a
+        /// kilobyte of the WebAssembly package for Flutterwave's 160.
+        codes: &'static str,
     },
+}
+
+/// Whether `code` is one of the sorted three-letter codes packed in
+/// `codes`.
+fn listed(codes: &str, code: &str) -> bool {
+    let (mut low, mut high) = (0, codes.len() / 3);
+    while low < high {
+        let mid = low + (high - low) / 2;
+        match codes.get(mid * 3..mid * 3 + 3).map(|c| c.cmp(code)) {
+            Some(core::cmp::Ordering::Less) => low = mid + 1,
+            Some(core::cmp::Ordering::Greater) => high = mid,
+            Some(core::cmp::Ordering::Equal) => return true,
+            None => return false,
+        }
+    }
+    false
 }
 
 /// Why a code is not accepted by a [`CurrencySet`].
@@ -265,7 +283,7 @@ impl CurrencySet {
                 CurrencySet::Iso4217Current => {
                     matches!(currency.status(), Status::Current | Status::Fund)
                 }
-                CurrencySet::Listed { codes, .. } => codes.binary_search(&code).is_ok(),
+                CurrencySet::Listed { codes, .. } => listed(codes, code),
             };
         if accepted {
             Ok(currency)
@@ -296,7 +314,7 @@ impl CurrencySet {
             CurrencySet::Listed { provider, codes } => {
                 msg!(
                     "one of the ",
-                    codes.len(),
+                    codes.len() / 3,
                     " codes of ",
                     provider,
                     "'s own list"
@@ -344,10 +362,22 @@ mod tests {
     }
 
     #[test]
+    fn packed_lists_are_searched_exactly() {
+        let codes = "AEDBHDKESNGNUSDZWD";
+        for code in ["AED", "BHD", "KES", "NGN", "USD", "ZWD"] {
+            assert!(listed(codes, code), "{code}");
+        }
+        for code in ["AAA", "AEE", "KE", "KESN", "DKE", "ZZZ", ""] {
+            assert!(!listed(codes, code), "{code}");
+        }
+        assert!(!listed("", "USD"));
+    }
+
+    #[test]
     fn listed_sets_accept_exactly_their_codes() {
         let set = CurrencySet::Listed {
             provider: "Test",
-            codes: &["HRK", "NGN", "XAU", "ZMK"],
+            codes: "HRKNGNXAUZMK",
         };
         assert!(set.resolve("ZMK").is_ok());
         assert!(set.resolve("HRK").is_ok());
@@ -363,6 +393,21 @@ mod tests {
         assert_eq!(
             set.codes().collect::<alloc::vec::Vec<_>>(),
             ["HRK", "NGN", "ZMK"]
+        );
+    }
+
+    #[test]
+    fn list_one_carries_both_bolivares() {
+        for code in ["VES", "VED"] {
+            let c = Currency::from_code(code).unwrap();
+            assert_eq!(c.status(), Status::Current, "{code}");
+            assert_eq!(CurrencySet::Iso4217Current.resolve(code), Ok(c));
+        }
+        assert_eq!(Currency::from_code("VES").unwrap().numeric(), 928);
+        assert_eq!(Currency::from_code("VED").unwrap().numeric(), 926);
+        assert_eq!(
+            Currency::from_code("XCG").unwrap().name(),
+            "Caribbean guilder"
         );
     }
 

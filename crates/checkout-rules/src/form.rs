@@ -332,9 +332,12 @@ fn field_constraint(
             c.input_type = Some("text");
             c.min_length = Some(t.min_chars);
             c.max_length = t.max_chars;
+            // Without the provider's pattern, an identifier's: nothing
+            // invisible at either end. (Free text has none: the patterns
+            // cost the WebAssembly package more than a form gains.)
             c.pattern = match (t.pattern, t.identifier) {
                 (Some(p), _) => Some(Cow::Borrowed(p.html())),
-                (None, true) => Some(Cow::Borrowed(r"\S(?:.*\S)?")),
+                (None, true) => Some(Cow::Borrowed(crate::rules::text::IDENTIFIER_PATTERN)),
                 (None, false) => None,
             };
         }

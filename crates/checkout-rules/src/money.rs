@@ -41,9 +41,10 @@ pub enum MoneyError {
     /// The currency has no minor unit (`XAU`, `XDR`…), so no amount of it can
     /// be charged.
     NoMinorUnit,
-    /// The text is not a plain decimal number (`-?digits[.digits]`).
+    /// The text is not a JSON number.
     Syntax,
-    /// The text uses exponent notation (`1e3`); amounts are written out.
+    /// The text uses exponent notation (`1e3`) where minor units, an
+    /// integer, are expected.
     ExponentNotation,
     /// The text is not an integer where minor units are expected.
     NotInteger,
@@ -69,7 +70,9 @@ impl MoneyError {
         match self {
             MoneyError::NoMinorUnit => String::from("the currency has no minor unit"),
             MoneyError::Syntax => String::from("not a decimal number"),
-            MoneyError::ExponentNotation => String::from("exponent notation is not accepted"),
+            MoneyError::ExponentNotation => {
+                String::from("minor units must be written without an exponent")
+            }
             MoneyError::NotInteger => String::from("minor units must be a whole number"),
             MoneyError::TooManyDecimals { allowed, actual } => {
                 msg!(actual, " decimal places where the currency has ", allowed)
@@ -129,42 +132,33 @@ impl Money {
         }
     }
 
-    /// Money from a decimal in major units (`"12.34"`), exactly: at most the
-    /// currency's number of significant decimals (`12.340` is fine for a
-    /// two-decimal currency), no exponent, no rounding.
+    /// Money from a number in major units (`"12.34"`), exactly: at most the
+    /// currency's number of decimals once trailing zeros are dropped
+    /// (`12.340` is fine for a two-decimal currency), in plain or exponent
+    /// notation (`1.5E7`, as Java's Jackson writes a double), never rounded.
+    ///
+    /// ```
+    /// use checkout_rules::{Currency, Money, MoneyError};
+    ///
+    /// let kes = Currency::from_code("KES").unwrap();
+    /// assert_eq!(Money::from_major_str("1.5E7", kes).unwrap().minor(), 1_500_000_000);
+    /// assert_eq!(Money::from_major_str("1E-2", kes).unwrap().minor(), 1);
+    /// assert_eq!(
+    ///     Money::from_major_str("1.2345E1", kes),
+    ///     Err(MoneyError::TooManyDecimals { allowed: 2, actual: 3 })
+    /// );
+    /// ```
     pub fn from_major_str(text: &str, currency: Currency) -> Result<Money, MoneyError> {
         let exponent = currency.exponent().ok_or(MoneyError::NoMinorUnit)?;
-        match number::form(text) {
-            Form::Integer | Form::Decimal => {}
-            Form::Exponent => return Err(MoneyError::ExponentNotation),
-            Form::Invalid => return Err(MoneyError::Syntax),
-        }
-        let (negative, magnitude) = match text.strip_prefix('-') {
-            Some(rest) => (true, rest),
-            None => (false, text),
-        };
-        let (int, frac) = magnitude.split_once('.').unwrap_or((magnitude, ""));
-        // Trailing fractional zeros carry no value.
-        let frac = frac.trim_end_matches('0');
-        let places = usize::from(exponent);
-        if frac.len() > places {
-            return Err(MoneyError::TooManyDecimals {
+        let literal = number::Literal::parse(text).ok_or(MoneyError::Syntax)?;
+        match literal.scaled(exponent) {
+            Ok(minor) => Money::from_minor(minor, currency),
+            Err(number::ScaleError::TooManyDecimals(actual)) => Err(MoneyError::TooManyDecimals {
                 allowed: exponent,
-                actual: u32::try_from(frac.len()).unwrap_or(u32::MAX),
-            });
+                actual,
+            }),
+            Err(number::ScaleError::OutOfRange) => Err(MoneyError::OutOfRange),
         }
-        // The digits with the point moved `places` right, read as an
-        // integer that must stay within ±(2^53 − 1).
-        let padding = core::iter::repeat_n(b'0', places - frac.len());
-        let mut minor: i64 = 0;
-        for digit in int.bytes().chain(frac.bytes()).chain(padding) {
-            minor = minor * 10 + i64::from(digit - b'0');
-            if minor > MAX_SAFE_INTEGER {
-                return Err(MoneyError::OutOfRange);
-            }
-        }
-        let minor = if negative { -minor } else { minor };
-        Money::from_minor(minor, currency)
     }
 
     /// The amount in minor units.
@@ -435,10 +429,7 @@ mod tests {
                 "{bad:?}"
             );
         }
-        assert_eq!(
-            Money::from_major_str("1e2", usd),
-            Err(MoneyError::ExponentNotation)
-        );
+        assert_eq!(Money::from_major_str("1e2", usd).unwrap().minor(), 10_000);
         assert_eq!(
             Money::from_minor_str("1e2", usd),
             Err(MoneyError::ExponentNotation)
@@ -448,6 +439,55 @@ mod tests {
             Err(MoneyError::NotInteger)
         );
         assert_eq!(Money::from_major_str("-0", usd).unwrap().minor(), 0);
+    }
+
+    #[test]
+    fn exponent_notation_is_exact_within_the_currencys_decimals() {
+        let kes = cur("KES");
+        let minor = |text| Money::from_major_str(text, kes).map(Money::minor);
+        let decimals = |actual| Err(MoneyError::TooManyDecimals { allowed: 2, actual });
+        // Java's Jackson writes a double of ten million as 1.0E7.
+        assert_eq!(minor("1.0E7"), Ok(1_000_000_000));
+        assert_eq!(minor("1.5E7"), Ok(1_500_000_000));
+        assert_eq!(minor("1.5e+7"), Ok(1_500_000_000));
+        assert_eq!(minor("15E6"), Ok(1_500_000_000));
+        assert_eq!(minor("-2.5E1"), Ok(-2_500));
+        assert_eq!(minor("1E-2"), Ok(1));
+        assert_eq!(minor("100E-4"), Ok(1));
+        assert_eq!(minor("0.0001E2"), Ok(1));
+        assert_eq!(minor("1.2340E1"), Ok(1_234));
+        assert_eq!(minor("1.2345E1"), decimals(3));
+        assert_eq!(minor("1E-3"), decimals(3));
+        assert_eq!(minor("0E400"), Ok(0));
+        assert_eq!(minor("-0.0e-400"), Ok(0));
+        // The largest amount, and one minor unit more, in exponent form.
+        assert_eq!(minor("9.007199254740991E13"), Ok(MAX_SAFE_INTEGER));
+        assert_eq!(minor("9.007199254740992E13"), Err(MoneyError::OutOfRange));
+        assert_eq!(minor("-9007199254740991E-2"), Ok(-MAX_SAFE_INTEGER));
+        // Huge exponents either way, decided from the digits alone.
+        assert_eq!(minor("1e400"), Err(MoneyError::OutOfRange));
+        assert_eq!(minor("1e-400"), decimals(400));
+        assert_eq!(minor("1E17"), Err(MoneyError::OutOfRange));
+        assert_eq!(
+            minor("1e99999999999999999999999999"),
+            Err(MoneyError::OutOfRange)
+        );
+        assert_eq!(minor("1e-99999999999999999999999999"), decimals(u32::MAX));
+        assert_eq!(
+            Money::from_major_str("1.5E1", cur("JPY")).unwrap().minor(),
+            15
+        );
+        assert_eq!(
+            Money::from_major_str("1.5E-1", cur("JPY")),
+            Err(MoneyError::TooManyDecimals {
+                allowed: 0,
+                actual: 2
+            })
+        );
+        assert_eq!(
+            Money::from_major_str("1E-3", cur("BHD")).unwrap().minor(),
+            1
+        );
     }
 
     #[test]
@@ -510,6 +550,37 @@ mod tests {
         fn major_text_is_the_exact_decimal(currency in currency_with_minor_unit(), minor in safe_minor()) {
             let money = Money::from_minor(minor, currency).unwrap();
             prop_assert_eq!(money.to_major_string(), money.to_decimal().to_string());
+        }
+
+        /// Any amount written in exponent notation, with the point moved
+        /// anywhere and the exponent making up for it, is the same amount.
+        #[test]
+        fn exponent_spellings_are_the_same_amount(
+            currency in currency_with_minor_unit(),
+            minor in safe_minor(),
+            shift in -20i64..20,
+            zeros in 0usize..4,
+            upper: bool,
+        ) {
+            let money = Money::from_minor(minor, currency).unwrap();
+            let places = i64::from(currency.exponent().unwrap());
+            // minor × 10^−places, as digits (with zeros added) × 10^exp.
+            // (JSON allows no leading zero: zero is `0` with its exponent.)
+            let zeros = if minor == 0 { 0 } else { zeros };
+            let digits = alloc::format!("{}{}", minor.unsigned_abs(), "0".repeat(zeros));
+            let exp = -places - i64::try_from(zeros).unwrap();
+            // Put the point `shift` places from the end of the digits.
+            let len = i64::try_from(digits.len()).unwrap();
+            let point = (len - shift).clamp(1, len);
+            let (int, frac) = digits.split_at(usize::try_from(point).unwrap());
+            let mantissa = if frac.is_empty() { String::from(int) } else { alloc::format!("{int}.{frac}") };
+            let e = exp + (len - point);
+            let text = alloc::format!(
+                "{}{mantissa}{}{e}",
+                if minor < 0 { "-" } else { "" },
+                if upper { 'E' } else { 'e' },
+            );
+            prop_assert_eq!(Money::from_major_str(&text, currency), Ok(money), "{}", text);
         }
 
         #[test]

@@ -86,6 +86,12 @@ codes! {
     ControlCharacter => "control_character",
     /// Leading or trailing white space in an identifier.
     SurroundingWhitespace => "surrounding_whitespace",
+    /// Text with no visible character: only white space or invisible
+    /// characters.
+    Blank => "blank",
+    /// An identifier that starts or ends with an invisible character (a
+    /// zero-width space, a byte order mark…).
+    InvisibleCharacter => "invisible_character",
     /// Characters outside the allowed set.
     PatternMismatch => "pattern_mismatch",
     /// Not one of the allowed values.

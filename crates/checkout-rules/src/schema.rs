@@ -163,11 +163,14 @@ impl Rule {
                     (min, None) => s.push_str(&msg!(", at least ", min, " characters")),
                     (min, Some(max)) => s.push_str(&msg!(", ", min, "–", max, " characters")),
                 }
+                if t.min_chars >= 1 {
+                    s.push_str(", not blank");
+                }
                 if let Some(p) = t.pattern {
                     s.push_str(&msg!(", matching `", p.regex, "`"));
                 }
                 if t.identifier {
-                    s.push_str(", no surrounding white space");
+                    s.push_str(", no white space or invisible character at either end");
                 }
                 s.push_str(", no control characters");
                 s
@@ -194,9 +197,15 @@ impl Rule {
             }
             Rule::Currency(set) => set.describe(),
             Rule::Amount(a) => {
-                let unit = match a.unit {
-                    Unit::Minor => "integer in minor units",
-                    Unit::Major => "decimal in major units, at most the currency's decimals",
+                let (unit, notation) = match a.unit {
+                    Unit::Minor => (
+                        "integer in minor units",
+                        "no fraction or exponent notation (OpenAPI 3.0 `integer`)",
+                    ),
+                    Unit::Major => (
+                        "number in major units, at most the currency's decimals",
+                        "exponent notation accepted where exact (`1.5E7`)",
+                    ),
                 };
                 let min = match a.min {
                     Minimum::Minor(0) => String::from("zero or more"),
@@ -208,7 +217,9 @@ impl Rule {
                     unit,
                     ", ",
                     min,
-                    ", no exponent notation, within ±(2^53 − 1) minor units"
+                    ", ",
+                    notation,
+                    ", within ±(2^53 − 1) minor units"
                 )
             }
             Rule::Integer(r) => msg!("integer, ", r.min, "–", r.max),
@@ -248,7 +259,7 @@ impl Rule {
             Rule::Locale => String::from("locale `ll_RR`"),
             Rule::Currency(CurrencySet::Iso4217Current) => String::from("ISO 4217"),
             Rule::Currency(CurrencySet::Listed { provider, codes }) => {
-                msg!(provider, "'s ", codes.len(), " codes")
+                msg!(provider, "'s ", codes.len() / 3, " codes")
             }
             Rule::Amount(a) => {
                 let unit = match a.unit {
@@ -288,8 +299,12 @@ impl Rule {
                 if t.pattern.is_some() {
                     codes.push(Code::PatternMismatch);
                 }
+                if t.min_chars >= 1 {
+                    codes.push(Code::Blank);
+                }
                 if t.identifier {
                     codes.push(Code::SurroundingWhitespace);
+                    codes.push(Code::InvisibleCharacter);
                 }
                 codes.push(Code::ControlCharacter);
                 codes
@@ -307,16 +322,15 @@ impl Rule {
             Rule::Country => alloc::vec![Code::UnknownCountry],
             Rule::Locale => alloc::vec![Code::InvalidLocale],
             Rule::Currency(_) => alloc::vec![Code::UnknownCurrency, Code::CurrencyNotAccepted],
-            Rule::Amount(a) => alloc::vec![
-                if a.unit == Unit::Minor {
-                    Code::NotInteger
-                } else {
-                    Code::TooManyDecimals
-                },
+            Rule::Amount(a) if a.unit == Unit::Minor => alloc::vec![
+                Code::NotInteger,
                 Code::ExponentNotation,
                 Code::BelowMinimum,
                 Code::OutOfRange,
             ],
+            Rule::Amount(_) => {
+                alloc::vec![Code::TooManyDecimals, Code::BelowMinimum, Code::OutOfRange,]
+            }
             Rule::Integer(_) => alloc::vec![
                 Code::NotInteger,
                 Code::ExponentNotation,
@@ -334,23 +348,49 @@ impl Rule {
 /// Decisions every dialect shares, where the provider documents are silent.
 pub const COMMON_DECISIONS: &[&str] = &[
     "Amounts in minor units must be written as integers: `100.0` and `1e2` are refused \
-     (`not_integer`, `exponent_notation`) although JSON Schema counts them as integers, because a \
-     fraction in a minor-unit field usually means major units were sent.",
-    "Amounts in major units are plain decimals with at most the currency's number of decimals; \
-     trailing zeros are exact (`12.340` is 1234 cents); exponent notation is refused. Nothing is \
-     ever rounded.",
+     (`not_integer`, `exponent_notation`), as OpenAPI 3.0's `integer` refuses them (JSON Schema \
+     draft 4: \"a JSON number without a fraction or exponent part\") although later JSON Schema \
+     drafts count them as integers, because a fraction in a minor-unit field usually means major \
+     units were sent.",
+    "Amounts in major units are exact numbers with at most the currency's number of decimals; \
+     trailing zeros are exact (`12.340` is 1234 cents), and so is exponent notation, which JSON \
+     allows and Java's Jackson writes for large doubles (`1.0E7`): `1.5E7` KES is 1,500,000,000 \
+     minor units, `1E-2` KES is 1, `1.2345E1` KES has 3 decimals (`too_many_decimals`) and \
+     `1e400` is `out_of_range`, each decided from the digits written, whatever the exponent. \
+     Nothing is ever rounded.",
     "Every amount stays within ±(2^53 − 1) minor units, so that JavaScript holds it exactly.",
+    "The amounts a violation gives (`min`, `max`, `expected`, `actual`) are in the unit of the \
+     field it is reported at: integers of minor units in a minor-unit field, exact decimal text \
+     in a major-unit one (Kiotapay's `amount: 0` gives `\"min\": \"0.01\"` next to \
+     `\"actual\": \"0\"`), so no number is read in the wrong unit. A bound that depends on the \
+     currency's decimals is left out when the currency itself is invalid.",
     "`null` is not the same as absent: a field sent as `null` is `invalid_type`; omit it instead.",
-    "Empty strings are refused wherever text is expected; identifiers (references, IDs, method \
-     names) are never trimmed, so surrounding white space is refused rather than silently removed.",
+    "Empty strings are refused wherever text is expected, and so is blank text, with no visible \
+     character: only white space, format characters (Cf), default-ignorable code points such as \
+     U+200B ZERO WIDTH SPACE, U+FEFF BYTE ORDER MARK or U+00AD SOFT HYPHEN, or U+2800 BRAILLE \
+     PATTERN BLANK (`blank`). `\"   \"` \
+     is not a name, and the provider would show or store nothing. Identifiers (references, IDs, \
+     method names) are never trimmed, so white space or an invisible character at either end is \
+     refused rather than silently removed (`surrounding_whitespace`, `invisible_character`): it \
+     makes a different identifier that looks the same. Inside text both stay allowed, because \
+     names have inner spaces and Persian, Indic scripts and emoji need joiners; a variation \
+     selector or emoji tag ending an identifier belongs to the emoji before it.",
     "Control characters (U+0000–U+001F, U+007F–U+009F) are refused in every text field; no \
      provider document describes multi-line values.",
     "Lengths count Unicode characters.",
     "Currency codes are matched exactly, in upper case; `usd` gets a suggestion, not a silent fix. \
-     Superseded codes (`HRK`) and codes without a minor unit (`XAU`) are refused.",
+     Superseded codes (`HRK`) and codes without a minor unit (`XAU`) are refused. Current means \
+     on ISO 4217 list one, which a test compares with two outside copies of it: VES and VED are \
+     both current, although the `iso_currency` crate, which the table is built from, marks VES \
+     superseded.",
     "`Authorization` and `Content-Type` are checked when given, never required: credentials \
      and content type are added by the HTTP client, and a body is often checked before that \
      (in a browser form, say).",
+    "`Content-Type` is read by RFC 9110's media-type grammar, so `application/json;`, empty or \
+     repeated parameters and white space around `;` are valid HTTP and accepted; parameters \
+     other than `charset` are ignored, as JSON readers ignore them; a `charset` must be UTF-8, \
+     quoted or not, in any case, because JSON exchanged between systems is UTF-8 (RFC 8259); \
+     text that is not a media type is refused with the character where it stops being one.",
     "A URL a server fetches (a webhook) must by default be https with a host on the public \
      internet (OWASP's advice against server-side request forgery): no address that IANA's \
      special-purpose registries mark not globally reachable, nor multicast or site-local, in \
@@ -515,12 +555,14 @@ impl HeaderRule {
                 let quoted: Vec<String> = prefixes.iter().map(|p| msg!("`", p, "`")).collect();
                 msg!(
                     "`Bearer <key>`, the key starting with ",
-                    join(&quoted, " or ")
+                    join(&quoted, " or "),
+                    " and going on after it (a prefix alone is no key)"
                 )
             }
-            HeaderRule::JsonContentType => {
-                String::from("`application/json`, optionally with `charset=utf-8`")
-            }
+            HeaderRule::JsonContentType => String::from(
+                "`application/json` by RFC 9110's media-type syntax (any case, parameters \
+                 optional, empty or repeated); a `charset` must be `utf-8`",
+            ),
         }
     }
 

@@ -314,9 +314,14 @@ fn min_minor(a: Amount, currency: Currency) -> i64 {
 
 fn amount(a: Amount, currency: Currency) -> impl Strategy<Value = Value<'static>> {
     let low = min_minor(a, currency).max(0);
-    (low..=low + 10_000_000, any::<bool>()).prop_map(move |(minor, pad)| {
+    (low..=low + 10_000_000, any::<bool>(), 0..8u8).prop_map(move |(minor, pad, spelling)| {
         let text = match (a.unit, Money::from_minor(minor, currency)) {
             (Unit::Minor, _) | (Unit::Major, Err(_)) => minor.to_string(),
+            // Exponent notation, as Java's Jackson writes doubles, now and
+            // then: `2500E-2` is 25.00.
+            (Unit::Major, Ok(_)) if spelling == 0 => {
+                format!("{minor}E-{}", currency.exponent().unwrap_or(0))
+            }
             // Trailing zeros are exact: `12.340` is written sometimes.
             (Unit::Major, Ok(m)) if pad && m.to_major_string().contains('.') => {
                 format!("{}0", m.to_major_string())
@@ -625,6 +630,13 @@ fn breaks(d: &Draft) -> Vec<Break> {
         });
         match h.rule {
             HeaderRule::Text(t) => {
+                if t.min_chars >= 1 {
+                    out.push(Break::SetHeader {
+                        name: name.clone(),
+                        value: " ".repeat(t.min_chars as usize),
+                        code: Code::Blank,
+                    });
+                }
                 if let Some(max) = t.max_chars {
                     out.push(Break::SetHeader {
                         name,
@@ -638,11 +650,19 @@ fn breaks(d: &Draft) -> Vec<Break> {
                 value: String::from("Basic dXNlcjpwYXNz"),
                 code: Code::InvalidAuthorization,
             }),
-            HeaderRule::JsonContentType => out.push(Break::SetHeader {
-                name,
-                value: String::from("text/plain"),
-                code: Code::UnsupportedContentType,
-            }),
+            HeaderRule::JsonContentType => {
+                for value in [
+                    "text/plain",
+                    "application/json; charset=latin1",
+                    "application/json; x",
+                ] {
+                    out.push(Break::SetHeader {
+                        name: name.clone(),
+                        value: String::from(value),
+                        code: Code::UnsupportedContentType,
+                    });
+                }
+            }
         }
     }
     // Rules across fields.
@@ -754,8 +774,23 @@ fn rule_breaks(
                     Code::TooLong,
                 ));
             }
+            let fits =
+                |text: &str| text.chars().count() <= t.max_chars.unwrap_or(u32::MAX) as usize;
             if t.min_chars >= 1 {
                 out.push(set(pointer, string(""), Code::TooShort));
+                // With a pattern of its own, blank text breaks that too.
+                let blank = " \u{200B}".repeat(t.min_chars as usize);
+                if t.pattern.is_none() && fits(&blank) {
+                    out.push(set(pointer, string(blank), Code::Blank));
+                }
+            }
+            let invisible_start = format!("\u{FEFF}{s}");
+            if t.identifier && t.pattern.is_none() && fits(&invisible_start) {
+                out.push(set(
+                    pointer,
+                    string(invisible_start),
+                    Code::InvisibleCharacter,
+                ));
             }
             if t.pattern.is_some() {
                 let broken: String = core::iter::once('_').chain(s.chars().skip(1)).collect();
@@ -827,15 +862,24 @@ fn rule_breaks(
         Rule::Locale => out.push(set(pointer, string("xx_XX"), Code::InvalidLocale)),
         Rule::Currency(_) => out.push(set(pointer, string("ABC"), Code::UnknownCurrency)),
         Rule::Amount(a) => {
-            out.push(set(pointer, number("1e2"), Code::ExponentNotation));
             let exponent = d.currency.exponent().unwrap_or(0);
             match a.unit {
-                Unit::Minor => out.push(set(pointer, number("100.5"), Code::NotInteger)),
-                Unit::Major => out.push(set(
-                    pointer,
-                    number(format!("1.{}", "1".repeat(usize::from(exponent) + 1))),
-                    Code::TooManyDecimals,
-                )),
+                Unit::Minor => {
+                    out.push(set(pointer, number("1e2"), Code::ExponentNotation));
+                    out.push(set(pointer, number("100.5"), Code::NotInteger));
+                }
+                Unit::Major => {
+                    out.push(set(
+                        pointer,
+                        number(format!("1.{}", "1".repeat(usize::from(exponent) + 1))),
+                        Code::TooManyDecimals,
+                    ));
+                    out.push(set(
+                        pointer,
+                        number(format!("1E-{}", exponent + 1)),
+                        Code::TooManyDecimals,
+                    ));
+                }
             }
             let low = min_minor(*a, d.currency);
             if low > 0 || matches!(a.min, Minimum::Minor(0)) {

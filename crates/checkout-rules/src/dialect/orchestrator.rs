@@ -381,7 +381,11 @@ fn total_is_the_sum(request: &Request<'_, '_>, out: &mut Vec<Violation>) {
         {
             Ok(s) => sum = s,
             Err(_) => {
-                return out.push(amount::overflow(At::body(&msg!("/orderItems/", i))));
+                return out.push(amount::overflow(
+                    At::body(&msg!("/orderItems/", i)),
+                    Unit::Major,
+                    currency,
+                ));
             }
         }
     }
@@ -390,7 +394,11 @@ fn total_is_the_sum(request: &Request<'_, '_>, out: &mut Vec<Violation>) {
             match sum.checked_add(part) {
                 Ok(s) => sum = s,
                 Err(_) => {
-                    return out.push(amount::overflow(At::body(&msg!("/amount/", name))));
+                    return out.push(amount::overflow(
+                        At::body(&msg!("/amount/", name)),
+                        Unit::Major,
+                        currency,
+                    ));
                 }
             }
         }

@@ -219,7 +219,11 @@ fn items_sum_to_amount(request: &Request<'_, '_>, out: &mut Vec<Violation>) {
         match price.checked_mul(quantity).and_then(|l| sum.checked_add(l)) {
             Ok(s) => sum = s,
             Err(_) => {
-                out.push(amount::overflow(At::body(&msg!("/items/", i))));
+                out.push(amount::overflow(
+                    At::body(&msg!("/items/", i)),
+                    Unit::Minor,
+                    currency,
+                ));
                 return;
             }
         }

@@ -102,9 +102,11 @@ impl Amount {
         let name = at.name();
         let currency = currency.filter(|c| c.exponent().is_some());
         let fail = |e| self.money_error(e, text, currency, at);
+        // Minor units are an integer, as OpenAPI 3.0's `integer` is: no
+        // fraction, no exponent. Major units are any exact number.
         match (self.unit, number::form(text)) {
-            (_, Form::Exponent) => return Err(fail(MoneyError::ExponentNotation)),
             (_, Form::Invalid) => return Err(fail(MoneyError::Syntax)),
+            (Unit::Minor, Form::Exponent) => return Err(fail(MoneyError::ExponentNotation)),
             (Unit::Minor, Form::Decimal) => return Err(fail(MoneyError::NotInteger)),
             _ => {}
         }
@@ -118,8 +120,8 @@ impl Amount {
             None => None,
         };
         // The minimum does not depend on the currency except for a
-        // minor-unit minimum of a major amount; `text` is a plain decimal
-        // here, compared exactly whatever its length.
+        // minor-unit minimum of a major amount; `text` is compared exactly
+        // whatever its length or exponent.
         let whole = match self.unit {
             Unit::Minor => Some(match money {
                 Some(m) => m.minor(),
@@ -137,37 +139,39 @@ impl Amount {
             (Minimum::Minor(min), None, Some(minor)) => minor < min,
             // Without the currency's exponent only the sign can be judged.
             (Minimum::Minor(min), None, None) => {
-                min > 0 && number::cmp_decimal(text, "0") != Ordering::Greater
+                let sign = number::cmp_decimal(text, "0");
+                match min.cmp(&0) {
+                    Ordering::Greater => sign != Ordering::Greater,
+                    Ordering::Equal => sign == Ordering::Less,
+                    Ordering::Less => false,
+                }
             }
             (Minimum::Major(min), ..) => number::cmp_decimal(text, min) == Ordering::Less,
         };
         if below {
-            let min_text = match (self.min, currency) {
-                (Minimum::Minor(min), Some(c)) => match Money::from_minor(min, c) {
-                    Ok(m) if self.unit == Unit::Minor => {
-                        msg!(min, " minor units (", c, " ", m.to_major_string(), ")")
-                    }
-                    Ok(m) => m.to_major_string(),
-                    Err(_) => msg!(min),
+            let min_text = match (self.min, self.unit, currency) {
+                (Minimum::Major(min), ..) => String::from(min),
+                (Minimum::Minor(min), Unit::Minor, Some(c)) => match Money::from_minor(min, c) {
+                    Ok(m) => msg!(min, " minor units (", c, " ", m.to_major_string(), ")"),
+                    Err(_) => msg!(min, " minor units"),
                 },
-                (Minimum::Minor(min), None) => msg!(min, " minor units"),
-                (Minimum::Major(min), _) => String::from(min),
+                (Minimum::Minor(min), Unit::Minor, None) => msg!(min, " minor units"),
+                (Minimum::Minor(min), Unit::Major, c) => in_unit_text(min, Unit::Major, c)
+                    .unwrap_or_else(|| String::from("one minor unit of its currency")),
             };
             let min_param = match self.min {
-                Minimum::Minor(min) => Param::Int(min),
-                Minimum::Major(min) => Param::from(min),
+                Minimum::Minor(min) => in_unit(min, self.unit, currency),
+                Minimum::Major(min) => Some(Param::from(min)),
             };
             let actual = match self.unit {
                 Unit::Minor => Param::Int(whole.unwrap_or_default()),
                 Unit::Major => Param::from(String::from(text)),
             };
-            return Err(at
-                .violation(
-                    Code::BelowMinimum,
-                    msg!("`", name, "` must be at least ", min_text, "; it is ", text),
-                )
-                .with("min", min_param)
-                .with("actual", actual));
+            let violation = at.violation(
+                Code::BelowMinimum,
+                msg!("`", name, "` must be at least ", min_text, "; it is ", text),
+            );
+            return Err(with_some(violation, "min", min_param).with("actual", actual));
         }
         Ok(money)
     }
@@ -206,7 +210,7 @@ impl Amount {
                 msg!(
                     "`",
                     name,
-                    "` must be written out in digits; `",
+                    "` is in minor units, written out in digits; `",
                     text,
                     "` uses exponent notation"
                 ),
@@ -228,18 +232,14 @@ impl Amount {
                 )
                 .with("max", u32::from(allowed))
                 .with("actual", actual),
-            MoneyError::OutOfRange | MoneyError::Overflow => at
-                .violation(
+            MoneyError::OutOfRange | MoneyError::Overflow => with_some(
+                at.violation(
                     Code::OutOfRange,
-                    msg!(
-                        "`",
-                        name,
-                        "` is beyond ±",
-                        MAX_SAFE_INTEGER,
-                        " minor units, the largest amount exchanged exactly"
-                    ),
-                )
-                .with("max", MAX_SAFE_INTEGER),
+                    msg!("`", name, "` is beyond ±", MAX_SAFE_INTEGER, LARGEST),
+                ),
+                "max",
+                in_unit(MAX_SAFE_INTEGER, self.unit, currency),
+            ),
             MoneyError::Syntax | MoneyError::NoMinorUnit | MoneyError::CurrencyMismatch => at
                 .violation(
                     Code::InvalidType,
@@ -248,6 +248,40 @@ impl Amount {
         }
     }
 }
+
+/// `minor` minor units as a violation's parameter, in the unit of the field
+/// it is reported at: the integer, or the exact major-unit text in
+/// `currency` (`"0.01"`, as the amount itself is written). `None` for major
+/// units without a currency to place the point, but for zero. Every amount a
+/// violation gives goes through here, so no parameter mixes units.
+pub(crate) fn in_unit(minor: i64, unit: Unit, currency: Option<Currency>) -> Option<Param> {
+    match unit {
+        Unit::Minor => Some(Param::Int(minor)),
+        Unit::Major => in_unit_text(minor, unit, currency).map(Param::from),
+    }
+}
+
+/// [`in_unit`] as text, for messages.
+fn in_unit_text(minor: i64, unit: Unit, currency: Option<Currency>) -> Option<String> {
+    match (unit, currency.map(|c| Money::from_minor(minor, c))) {
+        (Unit::Minor, _) => Some(msg!(minor)),
+        (Unit::Major, Some(Ok(m))) => Some(m.to_major_string()),
+        (Unit::Major, _) if minor == 0 => Some(String::from("0")),
+        (Unit::Major, _) => None,
+    }
+}
+
+/// The violation with the parameter, when there is one.
+fn with_some(violation: Violation, name: &'static str, param: Option<Param>) -> Violation {
+    match param {
+        Some(p) => violation.with(name, p),
+        None => violation,
+    }
+}
+
+/// The largest amount, for messages: in minor units, which every currency
+/// shares (the `max` parameter gives it in the field's unit).
+const LARGEST: &str = " minor units, the largest amount exchanged exactly";
 
 /// Checks that `total` equals `expected` (the sum of its parts), exactly;
 /// the violation gives both, as the provider writes amounts.
@@ -268,46 +302,55 @@ pub fn check_total(total: Money, expected: Money, unit: Unit, at: At<'_>) -> Res
     if total == expected {
         return Ok(());
     }
-    let show = |m: Money| -> Param {
-        match unit {
-            Unit::Minor => Param::Int(m.minor()),
-            Unit::Major => Param::from(m.to_major_string()),
-        }
-    };
-    let text = |m: Money| match unit {
-        Unit::Minor => msg!(m.minor()),
-        Unit::Major => m.to_major_string(),
-    };
-    Err(at
-        .violation(
-            Code::AmountMismatch,
-            msg!(
-                "`",
-                at.name(),
-                "` is ",
-                text(total),
-                " but its parts add up to ",
-                text(expected),
-                "; send the exact sum"
-            ),
-        )
-        .with("expected", show(expected))
-        .with("actual", show(total)))
-}
-
-/// The violation for a sum or product of amounts that overflows.
-pub fn overflow(at: At<'_>) -> Violation {
-    at.violation(
-        Code::ArithmeticOverflow,
+    let show = |m: Money| in_unit(m.minor(), unit, Some(m.currency()));
+    let text = |m: Money| in_unit_text(m.minor(), unit, Some(m.currency())).unwrap_or_default();
+    let violation = at.violation(
+        Code::AmountMismatch,
         msg!(
             "`",
             at.name(),
-            "` makes the total exceed ±",
-            MAX_SAFE_INTEGER,
-            " minor units, the largest amount exchanged exactly"
+            "` is ",
+            text(total),
+            " but its parts add up to ",
+            text(expected),
+            "; send the exact sum"
         ),
+    );
+    Err(with_some(
+        with_some(violation, "expected", show(expected)),
+        "actual",
+        show(total),
+    ))
+}
+
+/// The violation for a sum or product of amounts in `currency` that
+/// overflows, its `max` in `unit`, the unit the amounts are written in.
+///
+/// ```
+/// use checkout_rules::rules::amount::{overflow, Unit};
+/// use checkout_rules::rules::At;
+/// use checkout_rules::report::Param;
+/// use checkout_rules::Currency;
+///
+/// let aud = Currency::from_code("AUD").unwrap();
+/// let v = overflow(At::body("/orderItems/0"), Unit::Major, aud);
+/// assert_eq!(v.param("max"), Some(&Param::from("90071992547409.91")));
+/// ```
+pub fn overflow(at: At<'_>, unit: Unit, currency: Currency) -> Violation {
+    with_some(
+        at.violation(
+            Code::ArithmeticOverflow,
+            msg!(
+                "`",
+                at.name(),
+                "` makes the total exceed ±",
+                MAX_SAFE_INTEGER,
+                LARGEST
+            ),
+        ),
+        "max",
+        in_unit(MAX_SAFE_INTEGER, unit, Some(currency)),
     )
-    .with("max", MAX_SAFE_INTEGER)
 }
 
 #[cfg(test)]
@@ -370,13 +413,38 @@ mod tests {
             code(MAJOR_CENT, "0.5", cur("JPY")),
             Err(Code::TooManyDecimals)
         );
+        // Exponent notation is exact in major units, as far as the
+        // currency's decimals go.
         assert_eq!(
-            code(MAJOR_CENT, "1e400", cur("USD")),
-            Err(Code::ExponentNotation)
+            code(MAJOR_CENT, "1.5E7", cur("KES")),
+            Ok(Some(1_500_000_000))
+        );
+        assert_eq!(code(MAJOR_CENT, "1E-2", cur("KES")), Ok(Some(1)));
+        assert_eq!(
+            code(MAJOR_CENT, "1.2345E1", cur("KES")),
+            Err(Code::TooManyDecimals)
         );
         assert_eq!(
+            code(MAJOR_CENT, "1E-3", cur("KES")),
+            Err(Code::TooManyDecimals)
+        );
+        assert_eq!(code(MAJOR_CENT, "0.1E-1", cur("KES")), Ok(Some(1)));
+        assert_eq!(
+            code(MAJOR_CENT, "0.9E-2", cur("BHD")),
+            Err(Code::BelowMinimum)
+        );
+        assert_eq!(code(MAJOR_CENT, "1e400", cur("USD")), Err(Code::OutOfRange));
+        assert_eq!(
             code(MAJOR_CENT, "1e-400", cur("USD")),
-            Err(Code::ExponentNotation)
+            Err(Code::TooManyDecimals)
+        );
+        assert_eq!(
+            code(Amount::major_positive(), "1e-400", cur("USD")),
+            Err(Code::TooManyDecimals)
+        );
+        assert_eq!(
+            code(Amount::major_positive(), "0E-400", cur("USD")),
+            Err(Code::BelowMinimum)
         );
     }
 
@@ -387,7 +455,19 @@ mod tests {
         assert_eq!(code(MAJOR_CENT, "0.001", None), Err(Code::BelowMinimum));
         assert_eq!(code(MINOR_100, "1.5", None), Err(Code::NotInteger));
         assert_eq!(code(MAJOR_CENT, "1.23456", None), Ok(None));
-        assert_eq!(code(MAJOR_CENT, "1E3", None), Err(Code::ExponentNotation));
+        // Zero or more is judged without the currency: zero is zero in all.
+        let non_negative = Amount::major_non_negative();
+        assert_eq!(code(non_negative, "0", None), Ok(None));
+        assert_eq!(code(non_negative, "-0", None), Ok(None));
+        assert_eq!(code(non_negative, "-1E-9", None), Err(Code::BelowMinimum));
+        assert_eq!(
+            code(Amount::major_positive(), "0", None),
+            Err(Code::BelowMinimum)
+        );
+        assert_eq!(code(MAJOR_CENT, "1E3", None), Ok(None));
+        assert_eq!(code(MAJOR_CENT, "1E-3", None), Err(Code::BelowMinimum));
+        assert_eq!(code(MAJOR_CENT, "1e400", None), Err(Code::OutOfRange));
+        assert_eq!(code(MINOR_100, "1E3", None), Err(Code::ExponentNotation));
         assert_eq!(
             code(MINOR_100, &"1".repeat(30), None),
             Err(Code::OutOfRange)
@@ -403,6 +483,59 @@ mod tests {
         assert_eq!(
             code(MAJOR_CENT, "0.0100000000000000000000000000000000", None),
             Ok(None)
+        );
+    }
+
+    #[test]
+    fn every_amount_parameter_is_in_the_fields_unit() {
+        let params = |rule: Amount, text: &str, currency: Option<Currency>| {
+            let v = rule.check(text, currency, At::body("/amount")).unwrap_err();
+            (
+                v.param("min").cloned(),
+                v.param("max").cloned(),
+                v.param("actual").cloned(),
+            )
+        };
+        let text = |t: &'static str| Some(Param::from(t));
+        let kiotapay = Amount::major_positive();
+        assert_eq!(
+            params(kiotapay, "0", cur("KES")),
+            (text("0.01"), None, text("0"))
+        );
+        assert_eq!(
+            params(kiotapay, "-1", cur("JPY")),
+            (text("1"), None, text("-1"))
+        );
+        assert_eq!(params(kiotapay, "-5", None), (None, None, text("-5")));
+        assert_eq!(
+            params(Amount::major_non_negative(), "-1", None),
+            (text("0"), None, text("-1"))
+        );
+        assert_eq!(
+            params(Amount::major_non_negative(), "-1", cur("BHD")),
+            (text("0.000"), None, text("-1"))
+        );
+        assert_eq!(
+            params(kiotapay, "1e400", cur("USD")),
+            (None, text("90071992547409.91"), None)
+        );
+        assert_eq!(params(kiotapay, "1e400", None), (None, None, None));
+        assert_eq!(
+            params(MINOR_100, "99", cur("USD")),
+            (Some(Param::Int(100)), None, Some(Param::Int(99)))
+        );
+        assert_eq!(
+            params(MINOR_100, "9007199254740992", None),
+            (None, Some(Param::Int(MAX_SAFE_INTEGER)), None)
+        );
+        let usd = cur("USD").unwrap();
+        assert_eq!(
+            overflow(At::body("/items/0"), Unit::Minor, usd).param("max"),
+            Some(&Param::Int(MAX_SAFE_INTEGER))
+        );
+        assert_eq!(
+            overflow(At::body("/orderItems/0"), Unit::Major, usd).param("max"),
+            text("90071992547409.91").as_ref()
         );
     }
 

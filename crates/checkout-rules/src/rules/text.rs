@@ -1,9 +1,20 @@
-//! Text: length ranges, allowed characters, no control characters.
+//! Text: length ranges, allowed characters, no control characters, and
+//! something to see.
 //!
 //! Lengths count Unicode characters (scalar values), which is what the
 //! provider documents mean by "characters". Nothing is trimmed: an identifier
 //! with surrounding white space is refused, because silently trimming it
 //! would send a different reference than the one the merchant stored.
+//!
+//! Text that must not be empty must not be blank either: at least one
+//! character must be visible, not white space, a format character (Cf), a
+//! default-ignorable code point (zero-width space, byte order mark, soft
+//! hyphen, joiners…) or the Braille blank. An identifier must not start or end with such an
+//! invisible character, for the reason it must not start or end with a
+//! space: it is a different identifier that looks the same, usually pasted
+//! in with it. Inside text they stay allowed: Persian, Indic scripts and
+//! emoji sequences need joiners between visible characters, and names have
+//! inner spaces.
 
 use alloc::vec::Vec;
 
@@ -39,14 +50,15 @@ pub struct Text {
     pub min_chars: u32,
     /// The most characters, if limited.
     pub max_chars: Option<u32>,
-    /// Identifiers may not start or end with white space.
+    /// Identifiers may not start or end with white space or an invisible
+    /// character.
     pub identifier: bool,
     /// The allowed characters, if limited.
     pub pattern: Option<&'static Pattern>,
 }
 
 impl Text {
-    /// Free text, at least one character.
+    /// Free text, at least one visible character.
     pub const NON_EMPTY: Text = Text {
         min_chars: 1,
         max_chars: None,
@@ -54,7 +66,8 @@ impl Text {
         pattern: None,
     };
 
-    /// An identifier: at least one character, no surrounding white space.
+    /// An identifier: at least one visible character, nothing invisible or
+    /// white at either end.
     pub const IDENTIFIER: Text = Text {
         min_chars: 1,
         max_chars: None,
@@ -109,20 +122,48 @@ impl Text {
             );
             return false;
         }
-        let surrounded = if printable_ascii {
-            s.starts_with(' ') || s.ends_with(' ')
-        } else {
-            s.trim() != s
-        };
-        if self.identifier && surrounded {
+        // Stops at the first visible character, usually the first.
+        let blank = !s.is_empty() && s.chars().all(is_invisible);
+        if blank && self.min_chars >= 1 {
             out.push(at.violation(
-                Code::SurroundingWhitespace,
+                Code::Blank,
                 msg!(
                     "`",
                     name,
-                    "` starts or ends with white space; send it without (it is not trimmed for you)"
+                    "` is blank: only white space or invisible characters"
                 ),
             ));
+        } else if self.identifier {
+            let surrounded = if printable_ascii {
+                s.starts_with(' ') || s.ends_with(' ')
+            } else {
+                s.trim() != s
+            };
+            if surrounded {
+                out.push(at.violation(
+                    Code::SurroundingWhitespace,
+                    msg!("`", name, "` starts or ends with white space", SEND_WITHOUT),
+                ));
+            }
+            if !printable_ascii {
+                if let Some((edge, i, c)) = invisible_edge(s) {
+                    out.push(
+                        at.violation(
+                            Code::InvisibleCharacter,
+                            msg!(
+                                "`",
+                                name,
+                                "` ",
+                                edge,
+                                " with the invisible character ",
+                                CodePoint(u32::from(c)),
+                                SEND_WITHOUT
+                            ),
+                        )
+                        .with("position", i + 1),
+                    );
+                }
+            }
         }
         let chars = if printable_ascii {
             s.len()
@@ -192,6 +233,49 @@ impl Text {
     }
 }
 
+include!(concat!(env!("OUT_DIR"), "/invisible.rs"));
+
+/// The end of a message about what surrounds an identifier.
+const SEND_WITHOUT: &str = "; send it without (it is not trimmed for you)";
+
+/// Whether `c` shows nothing on its own: white space, a format character
+/// (Cf), a default-ignorable code point or U+2800 BRAILLE PATTERN BLANK.
+pub(crate) fn is_invisible(c: char) -> bool {
+    in_table(&INVISIBLE, c)
+}
+
+fn in_table(table: &[(u32, u32)], c: char) -> bool {
+    // Sorted and short: a scan stops at the first range past `c`.
+    let c = u32::from(c);
+    table
+        .iter()
+        .take_while(|&&(start, _)| start <= c)
+        .any(|&(_, end)| c <= end)
+}
+
+/// The first invisible character, other than white space (reported on its
+/// own), at either end of `s`: which end, its position and the character.
+/// Variation selectors and emoji tags at the end belong to the visible
+/// character before them (`❤️` is U+2764 U+FE0F), so they are skipped.
+fn invisible_edge(s: &str) -> Option<(&'static str, usize, char)> {
+    let shows_nothing = |c: char| is_invisible(c) && !c.is_whitespace();
+    let mut chars = s.chars();
+    let first = chars.next()?;
+    if shows_nothing(first) {
+        return Some(("starts", 0, first));
+    }
+    // One pass: the last character, and the last that is not a modifier.
+    let (mut base, mut last, mut count) = (first, first, 1);
+    for c in chars {
+        if !in_table(&EMOJI_MODIFIERS, c) {
+            base = c;
+        }
+        last = c;
+        count += 1;
+    }
+    (is_invisible(base) && shows_nothing(last)).then_some(("ends", count - 1, last))
+}
+
 /// The number of Unicode characters in `s`: its bytes that do not continue
 /// a character. By hand because `str::chars().count()` is a fast but large
 /// counting routine, and the strings here are short.
@@ -253,6 +337,145 @@ mod tests {
         assert_eq!(out[0].code, Code::PatternMismatch);
         assert!(out[0].message.contains("`_` at character 6"));
         assert_eq!(ALNUM_DASH.html(), r"[a-zA-Z0-9\-]+");
+    }
+
+    /// Every scalar value, against the Unicode properties as the `regex`
+    /// crate's parser reads them.
+    #[test]
+    fn invisible_is_white_space_format_or_default_ignorable() {
+        let class = |pattern: &str| {
+            let hir = regex_syntax::parse(pattern).unwrap();
+            match hir.kind() {
+                regex_syntax::hir::HirKind::Class(regex_syntax::hir::Class::Unicode(c)) => {
+                    c.clone()
+                }
+                other => panic!("{other:?}"),
+            }
+        };
+        let invisible = class(r"[\p{White_Space}\p{Cf}\p{Default_Ignorable_Code_Point}]");
+        let braille_blank = '\u{2800}';
+        let within = |class: &regex_syntax::hir::ClassUnicode, c: char| {
+            class
+                .ranges()
+                .iter()
+                .any(|r| r.start() <= c && c <= r.end())
+        };
+        let mut count = 0;
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            let expected = within(&invisible, c) || c == braille_blank;
+            assert_eq!(is_invisible(c), expected, "U+{:04X}", u32::from(c));
+            count += usize::from(expected);
+        }
+        assert!(count > 4000, "{count}"); // the tag and variation selector blocks
+        for c in [
+            '\u{200B}', '\u{FEFF}', '\u{2060}', '\u{00AD}', '\u{200C}', '\u{200D}',
+        ] {
+            assert!(is_invisible(c), "U+{:04X}", u32::from(c));
+        }
+        for c in ['a', 'é', 'ß', '日', 'ي', '\u{0301}', '😀', '\u{2801}'] {
+            assert!(!is_invisible(c), "U+{:04X}", u32::from(c));
+        }
+    }
+
+    #[test]
+    fn blank_text_is_refused_where_text_is_required() {
+        for blank in [
+            " ",
+            "   ",
+            "\u{200B}",
+            "\u{FEFF}",
+            "\u{00AD}",
+            "\u{2060}",
+            "\u{200C}\u{200D}",
+            "\u{3000}\u{00A0}",
+            "\u{3164}",
+            "\u{FE0F}",
+            "\u{E0001}\u{E0020}",
+            "\u{180E}",
+            "\u{1D173}",
+            "\u{2800}",
+            " \u{200B} ",
+        ] {
+            assert_eq!(codes(Text::NON_EMPTY, blank), ["blank"], "{blank:?}");
+            // Blank says it all: no second violation for its ends.
+            assert_eq!(codes(Text::IDENTIFIER, blank), ["blank"], "{blank:?}");
+        }
+        assert_eq!(codes(Text::NON_EMPTY, ""), ["too_short"]);
+        let reference = Text::IDENTIFIER.length(6, 42).pattern(&ALNUM_DASH);
+        assert_eq!(codes(reference, "      "), ["blank", "pattern_mismatch"]);
+        let mut out = Vec::new();
+        Text::NON_EMPTY.check("\u{200B}", At::body("/items/0/name"), &mut out);
+        assert_eq!(out[0].code, Code::Blank);
+        assert_eq!(
+            out[0].message,
+            "`items.0.name` is blank: only white space or invisible characters"
+        );
+    }
+
+    #[test]
+    fn names_in_any_script_with_inner_spaces_and_joiners_stay_valid() {
+        for name in [
+            "Jane Smith",
+            "José Ñúñez-García",
+            "محمد علي",
+            "张 伟",
+            "Ελένη Παπαδοπούλου",
+            "می\u{200C}خواهم",        // Persian: ZWNJ inside a word
+            "क्\u{200D}ष",             // Devanagari: ZWJ inside a conjunct
+            "👨\u{200D}👩\u{200D}👧", // an emoji sequence
+            "Gift ❤\u{FE0F}",         // an emoji's variation selector at the end
+            "🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}", // a flag's tags
+            "\u{0661}\u{0662}\u{0600}\u{0663}", // a format character inside
+            "a",
+            "\u{2801}",
+        ] {
+            assert!(codes(Text::NON_EMPTY, name).is_empty(), "{name:?}");
+            assert!(codes(Text::IDENTIFIER, name).is_empty(), "{name:?}");
+        }
+        // In free text an invisible character at an end is not an error:
+        // names are not compared as identifiers are.
+        assert!(codes(Text::NON_EMPTY, "\u{200B}Jane").is_empty());
+        // Inside an identifier neither is white space.
+        assert!(codes(Text::IDENTIFIER, "ORDER 1").is_empty());
+        assert!(codes(Text::IDENTIFIER, "ORD\u{200B}ER").is_empty());
+    }
+
+    #[test]
+    fn identifiers_refuse_an_invisible_character_at_either_end() {
+        let edge = |s: &str| {
+            let mut out = Vec::new();
+            Text::IDENTIFIER.check(s, At::body("/customer"), &mut out);
+            out.iter()
+                .map(|v| (v.code.as_str(), v.param("position").cloned()))
+                .collect::<Vec<_>>()
+        };
+        let at = |i: i64| Some(crate::report::Param::Int(i));
+        assert_eq!(edge("\u{200B}cus_1"), [("invisible_character", at(1))]);
+        assert_eq!(edge("\u{FEFF}cus_1"), [("invisible_character", at(1))]);
+        assert_eq!(edge("cus_1\u{2060}"), [("invisible_character", at(6))]);
+        assert_eq!(edge("cus_1\u{200D}"), [("invisible_character", at(6))]);
+        assert_eq!(edge("cus_1\u{00AD}"), [("invisible_character", at(6))]);
+        assert_eq!(edge("\u{FE0F}cus_1"), [("invisible_character", at(1))]);
+        // A variation selector after an invisible character modifies nothing.
+        assert_eq!(
+            edge("cus\u{200B}\u{FE0F}"),
+            [("invisible_character", at(5))]
+        );
+        // White space is reported as before, and an invisible end besides.
+        assert_eq!(
+            edge(" cus_1\u{200B}"),
+            [
+                ("surrounding_whitespace", None),
+                ("invisible_character", at(7))
+            ]
+        );
+        let mut out = Vec::new();
+        Text::IDENTIFIER.check("\u{FEFF}o1", At::body("/order_id"), &mut out);
+        assert_eq!(
+            out[0].message,
+            "`order_id` starts with the invisible character U+FEFF; send it without (it is not \
+             trimmed for you)"
+        );
     }
 
     #[test]
