@@ -25,8 +25,13 @@ fi
 # Same source, no floats: the same verdicts, which the tests check for both.
 build() { # build <opt-level> <output folder>
   target_dir="$root/target/wasm-build-std-$1"
+  # The rebuilt standard library at opt-level 3: hot, and small
+  # (docs/performance.md); set here, where its crates are packages.
   RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" CARGO_PROFILE_WASM_OPT_LEVEL="$1" \
     cargo +nightly build --quiet -p checkout-rules-wasm --target wasm32-unknown-unknown \
+    --config 'profile.wasm.package.core.opt-level=3' --config 'profile.wasm.package.alloc.opt-level=3' \
+    --config 'profile.wasm.package.std.opt-level=3' \
+    --config 'profile.wasm.package.compiler_builtins.opt-level=3' \
     --profile wasm -Zbuild-std=std,panic_abort --target-dir "$target_dir"
   rm -rf "$2"
   wasm-bindgen --target web --no-typescript --out-dir "$2" --out-name checkout_rules_wasm \
