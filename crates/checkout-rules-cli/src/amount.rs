@@ -57,6 +57,12 @@ pub fn run(direction: &Direction, out: &mut impl Write) -> Outcome {
 
 fn currency_for(code: &str) -> Result<Currency, String> {
     Currency::from_code(code).ok_or_else(|| {
-        format!("`{code}` is not an ISO 4217 currency code (three upper-case letters, such as KES)")
+        if code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase()) {
+            format!("`{code}` is not an ISO 4217 currency code, current or historic")
+        } else {
+            format!(
+                "`{code}` is not an ISO 4217 currency code (three upper-case letters, such as KES)"
+            )
+        }
     })
 }

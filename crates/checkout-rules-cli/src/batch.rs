@@ -38,7 +38,9 @@ pub fn run(
         .or_else(|| thread::available_parallelism().ok())
         .map_or(1, NonZeroUsize::get);
     let mut outcome = Outcome::AllValid;
-    for file in inputs(files) {
+    let mut unreadable = false;
+    let inputs = inputs(files);
+    for &file in &inputs {
         let name = display_name(file);
         let (reader, size): (Box<dyn Read + Send>, Option<u64>) = if file == "-" {
             (Box::new(io::stdin()), None)
@@ -49,8 +51,10 @@ pub fn run(
                     (Box::new(f), size)
                 }
                 Err(e) => {
+                    // Reported, and the other inputs still checked.
                     eprintln!("checkout-rules: cannot read {name}: {e}");
-                    return Outcome::Failed;
+                    unreadable = true;
+                    continue;
                 }
             }
         };
@@ -60,6 +64,7 @@ pub fn run(
             headers: &headers,
             format,
             name,
+            input_member: (inputs.len() > 1).then(|| input_member(name)),
             jobs,
             block_bytes: BLOCK_BYTES,
         };
@@ -74,7 +79,12 @@ pub fn run(
         }
         progress.finish_and_clear();
     }
-    outcome
+    if unreadable { Outcome::Failed } else { outcome }
+}
+
+/// `{"input":NAME,`, to begin a JSON report with the input it is about.
+fn input_member(name: &str) -> String {
+    crate::validate::with_input(name, "{")
 }
 
 /// A progress bar on standard error when it is a terminal; none otherwise.
@@ -103,6 +113,8 @@ struct Batch<'a> {
     headers: &'a [(&'a str, &'a str)],
     format: Format,
     name: &'a str,
+    /// With several inputs, what starts each JSON report: `{"input":NAME,`.
+    input_member: Option<String>,
     jobs: usize,
     block_bytes: usize,
 }
@@ -228,7 +240,11 @@ impl Batch<'_> {
             all_valid &= report.is_valid();
             match self.format {
                 Format::Json => {
+                    let start = text.len();
                     report.append_json(&mut text);
+                    if let Some(member) = &self.input_member {
+                        text.replace_range(start..=start, member);
+                    }
                     text.push('\n');
                 }
                 Format::Text => {
@@ -346,6 +362,7 @@ mod tests {
             headers: &[],
             format: Format::Json,
             name: "test",
+            input_member: None,
             jobs,
             block_bytes,
         }

@@ -14,6 +14,7 @@ use std::io::Write as _;
 use std::process::ExitCode;
 
 use checkout_rules::Dialect;
+use clap::builder::{PossibleValuesParser, TypedValueParser as _};
 use clap::{Parser, Subcommand, ValueEnum};
 
 #[derive(Parser, Debug)]
@@ -28,11 +29,15 @@ enum Command {
     /// Check requests against a provider's rules and report every violation.
     Validate {
         /// The provider's dialect.
-        #[arg(long, value_parser = parse_dialect)]
+        #[arg(long, value_parser = dialect_parser())]
         dialect: Dialect,
         /// A request header, as 'Name: value' (repeatable).
         #[arg(long = "header", value_name = "'NAME: VALUE'", value_parser = validate::parse_header)]
         headers: Vec<(String, String)>,
+        /// A file of request headers, one 'Name: value' a line, as beside
+        /// each bundled example (`*.headers`); read before any --header.
+        #[arg(long = "headers", value_name = "FILE")]
+        header_files: Vec<String>,
         /// `text` for people and grep, `json` for one report per line.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
@@ -41,7 +46,7 @@ enum Command {
         #[arg(long)]
         ndjson: bool,
         /// Threads for --ndjson (default: every core).
-        #[arg(long, requires = "ndjson")]
+        #[arg(long, requires = "ndjson", value_parser = parse_jobs)]
         jobs: Option<std::num::NonZeroUsize>,
         /// Request bodies to check; `-` or none reads standard input.
         #[arg(value_name = "FILE")]
@@ -50,14 +55,18 @@ enum Command {
     /// Convert a request from one provider's dialect to another's.
     Convert {
         /// The request's dialect.
-        #[arg(long, value_parser = parse_dialect)]
+        #[arg(long, value_parser = dialect_parser())]
         from: Dialect,
         /// The dialect to write.
-        #[arg(long, value_parser = parse_dialect)]
+        #[arg(long, value_parser = dialect_parser())]
         to: Dialect,
         /// A header of the request, as 'Name: value' (repeatable).
         #[arg(long = "header", value_name = "'NAME: VALUE'", value_parser = validate::parse_header)]
         headers: Vec<(String, String)>,
+        /// A file of request headers, one 'Name: value' a line; read before
+        /// any --header.
+        #[arg(long = "headers", value_name = "FILE")]
+        header_files: Vec<String>,
         /// `text`: the target body on stdout, notes and headers on stderr;
         /// `json`: the whole outcome as one line.
         #[arg(long, value_enum, default_value_t = Format::Text)]
@@ -75,7 +84,7 @@ enum Command {
     /// `--dialect` the matrix of every dialect side by side.
     Rules {
         /// The provider's dialect.
-        #[arg(long, value_parser = parse_dialect)]
+        #[arg(long, value_parser = dialect_parser())]
         dialect: Option<Dialect>,
         /// The output format.
         #[arg(long, value_enum, default_value_t = DocFormat::Markdown)]
@@ -96,9 +105,18 @@ enum Format {
     Json,
 }
 
-fn parse_dialect(name: &str) -> Result<Dialect, String> {
-    name.parse()
-        .map_err(|e: checkout_rules::UnknownDialect| e.to_string())
+/// The dialects' names, which `--help` and a wrong name list.
+fn dialect_parser() -> impl clap::builder::TypedValueParser<Value = Dialect> {
+    PossibleValuesParser::new(Dialect::ALL.iter().map(|d| d.name()))
+        .try_map(|name| name.parse::<Dialect>().map_err(|e| e.to_string()))
+}
+
+/// `--jobs`: a number of threads, one or more.
+fn parse_jobs(text: &str) -> Result<std::num::NonZeroUsize, String> {
+    text.parse::<usize>()
+        .ok()
+        .and_then(std::num::NonZeroUsize::new)
+        .ok_or_else(|| format!("`{text}` is not a number of threads; give 1 or more"))
 }
 
 /// How a command ended, as the exit status says it.
@@ -121,38 +139,52 @@ impl From<Outcome> for ExitCode {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let outcome = run(cli);
+    ExitCode::from(outcome)
+}
+
+fn run(cli: Cli) -> Outcome {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let outcome = match cli.command {
         Command::Validate {
             dialect,
             headers,
+            header_files,
             format,
-            ndjson: true,
+            ndjson,
             jobs,
             files,
-        } => batch::run(dialect, &headers, format, &files, jobs, &mut out),
-        Command::Validate {
-            dialect,
-            headers,
-            format,
-            files,
-            ..
-        } => validate::run(dialect, &headers, format, &files, &mut out),
+        } => {
+            let Some(headers) = validate::all_headers(&header_files, headers) else {
+                return Outcome::Failed;
+            };
+            if ndjson {
+                batch::run(dialect, &headers, format, &files, jobs, &mut out)
+            } else {
+                validate::run(dialect, &headers, format, &files, &mut out)
+            }
+        }
         Command::Convert {
             from,
             to,
             headers,
+            header_files,
             format,
             file,
-        } => convert::run(
-            from,
-            to,
-            &headers,
-            format,
-            file.as_deref().unwrap_or("-"),
-            &mut out,
-        ),
+        } => {
+            let Some(headers) = validate::all_headers(&header_files, headers) else {
+                return Outcome::Failed;
+            };
+            convert::run(
+                from,
+                to,
+                &headers,
+                format,
+                file.as_deref().unwrap_or("-"),
+                &mut out,
+            )
+        }
         Command::Amount { direction } => amount::run(&direction, &mut out),
         Command::Rules {
             dialect,
@@ -171,5 +203,5 @@ fn main() -> ExitCode {
             }
         }
     };
-    ExitCode::from(outcome)
+    outcome
 }

@@ -1,6 +1,6 @@
 //! `checkout-rules validate`.
 
-use std::io::{Read as _, Write};
+use std::io::{IsTerminal as _, Read as _, Write};
 
 use checkout_rules::Dialect;
 
@@ -38,6 +38,39 @@ pub fn parse_header(arg: &str) -> Result<(String, String), String> {
     Ok((name.to_owned(), value.trim_matches([' ', '\t']).to_owned()))
 }
 
+/// The headers of `--headers` files, in order, then those of `--header`;
+/// `None` (the reason printed) when a file cannot be read or holds a line
+/// that is not a header.
+pub fn all_headers(
+    files: &[String],
+    mut given: Vec<(String, String)>,
+) -> Option<Vec<(String, String)>> {
+    let mut headers = Vec::new();
+    for file in files {
+        let text = match std::fs::read_to_string(file) {
+            Ok(text) => text,
+            Err(e) => {
+                eprintln!("checkout-rules: cannot read the headers in {file}: {e}");
+                return None;
+            }
+        };
+        for (n, line) in text.lines().enumerate() {
+            if line.trim().is_empty() {
+                continue;
+            }
+            match parse_header(line) {
+                Ok(header) => headers.push(header),
+                Err(e) => {
+                    eprintln!("checkout-rules: {file}, line {}: {e}", n + 1);
+                    return None;
+                }
+            }
+        }
+    }
+    headers.append(&mut given);
+    Some(headers)
+}
+
 pub fn run(
     dialect: Dialect,
     headers: &[(String, String)],
@@ -46,13 +79,18 @@ pub fn run(
     out: &mut impl Write,
 ) -> Outcome {
     let headers = header_refs(headers);
+    let inputs = inputs(files);
     let mut outcome = Outcome::AllValid;
-    for file in inputs(files) {
-        let (name, body) = match read_input(file) {
-            Ok(body) => (display_name(file), body),
+    let mut unreadable = false;
+    for &file in &inputs {
+        let name = display_name(file);
+        let body = match read_input(file) {
+            Ok(body) => body,
             Err(e) => {
-                eprintln!("checkout-rules: cannot read {}: {e}", display_name(file));
-                return Outcome::Failed;
+                // Reported, and the other inputs still checked.
+                eprintln!("checkout-rules: cannot read {name}: {e}");
+                unreadable = true;
+                continue;
             }
         };
         let report = dialect.validate(&body, &headers);
@@ -60,6 +98,9 @@ pub fn run(
             outcome = Outcome::SomeInvalid;
         }
         let written = match format {
+            Format::Json if inputs.len() > 1 => {
+                writeln!(out, "{}", with_input(name, &report.to_json()))
+            }
             Format::Json => writeln!(out, "{}", report.to_json()),
             Format::Text => write!(out, "{}", report.to_text(name)),
         };
@@ -68,7 +109,16 @@ pub fn run(
             return Outcome::Failed;
         }
     }
-    outcome
+    if unreadable { Outcome::Failed } else { outcome }
+}
+
+/// A JSON report with the input it is about as its first member.
+pub fn with_input(name: &str, report: &str) -> String {
+    let name = checkout_rules::json::write::to_string(name).unwrap_or_default();
+    format!(
+        "{{\"input\":{name},{}",
+        report.strip_prefix('{').unwrap_or(report)
+    )
 }
 
 pub fn display_name(file: &str) -> &str {
@@ -77,8 +127,14 @@ pub fn display_name(file: &str) -> &str {
 
 pub fn read_input(file: &str) -> std::io::Result<Vec<u8>> {
     if file == "-" {
+        let stdin = std::io::stdin();
+        if stdin.is_terminal() {
+            eprintln!(
+                "checkout-rules: reading the request from the terminal; end it with Ctrl-D, or name a file"
+            );
+        }
         let mut body = Vec::new();
-        std::io::stdin().lock().read_to_end(&mut body)?;
+        stdin.lock().read_to_end(&mut body)?;
         Ok(body)
     } else {
         std::fs::read(file)

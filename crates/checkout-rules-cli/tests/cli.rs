@@ -547,3 +547,231 @@ fn ndjson_measures_a_line_over_the_limit_without_keeping_it() {
     assert_eq!(reports[0]["errors"][0]["actual"], huge.len());
     assert_eq!(reports[1]["errors"][0]["code"], "required");
 }
+
+#[test]
+fn headers_are_read_from_a_file_beside_the_example() {
+    // Without its headers the orchestrator's own example lacks the
+    // required Idempotency-Key.
+    cli()
+        .args([
+            "validate",
+            "--dialect",
+            "orchestrator",
+            "examples/orchestrator/wireless-headphones.json",
+        ])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("Idempotency-Key"));
+    cli()
+        .args([
+            "validate",
+            "--dialect",
+            "orchestrator",
+            "--headers",
+            "examples/orchestrator/wireless-headphones.headers",
+            "examples/orchestrator/wireless-headphones.json",
+        ])
+        .assert()
+        .code(0);
+    // A --header comes after the file's, so a repeated one is reported.
+    cli()
+        .args([
+            "validate",
+            "--dialect",
+            "orchestrator",
+            "--headers",
+            "examples/orchestrator/wireless-headphones.headers",
+            "--header",
+            "Idempotency-Key: second",
+            "examples/orchestrator/wireless-headphones.json",
+        ])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("Idempotency-Key"));
+    let dir = std::env::temp_dir().join(format!("checkout-rules-headers-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("bad.headers");
+    std::fs::write(&bad, "Idempotency-Key: k\n\nno colon here\n").unwrap();
+    cli()
+        .args([
+            "convert",
+            "--from",
+            "orchestrator",
+            "--to",
+            "nairopay",
+            "--headers",
+        ])
+        .arg(&bad)
+        .arg("examples/orchestrator/wireless-headphones.json")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("line 3"));
+    cli()
+        .args([
+            "validate",
+            "--dialect",
+            "orchestrator",
+            "--headers",
+            "missing.headers",
+            "-",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("missing.headers"));
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn a_missing_file_is_reported_and_the_others_still_checked() {
+    let files = [
+        "examples/payviox/premium-subscription.json",
+        "does-not-exist.json",
+        "examples/payviox/invalid-several-problems.json",
+    ];
+    let out = cli()
+        .args(["validate", "--dialect", "payviox", "--format", "json"])
+        .args(files)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("does-not-exist.json"))
+        .get_output()
+        .stdout
+        .clone();
+    let lines = json_lines(&out);
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["input"], files[0]);
+    assert_eq!(lines[0]["valid"], true);
+    assert_eq!(lines[1]["input"], files[2]);
+    assert_eq!(lines[1]["valid"], false);
+    // One input: the report as the contract gives it, without `input`.
+    let one = cli()
+        .args([
+            "validate",
+            "--dialect",
+            "payviox",
+            "--format",
+            "json",
+            files[0],
+        ])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    assert!(json_lines(&one)[0].get("input").is_none());
+    // The same in batches: every line says its input.
+    let dir = std::env::temp_dir().join(format!("checkout-rules-inputs-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (a, b) = (dir.join("a.ndjson"), dir.join("b \"quoted\".ndjson"));
+    let (a_text, b_text) = (ndjson_input(2), ndjson_input(1));
+    std::fs::write(&a, &a_text).unwrap();
+    std::fs::write(&b, &b_text).unwrap();
+    let out = cli()
+        .args([
+            "validate",
+            "--dialect",
+            "payviox",
+            "--ndjson",
+            "--format",
+            "json",
+        ])
+        .arg(&a)
+        .arg("missing.ndjson")
+        .arg(&b)
+        .assert()
+        .code(2)
+        .get_output()
+        .stdout
+        .clone();
+    let inputs: Vec<String> = json_lines(&out)
+        .iter()
+        .map(|l| l["input"].as_str().unwrap().to_owned())
+        .collect();
+    let (a, b) = (a.to_str().unwrap(), b.to_str().unwrap());
+    let expected: Vec<&str> = std::iter::repeat_n(a, a_text.lines().count())
+        .chain(std::iter::repeat_n(b, b_text.lines().count()))
+        .collect();
+    assert_eq!(inputs, expected);
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn help_and_usage_errors_say_what_is_wanted() {
+    cli()
+        .args(["validate", "--help"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(
+            "[possible values: nairopay, kiotapay, payviox, orchestrator, flutterwave]",
+        ));
+    cli()
+        .args([
+            "validate",
+            "--dialect",
+            "payviox",
+            "--ndjson",
+            "--jobs",
+            "0",
+            "-",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("give 1 or more"));
+    cli()
+        .args(["amount", "to-minor", "12.34", "XYZ"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "`XYZ` is not an ISO 4217 currency code, current or historic",
+        ));
+    cli()
+        .args(["amount", "to-minor", "12.34", "kes"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("three upper-case letters"));
+    cli()
+        .args(["amount", "to-minor", "12.5", "JPY"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("1 decimal place where"));
+    cli()
+        .args(["amount", "to-minor", "12.345", "KES"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("3 decimal places where"));
+}
+
+#[test]
+fn waiting_on_a_terminal_says_so() {
+    // `script` gives the command a terminal; Ctrl-D ends its input.
+    let bin = assert_cmd::cargo::cargo_bin("checkout-rules");
+    let Ok(out) = std::process::Command::new("script")
+        .args([
+            "-qec",
+            &format!("{} validate --dialect payviox", bin.display()),
+            "/dev/null",
+        ])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            use std::io::Write as _;
+            child.stdin.take().unwrap().write_all(b"\x04")?;
+            child.wait_with_output()
+        })
+    else {
+        panic!("`script` (util-linux) is needed to give the command a terminal");
+    };
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("reading the request from the terminal; end it with Ctrl-D"),
+        "{text}"
+    );
+    // Piped input is read without a word.
+    cli()
+        .args(["validate", "--dialect", "payviox"])
+        .write_stdin("{}")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::is_empty());
+}

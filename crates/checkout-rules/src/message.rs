@@ -102,6 +102,21 @@ pub(crate) fn digits_into(buf: &mut [u8], mut magnitude: u64) -> usize {
     at
 }
 
+/// A count and its noun, which is plural unless the count is one:
+/// `1 decimal place`, `3 decimal places`.
+pub(crate) struct Count(pub u32, pub &'static str);
+
+impl Piece for Count {
+    fn push_to(&self, out: &mut String) {
+        self.0.push_to(out);
+        out.push(' ');
+        out.push_str(self.1);
+        if self.0 != 1 {
+            out.push('s');
+        }
+    }
+}
+
 /// Appends an integer in decimal.
 pub(crate) fn push_integer(out: &mut String, negative: bool, magnitude: u64) {
     let mut digits = [0u8; 20];
@@ -170,6 +185,13 @@ mod tests {
             format!("`{name}` is {}, {}, {}, {}, {}", -12, 0, u64::MAX, 'é', "x")
         );
         assert_eq!(integer_text(i64::MIN), i64::MIN.to_string());
+        for (n, text) in [
+            (0, "0 decimal places"),
+            (1, "1 decimal place"),
+            (2, "2 decimal places"),
+        ] {
+            assert_eq!(msg!(Count(n, "decimal place")), text);
+        }
         for c in [0u32, 0x1f, 0x7f, 0xffff, 0x1_0000, 0x10_ffff] {
             let mut out = String::new();
             CodePoint(c).push_to(&mut out);

@@ -75,7 +75,11 @@ impl MoneyError {
             }
             MoneyError::NotInteger => String::from("minor units must be a whole number"),
             MoneyError::TooManyDecimals { allowed, actual } => {
-                msg!(actual, " decimal places where the currency has ", allowed)
+                msg!(
+                    crate::message::Count(*actual, "decimal place"),
+                    " where the currency has ",
+                    allowed
+                )
             }
             MoneyError::OutOfRange => msg!(
                 "beyond ±",
