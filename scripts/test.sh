@@ -16,6 +16,12 @@ python3 scripts/generate-idna-tables.py --check
 cargo clippy --workspace --all-targets -- -D warnings
 cargo build -p checkout-rules --no-default-features --target thumbv7em-none-eabihf
 cargo test --workspace
+# The API documentation builds without a warning, with and without the
+# optional features, and the crates meant for crates.io package and build
+# as a user would get them.
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --workspace
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --workspace --all-features
+cargo publish --dry-run --workspace --allow-dirty
 cargo bench -p checkout-rules-benches --no-run
 
 bindings/npm/scripts/build.sh

@@ -53,7 +53,7 @@
 //! - `std` (default): implements `std::error::Error` for the error types.
 //!   Without it the crate needs only `alloc`, and builds for bare-metal
 //!   targets such as `thumbv7em-none-eabihf`.
-//! - `proptest` (implies `std`): [`testing`] generates valid requests and
+//! - `proptest` (implies `std`): `testing` generates valid requests and
 //!   near-misses for each dialect, to test code that sends or receives them.
 //! - `validator` (implies `std`): implements `validator::Validate` for the
 //!   typed bodies in [`body`], with the same codes and parameters, so a

@@ -3,7 +3,7 @@
 //!
 //! A dialect module is a list of [`Field`]s and [`HeaderField`]s, a few
 //! [`CrossRule`]s for what spans fields, and a mapping to the canonical
-//! session. The [`Walker`] applies the lists; the rules documents, the rules
+//! session. The `Walker` applies the lists; the rules documents, the rules
 //! matrix and form constraints are generated from the same lists, so the
 //! documentation cannot drift from what is enforced.
 

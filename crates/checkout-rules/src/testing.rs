@@ -1,4 +1,4 @@
-//! [`proptest`] strategies for each dialect: valid requests, and near-misses
+//! [`proptest`](mod@proptest) strategies for each dialect: valid requests, and near-misses
 //! (a valid request with exactly one rule broken, with the violation the
 //! library must report). For testing code that builds, sends or receives
 //! checkout requests; this crate's own property tests use the same ones.

@@ -13,7 +13,7 @@
 //! crate's international-domain tables would triple the WebAssembly build.
 //! The price is that hosts must be ASCII: an international domain name is
 //! written in its `xn--` form, which is how it travels in HTTP anyway, and
-//! each `xn--` label must be one browsers accept ([`super::idna`]).
+//! each `xn--` label must be one browsers accept (`rules/idna`).
 
 use alloc::borrow::Cow;
 use alloc::string::String;
