@@ -1,38 +1,49 @@
 #!/usr/bin/env bash
-# Every check the project keeps: formatting, lints, the bare-metal no_std
-# build, all Rust tests (properties, hostile inputs, the OpenAPI oracle), the
+# Every check the project keeps: formatting, the generated tables, lints,
+# the bare-metal no_std build, all Rust tests (properties, hostile inputs,
+# the outside oracles), the API docs and the crates' packages, the
 # benchmarks' build, then the npm package built from the WebAssembly and its
 # tests (the packed tarball as a user installs it, native-versus-WebAssembly
 # agreement, size, the outside oracles, the checkout form in Chromium), and
-# a short run of every fuzz target.
+# a short run of every fuzz target. Each phase prints a line when it starts
+# and its time when it ends.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/setup.sh
+. scripts/phase.sh
+# The oracles' Python: the project's virtualenv, made by setup.sh.
+export PATH="$PWD/target/venv/bin:$PATH"
 
-cargo fmt --all --check
+docs() {
+  # The API documentation builds without a warning, with and without the
+  # optional features.
+  RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps --workspace
+  RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps --workspace --all-features
+}
+
+fuzz() {
+  # A short run of every fuzz target; the long runs are in docs/robustness.md.
+  local target
+  for target in validate_nairopay validate_kiotapay validate_payviox validate_orchestrator validate_flutterwave convert; do
+    if ! fuzz/run.sh "$target" -runs=20000 -max_len=4096 >"target/fuzz-$target.log" 2>&1; then
+      tail -n 60 "target/fuzz-$target.log"
+      return 1
+    fi
+    echo "    $target: $(grep -E '^Done' "target/fuzz-$target.log")"
+  done
+}
+
+phase "formatting" cargo fmt --all --check
 # The committed Unicode tables are what their generator writes.
-python3 scripts/generate-idna-tables.py --check
-cargo clippy --workspace --all-targets -- -D warnings
-cargo build -p checkout-rules --no-default-features --target thumbv7em-none-eabihf
-cargo test --workspace
-# The API documentation builds without a warning, with and without the
-# optional features, and the crates meant for crates.io package and build
-# as a user would get them.
-RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --workspace
-RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --workspace --all-features
-cargo publish --dry-run --workspace --allow-dirty
-cargo bench -p checkout-rules-benches --no-run
-
-bindings/npm/scripts/build.sh
-(cd bindings/npm && node --test test/*.test.mjs)
-
-# A short run of every fuzz target; the long runs are in docs/robustness.md.
-mkdir -p target
-for target in validate_nairopay validate_kiotapay validate_payviox validate_orchestrator validate_flutterwave convert; do
-  if ! fuzz/run.sh "$target" -runs=20000 -max_len=4096 > "target/fuzz-$target.log" 2>&1; then
-    tail -n 60 "target/fuzz-$target.log"
-    exit 1
-  fi
-  echo "$target: $(grep -E '^Done' "target/fuzz-$target.log")"
-done
+phase "generated tables" python3 scripts/generate-idna-tables.py --check
+phase "clippy" cargo clippy --quiet --workspace --all-targets -- -D warnings
+phase "no_std build (thumbv7em)" cargo build --quiet -p checkout-rules --no-default-features --target thumbv7em-none-eabihf
+phase "Rust tests" cargo test --quiet --workspace
+phase "API docs" docs
+# The crates meant for crates.io package and build as a user gets them.
+phase "packages (cargo publish --dry-run)" cargo publish --quiet --dry-run --workspace --allow-dirty
+phase "benchmarks' build" cargo bench --quiet -p checkout-rules-benches --no-run
+phase "npm package build" bindings/npm/scripts/build.sh
+phase "npm package tests" sh -c 'cd bindings/npm && node --test test/*.test.mjs'
+phase "fuzzing (20,000 runs a target)" fuzz

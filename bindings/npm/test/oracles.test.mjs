@@ -8,7 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { domainToUnicode, fileURLToPath } from 'node:url';
@@ -17,8 +17,14 @@ import { constraints, currency, validateField } from '../node.js';
 
 const require = createRequire(import.meta.url);
 
+// The project's virtualenv (scripts/setup.sh), which has the oracles'
+// pinned packages; any other python3 only if there is none.
+const PYTHON = [new URL('../../../target/venv/bin/python3', import.meta.url)]
+  .map(fileURLToPath)
+  .find((path) => existsSync(path)) ?? 'python3';
+
 function python(source) {
-  return JSON.parse(execFileSync('python3', ['-c', source], { maxBuffer: 1 << 26 }).toString());
+  return JSON.parse(execFileSync(PYTHON, ['-c', source], { maxBuffer: 1 << 26 }).toString());
 }
 
 // ------------------------------------------------------------- currencies
@@ -478,7 +484,7 @@ function encodePunycode(text) {
 // gives (the generator's own comparison).
 test('the phone lengths table is what phonenumbers 9.0.43 gives', () => {
   const script = new URL('../../../scripts/generate-phone-lengths.py', import.meta.url).pathname;
-  execFileSync('python3', [script, '--check'], { stdio: 'inherit' });
+  execFileSync(PYTHON, [script, '--check'], { stdio: 'inherit' });
 });
 
 // The corpus: every region's example number of every type, and the
@@ -554,7 +560,7 @@ const MALFORMED_PHONES = [
 ];
 
 test('phone verdicts agree with phonenumbers\' is_possible_number_with_reason', () => {
-  const lib = JSON.parse(execFileSync('python3', ['-c', PHONE_ORACLE], {
+  const lib = JSON.parse(execFileSync(PYTHON, ['-c', PHONE_ORACLE], {
     input: JSON.stringify(MALFORMED_PHONES),
     maxBuffer: 1 << 26,
   }).toString());
