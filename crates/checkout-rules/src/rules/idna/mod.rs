@@ -585,6 +585,101 @@ mod tests {
         }
     }
 
+    /// Text an NFC check can go wrong on: bases (Latin letters with and
+    /// without marks, Greek, Hangul jamo and syllables, Bengali, Tamil and
+    /// Kannada letters and vowel signs, kana) each followed by up to three
+    /// combining marks or voicing marks.
+    fn nfc_prone() -> impl proptest::strategy::Strategy<Value = Vec<char>> {
+        use proptest::prelude::*;
+        let bases: [(u32, u32); 12] = [
+            (0x61, 0x7a),
+            (0xe0, 0x24f),
+            (0x3ac, 0x3ce),
+            (0x1e00, 0x1eff),
+            (0x1f00, 0x1fbc),
+            (0x1100, 0x1112),
+            (0x1161, 0x1175),
+            (0xac00, 0xac60),
+            (0x980, 0x9ff),
+            (0xb80, 0xbff),
+            (0xc80, 0xcff),
+            (0x3041, 0x30ff),
+        ];
+        let marks: [(u32, u32); 4] = [
+            (0x300, 0x36f),
+            (0x11a8, 0x11c2),
+            (0x3099, 0x309a),
+            (0x9bc, 0x9d7),
+        ];
+        let pick = |ranges: Vec<(u32, u32)>| {
+            proptest::sample::select(ranges).prop_flat_map(|(lo, hi)| lo..=hi)
+        };
+        let segment = (
+            pick(bases.to_vec()),
+            proptest::collection::vec(pick(marks.to_vec()), 0..4),
+        );
+        proptest::collection::vec(segment, 1..4).prop_map(|segments| {
+            segments
+                .into_iter()
+                .flat_map(|(base, marks)| core::iter::once(base).chain(marks))
+                .filter_map(char::from_u32)
+                .collect()
+        })
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5000))]
+        /// The NFC check against `unicode-normalization`, on every label of
+        /// valid code points drawn from `nfc_prone`.
+        #[test]
+        fn the_nfc_check_agrees_with_unicode_normalization(text in nfc_prone()) {
+            let chars: Vec<u32> = text.iter().map(|&c| u32::from(c)).collect();
+            let mut classes = [0u16; MAX_CHARS];
+            if look_up(&chars, &mut classes[..chars.len()]).is_some() {
+                let string: String = text.iter().collect();
+                proptest::prop_assert_eq!(
+                    is_nfc(&chars, &classes[..chars.len()]),
+                    Some(unicode_normalization::is_nfc(&string)),
+                    "{:?}", string
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_mark_of_the_same_class_blocks_composition() {
+        // U+0346 does not compose with `a` and blocks the acute after it.
+        assert_eq!(label_ok("a\u{346}\u{301}"), Ok(()));
+        assert_eq!(label_ok("a\u{301}\u{346}"), Err(Problem::Label));
+    }
+
+    #[test]
+    fn hangul_composes_and_decomposes_exactly() {
+        // Every syllable's decomposition, composed again, is the syllable.
+        for s in (HANGUL_S..HANGUL_S + HANGUL_COUNT).step_by(7) {
+            let mut parts = [0u32; 4];
+            let len = decompose(s, &mut parts, 0).unwrap();
+            let text: String = parts[..len]
+                .iter()
+                .map(|&c| char::from_u32(c).unwrap())
+                .collect();
+            let nfd: String = unicode_normalization::UnicodeNormalization::nfd(
+                String::from(char::from_u32(s).unwrap()).as_str(),
+            )
+            .collect();
+            assert_eq!(text, nfd);
+            let mut composed = composition(parts[0], parts[1]).unwrap();
+            if len == 3 {
+                composed = composition(composed, parts[2]).unwrap();
+            }
+            assert_eq!(composed, s);
+        }
+        assert_eq!(composition(HANGUL_L + 19, HANGUL_V), None);
+        assert_eq!(composition(HANGUL_L, HANGUL_V + HANGUL_V_COUNT), None);
+        assert_eq!(composition(HANGUL_S + 1, HANGUL_T + 1), None); // LVT + T
+        assert_eq!(composition(HANGUL_S, HANGUL_T), None);
+    }
+
     #[test]
     fn the_composition_table_decodes_whole() {
         let all: Vec<_> = compositions().collect();
