@@ -647,6 +647,45 @@ mod tests {
     }
 
     #[test]
+    fn joiners_in_and_out_of_context() {
+        assert_eq!(label_ok("क्\u{200c}ष"), Ok(())); // a non-joiner after a virama
+        assert_eq!(label_ok("\u{628}\u{200d}\u{628}"), Err(Problem::Label)); // a joiner needs one
+        assert_eq!(label_ok("\u{200c}a"), Err(Problem::Label));
+        assert_eq!(label_ok("\u{200d}a"), Err(Problem::Label));
+        // Transparent marks between the joining letters and the non-joiner.
+        assert_eq!(label_ok("\u{628}\u{64b}\u{200c}\u{64b}\u{628}"), Ok(()));
+        // A letter that joins only to the right cannot come before it.
+        assert_eq!(label_ok("\u{627}\u{200c}\u{628}"), Err(Problem::Label));
+    }
+
+    #[test]
+    fn every_label_of_a_right_to_left_name_meets_the_rule() {
+        let hebrew = encode("ישראל");
+        for (other, ok) in [
+            (encode("bücher"), true), // left to right, from a letter
+            (encode("aé"), true),     // its ASCII letters are L
+            (encode("1é"), false),    // starts with a digit
+            (String::from("xa--b"), true),
+            (String::from("1a"), false),
+        ] {
+            assert_eq!(
+                host_ok(&alloc::format!("{hebrew}.{other}")).is_ok(),
+                ok,
+                "{hebrew}.{other}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_long_label_decomposes_in_full() {
+        // Twenty letters of three code points each, and a vowel sign that
+        // may compose: the full normalisation runs, and the label is NFC.
+        let text: String = "\u{1ec7}".repeat(20) + "\u{995}\u{9be}";
+        assert!(encode(&text).len() <= 63);
+        assert_eq!(label_ok(&text), Ok(()));
+    }
+
+    #[test]
     fn a_mark_of_the_same_class_blocks_composition() {
         // U+0346 does not compose with `a` and blocks the acute after it.
         assert_eq!(label_ok("a\u{346}\u{301}"), Ok(()));
