@@ -146,7 +146,7 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Outcome {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    let outcome = match cli.command {
+    match cli.command {
         Command::Validate {
             dialect,
             headers,
@@ -202,6 +202,5 @@ fn run(cli: Cli) -> Outcome {
                 }
             }
         }
-    };
-    outcome
+    }
 }
