@@ -20,6 +20,8 @@ cargo bench -p checkout-rules-benches --no-run
 
 bindings/npm/scripts/build.sh
 (cd bindings/npm && node --test test/*.test.mjs)
+# The packed tarball in Vite 8, 6 and 5, webpack 5, esbuild and Rollup builds, in Chromium.
+(cd bindings/npm && node --test test/bundlers/bundlers.test.mjs)
 
 # A short run of every fuzz target; the long runs are in docs/robustness.md.
 mkdir -p target
