@@ -1,13 +1,13 @@
 // The declarations as TypeScript users meet them: `tsc --noEmit` over small
 // projects (test/types/*) that import the package by name under each module
 // resolution (bundler, node16 as ESM and as CommonJS with import(),
-// nodenext), with and without the DOM library, and without Node's types.
+// nodenext), with and without the DOM library, with and without Node's types.
 // Each project also holds `@ts-expect-error` calls, so declarations that
 // accepted anything would fail too.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +24,8 @@ before(() => {
   const installed = join(scratch, 'node_modules', 'checkout-rules');
   mkdirSync(installed, { recursive: true });
   for (const file of ['package.json', 'index.d.ts', 'wasm.d.ts']) cpSync(join(pkg, file), join(installed, file));
+  // Node's types, for the one project that asks for them (the others say `types: []`).
+  symlinkSync(join(pkg, 'node_modules', '@types'), join(scratch, 'node_modules', '@types'));
   cpSync(fixtures, scratch, { recursive: true });
 });
 
