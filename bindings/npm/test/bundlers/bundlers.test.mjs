@@ -56,12 +56,14 @@ before(async () => {
 
 after(() => browser?.close());
 
-/** The app's sources copied over the scratch app, its dependencies as its lock says, then the tarball. */
+const installed = {};
+
+/** The scratch app: its sources afresh, its dependencies as its lock says, then the tarball. */
 async function install(name) {
   const dir = join(work, name);
-  rmSync(join(dir, 'dist'), { recursive: true, force: true });
-  const sources = (path) => !/[/\\](node_modules|dist)$/.test(path);
-  cpSync(join(here, name), dir, { recursive: true, filter: sources });
+  mkdirSync(dir, { recursive: true });
+  for (const f of readdirSync(dir)) if (f !== 'node_modules') rmSync(join(dir, f), { recursive: true });
+  cpSync(join(here, name), dir, { recursive: true, filter: (path) => !/[/\\]node_modules$/.test(path) });
   cpSync(join(here, 'check.js'), join(dir, 'check.js'));
   const lock = createHash('sha256').update(readFileSync(join(dir, 'package-lock.json'))).digest('hex');
   const stamp = join(dir, 'node_modules', '.installed-lock');
@@ -71,6 +73,7 @@ async function install(name) {
   }
   rmSync(join(dir, 'node_modules', 'checkout-rules'), { recursive: true, force: true });
   await npm(['install', '--no-save', '--no-audit', '--no-fund', '--loglevel=error', tarball], dir);
+  installed[name] = dir;
   return dir;
 }
 
@@ -180,7 +183,7 @@ describe("the package in Vite's dev server, in Chromium", () => {
     ['vite5', ['--config', 'dev.config.js']],
   ]) {
     test(name, async () => {
-      const dir = join(work, name);
+      const dir = installed[name] ?? (await install(name));
       rmSync(join(dir, 'node_modules', '.vite'), { recursive: true, force: true });
       const { out, errors, wasm } = await viteDev(dir, args, open);
       assert.deepEqual(errors, []);
