@@ -46,4 +46,7 @@ phase "packages (cargo publish --dry-run)" cargo publish --quiet --dry-run --wor
 phase "benchmarks' build" cargo bench --quiet -p checkout-rules-benches --no-run
 phase "npm package build" bindings/npm/scripts/build.sh
 phase "npm package tests" sh -c 'cd bindings/npm && node --test test/*.test.mjs'
+# The packed tarball in Vite 8, 6 and 5, webpack 5, esbuild and Rollup
+# builds, each loaded in Chromium.
+phase "npm package in bundlers" sh -c 'cd bindings/npm && node --test test/bundlers/bundlers.test.mjs'
 phase "fuzzing (20,000 runs a target)" fuzz

@@ -231,12 +231,39 @@ export interface CurrencyInfo {
   status: 'current' | 'fund' | 'special' | 'superseded' | 'historic' | 'unofficial';
 }
 
+/** A global class's instance type where the program's libraries declare it
+ * (the DOM, a worker, Node), else `never`: these declarations need no DOM
+ * library. */
+type InstanceOfGlobal<Name extends string> = typeof globalThis extends Record<Name, abstract new (...args: any) => infer T>
+  ? T
+  : never;
+
 export interface RequestOptions {
   /** Request headers: an object of strings, or a `Headers`. */
-  headers?: Record<string, string> | Headers;
+  headers?: Record<string, string> | InstanceOfGlobal<'Headers'>;
 }
 
+/** Where `init()` takes the WebAssembly from: its URL, a `fetch` response (or
+ * its promise), its bytes, or a compiled module. */
+export type WasmSource =
+  | string
+  | InstanceOfGlobal<'URL'>
+  | InstanceOfGlobal<'Request'>
+  | InstanceOfGlobal<'Response'>
+  | PromiseLike<InstanceOfGlobal<'Response'>>
+  | ArrayBuffer
+  | ArrayBufferView
+  | (typeof globalThis extends { WebAssembly: { Module: abstract new (...args: any) => infer M } } ? M : never);
+
 // -------------------------------------------------------------- functions
+
+/** Loads the WebAssembly; the other functions throw until it has. Browsers
+ * and bundlers: call it once and await it; later calls resolve at once. It
+ * fetches the file beside the package's module, or, given a `source`, takes
+ * the WebAssembly from there (a bundler that does not copy the file, or a
+ * page that hosts it elsewhere). In Node the WebAssembly is loaded at import
+ * and `init()` resolves at once. */
+export function init(source?: WasmSource): Promise<void>;
 
 /** Checks a request: `body` as JSON text (exact) or a plain object (checked
  * as `JSON.stringify` would send it). The same report as the CLI's JSON. */

@@ -1,7 +1,10 @@
 // A checkout form driven by checkout-rules: inputs get their constraints
 // from constraints(), messages come from validateField() as the customer
 // types, and submitting shows the full report with the normalised amount.
-import { constraints, currencies, validate, validateField } from '../index.js';
+import { constraints, currencies, init, validate, validateField } from '../index.js';
+
+// Loads the WebAssembly beside index.js; the functions below need it.
+await init();
 
 /** The fields each provider's form asks for, in its own field names. */
 const FORMS = {

@@ -4,6 +4,7 @@
 // entry takes the glue of the Node build (`wasm-node/`, built for speed);
 // the sources import `wasm/`'s.
 import { build } from 'esbuild';
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
 const glueFrom = (folder) => ({
@@ -15,13 +16,35 @@ const glueFrom = (folder) => ({
   },
 });
 
+// The glue's fallback URL for a call without one, `new URL('…_bg.wasm',
+// import.meta.url)`, names a file beside the glue, which the package does
+// not have: bundlers follow it and fail (webpack 5, Rollup) or warn (Vite).
+// The loader always passes its URL, so the fallback goes.
+const FALLBACK = "module_or_path = new URL('checkout_rules_wasm_bg.wasm', import.meta.url);";
+const noFallbackUrl = {
+  name: 'no-fallback-url',
+  setup(b) {
+    b.onLoad({ filter: /\/checkout_rules_wasm\.js$/ }, async ({ path }) => {
+      const glue = await readFile(path, 'utf8');
+      if (glue.split(FALLBACK).length !== 2) throw new Error(`${path}: the glue's fallback URL is not \`${FALLBACK}\``);
+      return { contents: glue.replace(FALLBACK, "throw new Error('no WebAssembly given');"), loader: 'js' };
+    });
+  },
+};
+
 const common = { bundle: true, minify: true, format: 'esm', logLevel: 'warning' };
-await build({ ...common, entryPoints: ['src/browser.js'], target: 'es2022', outfile: 'index.js' });
+await build({
+  ...common,
+  entryPoints: ['src/browser.js'],
+  target: 'es2022',
+  outfile: 'index.js',
+  plugins: [noFallbackUrl],
+});
 await build({
   ...common,
   entryPoints: ['src/node.js'],
   platform: 'node',
   target: 'node20',
   outfile: 'node.js',
-  plugins: [glueFrom('wasm-node')],
+  plugins: [glueFrom('wasm-node'), noFallbackUrl],
 });

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = fileURLToPath(new URL('..', import.meta.url)); // the package folder
+const packageRoot = fileURLToPath(new URL('..', import.meta.url));
 const types = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -14,8 +14,9 @@ const types = {
   '.json': 'application/json',
 };
 
-/** Serves the package folder; resolves to the server and its base URL. */
-export function serve() {
+/** Serves a folder (the package's by default); resolves to the server and its base URL. */
+export function serve(root = packageRoot) {
+  root = join(root, '/');
   const server = createServer(async (request, response) => {
     const path = normalize(decodeURIComponent(new URL(request.url, 'http://x').pathname));
     const file = join(root, path.endsWith('/') ? `${path}index.html` : path);

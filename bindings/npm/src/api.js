@@ -2,6 +2,7 @@
 // clear errors, JSON text parsed here (faster than building objects across
 // the boundary), money as strings or safe integers.
 import * as wasm from '../wasm/checkout_rules_wasm.js';
+import { need } from './ready.js';
 
 function describe(value) {
   if (value === null) return 'null';
@@ -54,6 +55,7 @@ function headersText(value) {
 }
 
 export function validateJson(dialect, body, opts) {
+  need();
   const { headers } = options(opts);
   return wasm.validate(text('dialect', dialect), bodyText(body), headersText(headers));
 }
@@ -64,6 +66,7 @@ export function validate(dialect, body, opts) {
 
 /** The outcome's JSON text and the target body's exact text (or null). */
 function convertParts(from, to, body, opts) {
+  need();
   const { headers } = options(opts);
   return JSON.parse(wasm.convertParts(text('from', from), text('to', to), bodyText(body), headersText(headers)));
 }
@@ -81,6 +84,7 @@ export function convert(from, to, body, opts) {
 }
 
 export function validateField(dialect, path, value, opts) {
+  need();
   const { currency } = options(opts);
   const args = [text('dialect', dialect), text('path', path)];
   const cur = optionalText('options.currency', currency);
@@ -95,6 +99,7 @@ export function validateField(dialect, path, value, opts) {
 }
 
 export function toMinor(amount, currency) {
+  need();
   if (typeof amount === 'number') {
     throw new TypeError(`pass the amount as a string, such as "12.34": the number ${amount} may already be rounded`);
   }
@@ -102,6 +107,7 @@ export function toMinor(amount, currency) {
 }
 
 export function toMajor(minor, currency) {
+  need();
   let digits;
   if (typeof minor === 'number') {
     if (!Number.isSafeInteger(minor)) {
@@ -117,18 +123,22 @@ export function toMajor(minor, currency) {
 }
 
 export function constraints(dialect, opts) {
+  need();
   const { currency } = options(opts);
   return JSON.parse(wasm.constraints(text('dialect', dialect), optionalText('options.currency', currency)));
 }
 
 export function dialects() {
+  need();
   return JSON.parse(wasm.dialects());
 }
 
 export function currency(code) {
+  need();
   return JSON.parse(wasm.currency(text('code', code)));
 }
 
 export function currencies(dialect) {
+  need();
   return JSON.parse(wasm.currencies(text('dialect', dialect)));
 }

@@ -38,6 +38,7 @@ test('the tarball holds the package and nothing else', () => {
     'node.js',
     'package.json',
     'wasm-node/checkout_rules_wasm_bg.wasm',
+    'wasm.d.ts',
     'wasm/checkout_rules_wasm_bg.wasm',
   ]);
 });
@@ -76,6 +77,26 @@ test('validate, convert and money from the installed package', () => {
     jpy: '500',
     dialects: ['nairopay', 'kiotapay', 'payviox', 'orchestrator', 'flutterwave'],
   });
+});
+
+test('Node: the API works at import, init() resolves for shared code, require() works', () => {
+  const out = run(`
+    import { createRequire } from 'node:module';
+    import { readFileSync } from 'node:fs';
+    import { validate, init } from 'checkout-rules';
+    const before = validate('nairopay', '{}').valid;
+    await init();
+    const cjs = createRequire(import.meta.url)('checkout-rules');
+    const wasm = import.meta.resolve('checkout-rules/checkout_rules.wasm');
+    console.log(JSON.stringify({
+      before,
+      after: validate('nairopay', '{}').valid,
+      required: cjs.validate('nairopay', '{}').valid,
+      wasm: wasm.endsWith('/node_modules/checkout-rules/wasm/checkout_rules_wasm_bg.wasm'),
+      magic: [...readFileSync(new URL(wasm)).subarray(0, 4)],
+    }));
+  `);
+  assert.deepEqual(out, { before: false, after: false, required: false, wasm: true, magic: [0, 0x61, 0x73, 0x6d] });
 });
 
 test('form helpers from the installed package', () => {

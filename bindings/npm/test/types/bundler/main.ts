@@ -1,0 +1,15 @@
+// A browser app through a bundler, with the DOM library: Headers, URL and
+// fetch responses are accepted where the declarations take them.
+import { init, validate, convert, toMinor, type Report, type WasmSource } from 'checkout-rules';
+import wasm from 'checkout-rules/checkout_rules.wasm';
+
+const sources: WasmSource[] = [wasm, new URL(wasm, import.meta.url), fetch(wasm), new Uint8Array(8)];
+await init(sources[0]);
+const report: Report = validate('payviox', '{}', { headers: new Headers({ Authorization: 'Bearer pk_x' }) });
+const text: string | undefined = convert('flutterwave', 'nairopay', '{}', { headers: { 'X-A': 'b' } }).bodyText;
+const minor: number = toMinor('12.34', 'KES');
+// @ts-expect-error: not a dialect
+validate('stripe', '{}');
+// @ts-expect-error: init() resolves to nothing
+const loaded: Promise<number> = init();
+export { report, text, minor, loaded };
