@@ -5,9 +5,10 @@
 //! and validates the result with the target's rules. Amounts are re-encoded
 //! exactly. What the target requires and the source lacks, or what the
 //! target has a place for but cannot hold (a reference with `_` for
-//! Flutterwave, shipping and tax for a dialect without them), is a violation
-//! at the target's field. What the target has no place for at all is left
-//! out with a [`Notice`]; nothing is invented or dropped without a word.
+//! Flutterwave, a shipping or tax part that is not zero for a dialect without
+//! them), is a violation at the target's field. What the target has no place
+//! for at all (a zero part of the total included) is left out with a
+//! [`Notice`]; nothing is invented or dropped without a word.
 
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -270,13 +271,27 @@ impl Writer {
             if self.used.contains(&field) {
                 continue;
             }
-            if matches!(field, "shipping_amount" | "tax_amount") {
+            let part = match field {
+                "shipping_amount" => Some(("shipping", session.shipping_amount)),
+                "tax_amount" => Some(("tax", session.tax_amount)),
+                _ => None,
+            };
+            if let Some((what, amount)) = part {
+                if amount.is_some_and(|a| a.minor() == 0) {
+                    // A zero part adds nothing to the total: leaving it out
+                    // misstates nothing.
+                    self.dropped(
+                        field,
+                        msg!(
+                            self.target,
+                            " has no place for ",
+                            field,
+                            "; it is zero, so it is left out"
+                        ),
+                    );
+                    continue;
+                }
                 // Part of the total: leaving it out would misstate what is paid for.
-                let what = if field == "shipping_amount" {
-                    "shipping"
-                } else {
-                    "tax"
-                };
                 let violation = self.violation(
                     Part::Body,
                     "/amount",
