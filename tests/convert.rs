@@ -48,7 +48,7 @@ fn every_pair() {
         ("/customer/email", "required"),
         ("/customer/phone", "required"),
     ];
-    let no_shipping_tax = [("/amount", "cannot_convert"), ("/amount", "cannot_convert")];
+    let no_shipping_tax = [("/amount", "cannot_convert")];
     let cases = [
         (Nairopay, Nairopay, notices(&[])),
         (Nairopay, Kiotapay, notices(&["urls.redirect"])),
@@ -141,9 +141,11 @@ fn every_pair() {
         ),
         (Orchestrator, Nairopay, fails(&no_shipping_tax)),
         (Orchestrator, Kiotapay, fails(&no_shipping_tax)),
+        // Payviox's items must sum to the amount, which holds shipping and tax.
         (Orchestrator, Payviox, {
             let mut f = vec![("/customer", "required")];
             f.extend(no_shipping_tax);
+            f.push(("/amount", "amount_mismatch"));
             fails(&f)
         }),
         (Orchestrator, Orchestrator, notices(&[])),
@@ -450,4 +452,83 @@ fn a_part_of_the_total_that_is_not_zero_is_never_dropped() {
         );
         assert!(c.body.is_none());
     }
+}
+
+/// The `(in, path, code)` of every violation, in order.
+fn all_found(c: &checkout_rules::Conversion<'_>) -> Vec<(String, String, String)> {
+    c.violations
+        .iter()
+        .map(|v| {
+            let part = format!("{:?}", v.part);
+            (part, v.path.clone(), v.code.as_str().to_owned())
+        })
+        .collect()
+}
+
+#[test]
+fn the_targets_rules_judge_what_was_written_even_when_fields_are_missing() {
+    let c = Dialect::Nairopay.convert(
+        Dialect::Payviox,
+        br#"{"amount": 50, "currency": "USD", "reference": "ORDER-1"}"#,
+        &[],
+    );
+    let found: Vec<_> = c
+        .violations
+        .iter()
+        .map(|v| (v.path.as_str(), v.code.as_str()))
+        .collect();
+    // Payviox's minimum is 100 cents: said now, not after the rest is fixed.
+    assert_eq!(
+        found,
+        [
+            ("/customer", "required"),
+            ("/items", "required"),
+            ("/amount", "below_minimum"),
+        ]
+    );
+    for v in &c.violations {
+        assert_eq!(
+            v.param("dialect"),
+            Some(&checkout_rules::report::Param::Text("payviox".into())),
+            "{v:?}"
+        );
+    }
+    // The missing fields are reported once, with the reason the writer gives.
+    assert!(
+        c.violations[0]
+            .message
+            .contains("no customer.id to fill it"),
+        "{}",
+        c.violations[0].message
+    );
+}
+
+#[test]
+fn no_violation_is_reported_twice() {
+    for &from in Dialect::ALL {
+        for &to in Dialect::ALL {
+            let (body, headers) = valid_example(from);
+            let c = from.convert(to, body.as_bytes(), headers);
+            let found = all_found(&c);
+            let mut unique = found.clone();
+            unique.sort();
+            unique.dedup();
+            assert_eq!(unique.len(), found.len(), "{from} -> {to}: {found:?}");
+        }
+    }
+}
+
+#[test]
+fn a_method_the_target_cannot_hold_is_reported_once_at_its_place() {
+    let (body, _) = valid_example(Dialect::Payviox);
+    let body = checkout_rules_conformance::with(&body, "/paymentMethodId", Some(r#""zen_card""#));
+    let c = Dialect::Payviox.convert(Dialect::Kiotapay, body.as_bytes(), &[]);
+    assert_eq!(
+        all_found(&c),
+        [(
+            "Body".to_owned(),
+            "/paymentMethods/0".to_owned(),
+            "cannot_convert".to_owned()
+        )]
+    );
 }
