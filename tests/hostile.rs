@@ -462,3 +462,116 @@ fn arbitrary_bytes_never_panic() {
         }
     }
 }
+
+/// Every field of `spec` the body has, with its pointer and whether it is
+/// required; a list's first element stands for the rest.
+fn present_fields(
+    spec: &checkout_rules::schema::ObjectSpec,
+    body: &serde_json::Value,
+    at: &str,
+    out: &mut Vec<(String, bool)>,
+) {
+    use checkout_rules::schema::Rule;
+    for field in spec.fields {
+        let Some(value) = body.get(field.name) else {
+            continue;
+        };
+        let pointer = format!("{at}/{}", field.name);
+        out.push((pointer.clone(), field.required));
+        match field.rule {
+            Rule::Object(inner) => present_fields(inner, value, &pointer, out),
+            Rule::List {
+                item: Rule::Object(inner),
+                ..
+            } => {
+                if let Some(first) = value.get(0) {
+                    present_fields(inner, first, &format!("{pointer}/0"), out);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+#[test]
+fn null_gets_advice_that_works() {
+    use checkout_rules_conformance::{check, valid_example, with};
+    let mut required = 0;
+    let mut optional = 0;
+    for &dialect in Dialect::ALL {
+        let (text, headers) = valid_example(dialect);
+        let tree: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let mut fields = Vec::new();
+        present_fields(dialect.spec().body, &tree, "", &mut fields);
+        for (pointer, is_required) in fields {
+            let report = check(dialect, &with(&text, &pointer, Some("null")), headers);
+            let found: Vec<_> = report
+                .violations
+                .iter()
+                .map(|v| (v.path.as_str(), v.code.as_str()))
+                .collect();
+            assert_eq!(found, [(pointer.as_str(), "invalid_type")], "{dialect}");
+            let message = &report.violations[0].message;
+            let omitted = check(dialect, &with(&text, &pointer, None), headers);
+            if is_required {
+                required += 1;
+                // Omitting it is no way out: the advice is to send a value.
+                assert!(
+                    omitted
+                        .violations
+                        .iter()
+                        .any(|v| v.path == pointer && v.code.as_str() == "required"),
+                    "{dialect} {pointer}"
+                );
+                assert!(!message.contains("omit"), "{dialect} {pointer}: {message}");
+                assert!(
+                    message.contains("the field is required, so send a"),
+                    "{dialect} {pointer}: {message}"
+                );
+            } else {
+                optional += 1;
+                // Left out, it is fine (what is left may still have to add up).
+                assert!(
+                    omitted.violations.iter().all(|v| v.path != pointer),
+                    "{dialect} {pointer}: {:?}",
+                    omitted.violations
+                );
+                assert!(
+                    message.ends_with("; omit the field instead of sending null"),
+                    "{dialect} {pointer}: {message}"
+                );
+            }
+        }
+    }
+    assert!(
+        required >= 20 && optional >= 20,
+        "{required} required, {optional} optional"
+    );
+    // An element of a list, and the body itself, are no field to omit.
+    let payviox = checkout_rules_conformance::with(PAYVIOX, "/items/0", Some("null"));
+    let report = Dialect::Payviox.validate(payviox.as_bytes(), &[]);
+    assert_eq!(
+        report.violations[0].message,
+        "`items.0` must be an object; it is null"
+    );
+    let report = Dialect::Payviox.validate(b"null", &[]);
+    assert_eq!(
+        report.violations[0].message,
+        "the body must be an object; it is null"
+    );
+    // One field at a time, as a form checks it, says the same.
+    let v = Dialect::Payviox
+        .validate_field("/customer", Some("null"), None)
+        .unwrap();
+    assert_eq!(
+        v[0].message,
+        "`customer` must be a string; it is null; the field is required, so send a string"
+    );
+    let v = Dialect::Payviox
+        .validate_field("/description", Some("null"), None)
+        .unwrap();
+    assert_eq!(
+        v[0].message,
+        "`description` must be a string; it is null; omit the field instead of sending null"
+    );
+}
