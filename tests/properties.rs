@@ -173,3 +173,56 @@ fn money_round_trips_in_every_currency_known() {
         )
         .unwrap();
 }
+
+#[test]
+fn free_form_numbers_round_trip_exactly_in_every_spelling() {
+    // The JSON number grammar, with leading signs, trailing zeros and both
+    // exponent letters and signs.
+    let number = "-?(0|[1-9][0-9]{0,17})(\\.[0-9]{1,4})?([eE][+-]?[0-9]{1,3})?";
+    let kept = std::cell::Cell::new(0);
+    let refused = std::cell::Cell::new(0);
+    runner(2000)
+        .run(&number, |n| {
+            let body = format!(
+                r#"{{"amount": 100, "currency": "USD", "customer": "c", "order_id": "o",
+                    "items": [{{"name": "P", "quantity": 1, "price": 100, "x": {n}}}],
+                    "metadata": {{"n": {n}, "l": [{n}]}}}}"#
+            );
+            let report = Dialect::Payviox.validate(body.as_bytes(), &[]);
+            let Some(session) = report.normalized.as_ref() else {
+                // Only a number other readers would change is refused.
+                let codes: Vec<_> = report.violations.iter().map(|v| v.code.as_str()).collect();
+                prop_assert!(
+                    codes.iter().all(|c| *c == "number_out_of_range"),
+                    "{n}: {codes:?}"
+                );
+                refused.set(refused.get() + 1);
+                return Ok(());
+            };
+            let expected = format!(r#"{{"n":{n},"l":[{n}]}}"#);
+            let written = Dialect::Payviox.convert(Dialect::Payviox, body.as_bytes(), &[]);
+            let out = written.body.as_ref().unwrap();
+            let metadata = out
+                .get("metadata")
+                .and_then(checkout_rules::json::write::to_string);
+            prop_assert_eq!(metadata.as_deref(), Some(expected.as_str()));
+            let items = out.get("items").and_then(|i| i.as_array()).unwrap();
+            let x = items[0]
+                .as_object()
+                .and_then(|i| i.get("x"))
+                .and_then(|x| x.as_number());
+            prop_assert_eq!(x, Some(n.as_str()));
+            let text = written.body_json().unwrap();
+            let again = Dialect::Payviox.validate(text.as_bytes(), &[]);
+            prop_assert_eq!(again.normalized.as_ref(), Some(session));
+            kept.set(kept.get() + 1);
+            Ok(())
+        })
+        .unwrap();
+    // Both outcomes occur, and mostly the number is kept.
+    let (kept, refused) = (kept.get(), refused.get());
+    assert!(
+        kept > 1000 && refused > 10,
+        "{kept} kept, {refused} refused"
+    );
+}
