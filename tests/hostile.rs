@@ -575,3 +575,72 @@ fn null_gets_advice_that_works() {
         "`description` must be a string; it is null; omit the field instead of sending null"
     );
 }
+
+#[test]
+fn with_body_only_no_header_reaches_the_session() {
+    use checkout_rules::Options;
+    use checkout_rules_conformance::valid_example;
+    let mut dialects = 0;
+    for &dialect in Dialect::ALL {
+        let (text, _) = valid_example(dialect);
+        let mapped: Vec<_> = dialect
+            .spec()
+            .headers
+            .iter()
+            .filter(|h| !h.canonical.is_empty())
+            .collect();
+        if mapped.is_empty() {
+            continue;
+        }
+        dialects += 1;
+        let good: Vec<(&str, &str)> = mapped
+            .iter()
+            .map(|h| (h.name, "key-0123456789ab"))
+            .collect();
+        let bad: Vec<(&str, &str)> = mapped.iter().map(|h| (h.name, "a\u{1}b")).collect();
+        // Checked, the headers are carried into the session...
+        let checked = dialect.validate(text.as_bytes(), &good);
+        let session = checked.normalized.as_ref().unwrap();
+        for h in &mapped {
+            assert!(session.has(h.canonical), "{dialect}: {}", h.name);
+        }
+        // ...unchecked, never, whether they are right or wrong.
+        let alone = dialect.validate_with(text.as_bytes(), &[], &Options::body_only());
+        for headers in [&good, &bad] {
+            let report = dialect.validate_with(text.as_bytes(), headers, &Options::body_only());
+            assert!(report.is_valid(), "{dialect}: {:?}", report.violations);
+            let session = report.normalized.as_ref().unwrap();
+            for h in &mapped {
+                assert!(
+                    !session.has(h.canonical),
+                    "{dialect}: {} {headers:?}",
+                    h.name
+                );
+            }
+            assert_eq!(report, alone, "{dialect}");
+        }
+        // The wrong ones are refused when headers are checked.
+        let report = dialect.validate(text.as_bytes(), &bad);
+        assert_eq!(report.violations.len(), mapped.len(), "{dialect}");
+    }
+    assert_eq!(dialects, Dialect::ALL.len());
+}
+
+#[test]
+fn with_body_only_a_key_in_a_header_is_not_judged_either() {
+    // Payviox refuses `ip` with a public key; judging the body alone, the key
+    // is unknown, as without the header.
+    let with_ip = edit(
+        PAYVIOX,
+        r#""customer": "c","#,
+        r#""customer": "c", "ip": "203.0.113.42","#,
+    );
+    let public = [("Authorization", "Bearer pk_live_1")];
+    assert_eq!(
+        found(Dialect::Payviox, &with_ip, &public),
+        body("/ip", "ip_requires_secret_key")
+    );
+    let alone =
+        Dialect::Payviox.validate_with(&with_ip, &public, &checkout_rules::Options::body_only());
+    assert!(alone.is_valid(), "{:?}", alone.violations);
+}
