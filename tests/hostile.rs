@@ -501,23 +501,231 @@ fn end_user_addresses_of_the_senders_own_network() {
 
 #[test]
 fn arbitrary_bytes_never_panic() {
-    // A deterministic spread of byte strings, in every dialect; the property
-    // tests and the fuzzers cover far more.
+    use checkout_rules_conformance::{
+        assert_conversion_invariants, assert_report_invariants, valid_example,
+    };
+    // A deterministic spread of byte strings, and of valid requests with a
+    // few bytes changed, in every dialect, each report and conversion held
+    // to the fuzz targets' invariants; the property tests and the fuzzers
+    // cover far more.
     let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
     let mut next = || {
         state ^= state << 13;
         state ^= state >> 7;
         state ^= state << 17;
-        state
+        usize::try_from(state % 1_000_000).unwrap_or(0)
     };
-    for _ in 0..2000 {
-        let len = usize::try_from(next() % 200).unwrap_or(0);
-        let alphabet = b"{}[]\",:0123456789.eE-+ntrufals\\u\xC3\xA9\xFF ";
-        let bytes: Vec<u8> = (0..len)
-            .map(|_| alphabet[usize::try_from(next()).unwrap_or(0) % alphabet.len()])
-            .collect();
-        for &d in Dialect::ALL {
-            let _ = d.validate(&bytes, &[("Authorization", "Bearer pk_1")]);
+    let alphabet = b"{}[]\",:0123456789.eE-+ntrufals\\u\xC3\xA9\xFF ";
+    let (mut valid, mut converted) = (0, 0);
+    for round in 0..2000 {
+        let dialect = Dialect::ALL[round % Dialect::ALL.len()];
+        let to = Dialect::ALL[(round / Dialect::ALL.len()) % Dialect::ALL.len()];
+        let (example, headers) = valid_example(dialect);
+        let mut bytes: Vec<u8> = if round % 2 == 0 {
+            let len = next() % 200;
+            (0..len)
+                .map(|_| alphabet[next() % alphabet.len()])
+                .collect()
+        } else {
+            example.into_bytes()
+        };
+        if round % 2 == 1 {
+            for _ in 0..=next() % 3 {
+                let at = next() % bytes.len();
+                bytes[at] = alphabet[next() % alphabet.len()];
+            }
+        }
+        let mut with_key = headers.to_vec();
+        with_key.push(("Authorization", "Bearer pk_1"));
+        valid += usize::from(assert_report_invariants(dialect, &bytes, &with_key));
+        converted += usize::from(assert_conversion_invariants(dialect, to, &bytes, headers));
+    }
+    // Some changed requests stay valid (111 of these, and 47 convert), so
+    // the checks of a written-back session and a converted body run.
+    assert!(
+        valid > 50 && converted > 20,
+        "{valid} valid, {converted} converted"
+    );
+}
+
+/// Every field of `spec` the body has, with its pointer and whether it is
+/// required; a list's first element stands for the rest.
+fn present_fields(
+    spec: &checkout_rules::schema::ObjectSpec,
+    body: &serde_json::Value,
+    at: &str,
+    out: &mut Vec<(String, bool)>,
+) {
+    use checkout_rules::schema::Rule;
+    for field in spec.fields {
+        let Some(value) = body.get(field.name) else {
+            continue;
+        };
+        let pointer = format!("{at}/{}", field.name);
+        out.push((pointer.clone(), field.required));
+        match field.rule {
+            Rule::Object(inner) => present_fields(inner, value, &pointer, out),
+            Rule::List {
+                item: Rule::Object(inner),
+                ..
+            } => {
+                if let Some(first) = value.get(0) {
+                    present_fields(inner, first, &format!("{pointer}/0"), out);
+                }
+            }
+            _ => {}
         }
     }
+}
+
+#[test]
+fn null_gets_advice_that_works() {
+    use checkout_rules_conformance::{check, valid_example, with};
+    let mut required = 0;
+    let mut optional = 0;
+    for &dialect in Dialect::ALL {
+        let (text, headers) = valid_example(dialect);
+        let tree: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let mut fields = Vec::new();
+        present_fields(dialect.spec().body, &tree, "", &mut fields);
+        for (pointer, is_required) in fields {
+            let report = check(dialect, &with(&text, &pointer, Some("null")), headers);
+            let found: Vec<_> = report
+                .violations
+                .iter()
+                .map(|v| (v.path.as_str(), v.code.as_str()))
+                .collect();
+            assert_eq!(found, [(pointer.as_str(), "invalid_type")], "{dialect}");
+            let message = &report.violations[0].message;
+            let omitted = check(dialect, &with(&text, &pointer, None), headers);
+            if is_required {
+                required += 1;
+                // Omitting it is no way out: the advice is to send a value.
+                assert!(
+                    omitted
+                        .violations
+                        .iter()
+                        .any(|v| v.path == pointer && v.code.as_str() == "required"),
+                    "{dialect} {pointer}"
+                );
+                assert!(!message.contains("omit"), "{dialect} {pointer}: {message}");
+                assert!(
+                    message.contains("the field is required, so send a"),
+                    "{dialect} {pointer}: {message}"
+                );
+            } else {
+                optional += 1;
+                // Left out, it is fine (what is left may still have to add up).
+                assert!(
+                    omitted.violations.iter().all(|v| v.path != pointer),
+                    "{dialect} {pointer}: {:?}",
+                    omitted.violations
+                );
+                assert!(
+                    message.ends_with("; omit the field instead of sending null"),
+                    "{dialect} {pointer}: {message}"
+                );
+            }
+        }
+    }
+    assert!(
+        required >= 20 && optional >= 20,
+        "{required} required, {optional} optional"
+    );
+    // An element of a list, and the body itself, are no field to omit.
+    let payviox = checkout_rules_conformance::with(PAYVIOX, "/items/0", Some("null"));
+    let report = Dialect::Payviox.validate(payviox.as_bytes(), &[]);
+    assert_eq!(
+        report.violations[0].message,
+        "`items.0` must be an object; it is null"
+    );
+    let report = Dialect::Payviox.validate(b"null", &[]);
+    assert_eq!(
+        report.violations[0].message,
+        "the body must be an object; it is null"
+    );
+    // One field at a time, as a form checks it, says the same.
+    let v = Dialect::Payviox
+        .validate_field("/customer", Some("null"), None)
+        .unwrap();
+    assert_eq!(
+        v[0].message,
+        "`customer` must be a string; it is null; the field is required, so send a string"
+    );
+    let v = Dialect::Payviox
+        .validate_field("/description", Some("null"), None)
+        .unwrap();
+    assert_eq!(
+        v[0].message,
+        "`description` must be a string; it is null; omit the field instead of sending null"
+    );
+}
+
+#[test]
+fn with_body_only_no_header_reaches_the_session() {
+    use checkout_rules::Options;
+    use checkout_rules_conformance::valid_example;
+    let mut dialects = 0;
+    for &dialect in Dialect::ALL {
+        let (text, _) = valid_example(dialect);
+        let mapped: Vec<_> = dialect
+            .spec()
+            .headers
+            .iter()
+            .filter(|h| !h.canonical.is_empty())
+            .collect();
+        if mapped.is_empty() {
+            continue;
+        }
+        dialects += 1;
+        let good: Vec<(&str, &str)> = mapped
+            .iter()
+            .map(|h| (h.name, "key-0123456789ab"))
+            .collect();
+        let bad: Vec<(&str, &str)> = mapped.iter().map(|h| (h.name, "a\u{1}b")).collect();
+        // Checked, the headers are carried into the session...
+        let checked = dialect.validate(text.as_bytes(), &good);
+        let session = checked.normalized.as_ref().unwrap();
+        for h in &mapped {
+            assert!(session.has(h.canonical), "{dialect}: {}", h.name);
+        }
+        // ...unchecked, never, whether they are right or wrong.
+        let alone = dialect.validate_with(text.as_bytes(), &[], &Options::body_only());
+        for headers in [&good, &bad] {
+            let report = dialect.validate_with(text.as_bytes(), headers, &Options::body_only());
+            assert!(report.is_valid(), "{dialect}: {:?}", report.violations);
+            let session = report.normalized.as_ref().unwrap();
+            for h in &mapped {
+                assert!(
+                    !session.has(h.canonical),
+                    "{dialect}: {} {headers:?}",
+                    h.name
+                );
+            }
+            assert_eq!(report, alone, "{dialect}");
+        }
+        // The wrong ones are refused when headers are checked.
+        let report = dialect.validate(text.as_bytes(), &bad);
+        assert_eq!(report.violations.len(), mapped.len(), "{dialect}");
+    }
+    assert_eq!(dialects, Dialect::ALL.len());
+}
+
+#[test]
+fn with_body_only_a_key_in_a_header_is_not_judged_either() {
+    // Payviox refuses `ip` with a public key; judging the body alone, the key
+    // is unknown, as without the header.
+    let with_ip = edit(
+        PAYVIOX,
+        r#""customer": "c","#,
+        r#""customer": "c", "ip": "203.0.113.42","#,
+    );
+    let public = [("Authorization", "Bearer pk_live_1")];
+    assert_eq!(
+        found(Dialect::Payviox, &with_ip, &public),
+        body("/ip", "ip_requires_secret_key")
+    );
+    let alone =
+        Dialect::Payviox.validate_with(&with_ip, &public, &checkout_rules::Options::body_only());
+    assert!(alone.is_valid(), "{:?}", alone.violations);
 }

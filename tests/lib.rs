@@ -379,3 +379,90 @@ pub fn assert_content_type_rule(dialect: Dialect) {
         assert_eq!(reason(bad).as_deref(), Some(why), "{dialect} {bad:?}");
     }
 }
+
+/// Validates `body` and asserts what every report must hold, as the fuzz
+/// targets do (`fuzz/src/lib.rs`): it renders as JSON, as text and as
+/// Payviox's errors; it is valid exactly when it has a canonical session;
+/// and that session, written back in the same dialect, is accepted and
+/// reads back the same. Returns whether the request was valid.
+pub fn assert_report_invariants(dialect: Dialect, body: &[u8], headers: &[(&str, &str)]) -> bool {
+    let report = dialect.validate(body, headers);
+    let json = report.to_json();
+    assert!(
+        serde_json::from_str::<serde_json::Value>(&json).is_ok(),
+        "{json}"
+    );
+    let errors = report.to_payviox_errors();
+    assert!(
+        serde_json::from_str::<serde_json::Value>(&errors).is_ok(),
+        "{errors}"
+    );
+    let text = report.to_text("request");
+    assert!(text.starts_with("request: "), "{text}");
+    for v in &report.violations {
+        assert!(text.contains(&format!("[{}]\n", v.code)), "{text}");
+    }
+    assert_eq!(report.is_valid(), report.normalized.is_some(), "{dialect}");
+    let Some(session) = &report.normalized else {
+        assert!(!report.violations.is_empty());
+        return false;
+    };
+    let written = dialect.encode(session);
+    assert!(written.is_ok(), "{dialect}: {:?}", written.violations);
+    let body = written.body_json().expect("a written body");
+    let headers: Vec<(&str, &str)> = written
+        .headers
+        .iter()
+        .map(|(n, v)| (n.as_str(), v.as_str()))
+        .collect();
+    let again = dialect.validate(body.as_bytes(), &headers);
+    assert_eq!(
+        again.normalized.as_ref(),
+        Some(session),
+        "{dialect}: {body}"
+    );
+    true
+}
+
+/// Converts `body` and asserts what every conversion must hold, as the
+/// fuzz target does: it renders as JSON; when it converted, the target
+/// accepts the body written, with the source's amount; when it did not, it
+/// says why. Returns whether it converted.
+pub fn assert_conversion_invariants(
+    from: Dialect,
+    to: Dialect,
+    body: &[u8],
+    headers: &[(&str, &str)],
+) -> bool {
+    let conversion = from.convert(to, body, headers);
+    let json = conversion.to_json();
+    assert!(
+        serde_json::from_str::<serde_json::Value>(&json).is_ok(),
+        "{json}"
+    );
+    let Some(text) = conversion.body_json() else {
+        assert!(!conversion.violations.is_empty(), "{from} -> {to}");
+        return false;
+    };
+    assert!(conversion.violations.is_empty(), "{from} -> {to}");
+    let headers: Vec<(&str, &str)> = conversion
+        .headers
+        .iter()
+        .map(|(n, v)| (n.as_str(), v.as_str()))
+        .collect();
+    let report = to.validate(text.as_bytes(), &headers);
+    assert!(
+        report.is_valid(),
+        "{from} -> {to}: {text}\n{:?}",
+        report.violations
+    );
+    let source = conversion
+        .normalized
+        .expect("a converted request was normalised");
+    assert_eq!(
+        report.normalized.expect("valid").amount,
+        source.amount,
+        "{from} -> {to}"
+    );
+    true
+}

@@ -5,7 +5,11 @@
 //! exact: integers in minor units, or [`Number`] (decimal text) in major
 //! units. A typed body is checked with exactly the rules its dialect applies
 //! to bytes ([`TypedBody::check`]); headers, which a body does not carry,
-//! are not judged.
+//! are not judged. Bytes read with [`from_slice`] get the verdict the bytes
+//! get: a body that breaks a rule is refused with the same violations. Read
+//! by another serde reader, a typed body still refuses what it has no place
+//! for (an unknown field, `null` for an optional one) rather than dropping
+//! it without a word.
 //!
 //! ```
 //! use checkout_rules::body::{Nairopay, TypedBody};
@@ -21,58 +25,102 @@
 //! assert_eq!(report.violations[0].path, "/callback_url");
 //! ```
 
-use alloc::string::String;
+use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 use core::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::dialect::{Dialect, Options};
-use crate::json::{self, DeError, Limits, Number, Object};
+use crate::json::{self, Limits, Number, Object};
 use crate::report::{Code, Report, Violation};
 
-/// Reads a typed body from JSON text with the crate's strict reader, so
-/// amounts stay exact (`serde_json` without `arbitrary_precision` would hand
-/// them over as floats, which [`Number`] refuses). Only the JSON and the
-/// shape are checked here; [`TypedBody::check`] applies the dialect's rules.
+/// Reads a typed body from JSON text, judged first by its dialect's rules
+/// exactly as [`Dialect::validate_with`] judges the bytes (headers aside), so
+/// that the typed path and the bytes path give the same verdict for the same
+/// bytes: a body that breaks any rule (a misspelt field, `null`, a value of
+/// the wrong type, a duplicate key…) is refused with every violation, the
+/// same ones, messages and suggestions included. A body read is valid, and
+/// exact: amounts are integers or [`Number`] text, never a float.
 ///
 /// ```
-/// use checkout_rules::body::{from_slice, Flutterwave, TypedBody};
+/// use checkout_rules::body::{from_slice, Flutterwave, Nairopay, TypedBody};
 ///
 /// let body: Flutterwave =
 ///     from_slice(br#"{"amount": 12.340, "currency": "NGN", "reference": "ORDER-1"}"#).unwrap();
 /// assert_eq!(body.amount.as_str(), "12.340");
 /// assert!(body.check().is_valid());
+///
+/// let misspelt = br#"{"amount": 2500, "currency": "KES", "reference": "R-1", "callbackUrl": "https://shop.example/done"}"#;
+/// let refused = from_slice::<Nairopay>(misspelt).unwrap_err();
+/// assert_eq!(refused.violations[0].code.as_str(), "unknown_field");
+/// assert!(refused.violations[0].message.contains("did you mean `callback_url`?"));
 /// ```
-pub fn from_slice<'a, T: Deserialize<'a>>(json: &'a [u8]) -> Result<T, ReadError> {
-    let document = json::parse(json, &Limits::default()).map_err(ReadError::Json)?;
-    if let Some(v) = document.violations.into_iter().next() {
-        return Err(ReadError::Json(v));
+pub fn from_slice<'a, T: TypedBody + Deserialize<'a>>(json: &'a [u8]) -> Result<T, ReadError> {
+    let report = T::DIALECT.validate_with(json, &[], &Options::body_only());
+    if !report.is_valid() {
+        return Err(ReadError {
+            violations: report.violations,
+        });
     }
-    json::from_value(document.root).map_err(ReadError::Shape)
+    // Read again for the type: a report does not keep the document, and
+    // reading is a small part of judging it.
+    let read = json::parse(json, &Limits::default())
+        .map_err(|v| v.message)
+        .and_then(|document| json::from_value(document.root).map_err(|e| e.to_string()));
+    read.map_err(|e| ReadError {
+        // A valid body that its type cannot hold: the two disagree.
+        violations: alloc::vec![Violation::body(
+            "",
+            Code::InvalidType,
+            alloc::format!(
+                "the request is valid but could not be read as its typed body ({e}); \
+                 please report this as a bug"
+            ),
+        )],
+    })
 }
 
-/// Why [`from_slice`] could not read a body.
+/// Why [`from_slice`] refused a body: every violation of the dialect's
+/// rules, as validating the bytes reports them.
 #[derive(Clone, Debug, PartialEq)]
-pub enum ReadError {
-    /// The text is not strict JSON.
-    Json(Violation),
-    /// The JSON does not have the body's shape (a missing field, a string
-    /// where a number belongs…).
-    Shape(DeError),
+pub struct ReadError {
+    /// Every violation, never none.
+    pub violations: Vec<Violation>,
+}
+
+impl ReadError {
+    /// The violations as a report, to render as JSON, text or Payviox's
+    /// 400 body like any report.
+    pub fn into_report(self) -> Report<'static> {
+        Report {
+            violations: self.violations,
+            normalized: None,
+        }
+    }
 }
 
 impl fmt::Display for ReadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ReadError::Json(v) => f.write_str(&v.message),
-            ReadError::Shape(e) => write!(f, "{e}"),
+        for (i, v) in self.violations.iter().enumerate() {
+            if i > 0 {
+                f.write_str("; ")?;
+            }
+            f.write_str(&v.message)?;
         }
+        Ok(())
     }
 }
 
 #[cfg(feature = "std")]
 impl std::error::Error for ReadError {}
+
+/// Reads an optional field that is present: `null` is refused, as every
+/// dialect refuses it, rather than read as absent, whichever serde reader
+/// reads the body.
+fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Option<T>, D::Error> {
+    T::deserialize(d).map(Some)
+}
 
 /// A dialect's typed request body.
 pub trait TypedBody: Serialize {
@@ -100,6 +148,7 @@ pub trait TypedBody: Serialize {
 
 /// A Nairopay payment session request.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Nairopay {
     /// In minor units.
     pub amount: i64,
@@ -108,15 +157,24 @@ pub struct Nairopay {
     /// Unique identifier for the transaction.
     pub reference: String,
     /// For the receipt.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub email: Option<String>,
     /// Where the customer returns after payment.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub callback_url: Option<String>,
 }
 
 /// A Kiotapay checkout session request.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "camelCase")]
 pub struct Kiotapay {
     /// In major units.
@@ -124,35 +182,68 @@ pub struct Kiotapay {
     /// ISO 4217 code.
     pub currency: String,
     /// What the payment is for.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub description: Option<String>,
     /// Where the customer goes after paying.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub success_url: Option<String>,
     /// Where the customer goes after cancelling.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub cancel_url: Option<String>,
     /// `CARD`, `MPESA_STK`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub payment_methods: Option<Vec<String>>,
     /// The merchant's reference, unique per order.
     pub external_reference: String,
     /// Customer e-mail.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub email: Option<String>,
     /// Customer phone, E.164.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub phone: Option<String>,
     /// Reference shown with the payment.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub reference: Option<String>,
     /// Webhook URL.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub callback_url: Option<String>,
 }
 
 /// A Payviox session request.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Payviox {
     /// In minor units.
     pub amount: i64,
@@ -165,20 +256,33 @@ pub struct Payviox {
     /// What is bought; the prices must sum to `amount`.
     pub items: Vec<PayvioxItem>,
     /// What the payment is for.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub description: Option<String>,
     /// A provider's payment method to force.
     #[serde(
         default,
         rename = "paymentMethodId",
+        deserialize_with = "present",
         skip_serializing_if = "Option::is_none"
     )]
     pub payment_method_id: Option<String>,
     /// The customer's IP address (secret keys only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub ip: Option<String>,
     /// Free-form data returned in webhooks.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub metadata: Option<Object<'static>>,
 }
 
@@ -198,6 +302,7 @@ pub struct PayvioxItem {
 
 /// The routing orchestrator's session request.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "camelCase")]
 pub struct Orchestrator {
     /// The merchant's order reference.
@@ -207,7 +312,11 @@ pub struct Orchestrator {
     /// ISO 4217 code.
     pub currency: String,
     /// `en_AU`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub locale: Option<String>,
     /// Total, shipping and tax, in major units.
     pub amount: OrchestratorAmount,
@@ -216,31 +325,53 @@ pub struct Orchestrator {
     /// Who pays.
     pub customer: OrchestratorCustomer,
     /// How it ships.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub shipping: Option<OrchestratorShipping>,
     /// Free-form data.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub additional_information: Option<Object<'static>>,
     /// Where the customer goes after paying.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub redirect_urls: Option<OrchestratorRedirectUrls>,
 }
 
 /// The orchestrator's amounts, in major units.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct OrchestratorAmount {
     /// Items plus shipping plus tax.
     pub total: Number,
     /// Shipping.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub shipping: Option<Number>,
     /// Tax.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub tax: Option<Number>,
 }
 
 /// One orchestrator order item.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "camelCase")]
 pub struct OrchestratorItem {
     /// What it is.
@@ -255,6 +386,7 @@ pub struct OrchestratorItem {
 
 /// The orchestrator's customer.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "camelCase")]
 pub struct OrchestratorCustomer {
     /// Given name.
@@ -266,29 +398,50 @@ pub struct OrchestratorCustomer {
     /// E.164 phone.
     pub phone: String,
     /// Billing address.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub billing_address: Option<OrchestratorAddress>,
     /// Shipping address.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub shipping_address: Option<OrchestratorAddress>,
 }
 
 /// An orchestrator address.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "camelCase")]
 pub struct OrchestratorAddress {
     /// First line.
     pub line1: String,
     /// Second line.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub line2: Option<String>,
     /// City.
     pub city: String,
     /// State or region.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub state: Option<String>,
     /// Postal code.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub postal_code: Option<String>,
     /// ISO 3166-1 alpha-2 country code.
     pub country: String,
@@ -296,46 +449,82 @@ pub struct OrchestratorAddress {
 
 /// How an orchestrator order ships.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct OrchestratorShipping {
     /// `express`…
-    #[serde(default, rename = "type", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        rename = "type",
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub kind: Option<String>,
     /// `aus_post`…
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub method: Option<String>,
 }
 
 /// The orchestrator's redirect URLs.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct OrchestratorRedirectUrls {
     /// After a successful payment.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub success: Option<String>,
     /// After a failed payment.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub failure: Option<String>,
 }
 
 /// A Flutterwave checkout session request.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Flutterwave {
     /// In major units, at least 0.01.
     pub amount: Number,
     /// One of Flutterwave's currency codes.
     pub currency: String,
     /// The customer's ID.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub customer_id: Option<String>,
     /// Where the customer goes after payment.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub redirect_url: Option<String>,
     /// 6–42 letters, digits and `-`, unique per transaction.
     pub reference: String,
     /// 0–10; Flutterwave's default is 3.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub max_retry_attempts: Option<i64>,
     /// 5–2880 minutes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub session_duration: Option<i64>,
 }
 

@@ -2,12 +2,14 @@
 //!
 //! Converting validates the request with the source dialect, normalises it,
 //! writes the target dialect's body and headers from the canonical session,
-//! and validates the result with the target's rules. Amounts are re-encoded
+//! and validates the result with the target's rules, always, so that its
+//! violations come with what could not be written. Amounts are re-encoded
 //! exactly. What the target requires and the source lacks, or what the
 //! target has a place for but cannot hold (a reference with `_` for
-//! Flutterwave, shipping and tax for a dialect without them), is a violation
-//! at the target's field. What the target has no place for at all is left
-//! out with a [`Notice`]; nothing is invented or dropped without a word.
+//! Flutterwave, a shipping or tax part that is not zero for a dialect without
+//! them), is a violation at the target's field. What the target has no place
+//! for at all (a zero part of the total included) is left out with a
+//! [`Notice`]; nothing is invented or dropped without a word.
 
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -266,39 +268,61 @@ impl Writer {
     /// The target's body and headers, after a notice for every canonical
     /// field the session has and the target has no place for.
     fn finish(mut self, session: &CheckoutSession<'_>) -> Writer {
+        // The parts of the total the target cannot hold, said in one
+        // violation: both misstate the same total.
+        let mut parts: Vec<&str> = Vec::new();
         for field in present_fields(session) {
             if self.used.contains(&field) {
                 continue;
             }
-            if matches!(field, "shipping_amount" | "tax_amount") {
-                // Part of the total: leaving it out would misstate what is paid for.
-                let what = if field == "shipping_amount" {
-                    "shipping"
-                } else {
-                    "tax"
-                };
-                let violation = self.violation(
-                    Part::Body,
-                    "/amount",
-                    Code::CannotConvert,
+            let part = match field {
+                "shipping_amount" => Some(("shipping", session.shipping_amount)),
+                "tax_amount" => Some(("tax", session.tax_amount)),
+                _ => None,
+            };
+            match part {
+                // Part of the total: leaving it out would misstate what is
+                // paid for, unless it is zero.
+                Some((what, amount)) if amount.is_some_and(|a| a.minor() != 0) => parts.push(what),
+                Some(_) => self.dropped(
+                    field,
                     msg!(
                         self.target,
-                        " has no place for the ",
-                        what,
-                        " part of the total; the request cannot be \
-                         converted without misstating it"
+                        " has no place for ",
+                        field,
+                        "; it is zero, so it is left out"
                     ),
-                );
-                self.violations.push(violation);
-            } else {
-                self.dropped(
+                ),
+                None => self.dropped(
                     field,
                     msg!(self.target, " has no place for ", field, "; it is left out"),
-                );
+                ),
             }
+        }
+        if !parts.is_empty() {
+            let what = crate::message::join(&parts, " and ");
+            let violation = self.violation(
+                Part::Body,
+                "/amount",
+                Code::CannotConvert,
+                msg!(
+                    self.target,
+                    " has no place for the ",
+                    what,
+                    if parts.len() == 1 { " part" } else { " parts" },
+                    " of the total; the request cannot be converted without misstating it"
+                ),
+            );
+            self.violations.push(violation);
         }
         self
     }
+}
+
+/// Whether the JSON pointer `path` is `at` or a pointer inside it.
+fn at_or_under(path: &str, at: &str) -> bool {
+    path.strip_prefix(at)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
 }
 
 /// An amount as a dialect writes amounts in `unit`.
@@ -342,20 +366,29 @@ pub(crate) fn encode(target: Dialect, session: CheckoutSession<'_>) -> Conversio
         notices,
         ..
     } = writer;
-    if violations.is_empty() {
-        // The written request must pass the target's own rules.
-        let text = crate::json::write::to_string(&body).unwrap_or_default();
-        let header_refs: Vec<(&str, &str)> = headers
-            .iter()
-            .map(|(n, v)| (n.as_str(), v.as_str()))
-            .collect();
-        let report = target.validate(text.as_bytes(), &header_refs);
-        violations.extend(
-            report
-                .violations
-                .into_iter()
-                .map(|v| v.with("dialect", target.name())),
-        );
+    // The target's own rules judge everything that was written, every time,
+    // so that every problem is reported at once. What the writer already
+    // reported is not reported twice: the same code at the same place, or
+    // a field the target finds absent because the writer could not fill it
+    // (or the fields inside it).
+    let text = crate::json::write::to_string(&body).unwrap_or_default();
+    let header_refs: Vec<(&str, &str)> = headers
+        .iter()
+        .map(|(n, v)| (n.as_str(), v.as_str()))
+        .collect();
+    let report = target.validate(text.as_bytes(), &header_refs);
+    let written = violations.len();
+    for v in report.violations {
+        let said = violations[..written].iter().any(|w| {
+            w.part == v.part
+                && match v.code {
+                    Code::Required => at_or_under(&w.path, &v.path),
+                    code => w.path == v.path && w.code == code,
+                }
+        });
+        if !said {
+            violations.push(v.with("dialect", target.name()));
+        }
     }
     let ok = violations.is_empty();
     Conversion {

@@ -207,8 +207,7 @@ impl Dialect {
                         v.path = msg!(path, v.path);
                         v
                     }));
-                    Walker::starting_at(&mut out, currency, pointer)
-                        .rule(&document.root, &field.rule);
+                    Walker::starting_at(&mut out, currency, pointer).field(&document.root, field);
                 }
                 Err(mut v) => {
                     v.path = String::from(path);

@@ -364,7 +364,9 @@ pub const COMMON_DECISIONS: &[&str] = &[
      in a major-unit one (Kiotapay's `amount: 0` gives `\"min\": \"0.01\"` next to \
      `\"actual\": \"0\"`), so no number is read in the wrong unit. A bound that depends on the \
      currency's decimals is left out when the currency itself is invalid.",
-    "`null` is not the same as absent: a field sent as `null` is `invalid_type`; omit it instead.",
+    "`null` is not the same as absent: a field sent as `null` is `invalid_type`. The message \
+     says what works: an optional field is better omitted; a required one needs a value of its \
+     type, since omitting it is `required`.",
     "Empty strings are refused wherever text is expected, and so is blank text, with no visible \
      character: only white space, format characters (Cf), default-ignorable code points such as \
      U+200B ZERO WIDTH SPACE, U+FEFF BYTE ORDER MARK or U+00AD SOFT HYPHEN, or U+2800 BRAILLE \
@@ -754,7 +756,7 @@ impl<'o, 'a> Walker<'o, 'a> {
             let mark = self.pointer.push_field(field.name);
             match value {
                 Some(value) => {
-                    let read = self.rule(value, &field.rule);
+                    let read = self.field(value, field);
                     if let Some(normaliser) = self.normaliser() {
                         normaliser.field(field, value, read);
                     }
@@ -813,6 +815,18 @@ impl<'o, 'a> Walker<'o, 'a> {
             self.normaliser = None;
         }
         self.normaliser.as_mut()
+    }
+
+    /// Checks a field's value against its rule. No rule accepts `null`,
+    /// and what to do instead depends on whether the field may be absent.
+    pub fn field(&mut self, value: &Value<'a>, field: &Field) -> Read {
+        if let Value::Null = value {
+            let violation =
+                field_type_violation(value, field.rule.json_type(), self.at(), field.required);
+            self.out.push(violation);
+            return Read::Value;
+        }
+        self.rule(value, &field.rule)
     }
 
     /// Checks one value against a rule; what the rule read from it when it
@@ -1029,13 +1043,34 @@ fn check_header(
     }
 }
 
-/// `invalid_type`, with a hint for the usual slips: `null` for an absent
-/// field, a number sent as a string.
+/// `invalid_type` for a value that is not a field (a list's element, the
+/// body), with a hint for a number sent as a string.
 pub(crate) fn type_violation(value: &Value<'_>, expected: &'static str, at: At<'_>) -> Violation {
+    typed(value, expected, at, None)
+}
+
+/// `invalid_type` for a field's value, with a hint for the usual slips: a
+/// number sent as a string, or `null`, which for a field that may be absent
+/// is better left out, and for a required one needs a value of its type
+/// (leaving it out would be `required`).
+pub(crate) fn field_type_violation(
+    value: &Value<'_>,
+    expected: &'static str,
+    at: At<'_>,
+    required: bool,
+) -> Violation {
+    typed(value, expected, at, Some(required))
+}
+
+fn typed(value: &Value<'_>, expected: &'static str, at: At<'_>, field: Option<bool>) -> Violation {
     let actual = value.type_name();
     let name = at.name();
     let hint = match (value, expected) {
-        (Value::Null, _) => String::from("; omit the field instead of sending null"),
+        (Value::Null, _) => match field {
+            Some(true) => msg!("; the field is required, so send ", with_article(expected)),
+            Some(false) => String::from("; omit the field instead of sending null"),
+            None => String::new(),
+        },
         (Value::String(s), "number") if crate::number::form(s) != crate::number::Form::Invalid => {
             msg!("; write ", s, " without quotes")
         }

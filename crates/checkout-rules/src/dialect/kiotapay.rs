@@ -197,7 +197,11 @@ const METHODS: Option<MethodField> = Some(MethodField {
                 ),
             }
         }
-        w.put(at, Value::Array(words));
+        // An empty list allows no way to pay; when no method could be held,
+        // the violations above say why, and nothing is written.
+        if !words.is_empty() {
+            w.put(at, Value::Array(words));
+        }
         true
     },
 });

@@ -111,6 +111,9 @@ impl Dialect {
         options: &Options,
     ) -> Report<'a> {
         let spec = self.spec();
+        // Judging the body alone, the headers are not checked, so nothing
+        // reads them: no rule, and not the session.
+        let headers = if options.body_only { &[] } else { headers };
         let document = match json::parse(body, &options.limits) {
             Ok(document) => document,
             Err(violation) => return Report::invalid(alloc::vec![violation]),
@@ -282,8 +285,11 @@ impl FromStr for Dialect {
 pub struct Options {
     /// Size and depth limits for the body.
     pub limits: Limits,
-    /// Judge the body alone, without the dialect's header rules (a typed
-    /// body carries no headers).
+    /// Judge the body alone (a typed body carries no headers): the headers
+    /// given are not checked, so nothing reads them either. No rule judges
+    /// the body by them (Payviox's `ip` with a public key), and no header
+    /// value reaches the normalised session (`idempotency_key`,
+    /// `trace_id`…).
     pub body_only: bool,
     /// What URL fields must be besides well written: by default webhooks
     /// must be public https URLs, redirects may be any http(s) URL.
@@ -291,7 +297,8 @@ pub struct Options {
 }
 
 impl Options {
-    /// The default limits, without header rules.
+    /// The default limits, judging the body alone (see
+    /// [`body_only`](Options::body_only)).
     pub fn body_only() -> Options {
         Options {
             body_only: true,

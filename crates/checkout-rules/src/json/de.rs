@@ -129,6 +129,19 @@ impl<'de> de::IntoDeserializer<'de, DeError> for Value<'de> {
     }
 }
 
+/// An integer type asks for an integer, for which `-0` is 0; anything else
+/// reads as `deserialize_any` gives it.
+macro_rules! integers {
+    ($($method:ident)*) => {$(
+        fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+            match self {
+                Value::Number(n) if n == "-0" => visitor.visit_i64(0),
+                other => other.deserialize_any(visitor),
+            }
+        }
+    )*};
+}
+
 impl<'de> Deserializer<'de> for Value<'de> {
     type Error = DeError;
 
@@ -138,7 +151,11 @@ impl<'de> Deserializer<'de> for Value<'de> {
             Value::Null => visitor.visit_unit(),
             Value::Bool(b) => visitor.visit_bool(b),
             Value::Number(n) => {
-                if let Ok(i) = n.parse::<i64>() {
+                // `-0` parses as 0: it goes as text, which keeps its sign
+                // (an integer field reads it through `deserialize_i64`).
+                if n != "-0"
+                    && let Ok(i) = n.parse::<i64>()
+                {
                     visitor.visit_i64(i)
                 } else if let Ok(u) = n.parse::<u64>() {
                     visitor.visit_u64(u)
@@ -163,9 +180,38 @@ impl<'de> Deserializer<'de> for Value<'de> {
         }
     }
 
+    integers! {
+        deserialize_i8 deserialize_i16 deserialize_i32 deserialize_i64 deserialize_i128
+        deserialize_u8 deserialize_u16 deserialize_u32 deserialize_u64 deserialize_u128
+    }
+
     serde::forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+        bool f32 f64 char str string
         bytes byte_buf unit unit_struct newtype_struct seq tuple
         tuple_struct map struct enum identifier ignored_any
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::json::Number;
+
+    fn number(text: &str) -> Value<'_> {
+        Value::Number(Cow::Borrowed(text))
+    }
+
+    #[test]
+    fn negative_zero_keeps_its_sign_as_text_and_is_zero_as_an_integer() {
+        assert_eq!(from_value::<Value>(number("-0")), Ok(number("-0")));
+        assert_eq!(from_value::<Value>(number("0")), Ok(number("0")));
+        assert_eq!(
+            from_value::<Number>(number("-0")),
+            Ok("-0".parse().unwrap())
+        );
+        assert_eq!(from_value::<i64>(number("-0")), Ok(0));
+        assert_eq!(from_value::<u8>(number("-0")), Ok(0));
+        assert_eq!(from_value::<i64>(number("-7")), Ok(-7));
+        assert!(from_value::<i64>(number("1.0")).is_err());
     }
 }

@@ -81,7 +81,10 @@ impl fmt::Display for Number {
 /// `serde_json` writes its raw values (which other serde formats see as a
 /// string, never as a rounded float).
 pub(super) fn serialize_exact<S: Serializer>(text: &str, serializer: S) -> Result<S::Ok, S::Error> {
-    if let Ok(i) = crate::number::parse_safe_integer(text) {
+    // `-0` reads as the integer 0, which would be written without its sign.
+    if text != "-0"
+        && let Ok(i) = crate::number::parse_safe_integer(text)
+    {
         return serializer.serialize_i64(i);
     }
     if literal::form(text) == Form::Invalid {
@@ -170,6 +173,8 @@ mod tests {
     fn numbers_are_written_exactly() {
         assert_eq!(written("42"), "42");
         assert_eq!(written("-0.10"), "-0.10");
+        assert_eq!(written("-0"), "-0");
+        assert_eq!(written("0"), "0");
         assert_eq!(written("1e400"), "1e400");
         assert_eq!(
             written("123456789012345678901234567890"),
