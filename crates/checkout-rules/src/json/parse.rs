@@ -1000,5 +1000,54 @@ mod tests {
         let deep = "[".repeat(100_000);
         let err = parse(deep.as_bytes(), &Limits::default()).unwrap_err();
         assert_eq!(err.code, Code::TooDeep);
+        // Objects count towards the depth as arrays do.
+        let limits = Limits {
+            max_bytes: 100,
+            max_depth: 3,
+        };
+        let err = parse(br#"{"a":{"a":{"a":{}}}}"#, &limits).unwrap_err();
+        assert_eq!(err.code, Code::TooDeep);
+        assert!(parse(br#"{"a":{"a":{}}}"#, &limits).is_ok());
+        assert_eq!(
+            parse(br#"{"a":[{"a":{}}]}"#, &limits).unwrap_err().code,
+            Code::TooDeep
+        );
+    }
+
+    #[test]
+    fn a_body_that_stops_says_so() {
+        for cut in [r#"{"a": "#, r#"{"a": [1, "#, r#"{"a""#, "{"] {
+            let err = read(cut).unwrap_err();
+            assert!(
+                err.message.contains("ends in the middle"),
+                "{cut}: {}",
+                err.message
+            );
+        }
+        let err = read(r#"{"a": x}"#).unwrap_err();
+        assert!(
+            !err.message.contains("ends in the middle"),
+            "{}",
+            err.message
+        );
+    }
+
+    #[test]
+    fn raw_control_characters_in_strings_are_refused() {
+        // Before any escape (the borrowed path) and after one (the copy).
+        for body in [
+            "{\"a\": \"x\u{1}y\"}",
+            "{\"a\": \"\\n x\u{1f}y\"}",
+            "{\"a\u{0}\": 1}",
+        ] {
+            let err = read(body).unwrap_err();
+            assert_eq!(err.code, Code::MalformedJson, "{body:?}");
+            assert!(
+                err.message.contains("control character"),
+                "{body:?}: {}",
+                err.message
+            );
+        }
+        assert!(read("{\"a\": \"x\u{7f}y \u{20}\"}").is_ok());
     }
 }

@@ -158,6 +158,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_pointer_starts_with_a_slash_or_is_empty() {
+        assert_eq!(Pointer::parse(""), Some(Pointer::root()));
+        assert!(Pointer::parse("/items/0").is_some());
+        assert!(Pointer::parse("items/0").is_none());
+        assert!(Pointer::parse("items").is_none());
+        assert!(Pointer::parse("/a~2").is_none());
+        assert!(Pointer::parse("/a~").is_none());
+    }
+
+    #[test]
     fn segments_are_unescaped_once() {
         let all: alloc::vec::Vec<String> = segments("/a~1b/~01/~10/~/0/").collect();
         assert_eq!(all, ["a/b", "~1", "/0", "~", "0", ""]);

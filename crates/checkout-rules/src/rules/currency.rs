@@ -88,6 +88,29 @@ mod tests {
         assert!(e.message.contains("no minor unit"));
         let e = check("XTS", iso, at).unwrap_err();
         assert_eq!(e.code, Code::CurrencyNotAccepted);
+        assert!(
+            check("CYP", iso, at)
+                .unwrap_err()
+                .message
+                .contains("withdrawn from ISO 4217")
+        );
+        let listed = CurrencySet::Listed {
+            provider: "Acme",
+            codes: "KESUSD",
+        };
+        assert!(
+            check("EUR", listed, at)
+                .unwrap_err()
+                .message
+                .contains("Acme does not list it")
+        );
+        assert!(
+            check("XAU", listed, at)
+                .unwrap_err()
+                .message
+                .contains("no minor unit")
+        );
+        assert!(check("KES", listed, at).is_ok());
         for bad in ["", "US", "USDD", "ABC", "usd", "U$D"] {
             assert_eq!(
                 check(bad, iso, at).unwrap_err().code,

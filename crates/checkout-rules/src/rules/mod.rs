@@ -124,6 +124,21 @@ pub(crate) fn is_domain_name(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_read_the_same_formatted_or_pushed() {
+        use crate::message::Piece;
+        for (at, name) in [
+            (At::body("/items/0/name"), "items.0.name"),
+            (At::body(""), "the body"),
+            (At::header("Idempotency-Key"), "Idempotency-Key"),
+        ] {
+            let mut pushed = String::new();
+            at.name().push_to(&mut pushed);
+            assert_eq!(pushed, name);
+            assert_eq!(alloc::format!("{}", at.name()), name);
+        }
+    }
     use proptest::prelude::*;
 
     /// The definition, label by label.

@@ -680,9 +680,17 @@ mod tests {
     fn a_long_label_decomposes_in_full() {
         // Twenty letters of three code points each, and a vowel sign that
         // may compose: the full normalisation runs, and the label is NFC.
-        let text: String = "\u{1ec7}".repeat(20) + "\u{995}\u{9be}";
+        let text: String = "\u{1ec7}".repeat(30) + "\u{995}\u{9be}";
         assert!(encode(&text).len() <= 63);
         assert_eq!(label_ok(&text), Ok(()));
+    }
+
+    #[test]
+    fn a_mark_moves_past_every_mark_of_a_higher_class() {
+        // ế is e, U+0302, U+0301; U+0323 (class 220) goes before both, the
+        // e composes with it and U+0302, and U+0301 is left over.
+        assert_eq!(label_ok("\u{1ebf}\u{323}"), Err(Problem::Label));
+        assert_eq!(label_ok("\u{1ec7}\u{301}"), Ok(()));
     }
 
     #[test]
