@@ -346,6 +346,15 @@ mod tests {
     }
 
     #[test]
+    fn calling_codes_are_read_from_the_start() {
+        assert_eq!(calling_code("14155552671"), Some(1));
+        assert_eq!(calling_code("254712345678"), Some(254));
+        assert_eq!(calling_code("6837001"), Some(683));
+        assert_eq!(calling_code("999123"), None);
+        assert_eq!(calling_code(""), None);
+    }
+
+    #[test]
     fn messages_give_the_lengths() {
         let e = check("+4420794600000", At::body("/customer/phone")).unwrap_err();
         assert_eq!(e.code, Code::InvalidPhone);
@@ -365,6 +374,12 @@ mod tests {
         assert_eq!(e.param("country_code"), Some(&Param::Int(44)));
         assert_eq!(e.param("lengths"), Some(&Param::Text("7, 9 or 10".into())));
         assert_eq!(e.param("actual"), Some(&Param::Int(11)));
+        // Fifteen digits in all are within E.164; sixteen are not, and the
+        // message says so.
+        assert!(!message("+442079460000012").contains("in all"));
+        assert!(
+            message("+44207946000001234").contains("17 digits in all; E.164 allows at most 15")
+        );
         assert!(
             message("+1415555267")
                 .ends_with("+1 numbers have 10 digits after the country code; this one has 9")

@@ -156,5 +156,9 @@ mod tests {
         assert_eq!(closest("id", f), Some("ip"));
         assert_eq!(closest("name", f), None);
         assert_eq!(closest("zzz", f), None);
+        // Two edits are a typo from six letters on, not in a shorter name.
+        assert_eq!(closest("metdat", f), Some("metadata"));
+        assert_eq!(closest("itm", f), None);
+        assert_eq!(closest("itms", f), Some("items"));
     }
 }

@@ -733,6 +733,11 @@ mod tests {
         assert_eq!(all.len(), tables::COMPOSITION_COUNT);
         assert!(all.windows(2).all(|w| w[0].0 < w[1].0));
         assert!(all.contains(&(0xe9, 0x65, 0x301)));
+        // Each entry is Unicode's canonical composition of its parts.
+        for &(composite, first, second) in &all {
+            let [c, a, b] = [composite, first, second].map(|c| char::from_u32(c).unwrap());
+            assert_eq!(unicode_normalization::char::compose(a, b), Some(c), "{c}");
+        }
         assert!(all.contains(&(0x1ebf, 0xea, 0x301)));
     }
 
