@@ -418,7 +418,16 @@ impl std::error::Error for CheckoutRejection {}
 impl IntoResponse for CheckoutRejection {
     fn into_response(self) -> Response {
         let json = HeaderValue::from_static("application/json");
-        (self.status, [(header::CONTENT_TYPE, json)], self.body()).into_response()
+        let mut response =
+            (self.status, [(header::CONTENT_TYPE, json)], self.body()).into_response();
+        // The rest of an oversized body is never read, so the connection
+        // cannot carry another request.
+        if self.status == StatusCode::PAYLOAD_TOO_LARGE {
+            response
+                .headers_mut()
+                .insert(header::CONNECTION, HeaderValue::from_static("close"));
+        }
+        response
     }
 }
 

@@ -63,6 +63,13 @@ async fn serve(address: SocketAddr, dialects: &[Dialect]) -> Outcome {
     }
     let base = format!("http://{reachable}");
     let app = mock::router(&dialects, base.clone()).layer(axum::middleware::from_fn(log));
+    let stop = match stop() {
+        Ok(stop) => stop,
+        Err(e) => {
+            eprintln!("checkout-rules: cannot handle signals: {e}");
+            return Outcome::Failed;
+        }
+    };
     // The URL alone on standard output, for a test or script to read.
     println!("{base}");
     for &dialect in &dialects {
@@ -71,7 +78,7 @@ async fn serve(address: SocketAddr, dialects: &[Dialect]) -> Outcome {
             mock::path(dialect)
         );
     }
-    let served = axum::serve(listener, app).with_graceful_shutdown(stop());
+    let served = axum::serve(listener, app).with_graceful_shutdown(stop);
     match served.await {
         Ok(()) => {
             eprintln!("checkout-rules serve: stopped");
@@ -85,30 +92,30 @@ async fn serve(address: SocketAddr, dialects: &[Dialect]) -> Outcome {
 }
 
 /// Ctrl-C (SIGINT) or SIGTERM: stop taking connections, finish the
-/// requests under way, then exit.
-async fn stop() {
-    let interrupt = async {
+/// requests under way, then exit. The handlers are installed before the
+/// server says it listens, so a signal sent as soon as it does is caught.
+#[cfg(unix)]
+fn stop() -> std::io::Result<impl std::future::Future<Output = ()>> {
+    use tokio::signal::unix::{SignalKind, signal};
+    let mut interrupt = signal(SignalKind::interrupt())?;
+    let mut terminate = signal(SignalKind::terminate())?;
+    Ok(async move {
+        tokio::select! {
+            _ = interrupt.recv() => {},
+            _ = terminate.recv() => {},
+        }
+        eprintln!("checkout-rules serve: stopping");
+    })
+}
+
+#[cfg(not(unix))]
+fn stop() -> std::io::Result<impl std::future::Future<Output = ()>> {
+    Ok(async {
         if tokio::signal::ctrl_c().await.is_err() {
             std::future::pending::<()>().await;
         }
-    };
-    #[cfg(unix)]
-    let terminate = async {
-        use tokio::signal::unix::{SignalKind, signal};
-        match signal(SignalKind::terminate()) {
-            Ok(mut term) => {
-                term.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
-        }
-    };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        () = interrupt => {},
-        () = terminate => {},
-    }
-    eprintln!("checkout-rules serve: stopping");
+        eprintln!("checkout-rules serve: stopping");
+    })
 }
 
 /// One line per request on standard error: when it came, method, path,
