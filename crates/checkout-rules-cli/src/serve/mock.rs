@@ -35,7 +35,7 @@ pub fn path(dialect: Dialect) -> &'static str {
         Dialect::Payviox => "/session",
         // orchestrator.txt line 7
         Dialect::Orchestrator => "/api/v1/sessions",
-        // flutterwave.txt line 10
+        // flutterwave.txt line 9
         _ => "/checkout/sessions",
     }
 }
@@ -158,7 +158,7 @@ async fn create(State(endpoint): State<Endpoint>, request: Request) -> Response 
 
 /// The 401 for a request without credentials, or with an `Authorization` the
 /// library refuses (Payviox: "Returned when the API key is missing or
-/// invalid", payviox.txt line 618; every document requires the header).
+/// invalid", payviox.txt line 619; every document requires the header).
 /// Checked first, as a provider authenticates before it reads a body.
 fn unauthorized(dialect: Dialect, headers: &HeaderMap) -> Option<Response> {
     let at = At::header("Authorization");
@@ -275,7 +275,7 @@ fn created(dialect: Dialect, body: &[u8], base: &str) -> Option<Answer> {
             out.set("session_id", text(id));
             reorder(&mut out, &["status", "session_id", "checkout_url"]);
         }
-        // kiotapay.txt lines 30–34 and 47–56: id, checkoutUrl, checkoutRef,
+        // kiotapay.txt lines 30–34, 46, 50 and 56: id, checkoutUrl, checkoutRef,
         // status (PENDING at first).
         Dialect::Kiotapay => {
             let reference = format!("CHK-{}", id[24..].to_ascii_uppercase());
@@ -288,7 +288,7 @@ fn created(dialect: Dialect, body: &[u8], base: &str) -> Option<Answer> {
         }
         // payviox.txt line 535: the standard response.
         Dialect::Payviox => out.set("session_id", text(id)),
-        // orchestrator.txt lines 64–75.
+        // orchestrator.txt lines 64–74.
         Dialect::Orchestrator => {
             let now = SystemTime::now();
             let session = uuid_v4(&id);
