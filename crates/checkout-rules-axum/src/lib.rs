@@ -372,7 +372,8 @@ impl CheckoutRejection {
         self.dialect
     }
 
-    /// 415, 413 or 400 (see the [crate] documentation).
+    /// 415, 413 or 400 (see the [crate] documentation); 500 only if a
+    /// body the rules accept cannot be read as its typed body, a bug.
     pub fn status(&self) -> StatusCode {
         self.status
     }
