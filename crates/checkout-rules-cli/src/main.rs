@@ -8,6 +8,8 @@ mod amount;
 mod batch;
 mod convert;
 mod rules_doc;
+#[cfg(feature = "serve")]
+mod serve;
 mod validate;
 
 use std::io::Write as _;
@@ -89,6 +91,22 @@ enum Command {
         /// The output format.
         #[arg(long, value_enum, default_value_t = DocFormat::Markdown)]
         format: DocFormat,
+    },
+    /// Serve a local mock of each provider's create-session endpoint, at
+    /// its documented method and path: requests validated as `validate`
+    /// does, refused and answered as the provider documents.
+    #[cfg(feature = "serve")]
+    Serve {
+        /// The port to listen on; 0 takes any free one. The server's URL
+        /// is printed on standard output once it listens.
+        #[arg(long, default_value_t = 4010)]
+        port: u16,
+        /// The address to listen on.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// A provider to imitate (repeatable; default: all of them).
+        #[arg(long = "dialect", value_parser = dialect_parser())]
+        dialects: Vec<Dialect>,
     },
 }
 
@@ -186,6 +204,15 @@ fn run(cli: Cli) -> Outcome {
             )
         }
         Command::Amount { direction } => amount::run(&direction, &mut out),
+        #[cfg(feature = "serve")]
+        Command::Serve {
+            port,
+            bind,
+            dialects,
+        } => {
+            drop(out);
+            serve::run(bind, port, &dialects)
+        }
         Command::Rules {
             dialect,
             format: DocFormat::Markdown,
