@@ -130,8 +130,23 @@ mod tests {
             "badcfe",
             "",
         ];
-        for a in words {
-            for b in words {
+        // And every pair of words of up to four letters of `ab`, where
+        // whole rows of the table sit at the limit.
+        use alloc::string::String;
+        let mut small = alloc::vec![String::new()];
+        for len in 1..=4 {
+            for bits in 0..1u32 << len {
+                small.push(
+                    (0..len)
+                        .map(|i| if bits >> i & 1 == 0 { 'a' } else { 'b' })
+                        .collect(),
+                );
+            }
+        }
+        let pairs = words.iter().map(|w| String::from(*w)).chain(small);
+        let all: alloc::vec::Vec<String> = pairs.collect();
+        for a in all.iter().map(String::as_str) {
+            for b in all.iter().map(String::as_str) {
                 let full = edit_distance_within(a, b, usize::MAX).unwrap();
                 for limit in 0..4 {
                     let expected = (full <= limit).then_some(full);

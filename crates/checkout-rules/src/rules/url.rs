@@ -604,6 +604,58 @@ mod tests {
             check(&long, At::body("/u")).unwrap_err().code,
             Code::TooLong
         );
+        // At the limits: 2,048 characters, a host of 253.
+        let head = "https://example.com/";
+        let longest = format!("{head}{}", "a".repeat(MAX_CHARS - head.len()));
+        assert!(check(&longest, At::body("/u")).is_ok());
+        assert!(check(&format!("{longest}a"), At::body("/u")).is_err());
+        let host = |len: usize| {
+            let labels = "a".repeat(63) + ".";
+            let mut name = labels.repeat(4);
+            name.truncate(len);
+            name.push('b');
+            format!("https://{name}/")
+        };
+        assert_eq!(problem(&host(252)), None);
+        assert_eq!(problem(&host(253)), Some(Problem::InvalidHost));
+        assert_eq!(problem("1https://example.com/"), Some(Problem::Relative));
+        // Noncharacters are not URL code points; their neighbours are.
+        for c in [
+            '\u{fdd0}',
+            '\u{fdef}',
+            '\u{fffe}',
+            '\u{ffff}',
+            '\u{1fffe}',
+            '\u{10ffff}',
+        ] {
+            assert_eq!(
+                problem(&format!("https://example.com/{c}")),
+                Some(Problem::InvalidCharacter),
+                "{c:?}"
+            );
+        }
+        for c in ['\u{fdcf}', '\u{fdf0}', '\u{fffd}', '\u{1fffd}'] {
+            assert_eq!(problem(&format!("https://example.com/{c}")), None, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn each_problem_is_described_in_the_violation() {
+        let at = At::body("/u");
+        for (s, problem) in [
+            ("/x", Problem::Relative),
+            ("https://user@example.com/", Problem::Credentials),
+            ("https://xn--b.example/", Problem::InvalidPunycode),
+        ] {
+            let v = check(s, at).unwrap_err();
+            let reason = problem.describe();
+            assert!(!reason.is_empty());
+            assert_eq!(
+                v.param("reason"),
+                Some(&crate::report::Param::Text(reason.into()))
+            );
+            assert!(v.message.ends_with(reason), "{}", v.message);
+        }
     }
 
     #[test]

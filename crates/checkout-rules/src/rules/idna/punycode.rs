@@ -132,6 +132,8 @@ mod tests {
             ("abc-", "abc"),
             ("dn32g", "\u{10ffff}"),
             ("a", "\u{80}"),
+            // The bias adapts at its boundary: a delta of exactly 455.
+            ("mka6jwa24e", "\u{22f}\u{2e5}\u{1ea}\u{227}"),
             ("", ""),
         ] {
             assert_eq!(text(puny).as_deref(), Some(unicode), "{puny}");
@@ -149,6 +151,7 @@ mod tests {
             "a-é",       // a digit that is not ASCII
             "ib9b",      // a surrogate, U+D800
             "a-qo7g",    // a surrogate, U+DFFF
+            "a-j023p",   // U+110000, beyond Unicode
         ] {
             assert_eq!(text(bad), None, "{bad}");
         }
@@ -159,6 +162,8 @@ mod tests {
         // 59 digits of the smallest step: as many code points as fit.
         let long = alloc::format!("{}-{}", "a".repeat(40), "a".repeat(18));
         assert!(decode(long.as_bytes()).is_some_and(|d| d.len <= MAX_CHARS));
+        // 64 code points, one more than a label can hold.
+        assert!(decode(alloc::format!("9c{}", "a".repeat(64)).as_bytes()).is_none());
         let basic = "a".repeat(80);
         assert!(decode(alloc::format!("{basic}-").as_bytes()).is_none());
     }
