@@ -22,6 +22,16 @@ docs() {
   RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps --workspace --all-features
 }
 
+packages() {
+  # Cargo unpacks each packaged crate into its registry cache once per
+  # version and builds that copy ever after; remove this project's copies so
+  # the check builds this source, and keep the packaged builds out of
+  # target/debug, whose binaries the npm tests run.
+  local cargo_home=${CARGO_HOME:-$HOME/.cargo}
+  rm -rf target/package "$cargo_home"/registry/src/-*/checkout-rules* "$cargo_home"/registry/cache/-*/checkout-rules*
+  cargo publish --quiet --dry-run --workspace --allow-dirty --target-dir target/publish
+}
+
 fuzz() {
   # A short run of every fuzz target; the long runs are in docs/robustness.md.
   local target
@@ -42,7 +52,7 @@ phase "no_std build (thumbv7em)" cargo build --quiet -p checkout-rules --no-defa
 phase "Rust tests" cargo test --quiet --workspace
 phase "API docs" docs
 # The crates meant for crates.io package and build as a user gets them.
-phase "packages (cargo publish --dry-run)" cargo publish --quiet --dry-run --workspace --allow-dirty
+phase "packages (cargo publish --dry-run)" packages
 phase "benchmarks' build" cargo bench --quiet -p checkout-rules-benches --no-run
 phase "npm package build" bindings/npm/scripts/build.sh
 phase "npm package tests" sh -c 'cd bindings/npm && node --test test/*.test.mjs'
