@@ -299,6 +299,32 @@ impl serde::Serialize for Money {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn amounts_and_errors_read_in_words() {
+        let kes = Currency::from_code("KES").unwrap();
+        let m = Money::from_minor(-1234, kes).unwrap();
+        assert_eq!(alloc::format!("{m}"), "KES -12.34");
+        assert_eq!(alloc::format!("{m:?}"), "KES -12.34");
+        for (e, words) in [
+            (MoneyError::Syntax, "not a decimal number"),
+            (MoneyError::NotInteger, "minor units must be a whole number"),
+            (
+                MoneyError::TooManyDecimals {
+                    allowed: 2,
+                    actual: 3,
+                },
+                "3 decimal places where the currency has 2",
+            ),
+            (
+                MoneyError::CurrencyMismatch,
+                "the amounts are in different currencies",
+            ),
+        ] {
+            assert_eq!(e.message(), words);
+            assert_eq!(alloc::format!("{e}"), words);
+        }
+    }
     use alloc::string::ToString;
     use alloc::vec;
     use proptest::prelude::*;

@@ -195,6 +195,17 @@ impl<'de> Deserializer<'de> for Value<'de> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_value_is_any_json_value() {
+        let e = serde_json::from_str::<Object<'static>>("[1]")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("expected"), "{e}");
+        let o: Object<'static> = serde_json::from_str(r#"{"a": 1, "b": [true, null]}"#).unwrap();
+        assert_eq!(o.len(), 2);
+        assert!(!o.is_empty());
+    }
     use crate::json::Number;
 
     fn number(text: &str) -> Value<'_> {

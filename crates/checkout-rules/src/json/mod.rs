@@ -256,3 +256,50 @@ pub(crate) fn plain_run(bytes: &[u8]) -> usize {
     let rest = bytes.get(run..).unwrap_or_default();
     run + rest.iter().position(|&b| special(b)).unwrap_or(rest.len())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn objects_find_change_and_copy_their_members() {
+        let mut o = Object::default();
+        assert!(o.is_empty());
+        o.set("a", Value::Null);
+        o.set("b", Value::Bool(true));
+        assert!(!o.is_empty());
+        *o.get_mut("b").unwrap() = Value::Bool(false);
+        assert_eq!(o.get("b"), Some(&Value::Bool(false)));
+        assert_eq!(o.get("a"), Some(&Value::Null));
+        assert!(o.get_mut("c").is_none());
+        let copy = o.to_static();
+        assert_eq!(
+            copy.iter().map(|(k, _)| k).collect::<alloc::vec::Vec<_>>(),
+            ["a", "b"]
+        );
+        assert_eq!(copy.get("b"), Some(&Value::Bool(false)));
+    }
+
+    proptest::proptest! {
+        /// The word-at-a-time scan against the byte-at-a-time definition.
+        #[test]
+        fn plain_run_is_the_run_without_quote_backslash_or_control(
+            bytes in proptest::collection::vec(
+                proptest::prop_oneof![
+                    8 => 0x20u8..0x7f,
+                    1 => proptest::prelude::Just(b'"'),
+                    1 => proptest::prelude::Just(b'\\'),
+                    1 => 0u8..0x20,
+                    2 => 0x80u8..=0xff,
+                ],
+                0..40,
+            )
+        ) {
+            let expected = bytes
+                .iter()
+                .position(|&b| b < 0x20 || b == b'"' || b == b'\\')
+                .unwrap_or(bytes.len());
+            proptest::prop_assert_eq!(plain_run(&bytes), expected);
+        }
+    }
+}

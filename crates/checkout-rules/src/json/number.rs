@@ -163,6 +163,23 @@ impl<'de> Deserialize<'de> for Number {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_and_errors_read_in_words() {
+        let n: Number = "-0.50".parse().unwrap();
+        assert_eq!(alloc::format!("{n}"), "-0.50");
+        assert_eq!(
+            alloc::format!("{}", "x".parse::<Number>().unwrap_err()),
+            "not a JSON number"
+        );
+        let e = serde_json::from_str::<Number>("true")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("an exact number (an integer, or decimal text)"),
+            "{e}"
+        );
+    }
     use crate::json::Value;
 
     fn written(text: &'static str) -> String {

@@ -495,6 +495,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn what_cannot_be_written_says_why() {
+        assert_eq!(
+            alloc::format!("{Unwritable}"),
+            "a float or a map key that is not a string cannot be written"
+        );
+        let mut out = String::from("[");
+        assert_eq!(append_own(&1u8, &mut out), Some(()));
+        assert_eq!(out, "[1");
+        // A float cannot be written exactly, so nothing is.
+        assert_eq!(append_own(&1.5f64, &mut String::new()), None);
+    }
+
+    #[test]
     fn field_names_of_other_types_are_escaped() {
         #[derive(serde::Serialize)]
         struct Odd {
