@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the checks need, idempotently and pinned: Rust targets and
 # components, the wasm-bindgen CLI at exactly the version of the crate in
-# Cargo.lock and cargo-fuzz (both --locked), the npm package's dev
+# Cargo.lock (from scripts/tools/wasm-bindgen, with its own lock) and
+# cargo-fuzz (both --locked), the npm package's dev
 # dependencies (again only when the lock changed), a virtualenv with the
 # Python packages the oracles use (target/venv), and Debian's Chromium and
 # Unicode data, only what is missing (apt's output goes to target/apt.log).
@@ -28,7 +29,13 @@ tools() {
   wanted=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print }' Cargo.lock)
   found=$(wasm-bindgen --version 2>/dev/null | cut -d' ' -f2 || true)
   if [ "$found" != "$wanted" ]; then
-    cargo install --locked wasm-bindgen-cli --version "$wanted"
+    # scripts/tools/wasm-bindgen pins the command's dependencies; it must
+    # be the version of the library.
+    if ! grep -q "^wasm-bindgen-cli = { version = \"=$wanted\"" scripts/tools/wasm-bindgen/Cargo.toml; then
+      echo "scripts/tools/wasm-bindgen/Cargo.toml is not wasm-bindgen-cli $wanted, the library's version in Cargo.lock" >&2
+      return 1
+    fi
+    cargo install --quiet --locked --path scripts/tools/wasm-bindgen --target-dir target/tools
   fi
   # Fuzzing needs the nightly toolchain and cargo-fuzz.
   if [ "$(cargo fuzz --version 2>/dev/null)" != "cargo-fuzz 0.13.2" ]; then
