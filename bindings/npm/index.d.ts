@@ -239,8 +239,9 @@ type InstanceOfGlobal<Name extends string> = typeof globalThis extends Record<Na
   : never;
 
 export interface RequestOptions {
-  /** Request headers: an object of strings, or a `Headers`. */
-  headers?: Record<string, string> | InstanceOfGlobal<'Headers'>;
+  /** Request headers: a list of `[name, value]` pairs (in order, repeats
+   * kept), an object of strings, or a `Headers`. */
+  headers?: ReadonlyArray<readonly [string, string]> | Record<string, string> | InstanceOfGlobal<'Headers'>;
 }
 
 /** Where `init()` takes the WebAssembly from: its URL, a `fetch` response (or

@@ -36,22 +36,34 @@ function options(value) {
   return value;
 }
 
-/** Headers as the JSON text of an object of strings; a `Headers` instance works too. */
+/**
+ * Headers as the JSON text of a list of `[name, value]` pairs: from a list of
+ * pairs (repeats kept, as `new Headers(init)` takes them), an object of
+ * strings, or a `Headers`.
+ */
 function headersText(value) {
-  if (value === undefined) return '{}';
+  if (value === undefined) return '[]';
   const entries =
     typeof Headers !== 'undefined' && value instanceof Headers
       ? [...value.entries()]
-      : value !== null && typeof value === 'object' && !Array.isArray(value)
-        ? Object.entries(value)
-        : null;
+      : Array.isArray(value)
+        ? value
+        : value !== null && typeof value === 'object'
+          ? Object.entries(value)
+          : null;
   if (entries === null) {
-    throw new TypeError(`options.headers must be an object of header names to values, not ${describe(value)}`);
+    throw new TypeError(
+      `options.headers must be a list of [name, value] pairs or an object of header names to values, not ${describe(value)}`,
+    );
   }
-  for (const [name, v] of entries) {
+  for (const entry of entries) {
+    if (!Array.isArray(entry) || entry.length !== 2 || typeof entry[0] !== 'string') {
+      throw new TypeError(`each header must be a [name, value] pair of strings, not ${describe(entry)}`);
+    }
+    const [name, v] = entry;
     if (typeof v !== 'string') throw new TypeError(`header ${name} must be a string, not ${describe(v)}`);
   }
-  return JSON.stringify(Object.fromEntries(entries));
+  return JSON.stringify(entries);
 }
 
 export function validateJson(dialect, body, opts) {

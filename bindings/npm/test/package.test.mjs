@@ -143,6 +143,8 @@ test('bad arguments throw real Errors with a message, never a trap', () => {
       dialectNotString: () => cr.validate(42, '{}'),
       bodyNotText: () => cr.validate('payviox', 42),
       headerNotString: () => cr.validate('payviox', '{}', { headers: { 'X-A': 1 } }),
+      headerNotPair: () => cr.validate('payviox', '{}', { headers: [['X-A']] }),
+      headersNotList: () => cr.validate('payviox', '{}', { headers: 'X-A: 1' }),
       floatAmount: () => cr.toMinor(12.34, 'KES'),
       tooManyDecimals: () => cr.toMinor('12.345', 'KES'),
       unknownCurrency: () => cr.toMajor(1, 'KSH'),
@@ -167,6 +169,9 @@ test('bad arguments throw real Errors with a message, never a trap', () => {
   assert.match(out.floatAmount[2], /as a string/);
   assert.match(out.tooManyDecimals[2], /3 decimal places/);
   assert.match(out.unknownField[2], /not a field/);
+  assert.match(out.headerNotString[2], /header X-A must be a string, not a number/);
+  assert.match(out.headerNotPair[2], /each header must be a \[name, value\] pair of strings, not an array/);
+  assert.match(out.headersNotList[2], /options.headers must be a list of \[name, value\] pairs or an object/);
 });
 
 test('the TypeScript declarations type-check a user program', () => {
@@ -175,7 +180,7 @@ test('the TypeScript declarations type-check a user program', () => {
     `
     import { validate, convert, constraints, toMinor, type Report, type Violation, type FlutterwaveBody } from 'checkout-rules';
     const body: FlutterwaveBody = { amount: 12.34, currency: 'NGN', reference: 'ORDER-1' };
-    const report: Report = validate('flutterwave', body);
+    const report: Report = validate('flutterwave', body, { headers: [['X-Trace-Id', 'a'], ['x-trace-id', 'b']] });
     const first: Violation | undefined = report.errors[0];
     const minor: number = toMinor('12.34', 'NGN');
     const text: string | undefined = convert('flutterwave', 'nairopay', body).bodyText;

@@ -27,20 +27,25 @@ fn dialect(name: &str) -> Result<Dialect, JsError> {
         .map_err(|e: checkout_rules::UnknownDialect| JsError::new(&e.message()))
 }
 
-/// Headers given as the JSON text of an object of strings.
+/// Headers given as the JSON text of a list of `[name, value]` pairs, in
+/// order and with repeats, as they came.
 fn headers(json_text: &str) -> Result<Vec<(String, String)>, JsError> {
-    let invalid = || JsError::new("headers must be an object whose values are strings");
+    let invalid = || JsError::new("headers must be a list of [name, value] pairs of strings");
     let document = json::parse(json_text.as_bytes(), &Limits::default()).map_err(|_| invalid())?;
-    let Value::Object(object) = document.root else {
+    let Value::Array(pairs) = document.root else {
         return Err(invalid());
     };
-    object
+    pairs
         .iter()
-        .map(|(name, value)| {
-            Ok((
-                name.to_owned(),
-                value.as_str().ok_or_else(invalid)?.to_owned(),
-            ))
+        .map(|pair| match pair {
+            Value::Array(p) => match p.as_slice() {
+                [name, value] => Ok((
+                    name.as_str().ok_or_else(invalid)?.to_owned(),
+                    value.as_str().ok_or_else(invalid)?.to_owned(),
+                )),
+                _ => Err(invalid()),
+            },
+            _ => Err(invalid()),
         })
         .collect()
 }
