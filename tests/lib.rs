@@ -221,6 +221,7 @@ pub const SPECIAL_USE_HOSTS: &[&str] = &[
 #[derive(Debug)]
 pub struct Case {
     pub dialect: Dialect,
+    /// In order, repeats included.
     pub headers: Vec<(String, String)>,
     pub body: String,
 }
@@ -324,6 +325,36 @@ pub fn corpus() -> Vec<Case> {
             let mut h = headers.clone();
             h.push((extra.0.to_owned(), extra.1.to_owned()));
             case(dialect, &h, &base);
+        }
+        // Repeated headers, in either order and spelling, as a list keeps
+        // them and a map would not.
+        for pair in [
+            [
+                ("Authorization", "Bearer sk_live_1"),
+                ("authorization", "Bearer sk_live_2"),
+            ],
+            [
+                ("Idempotency-Key", "idempotency-key-1"),
+                ("IDEMPOTENCY-KEY", "idempotency-key-2"),
+            ],
+            [
+                ("Content-Type", "application/json"),
+                ("content-type", "text/plain"),
+            ],
+            [
+                ("X-Trace-Id", "trace-000000001"),
+                ("X-Trace-Id", "trace-000000001"),
+            ],
+        ] {
+            for order in [pair, [pair[1], pair[0]]] {
+                let mut h = headers.clone();
+                h.extend(
+                    order
+                        .iter()
+                        .map(|(n, v)| ((*n).to_owned(), (*v).to_owned())),
+                );
+                case(dialect, &h, &base);
+            }
         }
     }
     cases

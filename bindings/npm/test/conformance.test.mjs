@@ -1,8 +1,8 @@
-// Same verdict everywhere: every case of the conformance corpus (printed by
-// `target/debug/corpus`, built by `cargo test`) through the native CLI and
-// through this package, whose JSON reports must be identical byte for byte:
-// through `node.js` (the build for Node) and through the browser build
-// (`wasm/`, built for size), loaded here directly.
+// Same verdict everywhere: the golden conformance outputs (tests/golden/,
+// which tests/golden.rs holds the native library to) are what the native
+// CLI and both WebAssembly builds give, byte for byte: the build for Node
+// (`wasm-node/`, through the package's API and its raw exports) and the
+// browser build (`wasm/`, built for size), loaded here directly.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -10,44 +10,69 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { validateJson } from '../node.js';
+import { validateJson, convertJson } from '../node.js';
 import * as browserBuild from '../wasm/checkout_rules_wasm.js';
+import * as nodeBuild from '../wasm-node/checkout_rules_wasm.js';
 
 browserBuild.initSync({ module: readFileSync(new URL('../wasm/checkout_rules_wasm_bg.wasm', import.meta.url)) });
+nodeBuild.initSync({ module: readFileSync(new URL('../wasm-node/checkout_rules_wasm_bg.wasm', import.meta.url)) });
+const builds = { browser: browserBuild, node: nodeBuild };
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
-const bin = (name) => join(repo, 'target', 'debug', name);
+const golden = (file) =>
+  readFileSync(join(repo, 'tests', 'golden', file), 'utf8').split('\n').slice(0, -1);
+const cases = golden('corpus.ndjson').map((line) => JSON.parse(line));
 
-test('the native CLI and the npm package give identical reports', () => {
-  const cases = execFileSync(bin('corpus'), { maxBuffer: 1 << 28 })
-    .toString()
-    .trim()
-    .split('\n')
-    .map((line) => JSON.parse(line));
-  assert.ok(cases.length >= 2000, `${cases.length} cases`);
+/** A golden line's member `name`, whose exact text runs to `end`. */
+function rawMember(line, name, end) {
+  const start = line.indexOf(`,"${name}":`) + name.length + 4;
+  assert.ok(start > name.length + 4, `${name} in ${line}`);
+  return line.slice(start, end === undefined ? -1 : line.lastIndexOf(end));
+}
 
-  // One CLI run per dialect and header set, with every body as a file.
+/** What a raw export answers: its text, or the message it throws. */
+function answer(call) {
+  try {
+    return { ok: call() };
+  } catch (e) {
+    return { err: e.message };
+  }
+}
+
+test('the native CLI and the WebAssembly builds give the golden reports', () => {
+  const reports = golden('validate.ndjson');
+  assert.equal(reports.length, cases.length);
+  assert.ok(cases.length >= 3000, `${cases.length} cases`);
+  cases.forEach((c, i) => {
+    const headers = JSON.stringify(c.headers);
+    assert.equal(validateJson(c.dialect, c.body, { headers: c.headers }), reports[i], `${i}: ${c.body}`);
+    for (const [name, build] of Object.entries(builds)) {
+      assert.equal(build.validate(c.dialect, c.body, headers), reports[i], `${name} build, ${i}: ${c.body}`);
+    }
+  });
+
+  // One CLI run per dialect and header list, with every body as a file.
   const groups = new Map();
-  for (const c of cases) {
+  cases.forEach((c, i) => {
     const key = JSON.stringify([c.dialect, c.headers]);
     if (!groups.has(key)) groups.set(key, []);
-    groups.get(key).push(c);
-  }
+    groups.get(key).push(i);
+  });
   const dir = mkdtempSync(join(tmpdir(), 'checkout-rules-corpus-'));
   let compared = 0;
   try {
     for (const [key, group] of groups) {
       const [dialect, headers] = JSON.parse(key);
-      const files = group.map((c, i) => {
-        const file = join(dir, `${compared + i}.json`);
-        writeFileSync(file, c.body);
+      const files = group.map((i) => {
+        const file = join(dir, `${i}.json`);
+        writeFileSync(file, cases[i].body);
         return file;
       });
-      const headerArgs = Object.entries(headers).map(([n, v]) => `--header=${n}: ${v}`);
+      const headerArgs = headers.map(([n, v]) => `--header=${n}: ${v}`);
       let native;
       try {
         native = execFileSync(
-          bin('checkout-rules'),
+          join(repo, 'target', 'debug', 'checkout-rules'),
           ['validate', '--dialect', dialect, '--format', 'json', ...headerArgs, ...files],
           { maxBuffer: 1 << 28 },
         );
@@ -55,21 +80,13 @@ test('the native CLI and the npm package give identical reports', () => {
         native = e.stdout; // exit status 1: some input is invalid
       }
       // With several files each line begins with the one it is about.
-      const lines = native
-        .toString()
-        .split('\n')
-        .slice(0, -1)
-        .map((line, i) => {
-          const member = `{"input":${JSON.stringify(files[i])},`;
-          assert.ok(group.length === 1 || line.startsWith(member), line);
-          return group.length === 1 ? line : `{${line.slice(member.length)}`;
-        });
+      const lines = native.toString().split('\n').slice(0, -1);
       assert.equal(lines.length, group.length);
-      group.forEach((c, i) => {
-        const wasm = validateJson(dialect, c.body, { headers });
-        assert.equal(wasm, lines[i], `${dialect} ${JSON.stringify(headers)} ${c.body}`);
-        const browser = browserBuild.validate(dialect, c.body, JSON.stringify(headers));
-        assert.equal(browser, lines[i], `browser build: ${dialect} ${c.body}`);
+      lines.forEach((line, j) => {
+        const member = `{"input":${JSON.stringify(files[j])},`;
+        const report = group.length === 1 ? line : `{${line.slice(member.length)}`;
+        assert.ok(group.length === 1 || line.startsWith(member), line);
+        assert.equal(report, reports[group[j]], `CLI: ${dialect} ${JSON.stringify(headers)} ${files[j]}`);
       });
       compared += group.length;
     }
@@ -77,5 +94,41 @@ test('the native CLI and the npm package give identical reports', () => {
     rmSync(dir, { recursive: true, force: true });
   }
   assert.equal(compared, cases.length);
-  console.log(`${compared} cases, identical`);
+});
+
+test('the WebAssembly builds give the golden conversions', () => {
+  const lines = golden('convert.ndjson');
+  assert.ok(lines.length >= 5000, `${lines.length} conversions`);
+  for (const line of lines) {
+    const { case: i, to, bodyText } = JSON.parse(line);
+    const c = cases[i];
+    const outcome = rawMember(line, 'outcome', ',"bodyText":');
+    assert.equal(convertJson(c.dialect, to, c.body, { headers: c.headers }), outcome, line);
+    for (const [name, build] of Object.entries(builds)) {
+      const parts = JSON.parse(build.convertParts(c.dialect, to, c.body, JSON.stringify(c.headers)));
+      assert.deepEqual(parts, [outcome, bodyText], `${name} build: ${line}`);
+    }
+  }
+});
+
+test('the WebAssembly builds give the golden field verdicts and constraints', () => {
+  const fields = golden('fields.ndjson');
+  assert.ok(fields.length >= 5000, `${fields.length} field verdicts`);
+  for (const line of fields) {
+    const { dialect, call, path, value, currency, answer: want } = JSON.parse(line);
+    const raw = rawMember(line, 'answer');
+    const expected = 'ok' in want ? { ok: raw.slice('{"ok":'.length, -1) } : want;
+    for (const [name, build] of Object.entries(builds)) {
+      const f = call === 'field' ? build.validateField : build.validateInput;
+      const got = answer(() => f(dialect, path, value ?? undefined, currency ?? undefined));
+      assert.deepEqual(got, expected, `${name} build: ${line}`);
+    }
+  }
+  for (const line of golden('constraints.ndjson')) {
+    const { dialect, currency } = JSON.parse(line);
+    const expected = rawMember(line, 'constraints');
+    for (const [name, build] of Object.entries(builds)) {
+      assert.equal(build.constraints(dialect, currency ?? undefined), expected, `${name} build: ${line}`);
+    }
+  }
 });
