@@ -33,7 +33,8 @@ use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::dialect::{Dialect, Options};
 use crate::json::{self, Limits, Number, Object};
-use crate::report::{Code, Report, Violation};
+use crate::report::Report;
+use crate::violation::{Code, Violation};
 
 /// Reads a typed body from JSON text, judged first by its dialect's rules
 /// exactly as [`Dialect::validate_with`] judges the bytes (headers aside), so

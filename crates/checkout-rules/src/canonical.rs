@@ -15,7 +15,6 @@ use core::net::IpAddr;
 use serde::{Serialize, Serializer};
 
 use crate::json::Object;
-use crate::mapping::Which;
 use crate::money::Money;
 
 /// Every canonical field, as a path in the session's JSON, in the order of
@@ -719,6 +718,89 @@ pub enum PaymentMethod {
     /// A provider's own method identifier (Payviox `paymentMethodId`, such as
     /// `zen_card`), which only that provider understands.
     ProviderSpecific(String),
+}
+
+/// A field's canonical path, resolved when the dialect tables are compiled so
+/// that reading and writing never compare path strings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mapping {
+    /// No canonical field.
+    None,
+    /// An object that only groups other fields.
+    Group,
+    /// `amount`
+    Amount,
+    /// `amount.currency`
+    Currency,
+    /// `items`
+    Items,
+    /// `items[].name`
+    ItemName,
+    /// `items[].sku`
+    ItemSku,
+    /// `items[].quantity`
+    ItemQuantity,
+    /// `items[].unit_price`
+    ItemUnitPrice,
+    /// `payment_methods`
+    PaymentMethods,
+    /// `client_ip`
+    ClientIp,
+    /// `metadata`
+    Metadata,
+    /// `customer.billing_address` or `customer.shipping_address`.
+    Address(Which),
+    /// One of `address.*`, by its index in the address slots.
+    AddressField(u8),
+    /// A one-value field, by its index in the session's slots.
+    Slot(u8),
+}
+
+/// Which of the customer's addresses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Which {
+    /// Where the bill goes.
+    Billing,
+    /// Where the goods go.
+    Shipping,
+}
+
+impl Mapping {
+    /// The mapping of a canonical path; `None` for a path that is not a
+    /// canonical field (a test checks that every table's paths are).
+    pub(crate) const fn of(path: &str) -> Mapping {
+        const NAMED: &[(&str, Mapping)] = &[
+            ("amount", Mapping::Amount),
+            ("amount.currency", Mapping::Currency),
+            ("items", Mapping::Items),
+            ("items[].name", Mapping::ItemName),
+            ("items[].sku", Mapping::ItemSku),
+            ("items[].quantity", Mapping::ItemQuantity),
+            ("items[].unit_price", Mapping::ItemUnitPrice),
+            ("payment_methods", Mapping::PaymentMethods),
+            ("client_ip", Mapping::ClientIp),
+            ("metadata", Mapping::Metadata),
+            ("customer.billing_address", Mapping::Address(Which::Billing)),
+            (
+                "customer.shipping_address",
+                Mapping::Address(Which::Shipping),
+            ),
+        ];
+        let mut i = 0;
+        while i < NAMED.len() {
+            if const_eq(path, NAMED[i].0) {
+                return NAMED[i].1;
+            }
+            i += 1;
+        }
+        if let Some(index) = address_slot_index(path) {
+            return Mapping::AddressField(index);
+        }
+        match slot_index(path) {
+            Some(index) => Mapping::Slot(index),
+            None => Mapping::None,
+        }
+    }
 }
 
 #[cfg(test)]

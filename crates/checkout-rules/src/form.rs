@@ -10,14 +10,15 @@ use core::fmt;
 use serde::Serialize;
 
 use crate::currency::Currency;
-use crate::dialect::{Dialect, DialectSpec};
+use crate::dialect::Dialect;
 use crate::json::pointer::Pointer;
 use crate::json::{self, Limits};
 use crate::message::{integer_text, msg};
 use crate::money::Money;
-use crate::report::{Code, Part, Violation};
 use crate::rules::amount::{Minimum, Unit};
+use crate::schema::DialectSpec;
 use crate::schema::{Field, HeaderField, HeaderRule, ObjectSpec, Rule, Walker};
+use crate::violation::{Code, Part, Violation};
 
 /// The constraints of one field or header, as a form puts them on an input.
 ///

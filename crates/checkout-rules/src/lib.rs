@@ -86,13 +86,17 @@ pub mod rules;
 pub mod schema;
 #[cfg(feature = "proptest")]
 pub mod testing;
+mod utf8;
 #[cfg(feature = "validator")]
 mod validator;
+mod violation;
+mod writer;
 
 pub use canonical::CheckoutSession;
 pub use convert::Conversion;
 pub use currency::{Currency, CurrencyRejection, CurrencySet};
-pub use dialect::{Dialect, DialectSpec, Options, UnknownDialect};
+pub use dialect::{Dialect, Options, UnknownDialect};
 pub use money::{Money, MoneyError};
 pub use number::MAX_SAFE_INTEGER;
 pub use report::{Code, Notice, NoticeCode, Part, Report, Violation};
+pub use schema::DialectSpec;

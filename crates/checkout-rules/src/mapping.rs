@@ -8,108 +8,14 @@
 use alloc::borrow::Cow;
 use alloc::vec::Vec;
 
-use crate::canonical::{self, Address, CheckoutSession, LineItem, PaymentMethod, Slot};
-use crate::convert::{Writer, money_text, string};
+use crate::canonical::{self, Address, CheckoutSession, LineItem, Mapping, Slot};
 use crate::currency::Currency;
-use crate::dialect::DialectSpec;
 use crate::json::{Object, Value};
 use crate::message::msg;
 use crate::money::Money;
-use crate::schema::{Extra, Field, ObjectSpec, Read, Request, Rule, read};
-
-/// A field's canonical path, resolved when the dialect tables are compiled so
-/// that reading and writing never compare path strings.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Mapping {
-    /// No canonical field.
-    None,
-    /// An object that only groups other fields.
-    Group,
-    /// `amount`
-    Amount,
-    /// `amount.currency`
-    Currency,
-    /// `items`
-    Items,
-    /// `items[].name`
-    ItemName,
-    /// `items[].sku`
-    ItemSku,
-    /// `items[].quantity`
-    ItemQuantity,
-    /// `items[].unit_price`
-    ItemUnitPrice,
-    /// `payment_methods`
-    PaymentMethods,
-    /// `client_ip`
-    ClientIp,
-    /// `metadata`
-    Metadata,
-    /// `customer.billing_address` or `customer.shipping_address`.
-    Address(Which),
-    /// One of `address.*`, by its index in the address slots.
-    AddressField(u8),
-    /// A one-value field, by its index in the session's slots.
-    Slot(u8),
-}
-
-/// Which of the customer's addresses.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Which {
-    /// Where the bill goes.
-    Billing,
-    /// Where the goods go.
-    Shipping,
-}
-
-impl Mapping {
-    /// The mapping of a canonical path; `None` for a path that is not a
-    /// canonical field (a test checks that every table's paths are).
-    pub(crate) const fn of(path: &str) -> Mapping {
-        const NAMED: &[(&str, Mapping)] = &[
-            ("amount", Mapping::Amount),
-            ("amount.currency", Mapping::Currency),
-            ("items", Mapping::Items),
-            ("items[].name", Mapping::ItemName),
-            ("items[].sku", Mapping::ItemSku),
-            ("items[].quantity", Mapping::ItemQuantity),
-            ("items[].unit_price", Mapping::ItemUnitPrice),
-            ("payment_methods", Mapping::PaymentMethods),
-            ("client_ip", Mapping::ClientIp),
-            ("metadata", Mapping::Metadata),
-            ("customer.billing_address", Mapping::Address(Which::Billing)),
-            (
-                "customer.shipping_address",
-                Mapping::Address(Which::Shipping),
-            ),
-        ];
-        let mut i = 0;
-        while i < NAMED.len() {
-            if canonical::const_eq(path, NAMED[i].0) {
-                return NAMED[i].1;
-            }
-            i += 1;
-        }
-        if let Some(index) = canonical::address_slot_index(path) {
-            return Mapping::AddressField(index);
-        }
-        match canonical::slot_index(path) {
-            Some(index) => Mapping::Slot(index),
-            None => Mapping::None,
-        }
-    }
-}
-
-/// How a dialect's payment-method field reads and writes canonical methods.
-#[derive(Debug)]
-pub struct MethodField {
-    /// The methods a valid value names.
-    pub(crate) read: fn(&Value<'_>) -> Option<Vec<PaymentMethod>>,
-    /// Writes the session's methods at the field's pointer, or says why it
-    /// cannot hold them; `false` when the field has no place for them at
-    /// all, so that they are reported as left out.
-    pub(crate) write: fn(&[PaymentMethod], &str, &mut Writer) -> bool,
-}
+use crate::schema::DialectSpec;
+use crate::schema::{Extra, Field, MethodField, ObjectSpec, Read, Request, Rule, Visitor, read};
+use crate::writer::{Writer, money_text, string};
 
 /// Builds the canonical session of a request while the walker checks it:
 /// the walker hands over each field it has checked, with what its rule read
@@ -151,14 +57,6 @@ impl<'a> Normaliser<'a> {
             address: Address::default(),
             broken: false,
         })
-    }
-
-    /// Reads `field`, whose value is `value` and has passed its rule, which
-    /// read `read` from it.
-    pub fn field(&mut self, field: &Field, value: &Value<'a>, read: Read) {
-        if self.read(field, value, read).is_none() {
-            self.broken = true;
-        }
     }
 
     fn read(&mut self, field: &Field, value: &Value<'a>, read: Read) -> Option<()> {
@@ -206,8 +104,37 @@ impl<'a> Normaliser<'a> {
         Some(())
     }
 
+    /// The session, with the headers the dialect maps: once the whole
+    /// request is known to be valid.
+    pub fn finish(
+        mut self,
+        spec: &DialectSpec,
+        request: &Request<'_, 'a>,
+    ) -> Option<CheckoutSession<'a>> {
+        for header in spec.headers {
+            // The header first: the slot is found by its path, and most
+            // requests carry none of these headers.
+            if let Some(value) = request.header(header.name)
+                && let Some(Slot::Text(_, set)) = canonical::slot(header.canonical)
+            {
+                *set(&mut self.session) = Some(Cow::Borrowed(value));
+            }
+        }
+        (self.has_amount && !self.broken).then_some(self.session)
+    }
+}
+
+impl<'a> Visitor<'a> for Normaliser<'a> {
+    /// Reads `field`, whose value is `value` and has passed its rule, which
+    /// read `read` from it.
+    fn field(&mut self, field: &Field, value: &Value<'a>, read: Read) {
+        if self.read(field, value, read).is_none() {
+            self.broken = true;
+        }
+    }
+
     /// A list of `len` elements that each follow `item` starts.
-    pub fn list(&mut self, len: usize, item: &Rule) {
+    fn list(&mut self, len: usize, item: &Rule) {
         if line_item_spec(item).is_some() {
             self.items.reserve_exact(len);
         }
@@ -215,7 +142,7 @@ impl<'a> Normaliser<'a> {
 
     /// An element of a list has been walked: when the list holds the items,
     /// the item is complete.
-    pub fn element(&mut self, element: &Value<'a>, item: &Rule) {
+    fn element(&mut self, element: &Value<'a>, item: &Rule) {
         let Some(spec) = line_item_spec(item) else {
             return;
         };
@@ -234,25 +161,6 @@ impl<'a> Normaliser<'a> {
             }),
             _ => self.broken = true,
         }
-    }
-
-    /// The session, with the headers the dialect maps: once the whole
-    /// request is known to be valid.
-    pub fn finish(
-        mut self,
-        spec: &DialectSpec,
-        request: &Request<'_, 'a>,
-    ) -> Option<CheckoutSession<'a>> {
-        for header in spec.headers {
-            // The header first: the slot is found by its path, and most
-            // requests carry none of these headers.
-            if let Some(value) = request.header(header.name)
-                && let Some(Slot::Text(_, set)) = canonical::slot(header.canonical)
-            {
-                *set(&mut self.session) = Some(Cow::Borrowed(value));
-            }
-        }
-        (self.has_amount && !self.broken).then_some(self.session)
     }
 }
 

@@ -11,17 +11,18 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use core::net::IpAddr;
 
+use crate::canonical::{Mapping, PaymentMethod};
 use crate::currency::{Currency, CurrencySet};
 use crate::json::pointer::Pointer;
 use crate::json::{Object, Value};
-use crate::mapping::{Mapping, Normaliser};
 use crate::message::{join, msg};
 use crate::money::Money;
-use crate::report::{Code, Violation};
 use crate::rules::amount::{Amount, Minimum, Unit};
 use crate::rules::integer::IntRange;
 use crate::rules::text::Text;
 use crate::rules::{self, At};
+use crate::violation::{Code, Violation};
+use crate::writer::Writer;
 
 /// Where a rule comes from.
 #[derive(Clone, Copy, Debug)]
@@ -687,7 +688,7 @@ pub struct CrossRule {
 /// rule judges only fields that are valid on their own.
 pub fn all_valid(found: &[Violation], pointers: &[&str]) -> bool {
     !found.iter().any(|v| {
-        v.part == crate::report::Part::Body
+        v.part == crate::violation::Part::Body
             && pointers.iter().any(|p| {
                 v.path
                     .strip_prefix(p)
@@ -710,16 +711,38 @@ pub(crate) enum Read {
     Ip(IpAddr),
 }
 
+/// What the walker says of a request as it checks it: each field that
+/// passed its rule, with what the rule read (after the field's own
+/// members), each list before its elements, and each element after its
+/// fields. The normaliser builds the canonical session from it.
+pub(crate) trait Visitor<'a> {
+    /// A field whose value passed its rule.
+    fn field(&mut self, field: &Field, value: &Value<'a>, read: Read);
+    /// A list of `len` elements of `item`, before its elements.
+    fn list(&mut self, len: usize, item: &Rule);
+    /// An element of a list, after its fields.
+    fn element(&mut self, element: &Value<'a>, item: &Rule);
+}
+
 /// Applies field specs to a document, collecting every violation.
-#[derive(Debug)]
 pub(crate) struct Walker<'o, 'a> {
     pub out: &'o mut Vec<Violation>,
     pub currency: Option<Currency>,
     pub url_policy: rules::url::UrlPolicy,
-    /// Builds the canonical session from the values as they are checked,
-    /// until the first violation makes it moot.
-    pub normaliser: Option<Normaliser<'a>>,
+    /// Told of the values as they are checked, until the first violation
+    /// makes it moot.
+    pub visitor: Option<&'o mut dyn Visitor<'a>>,
     pointer: Pointer,
+}
+
+impl core::fmt::Debug for Walker<'_, '_> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("Walker")
+            .field("out", &self.out)
+            .field("currency", &self.currency)
+            .field("pointer", &self.pointer)
+            .finish_non_exhaustive()
+    }
 }
 
 impl<'o, 'a> Walker<'o, 'a> {
@@ -737,7 +760,7 @@ impl<'o, 'a> Walker<'o, 'a> {
             out,
             currency,
             url_policy: rules::url::UrlPolicy::default(),
-            normaliser: None,
+            visitor: None,
             pointer,
         }
     }
@@ -757,8 +780,8 @@ impl<'o, 'a> Walker<'o, 'a> {
             match value {
                 Some(value) => {
                     let read = self.field(value, field);
-                    if let Some(normaliser) = self.normaliser() {
-                        normaliser.field(field, value, read);
+                    if let Some(visitor) = self.visitor() {
+                        visitor.field(field, value, read);
                     }
                 }
                 None => {
@@ -809,12 +832,12 @@ impl<'o, 'a> Walker<'o, 'a> {
         }
     }
 
-    /// The normaliser, while there is no violation: the first one ends it.
-    fn normaliser(&mut self) -> Option<&mut Normaliser<'a>> {
+    /// The visitor, while there is no violation: the first one ends it.
+    fn visitor(&mut self) -> Option<&mut (dyn Visitor<'a> + 'o)> {
         if !self.out.is_empty() {
-            self.normaliser = None;
+            self.visitor = None;
         }
-        self.normaliser.as_mut()
+        self.visitor.as_deref_mut()
     }
 
     /// Checks a field's value against its rule. No rule accepts `null`,
@@ -898,15 +921,15 @@ impl<'o, 'a> Walker<'o, 'a> {
                     .with("actual", elements.len()),
             );
         }
-        if let Some(normaliser) = self.normaliser() {
-            normaliser.list(elements.len(), item);
+        if let Some(visitor) = self.visitor() {
+            visitor.list(elements.len(), item);
         }
         for (i, element) in elements.iter().enumerate() {
             let mark = self.pointer.push_index(i);
             self.rule(element, item);
             self.pointer.truncate(mark);
-            if let Some(normaliser) = self.normaliser() {
-                normaliser.element(element, item);
+            if let Some(visitor) = self.visitor() {
+                visitor.element(element, item);
             }
         }
     }
@@ -1018,8 +1041,8 @@ fn check_string(
     checked.map(|()| Read::Value)
 }
 
-fn rules_list(values: &'static [&'static str]) -> crate::report::Param {
-    crate::report::Param::List(
+fn rules_list(values: &'static [&'static str]) -> crate::violation::Param {
+    crate::violation::Param::List(
         values
             .iter()
             .map(|v| alloc::borrow::Cow::Borrowed(*v))
@@ -1076,7 +1099,7 @@ fn typed(value: &Value<'_>, expected: &'static str, at: At<'_>, field: Option<bo
         }
         _ => String::new(),
     };
-    let subject = if at.path.is_empty() && at.part == crate::report::Part::Body {
+    let subject = if at.path.is_empty() && at.part == crate::violation::Part::Body {
         String::from("the body")
     } else {
         msg!("`", name, "`")
@@ -1161,6 +1184,49 @@ pub(crate) mod read {
             }
         }
         (!extra.is_empty()).then_some(extra)
+    }
+}
+
+/// How a dialect's payment-method field reads and writes canonical methods.
+#[derive(Debug)]
+pub struct MethodField {
+    /// The methods a valid value names.
+    pub(crate) read: fn(&Value<'_>) -> Option<Vec<PaymentMethod>>,
+    /// Writes the session's methods at the field's pointer, or says why it
+    /// cannot hold them; `false` when the field has no place for them at
+    /// all, so that they are reported as left out.
+    pub(crate) write: fn(&[PaymentMethod], &str, &mut Writer) -> bool,
+}
+
+/// A dialect's rules as data: what the rules documents and form constraints
+/// are generated from.
+#[derive(Debug)]
+pub struct DialectSpec {
+    /// The dialect's name (`payviox`).
+    pub name: &'static str,
+    /// The provider's name (`Payviox`).
+    pub provider: &'static str,
+    /// The provider's document in this repository.
+    pub document: &'static str,
+    /// The body's fields.
+    pub body: &'static ObjectSpec,
+    /// The headers the dialect checks.
+    pub headers: &'static [HeaderField],
+    /// Rules that span fields.
+    pub cross_rules: &'static [CrossRule],
+    /// Decisions that apply to the whole request, with their reasons.
+    pub notes: &'static [&'static str],
+    /// The payment-method field's vocabulary, when the dialect has one.
+    pub(crate) methods: Option<MethodField>,
+}
+
+impl DialectSpec {
+    /// The body's currency, when its currency field holds an accepted code.
+    pub(crate) fn currency(&self, body: &Object<'_>) -> Option<Currency> {
+        self.body.fields.iter().find_map(|field| match field.rule {
+            Rule::Currency(set) => set.resolve(body.get(field.name)?.as_str()?).ok(),
+            _ => None,
+        })
     }
 }
 

@@ -57,10 +57,10 @@ use crate::currency::Currency;
 use crate::dialect::Dialect;
 use crate::json::{Object, Value};
 use crate::money::Money;
-use crate::report::{Code, Part};
 use crate::rules::amount::{Amount, Minimum, Unit};
 use crate::rules::text::Text;
 use crate::schema::{Extra, HeaderField, HeaderRule, ObjectSpec, Rule, UrlUse};
+use crate::violation::{Code, Part};
 
 /// A generated request: its body as JSON text, and its headers.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -8,7 +8,7 @@ use alloc::string::String;
 use validator::{Validate, ValidationError, ValidationErrors, ValidationErrorsKind};
 
 use crate::body::{Flutterwave, Kiotapay, Nairopay, Orchestrator, Payviox, TypedBody};
-use crate::report::{Param, Violation};
+use crate::violation::{Param, Violation};
 
 /// `validator`'s key for errors of the value as a whole.
 const WHOLE: &str = "__all__";

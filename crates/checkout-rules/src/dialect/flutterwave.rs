@@ -1,10 +1,10 @@
 //! Flutterwave `POST /checkout/sessions` (`docs/providers/flutterwave.txt`).
 
-use super::DialectSpec;
 use crate::currency::CurrencySet;
 use crate::rules::amount::Amount;
 use crate::rules::integer::IntRange;
 use crate::rules::text::{Pattern, Text};
+use crate::schema::DialectSpec;
 use crate::schema::{
     Extra, Field, HeaderField, HeaderRule, ObjectSpec, Rule, Source, UrlUse, doc_sources, docs_list,
 };

@@ -3,17 +3,17 @@
 use crate::message::msg;
 use alloc::vec::Vec;
 
-use super::DialectSpec;
 use crate::canonical::PaymentMethod;
 use crate::currency::CurrencySet;
 use crate::json::Value;
-use crate::mapping::MethodField;
-use crate::report::Code;
 use crate::rules::amount::Amount;
 use crate::rules::text::Text;
+use crate::schema::DialectSpec;
+use crate::schema::MethodField;
 use crate::schema::{
     Extra, Field, HeaderField, IDEMPOTENCY_KEY_DECIDED, ObjectSpec, Rule, Source, UrlUse, docs_list,
 };
+use crate::violation::Code;
 
 pub(super) static SPEC: DialectSpec = DialectSpec {
     name: "kiotapay",

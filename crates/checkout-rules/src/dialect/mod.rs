@@ -16,13 +16,11 @@ use alloc::vec::Vec;
 use core::fmt;
 use core::str::FromStr;
 
-use crate::canonical::CheckoutSession;
-use crate::convert::{self, Conversion};
-use crate::currency::Currency;
-use crate::json::{self, Limits, Object};
-use crate::mapping::{MethodField, Normaliser};
-use crate::report::{Report, Violation};
-use crate::schema::{self, CrossRule, HeaderField, ObjectSpec, Request, Rule, Walker};
+use crate::json::{self, Limits};
+use crate::mapping::Normaliser;
+use crate::report::Report;
+use crate::schema::{self, DialectSpec, Request, Rule, Visitor, Walker};
+use crate::violation::Violation;
 
 /// A provider's request format.
 ///
@@ -128,11 +126,12 @@ impl Dialect {
             return Report::invalid(violations);
         };
         let currency = spec.currency(object);
+        let mut normaliser = currency.and_then(|c| Normaliser::new(spec, c));
         let mut walker = Walker::new(&mut violations, currency);
         walker.url_policy = options.url_policy;
-        walker.normaliser = currency.and_then(|c| Normaliser::new(spec, c));
+        walker.visitor = normaliser.as_mut().map(|n| n as &mut dyn Visitor<'a>);
         walker.object(&document.root, spec.body);
-        let normaliser = walker.normaliser.take();
+        walker.visitor = None;
         let request = Request {
             body: object,
             headers,
@@ -157,7 +156,7 @@ impl Dialect {
             // A valid body always normalises; this keeps a bug from looking valid.
             None => Report::invalid(alloc::vec![Violation::body(
                 "",
-                crate::report::Code::InvalidType,
+                crate::violation::Code::InvalidType,
                 "the request is valid but could not be normalised; please report this as a bug",
             )]),
         }
@@ -165,48 +164,6 @@ impl Dialect {
 }
 
 impl Dialect {
-    /// Converts a request from this dialect to `to`: validates it, normalises
-    /// it, writes `to`'s request and validates that with `to`'s rules.
-    ///
-    /// ```
-    /// use checkout_rules::Dialect;
-    ///
-    /// let nairopay = br#"{"amount": 2500, "currency": "KES", "reference": "ORDER-2025-001"}"#;
-    /// let converted = Dialect::Nairopay.convert(Dialect::Flutterwave, nairopay, &[]);
-    /// assert_eq!(
-    ///     converted.body_json().unwrap(),
-    ///     r#"{"amount":25.00,"currency":"KES","reference":"ORDER-2025-001"}"#
-    /// );
-    ///
-    /// // Flutterwave references allow letters, digits and `-` only.
-    /// let underscore = br#"{"amount": 2500, "currency": "KES", "reference": "ORDER_2025_001"}"#;
-    /// let refused = Dialect::Nairopay.convert(Dialect::Flutterwave, underscore, &[]);
-    /// assert_eq!(refused.violations[0].path, "/reference");
-    /// assert_eq!(refused.violations[0].code.as_str(), "pattern_mismatch");
-    /// ```
-    pub fn convert<'a>(
-        self,
-        to: Dialect,
-        body: &'a [u8],
-        headers: &[(&str, &'a str)],
-    ) -> Conversion<'a> {
-        let report = self.validate(body, headers);
-        match report.normalized {
-            Some(session) => convert::encode(to, session),
-            None => Conversion {
-                violations: report
-                    .violations
-                    .into_iter()
-                    .map(|v| v.with("dialect", self.name()))
-                    .collect(),
-                notices: Vec::new(),
-                body: None,
-                headers: Vec::new(),
-                normalized: None,
-            },
-        }
-    }
-
     /// The set of currencies the dialect accepts.
     ///
     /// ```
@@ -225,12 +182,6 @@ impl Dialect {
                 _ => None,
             })
             .unwrap_or(crate::currency::CurrencySet::Iso4217Current)
-    }
-
-    /// Writes a canonical session as this dialect's request, validated with
-    /// this dialect's rules.
-    pub fn encode<'a>(self, session: &CheckoutSession<'a>) -> Conversion<'a> {
-        convert::encode(self, session.clone())
     }
 }
 
@@ -304,38 +255,6 @@ impl Options {
             body_only: true,
             ..Options::default()
         }
-    }
-}
-
-/// A dialect's rules as data: what the rules documents and form constraints
-/// are generated from.
-#[derive(Debug)]
-pub struct DialectSpec {
-    /// The dialect's name (`payviox`).
-    pub name: &'static str,
-    /// The provider's name (`Payviox`).
-    pub provider: &'static str,
-    /// The provider's document in this repository.
-    pub document: &'static str,
-    /// The body's fields.
-    pub body: &'static ObjectSpec,
-    /// The headers the dialect checks.
-    pub headers: &'static [HeaderField],
-    /// Rules that span fields.
-    pub cross_rules: &'static [CrossRule],
-    /// Decisions that apply to the whole request, with their reasons.
-    pub notes: &'static [&'static str],
-    /// The payment-method field's vocabulary, when the dialect has one.
-    pub(crate) methods: Option<MethodField>,
-}
-
-impl DialectSpec {
-    /// The body's currency, when its currency field holds an accepted code.
-    fn currency(&self, body: &Object<'_>) -> Option<Currency> {
-        self.body.fields.iter().find_map(|field| match field.rule {
-            Rule::Currency(set) => set.resolve(body.get(field.name)?.as_str()?).ok(),
-            _ => None,
-        })
     }
 }
 

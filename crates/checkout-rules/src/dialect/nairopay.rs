@@ -1,9 +1,9 @@
 //! Nairopay `POST /v1/payment-sessions` (`docs/providers/nairopay.txt`).
 
-use super::DialectSpec;
 use crate::currency::CurrencySet;
 use crate::rules::amount::Amount;
 use crate::rules::text::Text;
+use crate::schema::DialectSpec;
 use crate::schema::{
     Extra, Field, HeaderField, IDEMPOTENCY_KEY_DECIDED, ObjectSpec, Rule, Source, UrlUse, docs_list,
 };

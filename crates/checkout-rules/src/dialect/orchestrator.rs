@@ -7,21 +7,21 @@ use alloc::string::String;
 use crate::json::Value;
 use alloc::vec::Vec;
 
-use super::DialectSpec;
 use crate::canonical::PaymentMethod;
 use crate::currency::CurrencySet;
-use crate::mapping::MethodField;
 use crate::money::Money;
 use crate::number::MAX_SAFE_INTEGER;
-use crate::report::{Code, Violation};
 use crate::rules::At;
 use crate::rules::amount::{self, Amount, Unit};
 use crate::rules::integer::IntRange;
 use crate::rules::text::Text;
+use crate::schema::DialectSpec;
+use crate::schema::MethodField;
 use crate::schema::{
     CrossRule, Extra, Field, HeaderField, ObjectSpec, Request, Rule, Source, UrlUse, all_valid,
     doc_sources, docs, docs_list, read,
 };
+use crate::violation::{Code, Violation};
 
 pub(super) static SPEC: DialectSpec = DialectSpec {
     name: "orchestrator",

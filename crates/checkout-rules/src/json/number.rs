@@ -9,7 +9,6 @@ use serde::ser::SerializeStruct;
 use serde::{Deserialize, Serialize, Serializer};
 
 use crate::message::msg;
-use crate::money::Money;
 use crate::number::{self as literal, Form};
 
 /// A JSON number kept as its exact text: what a typed request uses for
@@ -17,14 +16,10 @@ use crate::number::{self as literal, Form};
 ///
 /// ```
 /// use checkout_rules::json::Number;
-/// use checkout_rules::{Currency, Money};
 ///
 /// let n: Number = "12.340".parse().unwrap();
 /// assert_eq!(n.as_str(), "12.340");
 /// assert!("1,5".parse::<Number>().is_err());
-///
-/// let kes = Currency::from_code("KES").unwrap();
-/// assert_eq!(Number::major(Money::from_minor(2500, kes).unwrap()).as_str(), "25.00");
 /// assert_eq!(serde_json::to_string(&n).unwrap(), "12.340");
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -36,14 +31,10 @@ impl Number {
         &self.0
     }
 
-    /// An amount in major units, with all of its currency's decimals.
-    pub fn major(money: Money) -> Number {
-        Number(money.to_major_string())
-    }
-
-    /// An amount in minor units.
-    pub fn minor(money: Money) -> Number {
-        Number(crate::message::integer_text(money.minor()))
+    /// Text known to be a JSON number (the amounts' constructors in
+    /// `rules::amount`).
+    pub(crate) fn from_number_text(text: String) -> Number {
+        Number(text)
     }
 }
 

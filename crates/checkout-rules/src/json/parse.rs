@@ -7,7 +7,7 @@ use alloc::vec::Vec;
 use super::{Object, Value};
 use crate::json::pointer::Pointer;
 use crate::message::{CodePoint, msg};
-use crate::report::{Code, Violation};
+use crate::violation::{Code, Violation};
 
 /// Size and depth limits for a body.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -241,7 +241,7 @@ fn advance(
         if b == b'\n' {
             line += 1;
             column = 1;
-        } else if crate::rules::text::starts_char(b) {
+        } else if crate::utf8::starts_char(b) {
             column += 1;
         }
     }
@@ -962,8 +962,8 @@ mod tests {
     fn positions_count_lines_and_characters() {
         let err = read("{\n  \"é\": tru\n}").unwrap_err();
         assert_eq!(err.code, Code::MalformedJson);
-        assert_eq!(err.param("line"), Some(&crate::report::Param::Int(2)));
-        assert_eq!(err.param("column"), Some(&crate::report::Param::Int(8)));
+        assert_eq!(err.param("line"), Some(&crate::violation::Param::Int(2)));
+        assert_eq!(err.param("column"), Some(&crate::violation::Param::Int(8)));
     }
 
     #[test]
@@ -995,7 +995,7 @@ mod tests {
         assert!(parse(b"[[[]]]", &limits).is_ok());
         let err = parse(b"[1, 2, 3, 4]", &limits).unwrap_err();
         assert_eq!(err.code, Code::BodyTooLarge);
-        assert_eq!(err.param("max"), Some(&crate::report::Param::Int(10)));
+        assert_eq!(err.param("max"), Some(&crate::violation::Param::Int(10)));
 
         let deep = "[".repeat(100_000);
         let err = parse(deep.as_bytes(), &Limits::default()).unwrap_err();

@@ -10,7 +10,7 @@ use crate::currency::Currency;
 use crate::message::msg;
 use crate::money::{Money, MoneyError};
 use crate::number::{self, Form, MAX_SAFE_INTEGER};
-use crate::report::{Code, Param, Violation};
+use crate::violation::{Code, Param, Violation};
 
 /// How a provider writes amounts on the wire.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -20,6 +20,29 @@ pub enum Unit {
     /// A decimal in major units (`25.00`), with at most the currency's
     /// number of decimals.
     Major,
+}
+
+/// A typed body's amounts: exact JSON number text from [`Money`], here
+/// rather than in the JSON layer, which knows nothing of money.
+impl crate::json::Number {
+    /// An amount in major units, with all of its currency's decimals.
+    ///
+    /// ```
+    /// use checkout_rules::json::Number;
+    /// use checkout_rules::{Currency, Money};
+    ///
+    /// let kes = Currency::from_code("KES").unwrap();
+    /// assert_eq!(Number::major(Money::from_minor(2500, kes).unwrap()).as_str(), "25.00");
+    /// assert_eq!(Number::minor(Money::from_minor(2500, kes).unwrap()).as_str(), "2500");
+    /// ```
+    pub fn major(money: Money) -> crate::json::Number {
+        crate::json::Number::from_number_text(money.to_major_string())
+    }
+
+    /// An amount in minor units.
+    pub fn minor(money: Money) -> crate::json::Number {
+        crate::json::Number::from_number_text(crate::message::integer_text(money.minor()))
+    }
 }
 
 /// The smallest amount accepted (inclusive).

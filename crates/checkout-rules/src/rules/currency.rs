@@ -5,7 +5,7 @@ use alloc::string::String;
 use super::At;
 use crate::currency::{Currency, CurrencyRejection, CurrencySet, Status};
 use crate::message::msg;
-use crate::report::{Code, Violation};
+use crate::violation::{Code, Violation};
 
 /// Checks a currency code against `set`; returns the currency.
 ///

@@ -13,7 +13,7 @@
 
 use super::At;
 use crate::message::msg;
-use crate::report::{Code, Violation};
+use crate::violation::{Code, Violation};
 
 /// The pattern, for documents and for HTML forms.
 pub const PATTERN: &str = r"^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$";

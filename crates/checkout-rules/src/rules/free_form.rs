@@ -7,7 +7,7 @@ use crate::json::Value;
 use crate::json::pointer::Pointer;
 use crate::message::msg;
 use crate::number;
-use crate::report::{Code, Violation};
+use crate::violation::{Code, Violation};
 
 /// Checks a free-form value at `pointer`: numbers must be interoperable
 /// (no overflow to infinity, no underflow to zero, integers within

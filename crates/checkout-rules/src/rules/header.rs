@@ -2,7 +2,7 @@
 
 use super::At;
 use crate::message::{CodePoint, join, msg};
-use crate::report::{Code, Violation};
+use crate::violation::{Code, Violation};
 
 /// Checks that a header value is something HTTP can carry unchanged: visible
 /// ASCII, spaces and tabs (RFC 9110, section 5.5). CR and LF would split the

@@ -3,7 +3,7 @@
 use super::At;
 use crate::message::msg;
 use crate::number::{self, Form, IntegerError};
-use crate::report::{Code, Violation};
+use crate::violation::{Code, Violation};
 
 /// An inclusive range of integers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

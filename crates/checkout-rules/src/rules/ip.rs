@@ -15,7 +15,7 @@ use core::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 use super::At;
 use crate::message::msg;
-use crate::report::{Code, Violation};
+use crate::violation::{Code, Violation};
 
 /// Checks an IP address; returns it parsed.
 ///

@@ -22,7 +22,7 @@ pub mod url;
 use alloc::string::String;
 use core::fmt;
 
-use crate::report::{Code, Part, Violation};
+use crate::violation::{Code, Part, Violation};
 
 /// Where a rule is applied: the part of the request, the path of the value
 /// and the name messages call it by.

@@ -22,7 +22,7 @@ use alloc::string::String;
 use super::At;
 use super::phone_lengths::PLANS;
 use crate::message::msg;
-use crate::report::{Code, Violation};
+use crate::violation::{Code, Violation};
 
 /// E.164's limit: at most 15 digits, the country calling code included.
 pub const MAX_DIGITS: usize = 15;
@@ -278,7 +278,7 @@ fn describe(lengths: Lengths, out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::Param;
+    use crate::violation::Param;
 
     fn ok(s: &str) -> bool {
         check(s, At::body("/phone")).is_ok()

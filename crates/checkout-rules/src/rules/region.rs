@@ -3,7 +3,7 @@
 use super::At;
 use crate::message::msg;
 use crate::region::{is_country, is_language};
-use crate::report::{Code, Violation};
+use crate::violation::{Code, Violation};
 
 /// Checks an ISO 3166-1 alpha-2 country code (`AU`), exactly as written.
 ///

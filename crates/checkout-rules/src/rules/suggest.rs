@@ -24,10 +24,10 @@ where
     if let Some(same) = candidates.clone().find(|c| fold(c).eq(fold(name))) {
         return Some(same);
     }
-    let name_len = super::text::char_count(name);
+    let name_len = crate::utf8::char_count(name);
     let mut best: Option<(usize, &'c str)> = None;
     for candidate in candidates {
-        let candidate_len = super::text::char_count(candidate);
+        let candidate_len = crate::utf8::char_count(candidate);
         let limit = if name_len.min(candidate_len) < 6 {
             1
         } else {

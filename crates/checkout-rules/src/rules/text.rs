@@ -20,7 +20,7 @@ use alloc::vec::Vec;
 
 use super::At;
 use crate::message::{CodePoint, msg};
-use crate::report::{Code, Violation};
+use crate::violation::{Code, Violation};
 
 /// Characters a field may contain, described for people and for an HTML
 /// `pattern` attribute.
@@ -168,7 +168,7 @@ impl Text {
         let chars = if printable_ascii {
             s.len()
         } else {
-            char_count(s)
+            crate::utf8::char_count(s)
         };
         let count = u32::try_from(chars).unwrap_or(u32::MAX);
         if count < self.min_chars {
@@ -276,36 +276,9 @@ fn invisible_edge(s: &str) -> Option<(&'static str, usize, char)> {
     (is_invisible(base) && shows_nothing(last)).then_some(("ends", count - 1, last))
 }
 
-/// The number of Unicode characters in `s`: its bytes that do not continue
-/// a character. By hand because `str::chars().count()` is a fast but large
-/// counting routine, and the strings here are short.
-pub(crate) fn char_count(s: &str) -> usize {
-    s.bytes().filter(|&b| starts_char(b)).count()
-}
-
-/// Whether a UTF-8 byte starts a character (is not a continuation byte).
-pub(crate) fn starts_char(byte: u8) -> bool {
-    !(0x80..0xC0).contains(&byte)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn characters_are_counted_as_chars_counts_them() {
-        for s in [
-            "",
-            "abc",
-            "é",
-            "日本語",
-            "😀x",
-            "a\u{0}b",
-            "\u{7ff}\u{800}\u{ffff}\u{10000}",
-        ] {
-            assert_eq!(char_count(s), s.chars().count(), "{s:?}");
-        }
-    }
 
     static ALNUM_DASH: Pattern = Pattern {
         regex: r"^[a-zA-Z0-9\-]+$",
@@ -449,7 +422,7 @@ mod tests {
                 .map(|v| (v.code.as_str(), v.param("position").cloned()))
                 .collect::<Vec<_>>()
         };
-        let at = |i: i64| Some(crate::report::Param::Int(i));
+        let at = |i: i64| Some(crate::violation::Param::Int(i));
         assert_eq!(edge("\u{200B}cus_1"), [("invisible_character", at(1))]);
         assert_eq!(edge("\u{FEFF}cus_1"), [("invisible_character", at(1))]);
         assert_eq!(edge("cus_1\u{2060}"), [("invisible_character", at(6))]);

@@ -21,7 +21,7 @@ use core::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 use super::At;
 use crate::message::msg;
-use crate::report::{Code, Violation};
+use crate::violation::{Code, Violation};
 
 /// The longest URL accepted, in characters. Browsers and servers differ
 /// beyond about 2,000; a checkout URL longer than that is a bug.
@@ -467,7 +467,7 @@ pub fn check_policy(parts: &Parts<'_>, policy: Policy, at: At<'_>) -> Result<(),
 /// ```
 pub fn check<'s>(s: &'s str, at: At<'_>) -> Result<Parts<'s>, Violation> {
     let name = at.name();
-    let chars = super::text::char_count(s);
+    let chars = crate::utf8::char_count(s);
     if chars > MAX_CHARS {
         return Err(at
             .violation(
@@ -652,7 +652,7 @@ mod tests {
             assert!(!reason.is_empty());
             assert_eq!(
                 v.param("reason"),
-                Some(&crate::report::Param::Text(reason.into()))
+                Some(&crate::violation::Param::Text(reason.into()))
             );
             assert!(v.message.ends_with(reason), "{}", v.message);
         }
