@@ -126,6 +126,9 @@ async function viteDev(dir, args, use) {
   const vite = spawn(join(dir, 'node_modules', '.bin', 'vite'), [...args, '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
     cwd: dir,
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Without colours, which Vite's terminal library turns on wherever `CI`
+    // is set (as CI sets it), splitting the port from its `:`.
+    env: { ...process.env, NO_COLOR: '1' },
   });
   let log = '';
   try {
@@ -133,7 +136,7 @@ async function viteDev(dir, args, use) {
       const timer = setTimeout(() => reject(new Error(`vite did not start:\n${log}`)), 20_000);
       const read = (chunk) => {
         log += chunk;
-        if (log.includes(`:${port}/`)) {
+        if (log.replace(/\x1b\[[0-9;]*m/g, '').includes(`:${port}/`)) {
           clearTimeout(timer);
           resolve();
         }
