@@ -32,6 +32,14 @@ packages() {
   cargo publish --quiet --dry-run --workspace --allow-dirty --target-dir target/publish
 }
 
+tables() {
+  # The committed tables are what their generators write: the Unicode data
+  # of the IDNA check, and the ISO and invisible-character tables (the
+  # latter also a test in the Rust tests).
+  python3 scripts/generate-idna-tables.py --check
+  cargo run --quiet -p checkout-rules-tables -- --check
+}
+
 fuzz() {
   # A short run of every fuzz target; the long runs are in docs/robustness.md.
   local target
@@ -45,8 +53,7 @@ fuzz() {
 }
 
 phase "formatting" cargo fmt --all --check
-# The committed Unicode tables are what their generator writes.
-phase "generated tables" python3 scripts/generate-idna-tables.py --check
+phase "generated tables" tables
 phase "clippy" cargo clippy --quiet --workspace --all-targets -- -D warnings
 phase "no_std build (thumbv7em)" cargo build --quiet -p checkout-rules --no-default-features --target thumbv7em-none-eabihf
 phase "Rust tests" cargo test --quiet --workspace

@@ -231,7 +231,8 @@ impl Text {
     }
 }
 
-include!(concat!(env!("OUT_DIR"), "/invisible.rs"));
+// Written from `regex-syntax`'s Unicode tables by `crates/checkout-rules-tables`.
+include!("../tables/invisible.rs");
 
 /// The end of a message about what surrounds an identifier.
 const SEND_WITHOUT: &str = "; send it without (it is not trimmed for you)";
