@@ -104,7 +104,7 @@ struct Draft {
 impl Draft {
     fn request(&self) -> Request {
         Request {
-            body: serde_json::to_string(&self.body).unwrap_or_default(),
+            body: crate::json::write::to_string(&self.body).unwrap_or_default(),
             headers: self.headers.clone(),
         }
     }
