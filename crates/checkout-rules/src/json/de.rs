@@ -73,7 +73,7 @@ impl<'de> Visitor<'de> for ValueVisitor {
             }
             let value: Value<'static> = map.next_value()?;
             if object.is_empty()
-                && let Some(text) = arbitrary_precision::<A::Error>(&key, &value)
+                && let Some(text) = arbitrary_precision(&key, &value)
             {
                 return Ok(Value::Number(Cow::Owned(text)));
             }

@@ -76,9 +76,11 @@ impl fmt::Display for Number {
     }
 }
 
-/// Writes a number's text exactly: integers as integers, anything else as
-/// raw JSON text (`serde_json::value::RawValue`, which other serde formats
-/// see as a string, never as a rounded float).
+/// Writes a number's text exactly, never as a rounded float: integers as
+/// integers, anything else as its text, which the crate's own writer copies;
+/// with the `serde_json` feature other serializers get it as
+/// `serde_json::value::RawValue` (raw JSON text, which `serde_json` writes as
+/// it is), without it as a string.
 pub(super) fn serialize_exact<S: Serializer>(text: &str, serializer: S) -> Result<S::Ok, S::Error> {
     // `-0` reads as the integer 0, which would be written without its sign.
     if text != "-0"
@@ -94,15 +96,23 @@ pub(super) fn serialize_exact<S: Serializer>(text: &str, serializer: S) -> Resul
     serializer.serialize_newtype_struct(NUMBER_TOKEN, &RawText(text))
 }
 
-/// A number's text as raw JSON text, which `serde_json` writes as it is.
+/// A number's text, for serializers other than the crate's own writer.
 struct RawText<'a>(&'a str);
 
+#[cfg(feature = "serde_json")]
 impl Serialize for RawText<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match serde_json::value::RawValue::from_string(String::from(self.0)) {
             Ok(raw) => raw.serialize(serializer),
             Err(e) => Err(serde::ser::Error::custom(e)),
         }
+    }
+}
+
+#[cfg(not(feature = "serde_json"))]
+impl Serialize for RawText<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.0)
     }
 }
 
@@ -121,23 +131,36 @@ impl Serialize for Number {
 /// The text of a number `serde_json` hands over under its
 /// `arbitrary_precision` feature: a map of one member, read with
 /// `serde_json::Number`'s own reader, which knows the member's name.
-pub(super) fn arbitrary_precision<E: de::Error>(
-    key: &str,
-    value: &super::Value<'_>,
-) -> Option<String> {
+#[cfg(feature = "serde_json")]
+pub(super) fn arbitrary_precision(key: &str, value: &super::Value<'_>) -> Option<String> {
     let super::Value::String(text) = value else {
         return None;
     };
     let member = core::iter::once((key, text.as_ref()));
-    serde_json::Number::deserialize(de::value::MapDeserializer::<_, E>::new(member))
-        .ok()
-        .map(|n| n.to_string())
+    serde_json::Number::deserialize(de::value::MapDeserializer::<_, de::value::Error>::new(
+        member,
+    ))
+    .ok()
+    .map(|n| n.to_string())
+}
+
+/// Without the `serde_json` feature, no map is a number.
+#[cfg(not(feature = "serde_json"))]
+pub(super) fn arbitrary_precision(_: &str, _: &super::Value<'_>) -> Option<String> {
+    None
 }
 
 /// Why a number cannot be read from a float.
+#[cfg(feature = "serde_json")]
 pub(super) const FLOAT_REFUSED: &str = "a number arrived as a float, which may already be rounded; \
      read the JSON with checkout_rules::json, send the number as a string, or enable \
      serde_json's `arbitrary_precision`";
+/// Why a number cannot be read from a float, where `serde_json`'s exact
+/// numbers are not read.
+#[cfg(not(feature = "serde_json"))]
+pub(super) const FLOAT_REFUSED: &str = "a number arrived as a float, which may already be rounded; \
+     read the JSON with checkout_rules::json, send the number as a string, or enable \
+     serde_json's `arbitrary_precision` and checkout-rules' `serde_json` feature";
 
 impl<'de> Deserialize<'de> for Number {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Number, D::Error> {
@@ -174,7 +197,7 @@ impl<'de> Deserialize<'de> for Number {
                         return self.visit_str(&text);
                     }
                     let value: super::Value<'static> = map.next_value()?;
-                    if let Some(text) = arbitrary_precision::<A::Error>(&key, &value) {
+                    if let Some(text) = arbitrary_precision(&key, &value) {
                         return self.visit_str(&text);
                     }
                 }
@@ -213,6 +236,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "serde_json")]
     fn numbers_are_written_exactly() {
         assert_eq!(written("42"), "42");
         assert_eq!(written("-0.10"), "-0.10");
@@ -223,6 +247,28 @@ mod tests {
             written("123456789012345678901234567890"),
             "123456789012345678901234567890"
         );
+    }
+
+    #[test]
+    #[cfg(not(feature = "serde_json"))]
+    fn without_serde_json_a_decimal_is_its_text_in_a_string() {
+        assert_eq!(written("42"), "42");
+        assert_eq!(written("-0.10"), r#""-0.10""#);
+        assert_eq!(written("1e400"), r#""1e400""#);
+    }
+
+    #[test]
+    fn the_crates_own_writer_copies_a_number_whatever_the_features() {
+        for text in [
+            "42",
+            "-0",
+            "-0.10",
+            "1e400",
+            "123456789012345678901234567890",
+        ] {
+            let value = Value::Number(text.into());
+            assert_eq!(crate::json::write::to_string(&value).as_deref(), Some(text));
+        }
     }
 
     #[test]
