@@ -109,3 +109,31 @@ pub use dialect::{Dialect, DialectSpec, Options, UnknownDialect};
 pub use money::{Money, MoneyError};
 pub use number::MAX_SAFE_INTEGER;
 pub use report::{Code, Notice, NoticeCode, Part, Report, Violation};
+
+#[cfg(test)]
+mod tests {
+    use alloc::vec::Vec;
+
+    /// Every Cargo feature is described in the crate docs above.
+    #[test]
+    fn every_feature_is_documented() {
+        let manifest = include_str!("../Cargo.toml");
+        let docs = include_str!("lib.rs");
+        let features = manifest
+            .split("\n[features]\n")
+            .nth(1)
+            .and_then(|rest| rest.split("\n[").next())
+            .unwrap_or_default();
+        let names: Vec<&str> = features
+            .lines()
+            .filter(|line| !line.starts_with('#'))
+            .filter_map(|line| line.split_once(" = ").map(|(name, _)| name))
+            .filter(|name| *name != "default")
+            .collect();
+        assert!(names.contains(&"std"), "{names:?}");
+        for name in names {
+            let entry = alloc::format!("//! - `{name}`");
+            assert!(docs.contains(&entry), "`{name}` is not in the crate docs");
+        }
+    }
+}
