@@ -32,6 +32,29 @@ packages() {
   cargo publish --quiet --dry-run --workspace --allow-dirty --target-dir target/publish
 }
 
+lints() {
+  # With the default features, all of them, and the core with none (its
+  # `serde_json` and `rust_decimal` code is conditional). `rust-version`
+  # holds the code to its MSRV through clippy's `incompatible_msrv`.
+  cargo clippy --quiet --workspace --all-targets -- -D warnings
+  cargo clippy --quiet --workspace --all-targets --all-features -- -D warnings
+  cargo clippy --quiet -p checkout-rules --no-default-features --all-targets -- -D warnings
+}
+
+rust_tests() {
+  cargo test --quiet --workspace
+  # The core's own tests without its optional dependencies.
+  cargo test --quiet -p checkout-rules --no-default-features --lib
+}
+
+tables() {
+  # The committed tables are what their generators write: the Unicode data
+  # of the IDNA check, and the ISO and invisible-character tables (the
+  # latter also a test in the Rust tests).
+  python3 scripts/generate-idna-tables.py --check
+  cargo run --quiet -p checkout-rules-tables -- --check
+}
+
 fuzz() {
   # A short run of every fuzz target; the long runs are in docs/robustness.md.
   local target
@@ -45,11 +68,10 @@ fuzz() {
 }
 
 phase "formatting" cargo fmt --all --check
-# The committed Unicode tables are what their generator writes.
-phase "generated tables" python3 scripts/generate-idna-tables.py --check
-phase "clippy" cargo clippy --quiet --workspace --all-targets -- -D warnings
+phase "generated tables" tables
+phase "clippy" lints
 phase "no_std build (thumbv7em)" cargo build --quiet -p checkout-rules --no-default-features --target thumbv7em-none-eabihf
-phase "Rust tests" cargo test --quiet --workspace
+phase "Rust tests" rust_tests
 phase "API docs" docs
 # The crates meant for crates.io package and build as a user gets them.
 phase "packages (cargo publish --dry-run)" packages

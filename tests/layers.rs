@@ -15,6 +15,11 @@ fn module_graph(src: &Path) -> Graph {
     let mut graph = Graph::new();
     let mut files = vec![src.to_path_buf()];
     while let Some(path) = files.pop() {
+        // A folder without `mod.rs` (the generated tables) is not a module:
+        // its files are `include!`d by one.
+        if path.is_dir() && path != src && !path.join("mod.rs").exists() {
+            continue;
+        }
         if path.is_dir() {
             files.extend(
                 std::fs::read_dir(&path)

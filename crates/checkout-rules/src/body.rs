@@ -130,16 +130,19 @@ pub trait TypedBody: Serialize {
 
     /// Checks the body with its dialect's rules, as if it had been sent.
     fn check(&self) -> Report<'static> {
-        match serde_json::to_vec(self) {
-            Ok(json) => Self::DIALECT
-                .validate_with(&json, &[], &Options::body_only())
+        match json::write::to_string(self) {
+            Some(json) => Self::DIALECT
+                .validate_with(json.as_bytes(), &[], &Options::body_only())
                 .into_owned(),
             // Only a hand-written Serialize could fail; say so rather than panic.
-            Err(e) => Report {
+            None => Report {
                 violations: alloc::vec![Violation::body(
                     "",
                     Code::InvalidType,
-                    alloc::format!("the body could not be written as JSON: {e}"),
+                    alloc::format!(
+                        "the body could not be written as JSON: {}",
+                        json::write::Unwritable
+                    ),
                 )],
                 normalized: None,
             },
@@ -547,4 +550,30 @@ impl TypedBody for Orchestrator {
 
 impl TypedBody for Flutterwave {
     const DIALECT: Dialect = Dialect::Flutterwave;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A body of the caller's own, with a float amount.
+    #[derive(Serialize)]
+    struct Floating {
+        amount: f64,
+    }
+
+    impl TypedBody for Floating {
+        const DIALECT: Dialect = Dialect::Nairopay;
+    }
+
+    #[test]
+    fn a_body_that_cannot_be_written_exactly_is_refused_in_words() {
+        let report = Floating { amount: 25.0 }.check();
+        assert_eq!(report.violations.len(), 1);
+        assert_eq!(report.violations[0].code, Code::InvalidType);
+        assert_eq!(
+            report.violations[0].message,
+            "the body could not be written as JSON: a float or a map key that is not a string cannot be written"
+        );
+    }
 }

@@ -1,7 +1,8 @@
 //! Currencies: ISO 4217 codes, their numeric codes and exponents.
 //!
-//! The table is generated at build time from the `iso_currency` crate (see
-//! `build.rs`), so the runtime needs neither `std` nor that crate. Which codes
+//! The table is generated from the `iso_currency` crate once, by
+//! `crates/checkout-rules-tables`, and committed, so the crate needs neither
+//! `std` nor that crate. Which codes
 //! a provider accepts is a [`CurrencySet`]; the set, not the table, is where
 //! a provider's own list (historic codes, missing ones) belongs.
 
@@ -42,7 +43,7 @@ pub enum Status {
     Unofficial,
 }
 
-include!(concat!(env!("OUT_DIR"), "/iso4217.rs"));
+include!("tables/iso4217.rs");
 
 /// Codes no longer in ISO 4217, and codes never in it, that a provider's own
 /// list still names (Flutterwave's, for one). Sorted by code.

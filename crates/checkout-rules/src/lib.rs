@@ -29,8 +29,8 @@
 //!
 //! - **Money is exact.** Amounts are integer minor units of a currency
 //!   ([`Money`]); decimal text converts exactly, digit by digit, never
-//!   through a float ([`Money::to_decimal`] gives a
-//!   [`rust_decimal::Decimal`]). Too many decimals, a value beyond
+//!   through a float (with the `rust_decimal` feature, `Money::to_decimal`
+//!   gives a `rust_decimal::Decimal`). Too many decimals, a value beyond
 //!   ±(2^53 − 1) minor units or an overflow is a violation, never a
 //!   rounding.
 //! - **Every problem at once**, each with a JSON pointer, a stable code and
@@ -53,11 +53,24 @@
 //! - `std` (default): implements `std::error::Error` for the error types.
 //!   Without it the crate needs only `alloc`, and builds for bare-metal
 //!   targets such as `thumbv7em-none-eabihf`.
+//! - `rule-docs` (default): keeps each rule's documentation (the provider's
+//!   words it comes from, the reasons for decisions) in the dialect tables,
+//!   for rules documents. A WebAssembly build leaves it out.
+//! - `serde_json` (default): exact numbers through `serde_json`. A decimal
+//!   in a [`json::Number`] or [`json::Value`] is written by `serde_json` as
+//!   the number it is (a `serde_json::value::RawValue`), and a number
+//!   `serde_json` reads under its `arbitrary_precision` feature is read
+//!   exactly. Without it, serializers other than the crate's own
+//!   ([`json::write`]) get a decimal as its text in a string, and an
+//!   `arbitrary_precision` number is refused as a float is.
+//! - `rust_decimal`: `Money::to_decimal`, an amount as a
+//!   `rust_decimal::Decimal`.
 //! - `proptest` (implies `std`): `testing` generates valid requests and
 //!   near-misses for each dialect, to test code that sends or receives them.
-//! - `validator` (implies `std`): implements `validator::Validate` for the
-//!   typed bodies in [`body`], with the same codes and parameters, so a
-//!   struct that derives `Validate` can nest one with `#[validate(nested)]`.
+//! - `validator` (implies `std` and `serde_json`): implements
+//!   `validator::Validate` for the typed bodies in [`body`], with the same
+//!   codes and parameters, so a struct that derives `Validate` can nest one
+//!   with `#[validate(nested)]`.
 #![no_std]
 #![cfg_attr(
     not(test),
@@ -100,3 +113,31 @@ pub use money::{Money, MoneyError};
 pub use number::MAX_SAFE_INTEGER;
 pub use report::{Code, Notice, NoticeCode, Part, Report, Violation};
 pub use schema::DialectSpec;
+
+#[cfg(test)]
+mod tests {
+    use alloc::vec::Vec;
+
+    /// Every Cargo feature is described in the crate docs above.
+    #[test]
+    fn every_feature_is_documented() {
+        let manifest = include_str!("../Cargo.toml");
+        let docs = include_str!("lib.rs");
+        let features = manifest
+            .split("\n[features]\n")
+            .nth(1)
+            .and_then(|rest| rest.split("\n[").next())
+            .unwrap_or_default();
+        let names: Vec<&str> = features
+            .lines()
+            .filter(|line| !line.starts_with('#'))
+            .filter_map(|line| line.split_once(" = ").map(|(name, _)| name))
+            .filter(|name| *name != "default")
+            .collect();
+        assert!(names.contains(&"std"), "{names:?}");
+        for name in names {
+            let entry = alloc::format!("//! - `{name}`");
+            assert!(docs.contains(&entry), "`{name}` is not in the crate docs");
+        }
+    }
+}

@@ -1,7 +1,7 @@
-//! Country and language codes: ISO 3166-1 alpha-2 and ISO 639-1, generated
-//! at build time from the `iso_country` and `isolang` crates.
+//! Country and language codes: ISO 3166-1 alpha-2 and ISO 639-1, from the
+//! `iso_country` and `isolang` crates, written by `crates/checkout-rules-tables`.
 
-include!(concat!(env!("OUT_DIR"), "/iso3166_iso639.rs"));
+include!("tables/iso3166_iso639.rs");
 
 /// The two-letter codes of a packed table, in order.
 fn codes(packed: &'static str) -> impl Iterator<Item = &'static str> {

@@ -104,7 +104,7 @@ struct Draft {
 impl Draft {
     fn request(&self) -> Request {
         Request {
-            body: serde_json::to_string(&self.body).unwrap_or_default(),
+            body: crate::json::write::to_string(&self.body).unwrap_or_default(),
             headers: self.headers.clone(),
         }
     }
@@ -425,17 +425,17 @@ fn settle_cross_rules(d: &mut Draft) {
             let sum = items_sum(&d.body, "items", "price", Unit::Minor, &minor_of);
             if sum < 100 {
                 // Below Payviox's minimum: raise the first item's price.
-                if let Some(Value::Array(items)) = d.body.get_mut("items") {
-                    if let Some(Value::Object(first)) = items.first_mut() {
-                        let quantity = first
-                            .get("quantity")
-                            .and_then(Value::as_number)
-                            .and_then(|q| q.parse::<i64>().ok())
-                            .unwrap_or(1);
-                        let price = minor_of(first.get("price"), Unit::Minor)
-                            + (100 - sum + quantity - 1) / quantity;
-                        first.set("price", write(price, Unit::Minor));
-                    }
+                if let Some(Value::Array(items)) = d.body.get_mut("items")
+                    && let Some(Value::Object(first)) = items.first_mut()
+                {
+                    let quantity = first
+                        .get("quantity")
+                        .and_then(Value::as_number)
+                        .and_then(|q| q.parse::<i64>().ok())
+                        .unwrap_or(1);
+                    let price = minor_of(first.get("price"), Unit::Minor)
+                        + (100 - sum + quantity - 1) / quantity;
+                    first.set("price", write(price, Unit::Minor));
                 }
             }
             let sum = items_sum(&d.body, "items", "price", Unit::Minor, &minor_of);
@@ -691,25 +691,22 @@ fn breaks(d: &Draft) -> Vec<Break> {
             });
         }
     }
-    if d.dialect == Dialect::Orchestrator {
-        if let Some(total) = d
+    if d.dialect == Dialect::Orchestrator
+        && let Some(total) = d
             .body
             .get("amount")
             .and_then(Value::as_object)
             .and_then(|a| a.get("total"))
             .and_then(Value::as_number)
-        {
-            if let Ok(m) = Money::from_major_str(total, d.currency) {
-                if let Ok(more) = Money::from_minor(m.minor() + 1, d.currency) {
-                    out.push(Break::Set {
-                        pointer: String::from("/amount/total"),
-                        value: number(more.to_major_string()),
-                        code: Code::AmountMismatch,
-                        at: String::from("/amount/total"),
-                    });
-                }
-            }
-        }
+        && let Ok(m) = Money::from_major_str(total, d.currency)
+        && let Ok(more) = Money::from_minor(m.minor() + 1, d.currency)
+    {
+        out.push(Break::Set {
+            pointer: String::from("/amount/total"),
+            value: number(more.to_major_string()),
+            code: Code::AmountMismatch,
+            at: String::from("/amount/total"),
+        });
     }
     out
 }

@@ -8,7 +8,7 @@ use core::fmt;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 
-use super::number::{ARBITRARY_PRECISION_TOKEN, FLOAT_REFUSED};
+use super::number::{FLOAT_REFUSED, NUMBER_TOKEN, arbitrary_precision};
 use super::{Object, Value};
 
 struct ValueVisitor;
@@ -67,11 +67,16 @@ impl<'de> Visitor<'de> for ValueVisitor {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value<'static>, A::Error> {
         let mut object = Object::default();
         while let Some(key) = map.next_key::<String>()? {
-            if key == ARBITRARY_PRECISION_TOKEN && object.is_empty() {
+            if key == NUMBER_TOKEN && object.is_empty() {
                 let text: String = map.next_value()?;
                 return Ok(Value::Number(Cow::Owned(text)));
             }
             let value: Value<'static> = map.next_value()?;
+            if object.is_empty()
+                && let Some(text) = arbitrary_precision(&key, &value)
+            {
+                return Ok(Value::Number(Cow::Owned(text)));
+            }
             if object.get(&key).is_some() {
                 return Err(de::Error::custom(alloc::format!(
                     "`{key}` appears more than once in the same object"
@@ -105,9 +110,8 @@ impl<'de> Deserialize<'de> for Object<'static> {
 pub type DeError = serde::de::value::Error;
 
 /// Reads a typed value (a typed body, say) from a JSON value exactly:
-/// integers as integers, other numbers as their text (the convention of
-/// `serde_json`'s `arbitrary_precision`, which [`Number`](super::Number)
-/// understands), never as a float.
+/// integers as integers, other numbers as their text (which
+/// [`Number`](super::Number) understands), never as a float.
 ///
 /// ```
 /// use checkout_rules::body::Kiotapay;
@@ -160,7 +164,7 @@ impl<'de> Deserializer<'de> for Value<'de> {
                 } else if let Ok(u) = n.parse::<u64>() {
                     visitor.visit_u64(u)
                 } else {
-                    let token = [(ARBITRARY_PRECISION_TOKEN, n)];
+                    let token = [(NUMBER_TOKEN, n)];
                     visitor.visit_map(MapDeserializer::new(token.into_iter()))
                 }
             }

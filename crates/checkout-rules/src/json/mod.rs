@@ -178,9 +178,9 @@ impl<'a> Object<'a> {
     }
 }
 
-/// Numbers are written back exactly as they were read: integers as integers,
-/// anything else through `serde_json`'s raw values (which other serde formats
-/// see as a string, never as a rounded float).
+/// Numbers are written back exactly as they were read, never as a rounded
+/// float: integers as integers, anything else as its text (see the
+/// `serde_json` feature).
 impl Serialize for Value<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {

@@ -5,7 +5,6 @@ use core::fmt;
 use core::str::FromStr;
 
 use serde::de::{self, Deserializer, MapAccess, Visitor};
-use serde::ser::SerializeStruct;
 use serde::{Deserialize, Serialize, Serializer};
 
 use crate::message::msg;
@@ -68,9 +67,11 @@ impl fmt::Display for Number {
     }
 }
 
-/// Writes a number's text exactly: integers as integers, anything else as
-/// `serde_json` writes its raw values (which other serde formats see as a
-/// string, never as a rounded float).
+/// Writes a number's text exactly, never as a rounded float: integers as
+/// integers, anything else as its text, which the crate's own writer copies;
+/// with the `serde_json` feature other serializers get it as
+/// `serde_json::value::RawValue` (raw JSON text, which `serde_json` writes as
+/// it is), without it as a string.
 pub(super) fn serialize_exact<S: Serializer>(text: &str, serializer: S) -> Result<S::Ok, S::Error> {
     // `-0` reads as the integer 0, which would be written without its sign.
     if text != "-0"
@@ -81,17 +82,36 @@ pub(super) fn serialize_exact<S: Serializer>(text: &str, serializer: S) -> Resul
     if literal::form(text) == Form::Invalid {
         return serializer.serialize_str(text);
     }
-    // What `serde_json::value::RawValue` serialises to, written here
-    // because building a `RawValue` parses the text again with serde_json's
-    // reader, which the text, already a JSON number, does not need.
-    let mut raw = serializer.serialize_struct(RAW_VALUE_TOKEN, 1)?;
-    raw.serialize_field(RAW_VALUE_TOKEN, text)?;
-    raw.end()
+    // The name tells the crate's own writer to copy the text; any other
+    // serializer sees the newtype's content.
+    serializer.serialize_newtype_struct(NUMBER_TOKEN, &RawText(text))
 }
 
-/// `serde_json`'s name for raw JSON text, which its writer (with the
-/// `raw_value` feature this crate enables) copies as it is.
-pub(super) const RAW_VALUE_TOKEN: &str = "$serde_json::private::RawValue";
+/// A number's text, for serializers other than the crate's own writer.
+struct RawText<'a>(&'a str);
+
+#[cfg(feature = "serde_json")]
+impl Serialize for RawText<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match serde_json::value::RawValue::from_string(String::from(self.0)) {
+            Ok(raw) => raw.serialize(serializer),
+            Err(e) => Err(serde::ser::Error::custom(e)),
+        }
+    }
+}
+
+#[cfg(not(feature = "serde_json"))]
+impl Serialize for RawText<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.0)
+    }
+}
+
+/// The crate's own name for a number's exact text: the newtype the number
+/// serialises as, and the one key of the map a [`Value`](super::Value) hands
+/// a number that is not an integer over as (the convention of `serde_json`'s
+/// `arbitrary_precision`, under a name of this crate's).
+pub(super) const NUMBER_TOKEN: &str = "$checkout_rules::private::Number";
 
 impl Serialize for Number {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -99,14 +119,39 @@ impl Serialize for Number {
     }
 }
 
-/// `serde_json`'s name for a number's text under its `arbitrary_precision`
-/// feature.
-pub(super) const ARBITRARY_PRECISION_TOKEN: &str = "$serde_json::private::Number";
+/// The text of a number `serde_json` hands over under its
+/// `arbitrary_precision` feature: a map of one member, read with
+/// `serde_json::Number`'s own reader, which knows the member's name.
+#[cfg(feature = "serde_json")]
+pub(super) fn arbitrary_precision(key: &str, value: &super::Value<'_>) -> Option<String> {
+    let super::Value::String(text) = value else {
+        return None;
+    };
+    let member = core::iter::once((key, text.as_ref()));
+    serde_json::Number::deserialize(de::value::MapDeserializer::<_, de::value::Error>::new(
+        member,
+    ))
+    .ok()
+    .map(|n| n.to_string())
+}
+
+/// Without the `serde_json` feature, no map is a number.
+#[cfg(not(feature = "serde_json"))]
+pub(super) fn arbitrary_precision(_: &str, _: &super::Value<'_>) -> Option<String> {
+    None
+}
 
 /// Why a number cannot be read from a float.
+#[cfg(feature = "serde_json")]
 pub(super) const FLOAT_REFUSED: &str = "a number arrived as a float, which may already be rounded; \
      read the JSON with checkout_rules::json, send the number as a string, or enable \
      serde_json's `arbitrary_precision`";
+/// Why a number cannot be read from a float, where `serde_json`'s exact
+/// numbers are not read.
+#[cfg(not(feature = "serde_json"))]
+pub(super) const FLOAT_REFUSED: &str = "a number arrived as a float, which may already be rounded; \
+     read the JSON with checkout_rules::json, send the number as a string, or enable \
+     serde_json's `arbitrary_precision` and checkout-rules' `serde_json` feature";
 
 impl<'de> Deserialize<'de> for Number {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Number, D::Error> {
@@ -137,13 +182,17 @@ impl<'de> Deserialize<'de> for Number {
             }
 
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Number, A::Error> {
-                match map.next_key::<String>()? {
-                    Some(key) if key == ARBITRARY_PRECISION_TOKEN => {
+                if let Some(key) = map.next_key::<String>()? {
+                    if key == NUMBER_TOKEN {
                         let text: String = map.next_value()?;
-                        self.visit_str(&text)
+                        return self.visit_str(&text);
                     }
-                    _ => Err(de::Error::custom("expected a number, found an object")),
+                    let value: super::Value<'static> = map.next_value()?;
+                    if let Some(text) = arbitrary_precision(&key, &value) {
+                        return self.visit_str(&text);
+                    }
                 }
+                Err(de::Error::custom("expected a number, found an object"))
             }
         }
 
@@ -178,6 +227,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "serde_json")]
     fn numbers_are_written_exactly() {
         assert_eq!(written("42"), "42");
         assert_eq!(written("-0.10"), "-0.10");
@@ -188,6 +238,28 @@ mod tests {
             written("123456789012345678901234567890"),
             "123456789012345678901234567890"
         );
+    }
+
+    #[test]
+    #[cfg(not(feature = "serde_json"))]
+    fn without_serde_json_a_decimal_is_its_text_in_a_string() {
+        assert_eq!(written("42"), "42");
+        assert_eq!(written("-0.10"), r#""-0.10""#);
+        assert_eq!(written("1e400"), r#""1e400""#);
+    }
+
+    #[test]
+    fn the_crates_own_writer_copies_a_number_whatever_the_features() {
+        for text in [
+            "42",
+            "-0",
+            "-0.10",
+            "1e400",
+            "123456789012345678901234567890",
+        ] {
+            let value = Value::Number(text.into());
+            assert_eq!(crate::json::write::to_string(&value).as_deref(), Some(text));
+        }
     }
 
     #[test]

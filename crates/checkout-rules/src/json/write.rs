@@ -13,7 +13,7 @@ use core::fmt;
 
 use serde::ser::{self, Serialize};
 
-use super::number::RAW_VALUE_TOKEN;
+use super::number::NUMBER_TOKEN;
 use super::{ESCAPE, plain_run};
 use crate::message::push_integer;
 
@@ -179,7 +179,18 @@ impl<'w, 'o> ser::Serializer for &'w mut Writer<'o> {
     fn serialize_unit_variant(self, _: &'static str, _: u32, variant: &'static str) -> Done {
         self.serialize_str(variant)
     }
-    fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _: &'static str, value: &T) -> Done {
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        name: &'static str,
+        value: &T,
+    ) -> Done {
+        if name == NUMBER_TOKEN {
+            // A number's exact text, copied as it is.
+            return value.serialize(StringWriter {
+                writer: self,
+                raw: true,
+            });
+        }
         value.serialize(self)
     }
     fn serialize_newtype_variant<T: Serialize + ?Sized>(
@@ -223,18 +234,7 @@ impl<'w, 'o> ser::Serializer for &'w mut Writer<'o> {
         self.out.push('{');
         Ok(Compound::new(self, '}'))
     }
-    fn serialize_struct(
-        self,
-        name: &'static str,
-        _: usize,
-    ) -> Result<Compound<'w, 'o>, Unwritable> {
-        if name == RAW_VALUE_TOKEN {
-            return Ok(Compound {
-                writer: self,
-                close: None,
-                first: true,
-            });
-        }
+    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Compound<'w, 'o>, Unwritable> {
         self.serialize_map(None)
     }
     fn serialize_struct_variant(
@@ -359,7 +359,7 @@ struct StringWriter<'w, 'o> {
     raw: bool,
 }
 
-impl ser::Serializer for StringWriter<'_, '_> {
+impl<'w, 'o> ser::Serializer for StringWriter<'w, 'o> {
     type Ok = ();
     type Error = Unwritable;
     type SerializeSeq = ser::Impossible<(), Unwritable>;
@@ -367,7 +367,7 @@ impl ser::Serializer for StringWriter<'_, '_> {
     type SerializeTupleStruct = ser::Impossible<(), Unwritable>;
     type SerializeTupleVariant = ser::Impossible<(), Unwritable>;
     type SerializeMap = ser::Impossible<(), Unwritable>;
-    type SerializeStruct = ser::Impossible<(), Unwritable>;
+    type SerializeStruct = Compound<'w, 'o>;
     type SerializeStructVariant = ser::Impossible<(), Unwritable>;
 
     fn serialize_str(self, s: &str) -> Done {
@@ -469,12 +469,17 @@ impl ser::Serializer for StringWriter<'_, '_> {
     fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, Unwritable> {
         Err(Unwritable)
     }
-    fn serialize_struct(
-        self,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeStruct, Unwritable> {
-        Err(Unwritable)
+    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Compound<'w, 'o>, Unwritable> {
+        if !self.raw {
+            return Err(Unwritable);
+        }
+        // Raw JSON text in the wrapper `serde_json` writes it from: a
+        // struct whose one field is the text.
+        Ok(Compound {
+            writer: self.writer,
+            close: None,
+            first: true,
+        })
     }
     fn serialize_struct_variant(
         self,

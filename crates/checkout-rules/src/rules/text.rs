@@ -145,24 +145,22 @@ impl Text {
                     msg!("`", name, "` starts or ends with white space", SEND_WITHOUT),
                 ));
             }
-            if !printable_ascii {
-                if let Some((edge, i, c)) = invisible_edge(s) {
-                    out.push(
-                        at.violation(
-                            Code::InvisibleCharacter,
-                            msg!(
-                                "`",
-                                name,
-                                "` ",
-                                edge,
-                                " with the invisible character ",
-                                CodePoint(u32::from(c)),
-                                SEND_WITHOUT
-                            ),
-                        )
-                        .with("position", i + 1),
-                    );
-                }
+            if !printable_ascii && let Some((edge, i, c)) = invisible_edge(s) {
+                out.push(
+                    at.violation(
+                        Code::InvisibleCharacter,
+                        msg!(
+                            "`",
+                            name,
+                            "` ",
+                            edge,
+                            " with the invisible character ",
+                            CodePoint(u32::from(c)),
+                            SEND_WITHOUT
+                        ),
+                    )
+                    .with("position", i + 1),
+                );
             }
         }
         let chars = if printable_ascii {
@@ -207,33 +205,34 @@ impl Text {
                 .with("actual", chars),
             );
         }
-        if let Some(pattern) = self.pattern {
-            if let Some((i, c)) = s.chars().enumerate().find(|&(_, c)| !(pattern.allows)(c)) {
-                out.push(
-                    at.violation(
-                        Code::PatternMismatch,
-                        msg!(
-                            "`",
-                            name,
-                            "` may only contain ",
-                            pattern.description,
-                            "; `",
-                            c,
-                            "` at character ",
-                            i + 1,
-                            " is not allowed"
-                        ),
-                    )
-                    .with("pattern", pattern.regex)
-                    .with("position", i + 1),
-                );
-            }
+        if let Some(pattern) = self.pattern
+            && let Some((i, c)) = s.chars().enumerate().find(|&(_, c)| !(pattern.allows)(c))
+        {
+            out.push(
+                at.violation(
+                    Code::PatternMismatch,
+                    msg!(
+                        "`",
+                        name,
+                        "` may only contain ",
+                        pattern.description,
+                        "; `",
+                        c,
+                        "` at character ",
+                        i + 1,
+                        " is not allowed"
+                    ),
+                )
+                .with("pattern", pattern.regex)
+                .with("position", i + 1),
+            );
         }
         out.len() == before
     }
 }
 
-include!(concat!(env!("OUT_DIR"), "/invisible.rs"));
+// Written from `regex-syntax`'s Unicode tables by `crates/checkout-rules-tables`.
+include!("../tables/invisible.rs");
 
 /// The end of a message about what surrounds an identifier.
 const SEND_WITHOUT: &str = "; send it without (it is not trimmed for you)";

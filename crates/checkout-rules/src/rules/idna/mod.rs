@@ -281,7 +281,11 @@ fn decompose(c: u32, out: &mut [u32], len: usize) -> Option<usize> {
             HANGUL_T + s % HANGUL_T_COUNT,
             0,
         ];
-        count = if s % HANGUL_T_COUNT == 0 { 2 } else { 3 };
+        count = if s.is_multiple_of(HANGUL_T_COUNT) {
+            2
+        } else {
+            3
+        };
     } else {
         // Seconds are gathered backwards, the first part decomposed again.
         let mut rest = c;
@@ -312,11 +316,11 @@ fn compose<'b>(chars: &'b mut [u32], classes: &[u16]) -> &'b [u32] {
     let mut written = 1;
     for read in 1..chars.len() {
         let (c, class) = (chars[read], combining_class(classes[read]));
-        if last_class < class || last_class == 0 {
-            if let Some(composite) = composition(chars[starter], c) {
-                chars[starter] = composite;
-                continue;
-            }
+        if (last_class < class || last_class == 0)
+            && let Some(composite) = composition(chars[starter], c)
+        {
+            chars[starter] = composite;
+            continue;
         }
         if class == 0 {
             starter = written;
@@ -339,7 +343,7 @@ fn composition(first: u32, second: u32) -> Option<u32> {
     if l < 19 && v < HANGUL_V_COUNT {
         return Some(HANGUL_S + (l * HANGUL_V_COUNT + v) * HANGUL_T_COUNT);
     }
-    if lv < HANGUL_COUNT && lv % HANGUL_T_COUNT == 0 && (1..HANGUL_T_COUNT).contains(&t) {
+    if lv < HANGUL_COUNT && lv.is_multiple_of(HANGUL_T_COUNT) && (1..HANGUL_T_COUNT).contains(&t) {
         return Some(first + t);
     }
     compositions()
