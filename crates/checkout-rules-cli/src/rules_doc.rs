@@ -47,8 +47,8 @@ pub fn markdown(spec: &DialectSpec) -> String {
                 md,
                 "| `{}` | {} | {} | {} |",
                 rule.field,
-                cell(rule.description),
-                codes(rule.codes.iter().copied()),
+                cell(&rule.description()),
+                codes(rule.codes().into_iter()),
                 sources(rule.sources, &doc)
             );
         }
@@ -220,7 +220,7 @@ pub fn matrix() -> String {
                 "| `{}` | `{}` | {} |",
                 d.name(),
                 rule.field,
-                cell(rule.description)
+                cell(&rule.description())
             );
         }
     }

@@ -17,7 +17,7 @@ use crate::json::pointer::Pointer;
 use crate::json::{Object, Value};
 use crate::message::{join, msg};
 use crate::money::Money;
-use crate::rules::amount::{Amount, Minimum, Unit};
+use crate::rules::amount::{self, Amount, Minimum, Unit};
 use crate::rules::integer::IntRange;
 use crate::rules::text::Text;
 use crate::rules::{self, At};
@@ -506,16 +506,35 @@ impl ObjectSpec {
         self.fields.iter().find(|f| f.name == name)
     }
 
+    /// The field a JSON pointer names, through objects' fields only
+    /// (`/amount/total`).
+    #[cfg(any(test, feature = "proptest"))]
+    pub(crate) fn field_at(&self, pointer: &str) -> Option<&'static Field> {
+        let mut names = pointer.strip_prefix('/')?.split('/');
+        let mut field = self.field(names.next()?)?;
+        for name in names {
+            match field.rule {
+                Rule::Object(inner) => field = inner.field(name)?,
+                _ => return None,
+            }
+        }
+        Some(field)
+    }
+
     /// The members of `object` by field, found in one pass over the members
     /// rather than a search of the members for each field.
     pub(crate) fn members<'v, 'a>(&self, object: &'v Object<'a>) -> Members<'v, 'a> {
         let mut members = Members {
-            values: [None; MAX_FIELDS],
+            values: if self.fields.len() <= INLINE_FIELDS {
+                Values::Inline([None; INLINE_FIELDS])
+            } else {
+                Values::Heap(alloc::vec![None; self.fields.len()])
+            },
             unlisted: false,
         };
         for (key, value) in object.iter() {
             let index = self.fields.iter().position(|f| f.name == key);
-            match index.and_then(|i| members.values.get_mut(i)) {
+            match index.and_then(|i| members.values.as_mut_slice().get_mut(i)) {
                 Some(slot) => *slot = Some(value),
                 None => members.unlisted = true,
             }
@@ -524,16 +543,38 @@ impl ObjectSpec {
     }
 }
 
-/// The most fields an [`ObjectSpec`] lists; a test checks every dialect's
-/// objects against it.
-pub(crate) const MAX_FIELDS: usize = 24;
+/// How many fields' values an object's walk holds without allocating: more
+/// than any shipped dialect's object has; a larger one allocates.
+const INLINE_FIELDS: usize = 24;
 
 /// An object's members by the fields of a spec.
 pub(crate) struct Members<'v, 'a> {
     /// Each field's value, at the field's index in the spec.
-    pub values: [Option<&'v Value<'a>>; MAX_FIELDS],
+    pub values: Values<'v, 'a>,
     /// Whether some member is not one of the spec's fields.
     pub unlisted: bool,
+}
+
+/// Each field's value, inline for the usual object.
+pub(crate) enum Values<'v, 'a> {
+    Inline([Option<&'v Value<'a>>; INLINE_FIELDS]),
+    Heap(Vec<Option<&'v Value<'a>>>),
+}
+
+impl<'v, 'a> Values<'v, 'a> {
+    pub(crate) fn as_slice(&self) -> &[Option<&'v Value<'a>>] {
+        match self {
+            Values::Inline(values) => values,
+            Values::Heap(values) => values,
+        }
+    }
+
+    fn as_mut_slice(&mut self) -> &mut [Option<&'v Value<'a>>] {
+        match self {
+            Values::Inline(values) => values,
+            Values::Heap(values) => values,
+        }
+    }
 }
 
 /// What a header's value must be.
@@ -669,19 +710,218 @@ impl<'a> Request<'_, 'a> {
     }
 }
 
-/// A rule that spans fields, such as a total and its parts.
+/// A rule that spans fields, such as a total and its parts: data that the
+/// walker judges by ([`CrossCheck::check`]), the generators satisfy and
+/// break (`testing`), and the rules documents describe
+/// ([`CrossRule::description`]).
 #[derive(Debug)]
 pub struct CrossRule {
-    /// The field it reports at.
+    /// The field it reports at, as a canonical-style dotted name.
     pub field: &'static str,
-    /// The rule in words.
-    pub description: &'static str,
-    /// The codes it reports.
-    pub codes: &'static [Code],
+    /// What it checks.
+    pub check: CrossCheck,
     /// Where the provider says so.
     pub sources: &'static [Source],
-    /// The check. It only judges fields that are valid on their own.
-    pub check: fn(&Request<'_, '_>, &mut Vec<Violation>),
+}
+
+/// What a rule across fields checks. Its fields are named by JSON pointers
+/// in the dialect's own names; a test holds each to the dialect's tables
+/// (the right kind of field, in the right unit), so a renamed field fails
+/// the test rather than passing the check silently.
+#[derive(Clone, Copy, Debug)]
+pub enum CrossCheck {
+    /// `total` equals Σ `price` × `quantity` over the objects of `list`,
+    /// plus each of `parts` that is present, exactly, in checked
+    /// arithmetic: `amount_mismatch` at `total`, or `arithmetic_overflow`.
+    Sum {
+        /// The total's pointer (`/amount/total`).
+        total: &'static str,
+        /// The list's pointer (`/orderItems`).
+        list: &'static str,
+        /// The member of each element holding its unit price.
+        price: &'static str,
+        /// The member of each element holding its quantity.
+        quantity: &'static str,
+        /// Other amounts in the total (`/amount/shipping`).
+        parts: &'static [&'static str],
+        /// How the amounts are written.
+        unit: Unit,
+    },
+    /// `field` is refused when the credential in `header` (after its
+    /// scheme, as in `Bearer pk_…`) starts with `key_prefix`: `code` at
+    /// `field`, with `message`.
+    NotWithKey {
+        /// The field's pointer (`/ip`).
+        field: &'static str,
+        /// The header holding the key.
+        header: &'static str,
+        /// The start of the keys it may not come with.
+        key_prefix: &'static str,
+        /// The code reported.
+        code: Code,
+        /// The message reported.
+        message: &'static str,
+    },
+}
+
+impl CrossRule {
+    /// The codes it reports.
+    pub fn codes(&self) -> Vec<Code> {
+        match self.check {
+            CrossCheck::Sum { .. } => alloc::vec![Code::AmountMismatch, Code::ArithmeticOverflow],
+            CrossCheck::NotWithKey { code, .. } => alloc::vec![code],
+        }
+    }
+
+    /// The rule in words, for the rules documents.
+    pub fn description(&self) -> String {
+        match self.check {
+            CrossCheck::Sum {
+                list,
+                price,
+                quantity,
+                parts,
+                ..
+            } => {
+                let mut text = msg!(
+                    "equals Σ `",
+                    price,
+                    "` × `",
+                    quantity,
+                    "` over `",
+                    list.trim_start_matches('/'),
+                    "`"
+                );
+                let named: Vec<String> = parts
+                    .iter()
+                    .map(|p| msg!("`", p.trim_start_matches('/').replace('/', "."), "`"))
+                    .collect();
+                if !named.is_empty() {
+                    text.push_str(&msg!(", plus ", join(&named, " and ")));
+                }
+                text.push_str(", exactly (checked arithmetic)");
+                text
+            }
+            CrossCheck::NotWithKey {
+                header, key_prefix, ..
+            } => msg!(
+                "refused when the `",
+                header,
+                "` header's key starts with `",
+                key_prefix,
+                "`"
+            ),
+        }
+    }
+}
+
+impl CrossCheck {
+    /// Judges a request whose fields have been checked on their own (their
+    /// violations in `out`): it judges only fields that passed.
+    pub(crate) fn check(&self, request: &Request<'_, '_>, out: &mut Vec<Violation>) {
+        match *self {
+            CrossCheck::Sum {
+                total,
+                list,
+                price,
+                quantity,
+                parts,
+                unit,
+            } => sum(request, out, [total, list], parts, (price, quantity), unit),
+            CrossCheck::NotWithKey {
+                field,
+                header,
+                key_prefix,
+                code,
+                message,
+            } => {
+                let refused_key = request
+                    .header(header)
+                    .and_then(|v| v.split_once(' '))
+                    .is_some_and(|(_, key)| key.trim_start().starts_with(key_prefix));
+                if refused_key && at_pointer(request.body, field).is_some() {
+                    out.push(At::body(field).violation(code, String::from(message)));
+                }
+            }
+        }
+    }
+}
+
+/// The value at `pointer` (members of objects only).
+pub(crate) fn at_pointer<'v, 'a>(body: &'v Object<'a>, pointer: &str) -> Option<&'v Value<'a>> {
+    let mut names = pointer.strip_prefix('/')?.split('/');
+    let mut value = body.get(names.next()?)?;
+    for name in names {
+        value = value.as_object()?.get(name)?;
+    }
+    Some(value)
+}
+
+/// The top-level member a pointer is in (`/amount` for `/amount/total`).
+fn top_level(pointer: &str) -> &str {
+    let rest = pointer.get(1..).unwrap_or_default();
+    match rest.find('/') {
+        Some(i) => pointer.get(..=i).unwrap_or(pointer),
+        None => pointer,
+    }
+}
+
+fn sum(
+    request: &Request<'_, '_>,
+    out: &mut Vec<Violation>,
+    [total_at, list_at]: [&str; 2],
+    parts: &[&str],
+    (price, quantity): (&str, &str),
+    unit: Unit,
+) {
+    let Some(currency) = request.currency else {
+        return;
+    };
+    if !all_valid(out, &[top_level(total_at), top_level(list_at)]) {
+        return;
+    }
+    let money = |pointer| read::money_of(at_pointer(request.body, pointer)?, unit, currency);
+    let Some(total) = money(total_at) else {
+        return;
+    };
+    let Some(items) = at_pointer(request.body, list_at).and_then(Value::as_array) else {
+        return;
+    };
+    let Ok(mut sum) = Money::from_minor(0, currency) else {
+        return;
+    };
+    for (i, item) in items.iter().enumerate() {
+        let line = item.as_object().and_then(|o| {
+            Some((
+                read::money(o, price, unit, currency)?,
+                read::integer(o, quantity)?,
+            ))
+        });
+        let Some((price, quantity)) = line else {
+            return;
+        };
+        match price.checked_mul(quantity).and_then(|l| sum.checked_add(l)) {
+            Ok(s) => sum = s,
+            Err(_) => {
+                return out.push(amount::overflow(
+                    At::body(&msg!(list_at, "/", i)),
+                    unit,
+                    currency,
+                ));
+            }
+        }
+    }
+    for &part_at in parts {
+        if let Some(part) = money(part_at) {
+            match sum.checked_add(part) {
+                Ok(s) => sum = s,
+                Err(_) => return out.push(amount::overflow(At::body(part_at), unit, currency)),
+            }
+        }
+    }
+    if let Err(v) = amount::check_total(total, sum, unit, At::body(total_at)) {
+        out.push(v);
+    }
 }
 
 /// Whether no violation so far is at or under any of `pointers`: a cross
@@ -772,7 +1012,7 @@ impl<'o, 'a> Walker<'o, 'a> {
             return;
         };
         let members = spec.members(object);
-        for (field, value) in spec.fields.iter().zip(members.values) {
+        for (field, &value) in spec.fields.iter().zip(members.values.as_slice()) {
             if value.is_none() && !field.required {
                 continue;
             }
@@ -1259,11 +1499,132 @@ pub(crate) mod tests {
         }
     }
 
+    /// A rule across fields names fields of its dialect's tables, of the
+    /// kind it reads, in its unit: a renamed or retyped field fails here
+    /// instead of letting the check pass silently.
     #[test]
-    fn every_object_fits_the_members_table() {
+    fn every_cross_rule_names_fields_of_its_tables() {
+        let mut checked = 0;
+        for &dialect in Dialect::ALL {
+            let spec = dialect.spec();
+            let amount_in = |object: &ObjectSpec, pointer: &str, unit: Unit| {
+                let field = object.field_at(pointer);
+                assert!(
+                    matches!(field.map(|f| &f.rule), Some(Rule::Amount(a)) if a.unit == unit),
+                    "{dialect}: {pointer} is not an amount in {unit:?}"
+                );
+            };
+            for rule in spec.cross_rules {
+                match rule.check {
+                    CrossCheck::Sum {
+                        total,
+                        list,
+                        price,
+                        quantity,
+                        parts,
+                        unit,
+                    } => {
+                        amount_in(spec.body, total, unit);
+                        for part in parts {
+                            amount_in(spec.body, part, unit);
+                        }
+                        let Some(Rule::List {
+                            item: Rule::Object(item),
+                            ..
+                        }) = spec.body.field_at(list).map(|f| &f.rule)
+                        else {
+                            panic!("{dialect}: {list} is not a list of objects");
+                        };
+                        amount_in(item, &msg!("/", price), unit);
+                        assert!(
+                            matches!(
+                                item.field(quantity).map(|f| &f.rule),
+                                Some(Rule::Integer(_))
+                            ),
+                            "{dialect}: {quantity} is not an integer"
+                        );
+                        assert_eq!(rule.field, total[1..].replace('/', "."), "{dialect}");
+                    }
+                    CrossCheck::NotWithKey { field, header, .. } => {
+                        assert!(spec.body.field_at(field).is_some(), "{dialect}: {field}");
+                        assert!(
+                            spec.headers.iter().any(|h| h.name == header),
+                            "{dialect}: {header}"
+                        );
+                        assert_eq!(rule.field, &field[1..], "{dialect}");
+                    }
+                }
+                checked += 1;
+            }
+        }
+        assert_eq!(checked, 3);
+    }
+
+    #[test]
+    fn a_renamed_sum_field_is_caught() {
+        let body = ObjectSpec {
+            fields: &[],
+            extra: Extra::Reject,
+        };
+        assert!(body.field_at("/amount").is_none());
+        let payviox = Dialect::Payviox.spec().body;
+        assert!(payviox.field_at("/amount").is_some());
+        assert!(payviox.field_at("/amount/total").is_none());
+        assert!(
+            Dialect::Orchestrator
+                .spec()
+                .body
+                .field_at("/amount/total")
+                .is_some()
+        );
+    }
+
+    #[test]
+    fn every_shipped_object_is_walked_without_allocating() {
         each_object(&mut |dialect, spec| {
-            assert!(spec.fields.len() <= MAX_FIELDS, "{dialect}: {spec:?}");
+            assert!(spec.fields.len() <= INLINE_FIELDS, "{dialect}: {spec:?}");
         });
+    }
+
+    /// An object with more fields than are held inline has every one of
+    /// them found, the last as well as the first.
+    #[test]
+    fn an_object_of_many_fields_has_every_member_found() {
+        const NAMES: [&str; 30] = [
+            "f00", "f01", "f02", "f03", "f04", "f05", "f06", "f07", "f08", "f09", "f10", "f11",
+            "f12", "f13", "f14", "f15", "f16", "f17", "f18", "f19", "f20", "f21", "f22", "f23",
+            "f24", "f25", "f26", "f27", "f28", "f29",
+        ];
+        let fields: &'static [Field] = Vec::leak(
+            NAMES
+                .iter()
+                .map(|name| Field::required(name, Rule::Integer(IntRange { min: 0, max: 9 }), &[]))
+                .collect(),
+        );
+        let spec = ObjectSpec {
+            fields,
+            extra: Extra::Reject,
+        };
+        let mut body = String::from("{");
+        for (i, name) in NAMES.iter().enumerate() {
+            body.push_str(&msg!(
+                if i == 0 { "" } else { "," },
+                "\"",
+                *name,
+                "\": ",
+                i % 10
+            ));
+        }
+        body.push('}');
+        let document =
+            crate::json::parse(body.as_bytes(), &crate::json::Limits::default()).unwrap();
+        let members = spec.members(document.root.as_object().unwrap());
+        assert_eq!(members.values.as_slice().len(), 30);
+        assert!(members.values.as_slice().iter().all(Option::is_some));
+        assert!(!members.unlisted);
+        let mut out = Vec::new();
+        Walker::new(&mut out, None).object(&document.root, &spec);
+        assert_eq!(out, []);
     }
 
     #[test]
@@ -1286,8 +1647,8 @@ pub(crate) mod tests {
         let found: Vec<(&str, &str)> = spec
             .fields
             .iter()
-            .zip(members.values)
-            .filter_map(|(f, v)| Some((f.name, v?.type_name())))
+            .zip(members.values.as_slice())
+            .filter_map(|(f, v)| Some((f.name, v.as_ref()?.type_name())))
             .collect();
         assert_eq!(found, [("amount", "number"), ("currency", "string")]);
         assert!(members.unlisted);

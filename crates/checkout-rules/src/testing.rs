@@ -59,7 +59,9 @@ use crate::json::{Object, Value};
 use crate::money::Money;
 use crate::rules::amount::{Amount, Minimum, Unit};
 use crate::rules::text::Text;
-use crate::schema::{Extra, HeaderField, HeaderRule, ObjectSpec, Rule, UrlUse};
+use crate::schema::{
+    CrossCheck, Extra, HeaderField, HeaderRule, ObjectSpec, Rule, UrlUse, at_pointer,
+};
 use crate::violation::{Code, Part};
 
 /// A generated request: its body as JSON text, and its headers.
@@ -398,86 +400,134 @@ fn header_value(h: &'static HeaderField) -> BoxedStrategy<String> {
     }
 }
 
-/// Makes the rules across fields hold: Payviox's items sum to its amount,
-/// the orchestrator's total is its items plus shipping plus tax, and Payviox
-/// sends `ip` only with a secret key.
+/// Makes every rule across fields hold, from the dialect's own
+/// [`CrossCheck`]s: a sum's total is set to what its parts add up to (the
+/// first element's price raised first when they fall short of the total's
+/// minimum), and a field refused with a kind of key takes such keys away.
 fn settle_cross_rules(d: &mut Draft) {
-    let currency = d.currency;
-    let minor_of = |v: Option<&Value<'_>>, unit: Unit| -> i64 {
-        v.and_then(Value::as_number)
-            .and_then(|n| match unit {
-                Unit::Minor => Money::from_minor_str(n, currency).ok(),
-                Unit::Major => Money::from_major_str(n, currency).ok(),
-            })
-            .map_or(0, Money::minor)
-    };
-    let write = |minor: i64, unit: Unit| -> Value<'static> {
-        match unit {
-            Unit::Minor => number(minor),
-            Unit::Major => number(
-                Money::from_minor(minor, currency)
-                    .map_or_else(|_| minor.to_string(), Money::to_major_string),
-            ),
-        }
-    };
-    match d.dialect {
-        Dialect::Payviox => {
-            let sum = items_sum(&d.body, "items", "price", Unit::Minor, &minor_of);
-            if sum < 100 {
-                // Below Payviox's minimum: raise the first item's price.
-                if let Some(Value::Array(items)) = d.body.get_mut("items")
+    let spec = d.dialect.spec();
+    for rule in spec.cross_rules {
+        match rule.check {
+            CrossCheck::Sum {
+                total,
+                list,
+                price,
+                quantity,
+                unit,
+                ..
+            } => {
+                let sum = sum_minor(d, &rule.check);
+                let minimum = match spec.body.field_at(total).map(|f| &f.rule) {
+                    Some(Rule::Amount(Amount {
+                        min: Minimum::Minor(m),
+                        ..
+                    })) => *m,
+                    _ => 0,
+                };
+                if sum < minimum
+                    && let Some(Value::Array(items)) = at_pointer_mut(&mut d.body, list)
                     && let Some(Value::Object(first)) = items.first_mut()
                 {
-                    let quantity = first
-                        .get("quantity")
+                    let count = first
+                        .get(quantity)
                         .and_then(Value::as_number)
                         .and_then(|q| q.parse::<i64>().ok())
                         .unwrap_or(1);
-                    let price = minor_of(first.get("price"), Unit::Minor)
-                        + (100 - sum + quantity - 1) / quantity;
-                    first.set("price", write(price, Unit::Minor));
+                    let raised = minor_of(first.get(price), unit, d.currency)
+                        + (minimum - sum + count - 1) / count;
+                    first.set(price, in_unit(raised, unit, d.currency));
+                }
+                let sum = sum_minor(d, &rule.check);
+                edit(&mut d.body, total, Some(in_unit(sum, unit, d.currency)));
+            }
+            CrossCheck::NotWithKey {
+                field,
+                header,
+                key_prefix,
+                ..
+            } => {
+                if at_pointer(&d.body, field).is_some() {
+                    d.headers.retain(|(n, v)| {
+                        !(n.eq_ignore_ascii_case(header)
+                            && v.split_once(' ')
+                                .is_some_and(|(_, key)| key.trim_start().starts_with(key_prefix)))
+                    });
                 }
             }
-            let sum = items_sum(&d.body, "items", "price", Unit::Minor, &minor_of);
-            d.body.set("amount", write(sum, Unit::Minor));
-            if d.body.get("ip").is_some() {
-                d.headers
-                    .retain(|(n, v)| !(n == "Authorization" && v.starts_with("Bearer pk_")));
-            }
         }
-        Dialect::Orchestrator => {
-            let items = items_sum(&d.body, "orderItems", "unitPrice", Unit::Major, &minor_of);
-            if let Some(Value::Object(amount)) = d.body.get_mut("amount") {
-                let extra = minor_of(amount.get("shipping"), Unit::Major)
-                    + minor_of(amount.get("tax"), Unit::Major);
-                amount.set("total", write(items + extra, Unit::Major));
-            }
-        }
-        _ => {}
     }
 }
 
-fn items_sum(
-    body: &Object<'_>,
-    list: &str,
-    price: &str,
-    unit: Unit,
-    minor_of: &dyn Fn(Option<&Value<'_>>, Unit) -> i64,
-) -> i64 {
-    body.get(list).and_then(Value::as_array).map_or(0, |items| {
-        items
-            .iter()
-            .filter_map(Value::as_object)
-            .map(|item| {
-                let quantity = item
-                    .get("quantity")
-                    .and_then(Value::as_number)
-                    .and_then(|q| q.parse::<i64>().ok())
-                    .unwrap_or(1);
-                minor_of(item.get(price), unit) * quantity
-            })
-            .sum()
-    })
+fn at_pointer_mut<'o>(
+    body: &'o mut Object<'static>,
+    pointer: &str,
+) -> Option<&'o mut Value<'static>> {
+    let mut names = pointer.strip_prefix('/')?.split('/');
+    let mut value = body.get_mut(names.next()?)?;
+    for name in names {
+        match value {
+            Value::Object(o) => value = o.get_mut(name)?,
+            _ => return None,
+        }
+    }
+    Some(value)
+}
+
+/// An amount written in `unit`, in minor units (0 when it is not one).
+fn minor_of(value: Option<&Value<'_>>, unit: Unit, currency: Currency) -> i64 {
+    value
+        .and_then(Value::as_number)
+        .and_then(|n| match unit {
+            Unit::Minor => Money::from_minor_str(n, currency).ok(),
+            Unit::Major => Money::from_major_str(n, currency).ok(),
+        })
+        .map_or(0, Money::minor)
+}
+
+/// Minor units written as `unit` writes them.
+fn in_unit(minor: i64, unit: Unit, currency: Currency) -> Value<'static> {
+    match unit {
+        Unit::Minor => number(minor),
+        Unit::Major => number(
+            Money::from_minor(minor, currency)
+                .map_or_else(|_| minor.to_string(), Money::to_major_string),
+        ),
+    }
+}
+
+/// What a sum's list and parts add up to, in minor units.
+fn sum_minor(d: &Draft, check: &CrossCheck) -> i64 {
+    let CrossCheck::Sum {
+        list,
+        price,
+        quantity,
+        parts,
+        unit,
+        ..
+    } = *check
+    else {
+        return 0;
+    };
+    let items = at_pointer(&d.body, list)
+        .and_then(Value::as_array)
+        .map_or(0, |items| {
+            items
+                .iter()
+                .filter_map(Value::as_object)
+                .map(|item| {
+                    let count = item
+                        .get(quantity)
+                        .and_then(Value::as_number)
+                        .and_then(|q| q.parse::<i64>().ok())
+                        .unwrap_or(1);
+                    minor_of(item.get(price), unit, d.currency) * count
+                })
+                .sum()
+        });
+    parts
+        .iter()
+        .map(|p| minor_of(at_pointer(&d.body, p), unit, d.currency))
+        .fold(items, |sum, part| sum + part)
 }
 
 /// One way to break one rule.
@@ -665,48 +715,38 @@ fn breaks(d: &Draft) -> Vec<Break> {
             }
         }
     }
-    // Rules across fields.
-    if d.dialect == Dialect::Payviox {
-        let amount = d
-            .body
-            .get("amount")
-            .and_then(Value::as_number)
-            .and_then(|n| n.parse::<i64>().ok())
-            .unwrap_or(0);
-        out.push(Break::Set {
-            pointer: String::from("/amount"),
-            value: number(amount + 1),
-            code: Code::AmountMismatch,
-            at: String::from("/amount"),
-        });
-        if d.body.get("ip").is_some() {
-            out.push(Break::SetHeaderReportedAt {
-                name: String::from("Authorization"),
-                value: String::from("Bearer pk_live_0123456789"),
-                expected: Expected {
-                    part: Part::Body,
-                    path: String::from("/ip"),
-                    code: Code::IpRequiresSecretKey,
-                },
-            });
+    // Rules across fields, from the dialect's own checks.
+    for rule in spec.cross_rules {
+        match rule.check {
+            CrossCheck::Sum { total, unit, .. } => {
+                let minor = minor_of(at_pointer(&d.body, total), unit, d.currency);
+                out.push(Break::Set {
+                    pointer: String::from(total),
+                    value: in_unit(minor + 1, unit, d.currency),
+                    code: Code::AmountMismatch,
+                    at: String::from(total),
+                });
+            }
+            CrossCheck::NotWithKey {
+                field,
+                header,
+                key_prefix,
+                code,
+                ..
+            } => {
+                if at_pointer(&d.body, field).is_some() {
+                    out.push(Break::SetHeaderReportedAt {
+                        name: String::from(header),
+                        value: format!("Bearer {key_prefix}live_0123456789"),
+                        expected: Expected {
+                            part: Part::Body,
+                            path: String::from(field),
+                            code,
+                        },
+                    });
+                }
+            }
         }
-    }
-    if d.dialect == Dialect::Orchestrator
-        && let Some(total) = d
-            .body
-            .get("amount")
-            .and_then(Value::as_object)
-            .and_then(|a| a.get("total"))
-            .and_then(Value::as_number)
-        && let Ok(m) = Money::from_major_str(total, d.currency)
-        && let Ok(more) = Money::from_minor(m.minor() + 1, d.currency)
-    {
-        out.push(Break::Set {
-            pointer: String::from("/amount/total"),
-            value: number(more.to_major_string()),
-            code: Code::AmountMismatch,
-            at: String::from("/amount/total"),
-        });
     }
     out
 }

@@ -138,7 +138,7 @@ impl Dialect {
             currency,
         };
         for rule in spec.cross_rules {
-            (rule.check)(&request, walker.out);
+            rule.check.check(&request, walker.out);
         }
         if !options.body_only {
             walker.headers(headers, spec.headers);

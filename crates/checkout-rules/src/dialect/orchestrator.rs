@@ -1,27 +1,23 @@
 //! The routing orchestrator's `POST /api/v1/sessions`
 //! (`docs/providers/orchestrator.txt`).
 
-use crate::message::msg;
 use alloc::string::String;
 
 use crate::json::Value;
-use alloc::vec::Vec;
 
 use crate::canonical::PaymentMethod;
 use crate::currency::CurrencySet;
-use crate::money::Money;
 use crate::number::MAX_SAFE_INTEGER;
-use crate::rules::At;
-use crate::rules::amount::{self, Amount, Unit};
+use crate::rules::amount::{Amount, Unit};
 use crate::rules::integer::IntRange;
 use crate::rules::text::Text;
 use crate::schema::DialectSpec;
 use crate::schema::MethodField;
 use crate::schema::{
-    CrossRule, Extra, Field, HeaderField, ObjectSpec, Request, Rule, Source, UrlUse, all_valid,
-    doc_sources, docs, docs_list, read,
+    CrossCheck, CrossRule, Extra, Field, HeaderField, ObjectSpec, Rule, Source, UrlUse,
+    doc_sources, docs_list,
 };
-use crate::violation::{Code, Violation};
+use crate::violation::Code;
 
 pub(super) static SPEC: DialectSpec = DialectSpec {
     name: "orchestrator",
@@ -332,81 +328,19 @@ static HEADERS: &[HeaderField] = &[
 
 const TOTAL_IS_THE_SUM: CrossRule = CrossRule {
     field: "amount.total",
-    description: docs(
-        "equals Σ unitPrice × quantity over `orderItems`, plus `amount.shipping` and `amount.tax`, exactly",
-    ),
-    codes: &[Code::AmountMismatch, Code::ArithmeticOverflow],
+    check: CrossCheck::Sum {
+        total: "/amount/total",
+        list: "/orderItems",
+        price: "unitPrice",
+        quantity: "quantity",
+        parts: &["/amount/shipping", "/amount/tax"],
+        unit: Unit::Major,
+    },
     sources: doc_sources(&[
         Source::doc(17, "\"total\": 140.76,"),
         Source::decided("the document's own example adds up exactly: 119 + 9.95 + 11.81 = 140.76"),
     ]),
-    check: total_is_the_sum,
 };
-
-fn total_is_the_sum(request: &Request<'_, '_>, out: &mut Vec<Violation>) {
-    let Some(currency) = request.currency else {
-        return;
-    };
-    if !all_valid(out, &["/amount", "/orderItems"]) {
-        return;
-    }
-    let Some(amount) = request.body.get("amount").and_then(|v| v.as_object()) else {
-        return;
-    };
-    let Some(total) = read::money(amount, "total", Unit::Major, currency) else {
-        return;
-    };
-    let Some(items) = request.body.get("orderItems").and_then(|v| v.as_array()) else {
-        return;
-    };
-    let parts = [
-        read::money(amount, "shipping", Unit::Major, currency),
-        read::money(amount, "tax", Unit::Major, currency),
-    ];
-    let Ok(mut sum) = Money::from_minor(0, currency) else {
-        return;
-    };
-    for (i, item) in items.iter().enumerate() {
-        let Some((price, quantity)) = item.as_object().and_then(|o| {
-            Some((
-                read::money(o, "unitPrice", Unit::Major, currency)?,
-                read::integer(o, "quantity")?,
-            ))
-        }) else {
-            return;
-        };
-        match price
-            .checked_mul(quantity)
-            .and_then(|line| sum.checked_add(line))
-        {
-            Ok(s) => sum = s,
-            Err(_) => {
-                return out.push(amount::overflow(
-                    At::body(&msg!("/orderItems/", i)),
-                    Unit::Major,
-                    currency,
-                ));
-            }
-        }
-    }
-    for (part, name) in parts.into_iter().zip(["shipping", "tax"]) {
-        if let Some(part) = part {
-            match sum.checked_add(part) {
-                Ok(s) => sum = s,
-                Err(_) => {
-                    return out.push(amount::overflow(
-                        At::body(&msg!("/amount/", name)),
-                        Unit::Major,
-                        currency,
-                    ));
-                }
-            }
-        }
-    }
-    if let Err(v) = amount::check_total(total, sum, Unit::Major, At::body("/amount/total")) {
-        out.push(v);
-    }
-}
 
 /// `paymentMethod` allows only `card`, and is required: a session without
 /// methods gets `card`, one without cards cannot be converted.

@@ -1,26 +1,22 @@
 //! Payviox `POST /session` (`docs/providers/payviox.txt`).
 
-use crate::message::msg;
 use alloc::string::String;
 
 use crate::json::Value;
-use alloc::vec::Vec;
 
 use crate::canonical::PaymentMethod;
 use crate::currency::CurrencySet;
-use crate::money::Money;
 use crate::number::MAX_SAFE_INTEGER;
-use crate::rules::At;
-use crate::rules::amount::{self, Amount, Unit};
+use crate::rules::amount::{Amount, Unit};
 use crate::rules::integer::IntRange;
 use crate::rules::text::Text;
 use crate::schema::DialectSpec;
 use crate::schema::MethodField;
 use crate::schema::{
-    CrossRule, Extra, Field, HeaderField, IDEMPOTENCY_KEY_DECIDED, ObjectSpec, Request, Rule,
-    Source, all_valid, doc_sources, docs, docs_list, read,
+    CrossCheck, CrossRule, Extra, Field, HeaderField, IDEMPOTENCY_KEY_DECIDED, ObjectSpec, Rule,
+    Source, doc_sources, docs_list,
 };
-use crate::violation::{Code, Violation};
+use crate::violation::Code;
 
 pub(super) static SPEC: DialectSpec = DialectSpec {
     name: "payviox",
@@ -181,63 +177,30 @@ static HEADERS: &[HeaderField] = &[
 
 const ITEMS_SUM_TO_AMOUNT: CrossRule = CrossRule {
     field: "amount",
-    description: docs("equals Σ price × quantity over the items, exactly (checked arithmetic)"),
-    codes: &[Code::AmountMismatch, Code::ArithmeticOverflow],
+    check: CrossCheck::Sum {
+        total: "/amount",
+        list: "/items",
+        price: "price",
+        quantity: "quantity",
+        parts: &[],
+        unit: Unit::Minor,
+    },
     sources: doc_sources(&[Source::doc(
         680,
         "Total amount must equal the sum of all items (price × quantity)",
     )]),
-    check: items_sum_to_amount,
 };
 
-fn items_sum_to_amount(request: &Request<'_, '_>, out: &mut Vec<Violation>) {
-    let Some(currency) = request.currency else {
-        return;
-    };
-    if !all_valid(out, &["/amount", "/items"]) {
-        return;
-    }
-    let Some(total) = read::money(request.body, "amount", Unit::Minor, currency) else {
-        return;
-    };
-    let Some(items) = request.body.get("items").and_then(|v| v.as_array()) else {
-        return;
-    };
-    let Ok(mut sum) = Money::from_minor(0, currency) else {
-        return;
-    };
-    for (i, item) in items.iter().enumerate() {
-        let line = item.as_object().and_then(|o| {
-            Some((
-                read::money(o, "price", Unit::Minor, currency)?,
-                read::integer(o, "quantity")?,
-            ))
-        });
-        let Some((price, quantity)) = line else {
-            return;
-        };
-        match price.checked_mul(quantity).and_then(|l| sum.checked_add(l)) {
-            Ok(s) => sum = s,
-            Err(_) => {
-                out.push(amount::overflow(
-                    At::body(&msg!("/items/", i)),
-                    Unit::Minor,
-                    currency,
-                ));
-                return;
-            }
-        }
-    }
-    if let Err(v) = amount::check_total(total, sum, Unit::Minor, At::body("/amount")) {
-        out.push(v);
-    }
-}
 const IP_NEEDS_SECRET_KEY: CrossRule = CrossRule {
     field: "ip",
-    description: docs(
-        "only with a secret key (`Authorization: Bearer sk_…`); with a public key (`pk_…`) it is refused",
-    ),
-    codes: &[Code::IpRequiresSecretKey],
+    check: CrossCheck::NotWithKey {
+        field: "/ip",
+        header: "Authorization",
+        key_prefix: "pk_",
+        code: Code::IpRequiresSecretKey,
+        message: "`ip` may only be sent with a secret key (sk_…); with a public key Payviox captures the \
+                  client's IP itself: remove `ip` or create the session from your server",
+    },
     sources: doc_sources(&[
         Source::doc(32, "No need to provide the `ip` parameter"),
         Source::doc(778, "Server-side only."),
@@ -245,22 +208,7 @@ const IP_NEEDS_SECRET_KEY: CrossRule = CrossRule {
             "without an Authorization header the key is unknown, and `ip` is judged on its own",
         ),
     ]),
-    check: ip_needs_secret_key,
 };
-
-fn ip_needs_secret_key(request: &Request<'_, '_>, out: &mut Vec<Violation>) {
-    let public_key = request
-        .header("Authorization")
-        .and_then(|v| v.split_once(' '))
-        .is_some_and(|(_, key)| key.trim_start().starts_with("pk_"));
-    if public_key && request.body.get("ip").is_some() {
-        out.push(At::body("/ip").violation(
-            Code::IpRequiresSecretKey,
-            "`ip` may only be sent with a secret key (sk_…); with a public key Payviox captures the \
-             client's IP itself: remove `ip` or create the session from your server",
-        ));
-    }
-}
 
 /// `paymentMethodId` forces one of Payviox's own methods; a list of allowed
 /// kinds of method has no place in it.
