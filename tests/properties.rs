@@ -3,6 +3,7 @@
 //! exactly their one violation, normalising is idempotent, round trips keep
 //! what matters, arbitrary bytes never panic, money converts both ways.
 
+use checkout_rules::canonical::CanonicalField;
 use checkout_rules::testing::{near_miss, valid_request};
 use checkout_rules::{Currency, Dialect, MAX_SAFE_INTEGER, Money};
 use checkout_rules_conformance::with;
@@ -120,7 +121,7 @@ fn portable_request(a: Dialect) -> impl Strategy<Value = checkout_rules::testing
             .body
             .fields
             .iter()
-            .find(|f| f.canonical == "merchant_reference");
+            .find(|f| f.canonical == Some(CanonicalField::MerchantReference));
         if let (true, Some(field)) = (portable, reference) {
             let pointer = format!("/{}", field.name);
             request.body = with(&request.body, &pointer, Some("\"ORDER-12345\""));

@@ -94,29 +94,65 @@ fn all_fields(spec: &ObjectSpec, out: &mut Vec<&'static checkout_rules::schema::
     }
 }
 
+/// Every field but an object normalises to a canonical field (which one is
+/// a value the compiler checks); an object may only group others.
 #[test]
 fn every_field_names_a_canonical_field() {
-    use checkout_rules::canonical::FIELDS;
     for dialect in Dialect::ALL {
         let mut fields = Vec::new();
         all_fields(dialect.spec().body, &mut fields);
         for field in fields {
             let groups = matches!(field.rule, Rule::Object(_));
             assert!(
-                FIELDS.contains(&field.canonical) || (groups && field.canonical.is_empty()),
+                field.canonical.is_some() || groups,
                 "{}: {} normalises to {:?}",
                 dialect.name(),
                 field.name,
                 field.canonical
             );
         }
-        for header in dialect.spec().headers {
-            assert!(
-                header.canonical.is_empty() || FIELDS.contains(&header.canonical),
-                "{}: {}",
-                dialect.name(),
-                header.name
-            );
-        }
+    }
+}
+
+/// The npm package's declarations have a member for every canonical field:
+/// its first segment in `CheckoutSession`, its last in the interface that
+/// holds it.
+#[test]
+fn the_typescript_declarations_name_every_canonical_field() {
+    let declarations = std::fs::read_to_string(repo_root().join("bindings/npm/index.d.ts"))
+        .expect("bindings/npm/index.d.ts");
+    let block = |name: &str| -> String {
+        let start = declarations
+            .find(&format!("export interface {name} {{"))
+            .unwrap_or_else(|| panic!("interface {name}"));
+        let end = declarations[start..]
+            .find("\n}")
+            .expect("the interface ends")
+            + start;
+        declarations[start..end].to_owned()
+    };
+    let declares = |block: &str, member: &str| {
+        block.contains(&format!(" {member}: ")) || block.contains(&format!(" {member}?: "))
+    };
+    let session = block("CheckoutSession");
+    for &field in checkout_rules::canonical::CanonicalField::ALL {
+        let path = field.path();
+        let first = path.split(['.', '[']).next().unwrap_or_default();
+        let last = path.rsplit('.').next().unwrap_or_default();
+        let holder = match first {
+            "amount" if path != "amount" => block("Money"),
+            "items" if path != "items" => block("LineItem"),
+            "customer" => block("Customer"),
+            "address" => block("Address"),
+            _ => session.clone(),
+        };
+        assert!(
+            first == "address" || declares(&session, first),
+            "CheckoutSession has no `{first}` for {path}"
+        );
+        assert!(
+            declares(&holder, last),
+            "index.d.ts has no `{last}` for {path}"
+        );
     }
 }

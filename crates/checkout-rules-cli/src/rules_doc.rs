@@ -3,6 +3,7 @@
 
 use std::fmt::Write as _;
 
+use checkout_rules::canonical::CanonicalField;
 use checkout_rules::schema::{COMMON_DECISIONS, Field, ObjectSpec, Rule, Source};
 use checkout_rules::{Code, Dialect, DialectSpec};
 
@@ -159,7 +160,7 @@ pub fn matrix() -> String {
     md.push_str("\n|---|");
     md.push_str(&"---|".repeat(dialects.len()));
     md.push('\n');
-    for canonical in checkout_rules::canonical::FIELDS {
+    for &canonical in checkout_rules::canonical::CanonicalField::ALL {
         let cells: Vec<String> = dialects
             .iter()
             .map(|d| body_cell(d.spec(), canonical))
@@ -194,10 +195,9 @@ pub fn matrix() -> String {
                     .iter()
                     .find(|h| h.name == name)
                     .map(|h| {
-                        let canonical = if h.canonical.is_empty() {
-                            String::new()
-                        } else {
-                            format!(" → `{}`", h.canonical)
+                        let canonical = match h.canonical {
+                            Some(c) => format!(" → `{c}`"),
+                            None => String::new(),
                         };
                         let required = if h.required {
                             "**required**"
@@ -228,7 +228,7 @@ pub fn matrix() -> String {
 }
 
 /// The dialect's fields that normalise to `canonical`, with their rules.
-fn body_cell(spec: &DialectSpec, canonical: &str) -> String {
+fn body_cell(spec: &DialectSpec, canonical: CanonicalField) -> String {
     let mut found: Vec<(String, &Field)> = Vec::new();
     collect(spec.body, "", canonical, &mut found);
     let mut parts: Vec<String> = Vec::new();
@@ -249,12 +249,12 @@ fn body_cell(spec: &DialectSpec, canonical: &str) -> String {
 fn collect<'s>(
     object: &'s ObjectSpec,
     prefix: &str,
-    canonical: &str,
+    canonical: CanonicalField,
     out: &mut Vec<(String, &'s Field)>,
 ) {
     for field in object.fields {
         let name = format!("{prefix}{}", field.name);
-        if field.canonical == canonical {
+        if field.canonical == Some(canonical) {
             out.push((name.clone(), field));
         }
         match field.rule {

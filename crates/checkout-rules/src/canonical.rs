@@ -17,53 +17,88 @@ use serde::{Serialize, Serializer};
 use crate::json::Object;
 use crate::money::Money;
 
-/// Every canonical field, as a path in the session's JSON, in the order of
-/// that JSON. Dialect fields name the path they normalise to; the rules
-/// matrix has a row for each.
-pub const FIELDS: &[&str] = &[
-    "amount",
-    "amount.currency",
-    "shipping_amount",
-    "tax_amount",
-    "items",
-    "items[].name",
-    "items[].sku",
-    "items[].quantity",
-    "items[].unit_price",
-    "items[].extra",
-    "merchant_reference",
-    "display_reference",
-    "description",
-    "customer.id",
-    "customer.first_name",
-    "customer.last_name",
-    "customer.email",
-    "customer.phone",
-    "customer.billing_address",
-    "customer.shipping_address",
-    "address.line1",
-    "address.line2",
-    "address.city",
-    "address.state",
-    "address.postal_code",
-    "address.country",
-    "shipping.kind",
-    "shipping.method",
-    "urls.redirect",
-    "urls.success",
-    "urls.cancel",
-    "urls.failure",
-    "urls.webhook",
-    "payment_methods",
-    "locale",
-    "metadata",
-    "idempotency_key",
-    "trace_id",
-    "test_scenario",
-    "session_duration_minutes",
-    "max_retry_attempts",
-    "client_ip",
-];
+/// Defines [`CanonicalField`] from one list: each field once, with its path.
+macro_rules! canonical_fields {
+    ($($variant:ident => $path:literal,)*) => {
+        /// A field of the canonical session, named by its path in the
+        /// session's JSON ([`CanonicalField::path`]). Dialect tables name
+        /// the field each of theirs normalises to by this value, so that a
+        /// misspelt one does not compile; the rules matrix has a row for
+        /// each.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum CanonicalField {
+            $(
+                #[doc = concat!("`", $path, "`")]
+                $variant,
+            )*
+        }
+
+        impl CanonicalField {
+            /// Every canonical field, in the order of the session's JSON.
+            pub const ALL: &'static [CanonicalField] = &[$(CanonicalField::$variant,)*];
+
+            /// The field's path in the session's JSON (`customer.email`,
+            /// `items[].unit_price`).
+            pub const fn path(self) -> &'static str {
+                match self {
+                    $(CanonicalField::$variant => $path,)*
+                }
+            }
+        }
+    };
+}
+
+canonical_fields! {
+    Amount => "amount",
+    AmountCurrency => "amount.currency",
+    ShippingAmount => "shipping_amount",
+    TaxAmount => "tax_amount",
+    Items => "items",
+    ItemName => "items[].name",
+    ItemSku => "items[].sku",
+    ItemQuantity => "items[].quantity",
+    ItemUnitPrice => "items[].unit_price",
+    ItemExtra => "items[].extra",
+    MerchantReference => "merchant_reference",
+    DisplayReference => "display_reference",
+    Description => "description",
+    CustomerId => "customer.id",
+    CustomerFirstName => "customer.first_name",
+    CustomerLastName => "customer.last_name",
+    CustomerEmail => "customer.email",
+    CustomerPhone => "customer.phone",
+    CustomerBillingAddress => "customer.billing_address",
+    CustomerShippingAddress => "customer.shipping_address",
+    AddressLine1 => "address.line1",
+    AddressLine2 => "address.line2",
+    AddressCity => "address.city",
+    AddressState => "address.state",
+    AddressPostalCode => "address.postal_code",
+    AddressCountry => "address.country",
+    ShippingKind => "shipping.kind",
+    ShippingMethod => "shipping.method",
+    UrlRedirect => "urls.redirect",
+    UrlSuccess => "urls.success",
+    UrlCancel => "urls.cancel",
+    UrlFailure => "urls.failure",
+    UrlWebhook => "urls.webhook",
+    PaymentMethods => "payment_methods",
+    Locale => "locale",
+    Metadata => "metadata",
+    IdempotencyKey => "idempotency_key",
+    TraceId => "trace_id",
+    TestScenario => "test_scenario",
+    SessionDurationMinutes => "session_duration_minutes",
+    MaxRetryAttempts => "max_retry_attempts",
+    ClientIp => "client_ip",
+}
+
+impl core::fmt::Display for CanonicalField {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.path())
+    }
+}
 
 /// A checkout session request, provider-neutral.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -134,76 +169,19 @@ pub struct CheckoutSession<'a> {
 }
 
 impl<'a> CheckoutSession<'a> {
-    /// Whether the session has a value for the canonical field `path` (one
-    /// of [`FIELDS`]; an item or address field counts when any item or
-    /// address has it).
-    pub fn has(&self, path: &str) -> bool {
-        self.present_fields().contains(&path)
+    /// Whether the session has a value for `field` (an item's or an
+    /// address's field counts when any item or address has it).
+    pub fn has(&self, field: CanonicalField) -> bool {
+        field.is_in(self)
     }
 
     /// The canonical fields the session has a value for, in the order of
-    /// [`FIELDS`].
-    pub fn present_fields(&self) -> Vec<&'static str> {
-        let customer = self.customer.as_ref().unwrap_or(&NO_CUSTOMER);
-        let addresses = [&customer.billing_address, &customer.shipping_address];
-        let address_has = |field: for<'s> fn(&'s Address<'a>) -> &'s Option<Cow<'a, str>>| -> bool {
-            addresses
-                .iter()
-                .copied()
-                .flatten()
-                .any(|a| field(a).is_some())
-        };
-        let shipping = self.shipping.as_ref().unwrap_or(&NO_SHIPPING);
-        let items = !self.items.is_empty();
-        // One flag a field, in the order of FIELDS (a test holds them equal).
-        let flags: [bool; FIELDS.len()] = [
-            true,
-            true,
-            self.shipping_amount.is_some(),
-            self.tax_amount.is_some(),
-            items,
-            items,
-            self.items.iter().any(|i| i.sku.is_some()),
-            items,
-            items,
-            self.items.iter().any(|i| i.extra.is_some()),
-            self.merchant_reference.is_some(),
-            self.display_reference.is_some(),
-            self.description.is_some(),
-            customer.id.is_some(),
-            customer.first_name.is_some(),
-            customer.last_name.is_some(),
-            customer.email.is_some(),
-            customer.phone.is_some(),
-            customer.billing_address.is_some(),
-            customer.shipping_address.is_some(),
-            address_has(|a| &a.line1),
-            address_has(|a| &a.line2),
-            address_has(|a| &a.city),
-            address_has(|a| &a.state),
-            address_has(|a| &a.postal_code),
-            address_has(|a| &a.country),
-            shipping.kind.is_some(),
-            shipping.method.is_some(),
-            self.urls.redirect.is_some(),
-            self.urls.success.is_some(),
-            self.urls.cancel.is_some(),
-            self.urls.failure.is_some(),
-            self.urls.webhook.is_some(),
-            !self.payment_methods.is_empty(),
-            self.locale.is_some(),
-            self.metadata.is_some(),
-            self.idempotency_key.is_some(),
-            self.trace_id.is_some(),
-            self.test_scenario.is_some(),
-            self.session_duration_minutes.is_some(),
-            self.max_retry_attempts.is_some(),
-            self.client_ip.is_some(),
-        ];
-        FIELDS
+    /// [`CanonicalField::ALL`].
+    pub fn present_fields(&self) -> Vec<CanonicalField> {
+        CanonicalField::ALL
             .iter()
-            .zip(flags)
-            .filter_map(|(field, present)| present.then_some(*field))
+            .copied()
+            .filter(|f| f.is_in(self))
             .collect()
     }
 
@@ -336,24 +314,9 @@ impl Urls<'_> {
     }
 }
 
-/// What an absent customer or shipping group reads as.
-static NO_CUSTOMER: Customer<'static> = Customer {
-    id: None,
-    first_name: None,
-    last_name: None,
-    email: None,
-    phone: None,
-    billing_address: None,
-    shipping_address: None,
-};
-static NO_SHIPPING: Shipping<'static> = Shipping {
-    kind: None,
-    method: None,
-};
-
 /// Where a canonical field of one value lives in a session: how to read it,
 /// and how to reach it for writing (the customer and shipping groups are
-/// created on demand). The dialects' field tables name these paths; one
+/// created on demand). The dialects' field tables name these fields; one
 /// reader and one writer map every dialect through them.
 #[derive(Clone, Copy)]
 pub(crate) enum Slot {
@@ -379,206 +342,181 @@ fn shipping<'s, 'a>(s: &'s mut CheckoutSession<'a>) -> &'s mut Shipping<'a> {
     s.shipping.get_or_insert_with(Shipping::default)
 }
 
-/// The one-value canonical fields, by path.
-const SLOTS: &[(&str, Slot)] = &[
-    (
-        "shipping_amount",
-        Slot::Money(|s| s.shipping_amount, |s| &mut s.shipping_amount),
-    ),
-    (
-        "tax_amount",
-        Slot::Money(|s| s.tax_amount, |s| &mut s.tax_amount),
-    ),
-    (
-        "merchant_reference",
-        Slot::Text(
-            |s| s.merchant_reference.as_ref(),
-            |s| &mut s.merchant_reference,
-        ),
-    ),
-    (
-        "display_reference",
-        Slot::Text(
-            |s| s.display_reference.as_ref(),
-            |s| &mut s.display_reference,
-        ),
-    ),
-    (
-        "description",
-        Slot::Text(|s| s.description.as_ref(), |s| &mut s.description),
-    ),
-    (
-        "customer.id",
-        Slot::Text(
-            |s| s.customer.as_ref()?.id.as_ref(),
-            |s| &mut customer(s).id,
-        ),
-    ),
-    (
-        "customer.first_name",
-        Slot::Text(
-            |s| s.customer.as_ref()?.first_name.as_ref(),
-            |s| &mut customer(s).first_name,
-        ),
-    ),
-    (
-        "customer.last_name",
-        Slot::Text(
-            |s| s.customer.as_ref()?.last_name.as_ref(),
-            |s| &mut customer(s).last_name,
-        ),
-    ),
-    (
-        "customer.email",
-        Slot::Text(
-            |s| s.customer.as_ref()?.email.as_ref(),
-            |s| &mut customer(s).email,
-        ),
-    ),
-    (
-        "customer.phone",
-        Slot::Text(
-            |s| s.customer.as_ref()?.phone.as_ref(),
-            |s| &mut customer(s).phone,
-        ),
-    ),
-    (
-        "shipping.kind",
-        Slot::Text(
-            |s| s.shipping.as_ref()?.kind.as_ref(),
-            |s| &mut shipping(s).kind,
-        ),
-    ),
-    (
-        "shipping.method",
-        Slot::Text(
-            |s| s.shipping.as_ref()?.method.as_ref(),
-            |s| &mut shipping(s).method,
-        ),
-    ),
-    (
-        "urls.redirect",
-        Slot::Text(|s| s.urls.redirect.as_ref(), |s| &mut s.urls.redirect),
-    ),
-    (
-        "urls.success",
-        Slot::Text(|s| s.urls.success.as_ref(), |s| &mut s.urls.success),
-    ),
-    (
-        "urls.cancel",
-        Slot::Text(|s| s.urls.cancel.as_ref(), |s| &mut s.urls.cancel),
-    ),
-    (
-        "urls.failure",
-        Slot::Text(|s| s.urls.failure.as_ref(), |s| &mut s.urls.failure),
-    ),
-    (
-        "urls.webhook",
-        Slot::Text(|s| s.urls.webhook.as_ref(), |s| &mut s.urls.webhook),
-    ),
-    (
-        "locale",
-        Slot::Text(|s| s.locale.as_ref(), |s| &mut s.locale),
-    ),
-    (
-        "idempotency_key",
-        Slot::Text(|s| s.idempotency_key.as_ref(), |s| &mut s.idempotency_key),
-    ),
-    (
-        "trace_id",
-        Slot::Text(|s| s.trace_id.as_ref(), |s| &mut s.trace_id),
-    ),
-    (
-        "test_scenario",
-        Slot::Text(|s| s.test_scenario.as_ref(), |s| &mut s.test_scenario),
-    ),
-    (
-        "session_duration_minutes",
-        Slot::Count(
-            |s| s.session_duration_minutes,
-            |s| &mut s.session_duration_minutes,
-        ),
-    ),
-    (
-        "max_retry_attempts",
-        Slot::Count(|s| s.max_retry_attempts, |s| &mut s.max_retry_attempts),
-    ),
-];
-
-/// The slot of the one-value canonical field `path`.
-pub(crate) fn slot(path: &str) -> Option<Slot> {
-    SLOTS
-        .iter()
-        .find(|(p, _)| *p == path)
-        .map(|(_, slot)| *slot)
-}
-
-/// An address's text field at canonical `path` (`address.city`).
+/// An address's text field: how to read it, and how to reach it for
+/// writing.
 pub(crate) type AddressSlot = (
     for<'s, 'a> fn(&'s Address<'a>) -> Option<&'s Cow<'a, str>>,
     for<'s, 'a> fn(&'s mut Address<'a>) -> &'s mut Option<Cow<'a, str>>,
 );
 
-const ADDRESS_SLOTS: &[(&str, AddressSlot)] = &[
-    ("address.line1", (|a| a.line1.as_ref(), |a| &mut a.line1)),
-    ("address.line2", (|a| a.line2.as_ref(), |a| &mut a.line2)),
-    ("address.city", (|a| a.city.as_ref(), |a| &mut a.city)),
-    ("address.state", (|a| a.state.as_ref(), |a| &mut a.state)),
-    (
-        "address.postal_code",
-        (|a| a.postal_code.as_ref(), |a| &mut a.postal_code),
-    ),
-    (
-        "address.country",
-        (|a| a.country.as_ref(), |a| &mut a.country),
-    ),
-];
-
-/// The slot at an index from [`slot_index`].
-pub(crate) fn slot_at(index: u8) -> Option<Slot> {
-    SLOTS.get(usize::from(index)).map(|(_, slot)| *slot)
-}
-
-/// The address slot at an index from [`address_slot_index`].
-pub(crate) fn address_slot_at(index: u8) -> Option<AddressSlot> {
-    ADDRESS_SLOTS.get(usize::from(index)).map(|(_, slot)| *slot)
-}
-
-/// Where `path` is in the one-value fields, found at compile time.
-pub(crate) const fn slot_index(path: &str) -> Option<u8> {
-    index_in(path, SLOTS)
-}
-
-/// Where `path` is in the address fields, found at compile time.
-pub(crate) const fn address_slot_index(path: &str) -> Option<u8> {
-    index_in(path, ADDRESS_SLOTS)
-}
-
-const fn index_in<T>(path: &str, table: &[(&str, T)]) -> Option<u8> {
-    let mut i: u8 = 0;
-    while (i as usize) < table.len() {
-        if const_eq(path, table[i as usize].0) {
-            return Some(i);
+impl Slot {
+    fn is_in(self, s: &CheckoutSession<'_>) -> bool {
+        match self {
+            Slot::Text(get, _) => get(s).is_some(),
+            Slot::Count(get, _) => get(s).is_some(),
+            Slot::Money(get, _) => get(s).is_some(),
         }
-        i += 1;
     }
-    None
 }
 
-/// String equality usable at compile time.
-pub(crate) const fn const_eq(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    if a.len() != b.len() {
-        return false;
+/// Each field's place in the session, by exhaustive matches: a new field
+/// does not compile until it has one.
+impl CanonicalField {
+    /// The slot of a one-value field.
+    pub(crate) fn slot(self) -> Option<Slot> {
+        use CanonicalField as F;
+        Some(match self {
+            F::ShippingAmount => Slot::Money(|s| s.shipping_amount, |s| &mut s.shipping_amount),
+            F::TaxAmount => Slot::Money(|s| s.tax_amount, |s| &mut s.tax_amount),
+            F::MerchantReference => Slot::Text(
+                |s| s.merchant_reference.as_ref(),
+                |s| &mut s.merchant_reference,
+            ),
+            F::DisplayReference => Slot::Text(
+                |s| s.display_reference.as_ref(),
+                |s| &mut s.display_reference,
+            ),
+            F::Description => Slot::Text(|s| s.description.as_ref(), |s| &mut s.description),
+            F::CustomerId => Slot::Text(
+                |s| s.customer.as_ref()?.id.as_ref(),
+                |s| &mut customer(s).id,
+            ),
+            F::CustomerFirstName => Slot::Text(
+                |s| s.customer.as_ref()?.first_name.as_ref(),
+                |s| &mut customer(s).first_name,
+            ),
+            F::CustomerLastName => Slot::Text(
+                |s| s.customer.as_ref()?.last_name.as_ref(),
+                |s| &mut customer(s).last_name,
+            ),
+            F::CustomerEmail => Slot::Text(
+                |s| s.customer.as_ref()?.email.as_ref(),
+                |s| &mut customer(s).email,
+            ),
+            F::CustomerPhone => Slot::Text(
+                |s| s.customer.as_ref()?.phone.as_ref(),
+                |s| &mut customer(s).phone,
+            ),
+            F::ShippingKind => Slot::Text(
+                |s| s.shipping.as_ref()?.kind.as_ref(),
+                |s| &mut shipping(s).kind,
+            ),
+            F::ShippingMethod => Slot::Text(
+                |s| s.shipping.as_ref()?.method.as_ref(),
+                |s| &mut shipping(s).method,
+            ),
+            F::UrlRedirect => Slot::Text(|s| s.urls.redirect.as_ref(), |s| &mut s.urls.redirect),
+            F::UrlSuccess => Slot::Text(|s| s.urls.success.as_ref(), |s| &mut s.urls.success),
+            F::UrlCancel => Slot::Text(|s| s.urls.cancel.as_ref(), |s| &mut s.urls.cancel),
+            F::UrlFailure => Slot::Text(|s| s.urls.failure.as_ref(), |s| &mut s.urls.failure),
+            F::UrlWebhook => Slot::Text(|s| s.urls.webhook.as_ref(), |s| &mut s.urls.webhook),
+            F::Locale => Slot::Text(|s| s.locale.as_ref(), |s| &mut s.locale),
+            F::IdempotencyKey => {
+                Slot::Text(|s| s.idempotency_key.as_ref(), |s| &mut s.idempotency_key)
+            }
+            F::TraceId => Slot::Text(|s| s.trace_id.as_ref(), |s| &mut s.trace_id),
+            F::TestScenario => Slot::Text(|s| s.test_scenario.as_ref(), |s| &mut s.test_scenario),
+            F::SessionDurationMinutes => Slot::Count(
+                |s| s.session_duration_minutes,
+                |s| &mut s.session_duration_minutes,
+            ),
+            F::MaxRetryAttempts => {
+                Slot::Count(|s| s.max_retry_attempts, |s| &mut s.max_retry_attempts)
+            }
+            // The other fields have no slot (`mapping` says which kind each is).
+            _ => return None,
+        })
     }
-    let mut i = 0;
-    while i < a.len() {
-        if a[i] != b[i] {
-            return false;
+
+    /// The text field of an address it is.
+    pub(crate) fn address_slot(self) -> Option<AddressSlot> {
+        use CanonicalField as F;
+        Some(match self {
+            F::AddressLine1 => (|a| a.line1.as_ref(), |a| &mut a.line1),
+            F::AddressLine2 => (|a| a.line2.as_ref(), |a| &mut a.line2),
+            F::AddressCity => (|a| a.city.as_ref(), |a| &mut a.city),
+            F::AddressState => (|a| a.state.as_ref(), |a| &mut a.state),
+            F::AddressPostalCode => (|a| a.postal_code.as_ref(), |a| &mut a.postal_code),
+            F::AddressCountry => (|a| a.country.as_ref(), |a| &mut a.country),
+            // The other fields have no slot (`mapping` says which kind each is).
+            _ => return None,
+        })
+    }
+
+    /// How the normaliser and the writer reach it.
+    pub(crate) const fn mapping(self) -> Mapping {
+        use CanonicalField as F;
+        match self {
+            F::Amount => Mapping::Amount,
+            F::AmountCurrency => Mapping::Currency,
+            F::Items => Mapping::Items,
+            F::ItemName => Mapping::ItemName,
+            F::ItemSku => Mapping::ItemSku,
+            F::ItemQuantity => Mapping::ItemQuantity,
+            F::ItemUnitPrice => Mapping::ItemUnitPrice,
+            F::ItemExtra => Mapping::ItemExtra,
+            F::PaymentMethods => Mapping::PaymentMethods,
+            F::ClientIp => Mapping::ClientIp,
+            F::Metadata => Mapping::Metadata,
+            F::CustomerBillingAddress => Mapping::Address(Which::Billing),
+            F::CustomerShippingAddress => Mapping::Address(Which::Shipping),
+            F::AddressLine1
+            | F::AddressLine2
+            | F::AddressCity
+            | F::AddressState
+            | F::AddressPostalCode
+            | F::AddressCountry => Mapping::AddressField(self),
+            F::ShippingAmount
+            | F::TaxAmount
+            | F::MerchantReference
+            | F::DisplayReference
+            | F::Description
+            | F::CustomerId
+            | F::CustomerFirstName
+            | F::CustomerLastName
+            | F::CustomerEmail
+            | F::CustomerPhone
+            | F::ShippingKind
+            | F::ShippingMethod
+            | F::UrlRedirect
+            | F::UrlSuccess
+            | F::UrlCancel
+            | F::UrlFailure
+            | F::UrlWebhook
+            | F::Locale
+            | F::IdempotencyKey
+            | F::TraceId
+            | F::TestScenario
+            | F::SessionDurationMinutes
+            | F::MaxRetryAttempts => Mapping::Slot(self),
         }
-        i += 1;
     }
-    true
+
+    /// Whether `s` has a value for it.
+    fn is_in(self, s: &CheckoutSession<'_>) -> bool {
+        let customer = s.customer.as_ref();
+        match self.mapping() {
+            Mapping::Slot(_) => self.slot().is_some_and(|slot| slot.is_in(s)),
+            Mapping::AddressField(_) => self.address_slot().is_some_and(|(get, _)| {
+                customer
+                    .into_iter()
+                    .flat_map(|c| [&c.billing_address, &c.shipping_address])
+                    .flatten()
+                    .any(|a| get(a).is_some())
+            }),
+            Mapping::Amount | Mapping::Currency => true,
+            Mapping::Items | Mapping::ItemName | Mapping::ItemQuantity | Mapping::ItemUnitPrice => {
+                !s.items.is_empty()
+            }
+            Mapping::ItemSku => s.items.iter().any(|i| i.sku.is_some()),
+            Mapping::ItemExtra => s.items.iter().any(|i| i.extra.is_some()),
+            Mapping::Address(which) => address(s, which).is_some(),
+            Mapping::PaymentMethods => !s.payment_methods.is_empty(),
+            Mapping::Metadata => s.metadata.is_some(),
+            Mapping::ClientIp => s.client_ip.is_some(),
+            Mapping::None | Mapping::Group => false,
+        }
+    }
 }
 
 /// One of the customer's addresses, to write it.
@@ -742,6 +680,9 @@ pub enum Mapping {
     ItemQuantity,
     /// `items[].unit_price`
     ItemUnitPrice,
+    /// `items[].extra`: an item's other members, which the normaliser keeps
+    /// as they come and no table names.
+    ItemExtra,
     /// `payment_methods`
     PaymentMethods,
     /// `client_ip`
@@ -750,10 +691,10 @@ pub enum Mapping {
     Metadata,
     /// `customer.billing_address` or `customer.shipping_address`.
     Address(Which),
-    /// One of `address.*`, by its index in the address slots.
-    AddressField(u8),
-    /// A one-value field, by its index in the session's slots.
-    Slot(u8),
+    /// One of `address.*`.
+    AddressField(CanonicalField),
+    /// A one-value field.
+    Slot(CanonicalField),
 }
 
 /// Which of the customer's addresses.
@@ -763,44 +704,6 @@ pub enum Which {
     Billing,
     /// Where the goods go.
     Shipping,
-}
-
-impl Mapping {
-    /// The mapping of a canonical path; `None` for a path that is not a
-    /// canonical field (a test checks that every table's paths are).
-    pub(crate) const fn of(path: &str) -> Mapping {
-        const NAMED: &[(&str, Mapping)] = &[
-            ("amount", Mapping::Amount),
-            ("amount.currency", Mapping::Currency),
-            ("items", Mapping::Items),
-            ("items[].name", Mapping::ItemName),
-            ("items[].sku", Mapping::ItemSku),
-            ("items[].quantity", Mapping::ItemQuantity),
-            ("items[].unit_price", Mapping::ItemUnitPrice),
-            ("payment_methods", Mapping::PaymentMethods),
-            ("client_ip", Mapping::ClientIp),
-            ("metadata", Mapping::Metadata),
-            ("customer.billing_address", Mapping::Address(Which::Billing)),
-            (
-                "customer.shipping_address",
-                Mapping::Address(Which::Shipping),
-            ),
-        ];
-        let mut i = 0;
-        while i < NAMED.len() {
-            if const_eq(path, NAMED[i].0) {
-                return NAMED[i].1;
-            }
-            i += 1;
-        }
-        if let Some(index) = address_slot_index(path) {
-            return Mapping::AddressField(index);
-        }
-        match slot_index(path) {
-            Some(index) => Mapping::Slot(index),
-            None => Mapping::None,
-        }
-    }
 }
 
 #[cfg(test)]
@@ -822,13 +725,39 @@ mod tests {
         Some(Cow::Borrowed("x"))
     }
 
+    fn paths(fields: Vec<CanonicalField>) -> Vec<&'static str> {
+        fields.into_iter().map(CanonicalField::path).collect()
+    }
+
+    /// `mapping` is the one place each field's kind is said; the slots
+    /// agree with it.
+    #[test]
+    fn every_field_has_the_slot_its_mapping_says() {
+        for &field in CanonicalField::ALL {
+            let mapping = field.mapping();
+            assert_eq!(
+                matches!(mapping, Mapping::Slot(f) if f == field),
+                field.slot().is_some(),
+                "{field}"
+            );
+            assert_eq!(
+                matches!(mapping, Mapping::AddressField(f) if f == field),
+                field.address_slot().is_some(),
+                "{field}"
+            );
+            assert_ne!(mapping, Mapping::None, "{field}");
+        }
+        assert_eq!(CanonicalField::ALL.len(), 42);
+        assert_eq!(CanonicalField::CustomerEmail.path(), "customer.email");
+    }
+
     /// Each field set alone is the one field present besides the amount.
     #[test]
     fn each_field_is_present_under_its_own_name() {
         let one = |set: Set<CheckoutSession>| {
             let mut s = session();
             set(&mut s);
-            s.present_fields()
+            paths(s.present_fields())
         };
         let address = |set: Set<Address<'static>>| {
             let mut a = Address::default();
@@ -928,7 +857,7 @@ mod tests {
             let mut c = Customer::default();
             set(&mut c);
             s.customer = Some(c);
-            all.push((s.present_fields(), expected));
+            all.push((paths(s.present_fields()), expected));
         }
         for (set, field) in address_cases {
             let mut s = session();
@@ -936,7 +865,10 @@ mod tests {
                 shipping_address: address(set),
                 ..Customer::default()
             });
-            all.push((s.present_fields(), vec!["customer.shipping_address", field]));
+            all.push((
+                paths(s.present_fields()),
+                vec!["customer.shipping_address", field],
+            ));
         }
         let item = |sku: Option<Cow<'static, str>>, extra: Option<Object<'static>>| {
             let mut s = session();
@@ -947,7 +879,7 @@ mod tests {
                 unit_price: s.amount,
                 extra,
             }];
-            s.present_fields()
+            paths(s.present_fields())
         };
         let item_fields = [
             "items",

@@ -11,7 +11,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use core::net::IpAddr;
 
-use crate::canonical::{Mapping, PaymentMethod};
+use crate::canonical::{CanonicalField, Mapping, PaymentMethod};
 use crate::currency::{Currency, CurrencySet};
 use crate::json::pointer::Pointer;
 use crate::json::{Object, Value};
@@ -433,10 +433,9 @@ pub struct Field {
     pub rule: Rule,
     /// Where the provider says so.
     pub sources: &'static [Source],
-    /// The canonical field it normalises to, as a path in the canonical
-    /// session's JSON (`customer.email`, `items[].unit_price`); empty for an
-    /// object that only groups other fields.
-    pub canonical: &'static str,
+    /// The canonical field it normalises to; `None` for an object that only
+    /// groups other fields.
+    pub canonical: Option<CanonicalField>,
     /// `canonical` resolved when the table is compiled.
     pub(crate) mapping: Mapping,
 }
@@ -467,16 +466,15 @@ impl Field {
             },
             rule,
             sources: doc_sources(sources),
-            canonical: "",
+            canonical: None,
         }
     }
 
-    /// The same field, normalising to the canonical field `path`, one of
-    /// [`FIELDS`](crate::canonical::FIELDS).
-    pub const fn to(self, path: &'static str) -> Field {
+    /// The same field, normalising to the canonical field `field`.
+    pub const fn to(self, field: CanonicalField) -> Field {
         Field {
-            canonical: path,
-            mapping: Mapping::of(path),
+            canonical: Some(field),
+            mapping: field.mapping(),
             ..self
         }
     }
@@ -632,9 +630,9 @@ pub struct HeaderField {
     pub rule: HeaderRule,
     /// Where the provider says so.
     pub sources: &'static [Source],
-    /// The canonical field it normalises to; empty when it has none
+    /// The canonical field it normalises to; `None` when it has none
     /// (credentials, content type).
-    pub canonical: &'static str,
+    pub canonical: Option<CanonicalField>,
 }
 
 impl HeaderField {
@@ -649,7 +647,7 @@ impl HeaderField {
             required: false,
             rule: HeaderRule::Bearer(prefixes),
             sources: doc_sources(sources),
-            canonical: "",
+            canonical: None,
         }
     }
 
@@ -660,7 +658,7 @@ impl HeaderField {
             required: false,
             rule: HeaderRule::JsonContentType,
             sources: doc_sources(sources),
-            canonical: "",
+            canonical: None,
         }
     }
 
@@ -672,7 +670,7 @@ impl HeaderField {
             required,
             rule: HeaderRule::Text(Text::IDENTIFIER.length(1, 255)),
             sources: doc_sources(sources),
-            canonical: "idempotency_key",
+            canonical: Some(CanonicalField::IdempotencyKey),
         }
     }
 }
@@ -711,9 +709,8 @@ impl<'a> Request<'_, 'a> {
 }
 
 /// A rule that spans fields, such as a total and its parts: data that the
-/// walker judges by ([`CrossCheck::check`]), the generators satisfy and
-/// break (`testing`), and the rules documents describe
-/// ([`CrossRule::description`]).
+/// walker judges by, the generators satisfy and break (`testing`), and the
+/// rules documents describe ([`CrossRule::description`]).
 #[derive(Debug)]
 pub struct CrossRule {
     /// The field it reports at, as a canonical-style dotted name.

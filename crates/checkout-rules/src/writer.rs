@@ -5,7 +5,7 @@
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use crate::canonical::CheckoutSession;
+use crate::canonical::{CanonicalField, CheckoutSession};
 use crate::json::{Object, Value};
 use crate::message::{integer_text, msg};
 use crate::money::Money;
@@ -21,7 +21,7 @@ pub(crate) struct Writer {
     pub(crate) headers: Vec<(String, String)>,
     pub(crate) violations: Vec<Violation>,
     pub(crate) notices: Vec<Notice>,
-    used: Vec<&'static str>,
+    used: Vec<CanonicalField>,
 }
 
 impl Writer {
@@ -37,10 +37,10 @@ impl Writer {
         }
     }
 
-    /// Records that the canonical field `path` has a place in the target.
-    pub fn uses(&mut self, path: &'static str) {
-        if !self.used.contains(&path) {
-            self.used.push(path);
+    /// Records that the canonical field `field` has a place in the target.
+    pub fn uses(&mut self, field: CanonicalField) {
+        if !self.used.contains(&field) {
+            self.used.push(field);
         }
     }
 
@@ -65,7 +65,7 @@ impl Writer {
     }
 
     /// Writes `value` at `pointer` when present.
-    pub fn text(&mut self, pointer: &str, value: Option<&str>, canonical: &'static str) {
+    pub fn text(&mut self, pointer: &str, value: Option<&str>, canonical: CanonicalField) {
         self.uses(canonical);
         if let Some(v) = value {
             self.put(pointer, string(v));
@@ -73,7 +73,7 @@ impl Writer {
     }
 
     /// Writes `value` at `pointer`, or reports that the target requires it.
-    pub fn required_text(&mut self, pointer: &str, value: Option<&str>, canonical: &'static str) {
+    pub fn required_text(&mut self, pointer: &str, value: Option<&str>, canonical: CanonicalField) {
         match value {
             Some(_) => self.text(pointer, value, canonical),
             None => self.missing(pointer, canonical),
@@ -86,7 +86,7 @@ impl Writer {
     }
 
     /// Writes an integer.
-    pub fn integer(&mut self, pointer: &str, value: Option<u32>, canonical: &'static str) {
+    pub fn integer(&mut self, pointer: &str, value: Option<u32>, canonical: CanonicalField) {
         self.uses(canonical);
         if let Some(v) = value {
             self.put(pointer, Value::Number(integer_text(i64::from(v)).into()));
@@ -99,7 +99,7 @@ impl Writer {
         &mut self,
         name: &'static str,
         value: Option<&str>,
-        canonical: &'static str,
+        canonical: CanonicalField,
         required: bool,
     ) {
         self.uses(canonical);
@@ -114,7 +114,7 @@ impl Writer {
                     " requires the ",
                     name,
                     " header and the request has no ",
-                    canonical,
+                    canonical.path(),
                     " to fill it; \
                      give the source request one"
                 ),
@@ -124,7 +124,7 @@ impl Writer {
     }
 
     /// Reports that the target requires a field the request does not have.
-    pub fn missing(&mut self, pointer: &str, canonical: &'static str) {
+    pub fn missing(&mut self, pointer: &str, canonical: CanonicalField) {
         self.uses(canonical);
         let violation = self.violation(
             Part::Body,
@@ -135,7 +135,7 @@ impl Writer {
                 " requires `",
                 crate::json::pointer::to_dotted(pointer),
                 "`, and the request has no ",
-                canonical,
+                canonical.path(),
                 " to fill it"
             ),
         );
@@ -149,18 +149,18 @@ impl Writer {
     }
 
     /// Reports a value filled in because the target allows only that one.
-    pub fn filled(&mut self, canonical: &'static str, message: String) {
+    pub fn filled(&mut self, canonical: CanonicalField, message: String) {
         self.notices.push(Notice {
-            field: String::from(canonical),
+            field: String::from(canonical.path()),
             code: NoticeCode::Filled,
             message,
         });
     }
 
     /// Reports a value left out: the target has a place only for some of it.
-    pub fn dropped(&mut self, canonical: &'static str, message: String) {
+    pub fn dropped(&mut self, canonical: CanonicalField, message: String) {
         self.notices.push(Notice {
-            field: String::from(canonical),
+            field: String::from(canonical.path()),
             code: NoticeCode::Dropped,
             message,
         });
@@ -188,8 +188,8 @@ impl Writer {
                 continue;
             }
             let part = match field {
-                "shipping_amount" => Some(("shipping", session.shipping_amount)),
-                "tax_amount" => Some(("tax", session.tax_amount)),
+                CanonicalField::ShippingAmount => Some(("shipping", session.shipping_amount)),
+                CanonicalField::TaxAmount => Some(("tax", session.tax_amount)),
                 _ => None,
             };
             match part {
@@ -201,13 +201,18 @@ impl Writer {
                     msg!(
                         self.target,
                         " has no place for ",
-                        field,
+                        field.path(),
                         "; it is zero, so it is left out"
                     ),
                 ),
                 None => self.dropped(
                     field,
-                    msg!(self.target, " has no place for ", field, "; it is left out"),
+                    msg!(
+                        self.target,
+                        " has no place for ",
+                        field.path(),
+                        "; it is left out"
+                    ),
                 ),
             }
         }
@@ -246,15 +251,12 @@ pub(crate) fn string(s: &str) -> Value<'static> {
 /// The canonical fields a session has that a target must find a place for:
 /// all but the amount and what travels with its parent (an item's name,
 /// quantity and price; an address's lines).
-fn present_fields(s: &CheckoutSession<'_>) -> impl Iterator<Item = &'static str> {
+fn present_fields(s: &CheckoutSession<'_>) -> impl Iterator<Item = CanonicalField> {
+    use CanonicalField as F;
     s.present_fields().into_iter().filter(|f| {
         !matches!(
-            *f,
-            "amount"
-                | "amount.currency"
-                | "items[].name"
-                | "items[].quantity"
-                | "items[].unit_price"
-        ) && !f.starts_with("address.")
+            f,
+            F::Amount | F::AmountCurrency | F::ItemName | F::ItemQuantity | F::ItemUnitPrice
+        ) && f.address_slot().is_none()
     })
 }

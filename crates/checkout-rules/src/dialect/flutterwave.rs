@@ -1,5 +1,6 @@
 //! Flutterwave `POST /checkout/sessions` (`docs/providers/flutterwave.txt`).
 
+use crate::canonical::CanonicalField;
 use crate::currency::CurrencySet;
 use crate::rules::amount::Amount;
 use crate::rules::integer::IntRange;
@@ -61,7 +62,7 @@ static BODY: ObjectSpec = ObjectSpec {
                 Source::doc(76, "Required range: x >= 0.01"),
             ],
         )
-        .to("amount"),
+        .to(CanonicalField::Amount),
         Field::required(
             "currency",
             Rule::Currency(CurrencySet::Listed {
@@ -73,13 +74,13 @@ static BODY: ObjectSpec = ObjectSpec {
                 Source::doc(86, "Available options:"),
             ],
         )
-        .to("amount.currency"),
+        .to(CanonicalField::AmountCurrency),
         Field::optional(
             "customer_id",
             Rule::Text(Text::IDENTIFIER),
             &[Source::doc(254, "ID of the customer")],
         )
-        .to("customer.id"),
+        .to(CanonicalField::CustomerId),
         Field::optional(
             "redirect_url",
             Rule::Url(UrlUse::Redirect),
@@ -88,7 +89,7 @@ static BODY: ObjectSpec = ObjectSpec {
                 "Specifies the URL to redirect to after payment.",
             )],
         )
-        .to("urls.redirect"),
+        .to(CanonicalField::UrlRedirect),
         Field::required(
             "reference",
             Rule::Text(
@@ -102,7 +103,7 @@ static BODY: ObjectSpec = ObjectSpec {
                 Source::doc(267, "Pattern: ^[a-zA-Z0-9\\-]+$"),
             ],
         )
-        .to("merchant_reference"),
+        .to(CanonicalField::MerchantReference),
         Field::optional(
             "max_retry_attempts",
             Rule::Integer(IntRange { min: 0, max: 10 }),
@@ -111,7 +112,7 @@ static BODY: ObjectSpec = ObjectSpec {
                 Source::doc(274, "Required range: 0 <= x <= 10"),
             ],
         )
-        .to("max_retry_attempts"),
+        .to(CanonicalField::MaxRetryAttempts),
         Field::optional(
             "session_duration",
             Rule::Integer(IntRange { min: 5, max: 2880 }),
@@ -120,7 +121,7 @@ static BODY: ObjectSpec = ObjectSpec {
                 Source::doc(280, "Required range: 5 <= x <= 2880"),
             ],
         )
-        .to("session_duration_minutes"),
+        .to(CanonicalField::SessionDurationMinutes),
     ],
 };
 
@@ -141,7 +142,7 @@ static HEADERS: &[HeaderField] = &[
             Source::doc(54, "A unique identifier to track this operation."),
             Source::doc(56, "Required string length: 12 - 255"),
         ]),
-        canonical: "trace_id",
+        canonical: Some(CanonicalField::TraceId),
     },
     HeaderField {
         name: "X-Idempotency-Key",
@@ -151,7 +152,7 @@ static HEADERS: &[HeaderField] = &[
             Source::doc(60, "A unique identifier to prevent duplicate requests."),
             Source::doc(62, "Required string length: 12 - 255"),
         ]),
-        canonical: "idempotency_key",
+        canonical: Some(CanonicalField::IdempotencyKey),
     },
     HeaderField {
         name: "X-Scenario-Key",
@@ -161,6 +162,6 @@ static HEADERS: &[HeaderField] = &[
             66,
             "The key should be a string of 1 to 1000 characters.",
         )]),
-        canonical: "test_scenario",
+        canonical: Some(CanonicalField::TestScenario),
     },
 ];

@@ -3,7 +3,7 @@
 use crate::message::msg;
 use alloc::vec::Vec;
 
-use crate::canonical::PaymentMethod;
+use crate::canonical::{CanonicalField, PaymentMethod};
 use crate::currency::CurrencySet;
 use crate::json::Value;
 use crate::rules::amount::Amount;
@@ -47,13 +47,13 @@ static BODY: ObjectSpec = ObjectSpec {
                 "Provide the full monetary amount in the currency specified.",
             )],
         )
-        .to("amount"),
+        .to(CanonicalField::Amount),
         Field::required(
             "currency",
             Rule::Currency(CurrencySet::Iso4217Current),
             &[Source::doc(18, "Three-letter currency code.")],
         )
-        .to("amount.currency"),
+        .to(CanonicalField::AmountCurrency),
         Field::optional(
             "description",
             Rule::Text(Text::NON_EMPTY),
@@ -62,7 +62,7 @@ static BODY: ObjectSpec = ObjectSpec {
                 "Human-readable description of the payment.",
             )],
         )
-        .to("description"),
+        .to(CanonicalField::Description),
         Field::optional(
             "successUrl",
             Rule::Url(UrlUse::Redirect),
@@ -71,7 +71,7 @@ static BODY: ObjectSpec = ObjectSpec {
                 "URL where the customer should be redirected after a successful payment.",
             )],
         )
-        .to("urls.success"),
+        .to(CanonicalField::UrlSuccess),
         Field::optional(
             "cancelUrl",
             Rule::Url(UrlUse::Redirect),
@@ -80,7 +80,7 @@ static BODY: ObjectSpec = ObjectSpec {
                 "URL where the customer should be redirected if they cancel the payment flow.",
             )],
         )
-        .to("urls.cancel"),
+        .to(CanonicalField::UrlCancel),
         Field::optional(
             "paymentMethods",
             Rule::List {
@@ -96,7 +96,7 @@ static BODY: ObjectSpec = ObjectSpec {
                 Source::doc(3, "- MPESA_STK"),
             ],
         )
-        .to("payment_methods"),
+        .to(CanonicalField::PaymentMethods),
         Field::required(
             "externalReference",
             Rule::Text(Text::IDENTIFIER),
@@ -108,13 +108,13 @@ static BODY: ObjectSpec = ObjectSpec {
                 Source::doc(48, "- Always generate a unique"),
             ],
         )
-        .to("merchant_reference"),
+        .to(CanonicalField::MerchantReference),
         Field::optional(
             "email",
             Rule::Email,
             &[Source::doc(24, "Customer email address.")],
         )
-        .to("customer.email"),
+        .to(CanonicalField::CustomerEmail),
         Field::optional(
             "phone",
             Rule::Phone,
@@ -123,7 +123,7 @@ static BODY: ObjectSpec = ObjectSpec {
                 "Customer phone number in international format.",
             )],
         )
-        .to("customer.phone"),
+        .to(CanonicalField::CustomerPhone),
         Field::optional(
             "reference",
             Rule::Text(Text::IDENTIFIER),
@@ -132,7 +132,7 @@ static BODY: ObjectSpec = ObjectSpec {
                 "Reference shown or associated with the payment.",
             )],
         )
-        .to("display_reference"),
+        .to(CanonicalField::DisplayReference),
         Field::optional(
             "callbackUrl",
             Rule::Url(UrlUse::Webhook),
@@ -147,7 +147,7 @@ static BODY: ObjectSpec = ObjectSpec {
                 ),
             ],
         )
-        .to("urls.webhook"),
+        .to(CanonicalField::UrlWebhook),
     ],
 };
 

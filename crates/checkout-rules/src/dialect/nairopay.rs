@@ -1,5 +1,6 @@
 //! Nairopay `POST /v1/payment-sessions` (`docs/providers/nairopay.txt`).
 
+use crate::canonical::CanonicalField;
 use crate::currency::CurrencySet;
 use crate::rules::amount::Amount;
 use crate::rules::text::Text;
@@ -36,7 +37,7 @@ static BODY: ObjectSpec = ObjectSpec {
                 ),
             ],
         )
-        .to("amount"),
+        .to(CanonicalField::Amount),
         Field::required(
             "currency",
             Rule::Currency(CurrencySet::Iso4217Current),
@@ -45,19 +46,19 @@ static BODY: ObjectSpec = ObjectSpec {
                 Source::decided("any current ISO 4217 code: the document names no list"),
             ],
         )
-        .to("amount.currency"),
+        .to(CanonicalField::AmountCurrency),
         Field::required(
             "reference",
             Rule::Text(Text::IDENTIFIER),
             &[Source::doc(37, "Unique identifier for this transaction")],
         )
-        .to("merchant_reference"),
+        .to(CanonicalField::MerchantReference),
         Field::optional(
             "email",
             Rule::Email,
             &[Source::doc(38, "Customer's email address")],
         )
-        .to("customer.email"),
+        .to(CanonicalField::CustomerEmail),
         Field::optional(
             "callback_url",
             Rule::Url(UrlUse::Redirect),
@@ -66,7 +67,7 @@ static BODY: ObjectSpec = ObjectSpec {
                 "URL to redirect the customer after payment completion",
             )],
         )
-        .to("urls.redirect"),
+        .to(CanonicalField::UrlRedirect),
     ],
 };
 

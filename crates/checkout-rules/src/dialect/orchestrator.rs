@@ -5,7 +5,7 @@ use alloc::string::String;
 
 use crate::json::Value;
 
-use crate::canonical::PaymentMethod;
+use crate::canonical::{CanonicalField, PaymentMethod};
 use crate::currency::CurrencySet;
 use crate::number::MAX_SAFE_INTEGER;
 use crate::rules::amount::{Amount, Unit};
@@ -57,25 +57,25 @@ static BODY: ObjectSpec = ObjectSpec {
                 Source::doc(124, "Required"),
             ],
         )
-        .to("merchant_reference"),
+        .to(CanonicalField::MerchantReference),
         Field::required(
             "paymentMethod",
             Rule::OneOf(&["card"]),
             &[Source::doc(129, "Allowed values:card")],
         )
-        .to("payment_methods"),
+        .to(CanonicalField::PaymentMethods),
         Field::required(
             "currency",
             Rule::Currency(CurrencySet::Iso4217Current),
             &[Source::doc(133, "ISO 4217 alphabetic currency code.")],
         )
-        .to("amount.currency"),
+        .to(CanonicalField::AmountCurrency),
         Field::optional(
             "locale",
             Rule::Locale,
             &[Source::doc(139, "Locale code, for example en_AU.")],
         )
-        .to("locale"),
+        .to(CanonicalField::Locale),
         Field::required(
             "amount",
             Rule::Object(&AMOUNT),
@@ -97,7 +97,7 @@ static BODY: ObjectSpec = ObjectSpec {
                 ),
             ],
         )
-        .to("items"),
+        .to(CanonicalField::Items),
         Field::required(
             "customer",
             Rule::Object(&CUSTOMER),
@@ -116,7 +116,7 @@ static BODY: ObjectSpec = ObjectSpec {
             Rule::FreeObject,
             &[Source::doc(55, "\"additionalInformation\": {")],
         )
-        .to("metadata"),
+        .to(CanonicalField::Metadata),
         Field::optional(
             "redirectUrls",
             Rule::Object(&REDIRECT_URLS),
@@ -133,19 +133,19 @@ static AMOUNT: ObjectSpec = ObjectSpec {
             Rule::Amount(Amount::major_positive()),
             &[Source::doc(17, "\"total\": 140.76,")],
         )
-        .to("amount"),
+        .to(CanonicalField::Amount),
         Field::optional(
             "shipping",
             Rule::Amount(Amount::major_non_negative()),
             &[Source::doc(18, "\"shipping\": 9.95,")],
         )
-        .to("shipping_amount"),
+        .to(CanonicalField::ShippingAmount),
         Field::optional(
             "tax",
             Rule::Amount(Amount::major_non_negative()),
             &[Source::doc(19, "\"tax\": 11.81")],
         )
-        .to("tax_amount"),
+        .to(CanonicalField::TaxAmount),
     ],
 };
 
@@ -157,13 +157,13 @@ static ORDER_ITEM: ObjectSpec = ObjectSpec {
             Rule::Text(Text::NON_EMPTY),
             &[Source::doc(23, "\"name\": \"Wireless Headphones\",")],
         )
-        .to("items[].name"),
+        .to(CanonicalField::ItemName),
         Field::required(
             "sku",
             Rule::Text(Text::IDENTIFIER),
             &[Source::doc(24, "\"sku\": \"WH-100\",")],
         )
-        .to("items[].sku"),
+        .to(CanonicalField::ItemSku),
         Field::required(
             "quantity",
             Rule::Integer(IntRange {
@@ -172,13 +172,13 @@ static ORDER_ITEM: ObjectSpec = ObjectSpec {
             }),
             &[Source::doc(25, "\"quantity\": 1,")],
         )
-        .to("items[].quantity"),
+        .to(CanonicalField::ItemQuantity),
         Field::required(
             "unitPrice",
             Rule::Amount(Amount::major_positive()),
             &[Source::doc(26, "\"unitPrice\": 119")],
         )
-        .to("items[].unit_price"),
+        .to(CanonicalField::ItemUnitPrice),
     ],
 };
 
@@ -190,37 +190,37 @@ static CUSTOMER: ObjectSpec = ObjectSpec {
             Rule::Text(Text::NON_EMPTY),
             &[Source::doc(30, "\"firstName\": \"Jane\",")],
         )
-        .to("customer.first_name"),
+        .to(CanonicalField::CustomerFirstName),
         Field::required(
             "lastName",
             Rule::Text(Text::NON_EMPTY),
             &[Source::doc(31, "\"lastName\": \"Smith\",")],
         )
-        .to("customer.last_name"),
+        .to(CanonicalField::CustomerLastName),
         Field::required(
             "email",
             Rule::Email,
             &[Source::doc(32, "\"email\": \"jane.smith@example.com\",")],
         )
-        .to("customer.email"),
+        .to(CanonicalField::CustomerEmail),
         Field::required(
             "phone",
             Rule::Phone,
             &[Source::doc(33, "\"phone\": \"+61412345678\",")],
         )
-        .to("customer.phone"),
+        .to(CanonicalField::CustomerPhone),
         Field::optional(
             "billingAddress",
             Rule::Object(&ADDRESS),
             &[Source::doc(34, "\"billingAddress\": {")],
         )
-        .to("customer.billing_address"),
+        .to(CanonicalField::CustomerBillingAddress),
         Field::optional(
             "shippingAddress",
             Rule::Object(&ADDRESS),
             &[Source::doc(42, "\"shippingAddress\": {")],
         )
-        .to("customer.shipping_address"),
+        .to(CanonicalField::CustomerShippingAddress),
     ],
 };
 
@@ -232,37 +232,37 @@ static ADDRESS: ObjectSpec = ObjectSpec {
             Rule::Text(Text::NON_EMPTY),
             &[Source::doc(35, "\"line1\": \"123 Collins Street\",")],
         )
-        .to("address.line1"),
+        .to(CanonicalField::AddressLine1),
         Field::optional(
             "line2",
             Rule::Text(Text::NON_EMPTY),
             &[Source::doc(36, "\"line2\": \"Level 5\",")],
         )
-        .to("address.line2"),
+        .to(CanonicalField::AddressLine2),
         Field::required(
             "city",
             Rule::Text(Text::NON_EMPTY),
             &[Source::doc(37, "\"city\": \"Melbourne\",")],
         )
-        .to("address.city"),
+        .to(CanonicalField::AddressCity),
         Field::optional(
             "state",
             Rule::Text(Text::NON_EMPTY),
             &[Source::doc(38, "\"state\": \"VIC\",")],
         )
-        .to("address.state"),
+        .to(CanonicalField::AddressState),
         Field::optional(
             "postalCode",
             Rule::Text(Text::IDENTIFIER),
             &[Source::doc(39, "\"postalCode\": \"3000\",")],
         )
-        .to("address.postal_code"),
+        .to(CanonicalField::AddressPostalCode),
         Field::required(
             "country",
             Rule::Country,
             &[Source::doc(40, "\"country\": \"AU\"")],
         )
-        .to("address.country"),
+        .to(CanonicalField::AddressCountry),
     ],
 };
 
@@ -274,13 +274,13 @@ static SHIPPING: ObjectSpec = ObjectSpec {
             Rule::Text(Text::IDENTIFIER),
             &[Source::doc(52, "\"type\": \"express\",")],
         )
-        .to("shipping.kind"),
+        .to(CanonicalField::ShippingKind),
         Field::optional(
             "method",
             Rule::Text(Text::IDENTIFIER),
             &[Source::doc(53, "\"method\": \"aus_post\"")],
         )
-        .to("shipping.method"),
+        .to(CanonicalField::ShippingMethod),
     ],
 };
 
@@ -295,7 +295,7 @@ static REDIRECT_URLS: ObjectSpec = ObjectSpec {
                 "\"success\": \"https://merchant.example.com/checkout/success\",",
             )],
         )
-        .to("urls.success"),
+        .to(CanonicalField::UrlSuccess),
         Field::optional(
             "failure",
             Rule::Url(UrlUse::Redirect),
@@ -304,7 +304,7 @@ static REDIRECT_URLS: ObjectSpec = ObjectSpec {
                 "\"failure\": \"https://merchant.example.com/checkout/failure\"",
             )],
         )
-        .to("urls.failure"),
+        .to(CanonicalField::UrlFailure),
     ],
 };
 
@@ -349,7 +349,7 @@ const METHODS: Option<MethodField> = Some(MethodField {
     write: |methods, at, w| {
         if methods.is_empty() {
             w.filled(
-                "payment_methods",
+                CanonicalField::PaymentMethods,
                 String::from(
                     "orchestrator requires `paymentMethod` and allows only `card`; it is set to `card`",
                 ),
@@ -364,7 +364,7 @@ const METHODS: Option<MethodField> = Some(MethodField {
             );
         } else if methods.len() > 1 {
             w.dropped(
-                "payment_methods",
+                CanonicalField::PaymentMethods,
                 String::from(
                     "orchestrator accepts only card payments; the other methods are left out",
                 ),

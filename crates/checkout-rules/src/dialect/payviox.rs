@@ -4,7 +4,7 @@ use alloc::string::String;
 
 use crate::json::Value;
 
-use crate::canonical::PaymentMethod;
+use crate::canonical::{CanonicalField, PaymentMethod};
 use crate::currency::CurrencySet;
 use crate::number::MAX_SAFE_INTEGER;
 use crate::rules::amount::{Amount, Unit};
@@ -45,13 +45,13 @@ static BODY: ObjectSpec = ObjectSpec {
                 Source::doc(749, "Payment amount in cents"),
             ],
         )
-        .to("amount"),
+        .to(CanonicalField::Amount),
         Field::required(
             "currency",
             Rule::Currency(CurrencySet::Iso4217Current),
             &[Source::doc(753, "Three-letter ISO currency code")],
         )
-        .to("amount.currency"),
+        .to(CanonicalField::AmountCurrency),
         Field::required(
             "customer",
             Rule::Text(Text::IDENTIFIER),
@@ -60,7 +60,7 @@ static BODY: ObjectSpec = ObjectSpec {
                 Source::doc(756, "Customer identifier"),
             ],
         )
-        .to("customer.id"),
+        .to(CanonicalField::CustomerId),
         Field::required(
             "order_id",
             Rule::Text(Text::IDENTIFIER),
@@ -69,7 +69,7 @@ static BODY: ObjectSpec = ObjectSpec {
                 Source::doc(759, "Your unique order identifier"),
             ],
         )
-        .to("merchant_reference"),
+        .to(CanonicalField::MerchantReference),
         Field::required(
             "items",
             Rule::List {
@@ -81,13 +81,13 @@ static BODY: ObjectSpec = ObjectSpec {
                 Source::doc(765, "additionalProperties: true"),
             ],
         )
-        .to("items"),
+        .to(CanonicalField::Items),
         Field::optional(
             "description",
             Rule::Text(Text::NON_EMPTY),
             &[Source::doc(772, "Optional description of the payment")],
         )
-        .to("description"),
+        .to(CanonicalField::Description),
         Field::optional(
             "paymentMethodId",
             Rule::Text(Text::IDENTIFIER),
@@ -96,7 +96,7 @@ static BODY: ObjectSpec = ObjectSpec {
                 "Force a specific payment method (optional)",
             )],
         )
-        .to("payment_methods"),
+        .to(CanonicalField::PaymentMethods),
         Field::optional(
             "ip",
             Rule::Ip,
@@ -120,7 +120,7 @@ static BODY: ObjectSpec = ObjectSpec {
                 ),
             ],
         )
-        .to("client_ip"),
+        .to(CanonicalField::ClientIp),
         Field::optional(
             "metadata",
             Rule::FreeObject,
@@ -129,7 +129,7 @@ static BODY: ObjectSpec = ObjectSpec {
                 Source::doc(784, "additionalProperties: true"),
             ],
         )
-        .to("metadata"),
+        .to(CanonicalField::Metadata),
     ],
 };
 
@@ -144,7 +144,7 @@ static ITEM: ObjectSpec = ObjectSpec {
                 "Each item must have a name, quantity, and price",
             )],
         )
-        .to("items[].name"),
+        .to(CanonicalField::ItemName),
         Field::required(
             "quantity",
             Rule::Integer(IntRange {
@@ -153,13 +153,13 @@ static ITEM: ObjectSpec = ObjectSpec {
             }),
             &[Source::doc(686, "Quantity must be at least 1")],
         )
-        .to("items[].quantity"),
+        .to(CanonicalField::ItemQuantity),
         Field::required(
             "price",
             Rule::Amount(Amount::minor(1)),
             &[Source::doc(687, "Price must be at least 1 cent")],
         )
-        .to("items[].unit_price"),
+        .to(CanonicalField::ItemUnitPrice),
     ],
 };
 
