@@ -320,7 +320,7 @@ where
                 StatusCode::INTERNAL_SERVER_ERROR,
                 vec![Violation::body(
                     "",
-                    Code::InvalidType,
+                    Code::Internal,
                     format!(
                         "the request is valid but could not be read as its typed body ({e}); \
                          please report this as a bug"

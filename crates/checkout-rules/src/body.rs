@@ -73,7 +73,7 @@ pub fn from_slice<'a, T: TypedBody + Deserialize<'a>>(json: &'a [u8]) -> Result<
         // A valid body that its type cannot hold: the two disagree.
         violations: alloc::vec![Violation::body(
             "",
-            Code::InvalidType,
+            Code::Internal,
             alloc::format!(
                 "the request is valid but could not be read as its typed body ({e}); \
                  please report this as a bug"

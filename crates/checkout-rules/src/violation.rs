@@ -141,6 +141,10 @@ codes! {
     InvalidHeaderValue => "invalid_header_value",
     /// The same header twice.
     DuplicateHeader => "duplicate_header",
+    /// The library disagrees with itself: a request its rules accept could
+    /// not be normalised or read as its typed body. A bug, never the
+    /// request's fault; the report says so rather than pass it as valid.
+    Internal => "internal_error",
 }
 
 impl fmt::Display for Code {

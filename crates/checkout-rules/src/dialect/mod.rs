@@ -156,7 +156,7 @@ impl Dialect {
             // A valid body always normalises; this keeps a bug from looking valid.
             None => Report::invalid(alloc::vec![Violation::body(
                 "",
-                crate::violation::Code::InvalidType,
+                crate::violation::Code::Internal,
                 "the request is valid but could not be normalised; please report this as a bug",
             )]),
         }
