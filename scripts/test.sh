@@ -7,8 +7,23 @@
 # agreement, size, the outside oracles, the checkout form in Chromium), and
 # a short run of every fuzz target. Each phase prints a line when it starts
 # and its time when it ends.
+#
+# `scripts/test.sh GROUP...` runs some groups only, for a quick loop while
+# working: rust (formatting, tables, lints, the no_std build, the Rust
+# tests), docs (API docs and packages), benches, npm (build, tests,
+# bundlers), fuzz. Without arguments, all of them: what CI runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+all_groups="rust docs benches npm fuzz"
+groups=" ${*:-$all_groups} "
+for group in $groups; do
+  if [[ " $all_groups " != *" $group "* ]]; then
+    echo "scripts/test.sh: unknown group \`$group\`; the groups are: $all_groups" >&2
+    exit 2
+  fi
+done
+want() { [[ "$groups" == *" $1 "* ]]; }
 
 scripts/setup.sh
 . scripts/phase.sh
@@ -67,18 +82,30 @@ fuzz() {
   done
 }
 
-phase "formatting" cargo fmt --all --check
-phase "generated tables" tables
-phase "clippy" lints
-phase "no_std build (thumbv7em)" cargo build --quiet -p checkout-rules --no-default-features --target thumbv7em-none-eabihf
-phase "Rust tests" rust_tests
-phase "API docs" docs
-# The crates meant for crates.io package and build as a user gets them.
-phase "packages (cargo publish --dry-run)" packages
-phase "benchmarks' build" cargo bench --quiet -p checkout-rules-benches --no-run
-phase "npm package build" bindings/npm/scripts/build.sh
-phase "npm package tests" sh -c 'cd bindings/npm && node --test test/*.test.mjs'
-# The packed tarball in Vite 8, 6 and 5, webpack 5, esbuild and Rollup
-# builds, each loaded in Chromium.
-phase "npm package in bundlers" sh -c 'cd bindings/npm && node --test test/bundlers/bundlers.test.mjs'
-phase "fuzzing (20,000 runs a target)" fuzz
+if want rust; then
+  phase "formatting" cargo fmt --all --check
+  phase "generated tables" tables
+  phase "clippy" lints
+  phase "no_std build (thumbv7em)" cargo build --quiet -p checkout-rules --no-default-features --target thumbv7em-none-eabihf
+  phase "Rust tests" rust_tests
+fi
+if want docs; then
+  phase "API docs" docs
+  # The crates meant for crates.io package and build as a user gets them.
+  phase "packages (cargo publish --dry-run)" packages
+fi
+if want benches; then
+  phase "benchmarks' build" cargo bench --quiet -p checkout-rules-benches --no-run
+fi
+if want npm; then
+  # The tests run the native CLI and the corpus through target/debug.
+  want rust || phase "native CLI build" cargo build --quiet -p checkout-rules-cli
+  phase "npm package build" bindings/npm/scripts/build.sh
+  phase "npm package tests" sh -c 'cd bindings/npm && node --test test/*.test.mjs'
+  # The packed tarball in Vite 8, 6 and 5, webpack 5, esbuild and Rollup
+  # builds, each loaded in Chromium.
+  phase "npm package in bundlers" sh -c 'cd bindings/npm && node --test test/bundlers/bundlers.test.mjs'
+fi
+if want fuzz; then
+  phase "fuzzing (20,000 runs a target)" fuzz
+fi
