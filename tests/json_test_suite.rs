@@ -6,6 +6,7 @@
 use std::collections::BTreeMap;
 use std::fs;
 
+use checkout_rules::Violation;
 use checkout_rules::json::{Limits, parse};
 use checkout_rules_conformance::repo_root;
 
@@ -13,13 +14,17 @@ use checkout_rules_conformance::repo_root;
 /// `accepted`, `accepted, reports <code>` or `rejected: <code>`.
 fn outcome(bytes: &[u8]) -> String {
     match parse(bytes, &Limits::default()) {
-        Ok(doc) if doc.violations.is_empty() => String::from("accepted"),
+        Ok(doc) if doc.problems.is_empty() => String::from("accepted"),
         Ok(doc) => {
-            let mut codes: Vec<&str> = doc.violations.iter().map(|v| v.code.as_str()).collect();
+            let mut codes: Vec<&str> = doc
+                .problems
+                .into_iter()
+                .map(|e| Violation::from(e).code.as_str())
+                .collect();
             codes.dedup();
             format!("accepted, reports {}", codes.join(", "))
         }
-        Err(v) => format!("rejected: {}", v.code),
+        Err(e) => format!("rejected: {}", Violation::from(e).code),
     }
 }
 

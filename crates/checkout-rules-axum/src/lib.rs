@@ -304,7 +304,7 @@ where
         // Read again as the type: a report keeps no document, and reading
         // is a small part of judging.
         let body = checkout_rules::json::parse(&checkout.body, &options.limits)
-            .map_err(|v| v.message)
+            .map_err(|e| Violation::from(e).message)
             .and_then(|document| {
                 checkout_rules::json::from_value::<B>(document.root).map_err(|e| e.to_string())
             });
@@ -476,7 +476,7 @@ async fn read_body(
         let length = usize::try_from(length).unwrap_or(usize::MAX);
         limits
             .check_size(length)
-            .map_err(|v| (StatusCode::PAYLOAD_TOO_LARGE, v))?;
+            .map_err(|e| (StatusCode::PAYLOAD_TOO_LARGE, Violation::from(e)))?;
     }
     let mut read = Vec::with_capacity(declared.map_or(0, |n| usize::try_from(n).unwrap_or(0)));
     while let Some(frame) = core::future::poll_fn(|cx| Pin::new(&mut body).poll_frame(cx)).await {

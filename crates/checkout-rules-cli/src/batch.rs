@@ -233,6 +233,7 @@ impl Batch<'_> {
                         .check_size(len)
                         .err()
                         .into_iter()
+                        .map(checkout_rules::Violation::from)
                         .collect(),
                     normalized: None,
                 },

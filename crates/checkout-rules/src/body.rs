@@ -67,7 +67,7 @@ pub fn from_slice<'a, T: TypedBody + Deserialize<'a>>(json: &'a [u8]) -> Result<
     // Read again for the type: a report does not keep the document, and
     // reading is a small part of judging it.
     let read = json::parse(json, &Limits::default())
-        .map_err(|v| v.message)
+        .map_err(|e| Violation::from(e).message)
         .and_then(|document| json::from_value(document.root).map_err(|e| e.to_string()));
     read.map_err(|e| ReadError {
         // A valid body that its type cannot hold: the two disagree.

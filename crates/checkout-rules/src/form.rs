@@ -204,13 +204,15 @@ impl Dialect {
             Some(text) => match json::parse(text.as_bytes(), &Limits::default()) {
                 Ok(document) => {
                     // Violations from reading the value belong at the field.
-                    out.extend(document.violations.into_iter().map(|mut v| {
+                    out.extend(document.problems.into_iter().map(|e| {
+                        let mut v = Violation::from(e);
                         v.path = msg!(path, v.path);
                         v
                     }));
                     Walker::starting_at(&mut out, currency, pointer).field(&document.root, field);
                 }
-                Err(mut v) => {
+                Err(e) => {
+                    let mut v = Violation::from(e);
                     v.path = String::from(path);
                     out.push(v);
                 }

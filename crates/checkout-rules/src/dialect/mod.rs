@@ -114,9 +114,10 @@ impl Dialect {
         let headers = if options.body_only { &[] } else { headers };
         let document = match json::parse(body, &options.limits) {
             Ok(document) => document,
-            Err(violation) => return Report::invalid(alloc::vec![violation]),
+            Err(error) => return Report::invalid(alloc::vec![error.into()]),
         };
-        let mut violations = document.violations;
+        let mut violations: Vec<Violation> =
+            document.problems.into_iter().map(Violation::from).collect();
         let Some(object) = document.root.as_object() else {
             violations.push(schema::type_violation(
                 &document.root,

@@ -25,7 +25,7 @@ use serde::ser::{SerializeMap, SerializeSeq, Serializer};
 
 pub use de::{DeError, from_value};
 pub use number::{NotANumber, Number};
-pub use parse::{Document, Limits, parse};
+pub use parse::{Document, Error, ErrorKind, Limits, parse};
 
 /// A JSON value. Strings borrow from the input where they have no escapes;
 /// numbers are always their exact text.

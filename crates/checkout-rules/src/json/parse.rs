@@ -6,8 +6,6 @@ use alloc::vec::Vec;
 
 use super::{Object, Value};
 use crate::json::pointer::Pointer;
-use crate::message::{CodePoint, msg};
-use crate::violation::{Code, Violation};
 
 /// Size and depth limits for a body.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -27,32 +25,24 @@ impl Limits {
     /// recursion well inside a WebAssembly stack.
     pub const MAX_DEPTH: usize = 512;
 
-    /// The `body_too_large` violation for a body of `len` bytes, if it is
-    /// over the limit: for readers that stop storing a body once it is.
+    /// The error for a body of `len` bytes, if it is over the limit: for
+    /// readers that stop storing a body once it is.
     ///
     /// ```
-    /// use checkout_rules::json::Limits;
+    /// use checkout_rules::json::{ErrorKind, Limits};
     ///
     /// assert!(Limits::default().check_size(1 << 20).is_ok());
-    /// assert_eq!(Limits::default().check_size(5 << 20).unwrap_err().code.as_str(), "body_too_large");
+    /// let error = Limits::default().check_size(5 << 20).unwrap_err();
+    /// assert_eq!(error.kind, ErrorKind::TooLarge { len: 5 << 20, max: 1 << 20 });
     /// ```
-    pub fn check_size(&self, len: usize) -> Result<(), Violation> {
+    pub fn check_size(&self, len: usize) -> Result<(), Error> {
         if len <= self.max_bytes {
             return Ok(());
         }
-        Err(Violation::body(
-            "",
-            Code::BodyTooLarge,
-            msg!(
-                "the body is ",
-                len,
-                " bytes; the limit is ",
-                self.max_bytes,
-                " bytes"
-            ),
-        )
-        .with("max", self.max_bytes)
-        .with("actual", len))
+        Err(Error::at_start(ErrorKind::TooLarge {
+            len,
+            max: self.max_bytes,
+        }))
     }
 }
 
@@ -72,51 +62,42 @@ pub struct Document<'a> {
     /// The top-level value.
     pub root: Value<'a>,
     /// Problems found while reading, in document order.
-    pub violations: Vec<Violation>,
+    pub problems: Vec<Error>,
 }
 
 /// Reads `input` as one JSON value.
 ///
 /// Malformed input, invalid UTF-8, a byte order mark, a body over the size
-/// limit or nesting over the depth limit stop the reading: the error is one
-/// violation at path `""` with the line and column. Duplicate keys and lone
-/// surrogates do not: they are reported in [`Document::violations`] and the
-/// reading goes on, so that every problem is found at once.
+/// limit or nesting over the depth limit stop the reading: the error says
+/// what and where (line and column). Duplicate keys and lone surrogates do
+/// not: they are in [`Document::problems`] and the reading goes on, so that
+/// every problem is found at once. The reader knows nothing of reports:
+/// `Violation::from` words each problem as the library reports it.
 ///
 /// ```
-/// use checkout_rules::json::{parse, Limits, Value};
+/// use checkout_rules::json::{parse, ErrorKind, Limits, Value};
 ///
 /// let doc = parse(br#"{"amount": 12.340, "amount": 1}"#, &Limits::default()).unwrap();
 /// let amount = doc.root.as_object().unwrap().get("amount").unwrap();
 /// assert_eq!(amount.as_number(), Some("12.340")); // the exact text
-/// assert_eq!(doc.violations[0].code.as_str(), "duplicate_key");
-/// assert_eq!(doc.violations[0].path, "/amount");
+/// assert_eq!(doc.problems[0].kind, ErrorKind::DuplicateKey("amount".into()));
+/// assert_eq!(doc.problems[0].pointer, "/amount");
 ///
 /// let err = parse(b"{\n  \"a\": }", &Limits::default()).unwrap_err();
-/// assert_eq!(err.code.as_str(), "malformed_json");
-/// assert!(err.message.contains("line 2, column 8"));
+/// assert_eq!(err.kind, ErrorKind::ExpectedValue);
+/// assert_eq!((err.line, err.column), (2, 8));
 /// ```
-pub fn parse<'a>(input: &'a [u8], limits: &Limits) -> Result<Document<'a>, Violation> {
+pub fn parse<'a>(input: &'a [u8], limits: &Limits) -> Result<Document<'a>, Error> {
     limits.check_size(input.len())?;
     if input.starts_with(b"\xEF\xBB\xBF") {
-        return Err(positioned(
-            Code::ByteOrderMark,
-            "the body starts with a UTF-8 byte order mark; JSON must not (RFC 8259, section 8.1): remove it",
-            "",
-            0,
-        ));
+        return Err(Error::at_start(ErrorKind::ByteOrderMark));
     }
     let text = match core::str::from_utf8(input) {
         Ok(text) => text,
         Err(e) => {
             let valid = core::str::from_utf8(input.get(..e.valid_up_to()).unwrap_or_default())
                 .unwrap_or_default();
-            return Err(positioned(
-                Code::InvalidUtf8,
-                "the body is not valid UTF-8; send it encoded as UTF-8",
-                valid,
-                valid.len(),
-            ));
+            return Err(Error::new(ErrorKind::InvalidUtf8, valid.len()).located(valid));
         }
     };
     read_document(text, limits, SCAN_LIMIT)
@@ -126,103 +107,102 @@ fn read_document<'a>(
     text: &'a str,
     limits: &Limits,
     scan_limit: usize,
-) -> Result<Document<'a>, Violation> {
+) -> Result<Document<'a>, Error> {
     let mut reader = Reader {
         text,
         bytes: text.as_bytes(),
         pos: 0,
         max_depth: limits.max_depth.min(Limits::MAX_DEPTH),
-        violations: Vec::new(),
+        problems: Vec::new(),
         lines: None,
         scan_limit,
     };
-    reader.document().map_err(|e| e.into_violation(text))
+    reader.document().map_err(|e| e.located(text))
 }
 
-/// A fatal reading error: where, and what.
-struct Error {
-    offset: usize,
-    kind: ErrorKind,
+/// A problem found while reading: what, and where.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Error {
+    /// What is wrong.
+    pub kind: ErrorKind,
+    /// The JSON pointer of the member it concerns; empty for the body.
+    pub pointer: String,
+    /// Where in the body, in bytes.
+    pub offset: usize,
+    /// The line, from 1.
+    pub line: usize,
+    /// The column, from 1, in characters.
+    pub column: usize,
 }
 
-enum ErrorKind {
+/// What is wrong with a body.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The body is over [`Limits::max_bytes`].
+    TooLarge {
+        /// The body's size, in bytes.
+        len: usize,
+        /// The limit.
+        max: usize,
+    },
+    /// The body starts with a byte order mark.
+    ByteOrderMark,
+    /// The body is not UTF-8.
+    InvalidUtf8,
+    /// The body is empty or only white space.
     Empty,
+    /// The body ends inside a value.
     UnexpectedEnd,
+    /// Something other than a value where one belongs.
     ExpectedValue,
+    /// Something other than a key in double quotes.
     ExpectedKey,
+    /// No `:` after a key.
     ExpectedColon,
+    /// Neither `,` nor `}` after a member.
     ExpectedCommaOrBrace,
+    /// Neither `,` nor `]` after an element.
     ExpectedCommaOrBracket,
+    /// A control character, unescaped, inside a string.
     ControlInString(u8),
+    /// A `\` escape JSON does not define.
     InvalidEscape,
+    /// `\u` without four hexadecimal digits.
     InvalidUnicodeEscape,
+    /// A number JSON's grammar refuses, and why.
     InvalidNumber(&'static str),
+    /// More after the value.
     TrailingData,
+    /// Arrays and objects nest deeper than the limit given.
     TooDeep(usize),
+    /// A key an object already has (not fatal).
+    DuplicateKey(String),
+    /// A `\u` escape of half a surrogate pair (not fatal).
+    LoneSurrogate,
 }
 
 impl Error {
-    fn into_violation(self, text: &str) -> Violation {
-        let what = match self.kind {
-            ErrorKind::Empty => {
-                return positioned(
-                    Code::MalformedJson,
-                    "the body is empty; send a JSON object",
-                    text,
-                    self.offset,
-                );
-            }
-            ErrorKind::TooDeep(max) => {
-                return positioned(
-                    Code::TooDeep,
-                    &msg!("arrays and objects nest deeper than ", max, " levels"),
-                    text,
-                    self.offset,
-                )
-                .with("max", max);
-            }
-            ErrorKind::UnexpectedEnd => Cow::Borrowed("the body ends in the middle of a value"),
-            ErrorKind::ExpectedValue => Cow::Borrowed("expected a JSON value"),
-            ErrorKind::ExpectedKey => Cow::Borrowed("expected a key in double quotes"),
-            ErrorKind::ExpectedColon => Cow::Borrowed("expected `:` after the key"),
-            ErrorKind::ExpectedCommaOrBrace => Cow::Borrowed("expected `,` or `}` after a member"),
-            ErrorKind::ExpectedCommaOrBracket => {
-                Cow::Borrowed("expected `,` or `]` after an element")
-            }
-            ErrorKind::ControlInString(b) => Cow::Owned(msg!(
-                "control character ",
-                CodePoint(u32::from(b)),
-                " must be escaped inside a string"
-            )),
-            ErrorKind::InvalidEscape => Cow::Borrowed(
-                "invalid escape; JSON allows \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX",
-            ),
-            ErrorKind::InvalidUnicodeEscape => {
-                Cow::Borrowed("\\u must be followed by four hexadecimal digits")
-            }
-            ErrorKind::InvalidNumber(why) => Cow::Owned(msg!("invalid number: ", why)),
-            ErrorKind::TrailingData => Cow::Borrowed("unexpected data after the JSON value"),
-        };
-        positioned(
-            Code::MalformedJson,
-            &msg!("malformed JSON: ", what),
-            text,
-            self.offset,
-        )
+    fn new(kind: ErrorKind, offset: usize) -> Error {
+        Error {
+            kind,
+            pointer: String::new(),
+            offset,
+            line: 1,
+            column: 1,
+        }
     }
-}
 
-/// A violation at the body's root that names a line and a column (both from
-/// 1; the column counts characters).
-fn positioned(code: Code, what: &str, text: &str, offset: usize) -> Violation {
-    let (line, column) = line_column(text, offset);
-    Violation::body(
-        "",
-        code,
-        msg!(what, " (line ", line, ", column ", column, ")"),
-    )
-    .with("line", line)
-    .with("column", column)
+    fn at_start(kind: ErrorKind) -> Error {
+        Error::new(kind, 0)
+    }
+
+    /// With the line and column of its offset in `text`.
+    fn located(mut self, text: &str) -> Error {
+        (self.line, self.column) = line_column(text, self.offset);
+        self
+    }
 }
 
 fn line_column(text: &str, offset: usize) -> (usize, usize) {
@@ -321,7 +301,7 @@ const SCAN_LIMIT: usize = 16;
 struct Unchecked {
     member: usize,
     key_offset: usize,
-    violations: usize,
+    problems: usize,
 }
 
 /// Sorts `items` by `less`, in place, in n log n at worst. A heap sort by
@@ -356,7 +336,7 @@ struct Reader<'a> {
     bytes: &'a [u8],
     pos: usize,
     max_depth: usize,
-    violations: Vec<Violation>,
+    problems: Vec<Error>,
     lines: Option<Lines>,
     /// [`SCAN_LIMIT`], but for tests that compare both ways of finding
     /// duplicates.
@@ -376,15 +356,12 @@ impl<'a> Reader<'a> {
         }
         Ok(Document {
             root,
-            violations: core::mem::take(&mut self.violations),
+            problems: core::mem::take(&mut self.problems),
         })
     }
 
     fn error(&self, kind: ErrorKind) -> Error {
-        Error {
-            offset: self.pos,
-            kind,
-        }
+        Error::new(kind, self.pos)
     }
 
     fn peek(&self) -> Option<u8> {
@@ -462,12 +439,12 @@ impl<'a> Reader<'a> {
                 unchecked.push(Unchecked {
                     member: object.members.len(),
                     key_offset,
-                    violations: self.violations.len(),
+                    problems: self.problems.len(),
                 });
                 object.members.push((key, value));
             } else if object.members.iter().any(|(k, _)| *k == key) {
-                let violation = self.duplicate(&member_path, &key, key_offset);
-                self.violations.push(violation);
+                let problem = self.duplicate(&member_path, &key, key_offset);
+                self.problems.push(problem);
             } else {
                 object.members.push((key, value));
             }
@@ -515,23 +492,19 @@ impl<'a> Reader<'a> {
                 parent: Some(path),
                 segment: Some(Segment::Key(key)),
             };
-            found.push((
-                u.violations,
-                self.duplicate(&member_path, key, u.key_offset),
-            ));
+            found.push((u.problems, self.duplicate(&member_path, key, u.key_offset)));
         }
-        // Each in its place among the violations found inside the members.
+        // Each in its place among the problems found inside the members.
         if let Some(&(first, _)) = found.first() {
-            let later = self.violations.split_off(first);
+            let later = self.problems.split_off(first);
             let mut found = found.into_iter().peekable();
-            for (i, violation) in later.into_iter().enumerate() {
+            for (i, problem) in later.into_iter().enumerate() {
                 while let Some((_, duplicate)) = found.next_if(|(at, _)| *at == first + i) {
-                    self.violations.push(duplicate);
+                    self.problems.push(duplicate);
                 }
-                self.violations.push(violation);
+                self.problems.push(problem);
             }
-            self.violations
-                .extend(found.map(|(_, duplicate)| duplicate));
+            self.problems.extend(found.map(|(_, duplicate)| duplicate));
         }
         let mut index = 0;
         object.members.retain(|_| {
@@ -548,25 +521,20 @@ impl<'a> Reader<'a> {
             .at(bytes, offset)
     }
 
-    fn duplicate(&mut self, path: &Path<'_>, key: &str, offset: usize) -> Violation {
+    fn duplicate(&mut self, path: &Path<'_>, key: &str, offset: usize) -> Error {
+        self.located(ErrorKind::DuplicateKey(String::from(key)), path, offset)
+    }
+
+    /// A problem that does not stop the reading, at `path`.
+    fn located(&mut self, kind: ErrorKind, path: &Path<'_>, offset: usize) -> Error {
         let (line, column) = self.line_column(offset);
-        let pointer = path.pointer();
-        Violation::body(
-            pointer.as_str(),
-            Code::DuplicateKey,
-            msg!(
-                "`",
-                key,
-                "` appears more than once in the same object (line ",
-                line,
-                ", column ",
-                column,
-                "); \
-                 JSON readers disagree on which one counts, so send each key once"
-            ),
-        )
-        .with("line", line)
-        .with("column", column)
+        Error {
+            kind,
+            pointer: String::from(path.pointer().as_str()),
+            offset,
+            line,
+            column,
+        }
     }
 
     fn array(&mut self, depth: usize, path: &Path<'_>) -> Result<Value<'a>, Error> {
@@ -761,18 +729,8 @@ impl<'a> Reader<'a> {
     }
 
     fn lone_surrogate(&mut self, path: &Path<'_>, offset: usize) {
-        let (line, column) = self.line_column(offset);
-        let pointer = path.pointer();
-        self.violations.push(
-            Violation::body(
-                pointer.as_str(),
-                Code::LoneSurrogate,
-                msg!("a \\u escape encodes half of a UTF-16 surrogate pair, which is not a character \
-                     (line ", line, ", column ", column, "); escape the whole pair or send the character as UTF-8"),
-            )
-            .with("line", line)
-            .with("column", column),
-        );
+        let problem = self.located(ErrorKind::LoneSurrogate, path, offset);
+        self.problems.push(problem);
     }
 }
 
@@ -789,9 +747,37 @@ fn hex_value(digits: &[u8]) -> Option<u16> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::violation::{Code, Violation};
     use alloc::format;
 
-    fn read(s: &str) -> Result<Document<'_>, Violation> {
+    /// What the reader gives, as the library reports it.
+    #[derive(Debug)]
+    struct Read<'a> {
+        root: Value<'a>,
+        violations: Vec<Violation>,
+    }
+
+    fn reported(read: Result<Document<'_>, Error>) -> Result<Read<'_>, Violation> {
+        read.map(|doc| Read {
+            root: doc.root,
+            violations: doc.problems.into_iter().map(Violation::from).collect(),
+        })
+        .map_err(Violation::from)
+    }
+
+    fn parse<'a>(input: &'a [u8], limits: &Limits) -> Result<Read<'a>, Violation> {
+        reported(super::parse(input, limits))
+    }
+
+    fn read_document<'a>(
+        text: &'a str,
+        limits: &Limits,
+        scan: usize,
+    ) -> Result<Read<'a>, Violation> {
+        reported(super::read_document(text, limits, scan))
+    }
+
+    fn read(s: &str) -> Result<Read<'_>, Violation> {
         parse(s.as_bytes(), &Limits::default())
     }
 

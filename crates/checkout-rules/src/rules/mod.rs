@@ -14,6 +14,7 @@ pub mod integer;
 pub mod ip;
 pub mod phone;
 mod phone_lengths;
+mod reading;
 pub mod region;
 pub mod suggest;
 pub mod text;
