@@ -287,7 +287,8 @@ fn floor(dialect: Dialect, body: &[u8]) -> bool {
         Dialect::Kiotapay => serde_json::from_slice::<KiotapayFloor<'_>>(body).is_ok(),
         Dialect::Payviox => serde_json::from_slice::<PayvioxFloor<'_>>(body).is_ok(),
         Dialect::Orchestrator => serde_json::from_slice::<OrchestratorFloor<'_>>(body).is_ok(),
-        _ => serde_json::from_slice::<FlutterwaveFloor<'_>>(body).is_ok(),
+        Dialect::Flutterwave => serde_json::from_slice::<FlutterwaveFloor<'_>>(body).is_ok(),
+        other => panic!("no serde floor is written for {other}"),
     }
 }
 

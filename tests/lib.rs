@@ -115,7 +115,8 @@ pub fn valid_example(dialect: Dialect) -> (String, &'static [(&'static str, &'st
             "orchestrator/wireless-headphones.json",
             &[("Idempotency-Key", "4f1c2b0e-7d1a-4c55-9a61-0d3c2f9e8b71")],
         ),
-        _ => ("flutterwave/ngn-order.json", &[]),
+        Dialect::Flutterwave => ("flutterwave/ngn-order.json", &[]),
+        other => panic!("no valid example is named for {other}"),
     };
     let text = std::fs::read_to_string(repo_root().join("examples").join(file))
         .unwrap_or_else(|e| panic!("examples/{file}: {e}"));
