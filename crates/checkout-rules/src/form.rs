@@ -17,8 +17,9 @@ use crate::message::{integer_text, msg};
 use crate::money::Money;
 use crate::rules::amount::{Minimum, Unit};
 use crate::schema::DialectSpec;
-use crate::schema::{Field, HeaderField, HeaderRule, ObjectSpec, Rule, Walker};
+use crate::schema::{Field, HeaderField, HeaderRule, ObjectSpec, Rule};
 use crate::violation::{Code, Part, Violation};
+use crate::walker::Walker;
 
 /// The constraints of one field or header, as a form puts them on an input.
 ///

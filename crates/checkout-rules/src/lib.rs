@@ -103,6 +103,7 @@ mod utf8;
 #[cfg(feature = "validator")]
 mod validator;
 mod violation;
+mod walker;
 mod writer;
 
 pub use canonical::CheckoutSession;

@@ -14,7 +14,8 @@ use crate::json::{Object, Value};
 use crate::message::msg;
 use crate::money::Money;
 use crate::schema::DialectSpec;
-use crate::schema::{Extra, Field, MethodField, ObjectSpec, Read, Request, Rule, Visitor, read};
+use crate::schema::{Extra, Field, MethodField, ObjectSpec, Request, Rule, read};
+use crate::walker::{Read, Visitor};
 use crate::writer::{Writer, money_text, string};
 
 /// Builds the canonical session of a request while the walker checks it:

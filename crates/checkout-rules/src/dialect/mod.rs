@@ -19,8 +19,9 @@ use core::str::FromStr;
 use crate::json::{self, Limits};
 use crate::mapping::Normaliser;
 use crate::report::Report;
-use crate::schema::{self, DialectSpec, Request, Rule, Visitor, Walker};
+use crate::schema::{DialectSpec, Request, Rule};
 use crate::violation::Violation;
+use crate::walker::{self, Visitor, Walker};
 
 /// A provider's request format.
 ///
@@ -119,7 +120,7 @@ impl Dialect {
         let mut violations: Vec<Violation> =
             document.problems.into_iter().map(Violation::from).collect();
         let Some(object) = document.root.as_object() else {
-            violations.push(schema::type_violation(
+            violations.push(walker::type_violation(
                 &document.root,
                 "object",
                 crate::rules::At::body(""),

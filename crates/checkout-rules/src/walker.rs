@@ -1,0 +1,445 @@
+//! The walker: applies a dialect's tables to a request, collecting every
+//! violation, and tells a [`Visitor`] (the normaliser) what it checked.
+
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::net::IpAddr;
+
+use crate::currency::Currency;
+use crate::json::Value;
+use crate::json::pointer::Pointer;
+use crate::message::{join, msg};
+use crate::money::Money;
+use crate::rules::{self, At};
+use crate::schema::{Extra, Field, HeaderField, HeaderRule, ObjectSpec, Rule, UrlUse};
+use crate::violation::{Code, Violation};
+
+/// What a rule read from a value that passed it, handed to the normaliser so
+/// that no value is read twice.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Read {
+    /// Nothing beyond the value itself.
+    Value,
+    /// An amount.
+    Money(Money),
+    /// A whole number.
+    Integer(i64),
+    /// An IP address.
+    Ip(IpAddr),
+}
+
+/// What the walker says of a request as it checks it: each field that
+/// passed its rule, with what the rule read (after the field's own
+/// members), each list before its elements, and each element after its
+/// fields. The normaliser builds the canonical session from it.
+pub(crate) trait Visitor<'a> {
+    /// A field whose value passed its rule.
+    fn field(&mut self, field: &Field, value: &Value<'a>, read: Read);
+    /// A list of `len` elements of `item`, before its elements.
+    fn list(&mut self, len: usize, item: &Rule);
+    /// An element of a list, after its fields.
+    fn element(&mut self, element: &Value<'a>, item: &Rule);
+}
+
+/// Applies field specs to a document, collecting every violation.
+pub(crate) struct Walker<'o, 'a> {
+    pub out: &'o mut Vec<Violation>,
+    pub currency: Option<Currency>,
+    pub url_policy: rules::url::UrlPolicy,
+    /// Told of the values as they are checked, until the first violation
+    /// makes it moot.
+    pub visitor: Option<&'o mut dyn Visitor<'a>>,
+    pointer: Pointer,
+}
+
+impl core::fmt::Debug for Walker<'_, '_> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("Walker")
+            .field("out", &self.out)
+            .field("currency", &self.currency)
+            .field("pointer", &self.pointer)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<'o, 'a> Walker<'o, 'a> {
+    pub fn new(out: &'o mut Vec<Violation>, currency: Option<Currency>) -> Walker<'o, 'a> {
+        Walker::starting_at(out, currency, Pointer::root())
+    }
+
+    /// A walker whose values sit at `pointer`.
+    pub fn starting_at(
+        out: &'o mut Vec<Violation>,
+        currency: Option<Currency>,
+        pointer: Pointer,
+    ) -> Walker<'o, 'a> {
+        Walker {
+            out,
+            currency,
+            url_policy: rules::url::UrlPolicy::default(),
+            visitor: None,
+            pointer,
+        }
+    }
+
+    /// Checks an object against its spec: every field, then every member the
+    /// spec does not list.
+    pub fn object(&mut self, value: &Value<'a>, spec: &ObjectSpec) {
+        let Some(object) = self.expect(value, "object", Value::as_object) else {
+            return;
+        };
+        let members = spec.members(object);
+        for (field, &value) in spec.fields.iter().zip(members.values.as_slice()) {
+            if value.is_none() && !field.required {
+                continue;
+            }
+            let mark = self.pointer.push_field(field.name);
+            match value {
+                Some(value) => {
+                    let read = self.field(value, field);
+                    if let Some(visitor) = self.visitor() {
+                        visitor.field(field, value, read);
+                    }
+                }
+                None => {
+                    let at = At::body(self.pointer.as_str());
+                    self.out.push(at.violation(
+                        Code::Required,
+                        msg!("The ", at.name(), " field is required."),
+                    ));
+                }
+            }
+            self.pointer.truncate(mark);
+        }
+        if !members.unlisted {
+            return;
+        }
+        for (key, value) in object.iter() {
+            if spec.field(key).is_some() {
+                continue;
+            }
+            let mark = self.pointer.push_key(key);
+            match spec.extra {
+                Extra::Allow => rules::free_form::check(value, &mut self.pointer, self.out),
+                Extra::Reject => {
+                    let at = At::body(self.pointer.as_str());
+                    let names = spec.fields.iter().map(|f| f.name);
+                    let violation = match rules::suggest::closest(key, names) {
+                        Some(s) => at
+                            .violation(
+                                Code::UnknownField,
+                                msg!(
+                                    "`",
+                                    key,
+                                    "` is not a field of this request; did you mean `",
+                                    s,
+                                    "`?"
+                                ),
+                            )
+                            .with("suggestion", s),
+                        None => at.violation(
+                            Code::UnknownField,
+                            msg!("`", key, "` is not a field of this request; remove it"),
+                        ),
+                    };
+                    self.out.push(violation);
+                }
+            }
+            self.pointer.truncate(mark);
+        }
+    }
+
+    /// The visitor, while there is no violation: the first one ends it.
+    fn visitor(&mut self) -> Option<&mut (dyn Visitor<'a> + 'o)> {
+        if !self.out.is_empty() {
+            self.visitor = None;
+        }
+        self.visitor.as_deref_mut()
+    }
+
+    /// Checks a field's value against its rule. No rule accepts `null`,
+    /// and what to do instead depends on whether the field may be absent.
+    pub fn field(&mut self, value: &Value<'a>, field: &Field) -> Read {
+        if let Value::Null = value {
+            let violation =
+                field_type_violation(value, field.rule.json_type(), self.at(), field.required);
+            self.out.push(violation);
+            return Read::Value;
+        }
+        self.rule(value, &field.rule)
+    }
+
+    /// Checks one value against a rule; what the rule read from it when it
+    /// passed.
+    pub fn rule(&mut self, value: &Value<'a>, rule: &Rule) -> Read {
+        let result = match rule {
+            Rule::Object(spec) => {
+                self.object(value, spec);
+                return Read::Value;
+            }
+            Rule::List { min_items, item } => {
+                self.list(value, *min_items, item);
+                return Read::Value;
+            }
+            Rule::FreeObject => {
+                if self.expect(value, "object", Value::as_object).is_some() {
+                    rules::free_form::check(value, &mut self.pointer, self.out);
+                }
+                return Read::Value;
+            }
+            Rule::Amount(amount) => match self.expect(value, "number", Value::as_number) {
+                Some(n) => amount
+                    .check(n, self.currency, self.at())
+                    .map(|money| money.map_or(Read::Value, Read::Money)),
+                None => return Read::Value,
+            },
+            Rule::Integer(range) => match self.expect(value, "number", Value::as_number) {
+                Some(n) => range.check(n, self.at()).map(Read::Integer),
+                None => return Read::Value,
+            },
+            _ => {
+                let Some(s) = self.expect(value, "string", Value::as_str) else {
+                    return Read::Value;
+                };
+                check_string(
+                    s,
+                    rule,
+                    At::body(self.pointer.as_str()),
+                    self.url_policy,
+                    self.out,
+                )
+            }
+        };
+        result.unwrap_or_else(|v| {
+            self.out.push(v);
+            Read::Value
+        })
+    }
+
+    fn list(&mut self, value: &Value<'a>, min_items: usize, item: &Rule) {
+        let Some(elements) = self.expect(value, "array", Value::as_array) else {
+            return;
+        };
+        if elements.len() < min_items {
+            let at = self.at();
+            let message = msg!(
+                "`",
+                at.name(),
+                "` must have at least ",
+                min_items,
+                " item",
+                if min_items == 1 { "" } else { "s" },
+                "; it has ",
+                elements.len()
+            );
+            self.out.push(
+                at.violation(Code::TooFewItems, message)
+                    .with("min", min_items)
+                    .with("actual", elements.len()),
+            );
+        }
+        if let Some(visitor) = self.visitor() {
+            visitor.list(elements.len(), item);
+        }
+        for (i, element) in elements.iter().enumerate() {
+            let mark = self.pointer.push_index(i);
+            self.rule(element, item);
+            self.pointer.truncate(mark);
+            if let Some(visitor) = self.visitor() {
+                visitor.element(element, item);
+            }
+        }
+    }
+
+    fn at(&self) -> At<'_> {
+        At::body(self.pointer.as_str())
+    }
+
+    /// The value as the JSON type a rule needs, or an `invalid_type`
+    /// violation.
+    fn expect<'v, 'b, T: ?Sized>(
+        &mut self,
+        value: &'v Value<'b>,
+        expected: &'static str,
+        get: fn(&'v Value<'b>) -> Option<&'v T>,
+    ) -> Option<&'v T> {
+        let got = get(value);
+        if got.is_none() {
+            self.out.push(type_violation(value, expected, self.at()));
+        }
+        got
+    }
+
+    /// Checks one header's value.
+    pub fn header(&mut self, value: &str, spec: &HeaderField) {
+        let at = At::header(spec.name);
+        let result = rules::header::check_value(value, at)
+            .and_then(|()| check_header(value, &spec.rule, at, self.out));
+        if let Err(v) = result {
+            self.out.push(v);
+        }
+    }
+
+    /// Checks the headers a dialect defines. Headers it does not define are
+    /// ignored: real requests carry many.
+    pub fn headers(&mut self, given: &[(&str, &str)], specs: &[HeaderField]) {
+        for spec in specs {
+            let at = At::header(spec.name);
+            let mut found = given
+                .iter()
+                .filter(|(n, _)| n.eq_ignore_ascii_case(spec.name));
+            let result = match (found.next(), found.next()) {
+                (None, _) if spec.required => Err(at.violation(
+                    Code::Required,
+                    msg!("The ", spec.name, " header is required."),
+                )),
+                (None, _) => Ok(()),
+                (Some(_), Some(_)) => Err(at.violation(
+                    Code::DuplicateHeader,
+                    msg!(
+                        "the `",
+                        spec.name,
+                        "` header is given more than once; send it once"
+                    ),
+                )),
+                (Some((_, value)), None) => {
+                    self.header(value, spec);
+                    Ok(())
+                }
+            };
+            if let Err(v) = result {
+                self.out.push(v);
+            }
+        }
+    }
+}
+
+fn check_string(
+    s: &str,
+    rule: &Rule,
+    at: At<'_>,
+    url_policy: rules::url::UrlPolicy,
+    out: &mut Vec<Violation>,
+) -> Result<Read, Violation> {
+    let checked = match rule {
+        Rule::Text(text) => {
+            text.check(s, at, out);
+            Ok(())
+        }
+        Rule::Email => rules::email::check(s, at),
+        Rule::Url(url_use) => rules::url::check(s, at).and_then(|parts| {
+            let policy = match url_use {
+                UrlUse::Redirect => url_policy.redirects,
+                UrlUse::Webhook => url_policy.webhooks,
+            };
+            rules::url::check_policy(&parts, policy, at)
+        }),
+        Rule::Ip => return rules::ip::check_public(s, at).map(Read::Ip),
+        Rule::Phone => rules::phone::check(s, at),
+        Rule::Country => rules::region::check_country(s, at),
+        Rule::Locale => rules::region::check_locale(s, at),
+        Rule::Currency(set) => rules::currency::check(s, *set, at).map(drop),
+        Rule::OneOf(values) if values.contains(&s) => Ok(()),
+        Rule::OneOf(values) => {
+            let list: Vec<String> = values.iter().map(|v| msg!("`", v, "`")).collect();
+            let expected = match list.as_slice() {
+                [only] => only.clone(),
+                _ => msg!("one of ", join(&list, ", ")),
+            };
+            Err(at
+                .violation(
+                    Code::NotAllowed,
+                    msg!("`", at.name(), "` is `", s, "`; it must be ", expected),
+                )
+                .with("allowed", rules_list(values)))
+        }
+        _ => Ok(()),
+    };
+    checked.map(|()| Read::Value)
+}
+
+fn rules_list(values: &'static [&'static str]) -> crate::violation::Param {
+    crate::violation::Param::List(
+        values
+            .iter()
+            .map(|v| alloc::borrow::Cow::Borrowed(*v))
+            .collect(),
+    )
+}
+
+fn check_header(
+    value: &str,
+    rule: &HeaderRule,
+    at: At<'_>,
+    out: &mut Vec<Violation>,
+) -> Result<(), Violation> {
+    match rule {
+        HeaderRule::Text(text) => {
+            text.check(value, at, out);
+            Ok(())
+        }
+        HeaderRule::Bearer(prefixes) => rules::header::check_bearer(value, prefixes, at).map(drop),
+        HeaderRule::JsonContentType => rules::header::check_json_content_type(value, at),
+    }
+}
+
+/// `invalid_type` for a value that is not a field (a list's element, the
+/// body), with a hint for a number sent as a string.
+pub(crate) fn type_violation(value: &Value<'_>, expected: &'static str, at: At<'_>) -> Violation {
+    typed(value, expected, at, None)
+}
+
+/// `invalid_type` for a field's value, with a hint for the usual slips: a
+/// number sent as a string, or `null`, which for a field that may be absent
+/// is better left out, and for a required one needs a value of its type
+/// (leaving it out would be `required`).
+pub(crate) fn field_type_violation(
+    value: &Value<'_>,
+    expected: &'static str,
+    at: At<'_>,
+    required: bool,
+) -> Violation {
+    typed(value, expected, at, Some(required))
+}
+
+fn typed(value: &Value<'_>, expected: &'static str, at: At<'_>, field: Option<bool>) -> Violation {
+    let actual = value.type_name();
+    let name = at.name();
+    let hint = match (value, expected) {
+        (Value::Null, _) => match field {
+            Some(true) => msg!("; the field is required, so send ", with_article(expected)),
+            Some(false) => String::from("; omit the field instead of sending null"),
+            None => String::new(),
+        },
+        (Value::String(s), "number") if crate::number::form(s) != crate::number::Form::Invalid => {
+            msg!("; write ", s, " without quotes")
+        }
+        _ => String::new(),
+    };
+    let subject = if at.path.is_empty() && at.part == crate::violation::Part::Body {
+        String::from("the body")
+    } else {
+        msg!("`", name, "`")
+    };
+    at.violation(
+        Code::InvalidType,
+        msg!(
+            subject,
+            " must be ",
+            with_article(expected),
+            "; it is ",
+            with_article(actual),
+            hint
+        ),
+    )
+    .with("expected", expected)
+    .with("actual", actual)
+}
+
+fn with_article(type_name: &str) -> String {
+    match type_name {
+        "null" => String::from("null"),
+        "object" | "array" => msg!("an ", type_name),
+        _ => msg!("a ", type_name),
+    }
+}
