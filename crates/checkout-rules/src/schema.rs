@@ -83,7 +83,7 @@ pub const fn doc_sources(list: &'static [Source]) -> &'static [Source] {
     }
 }
 
-/// What a URL field is for, which decides its [`Policy`](rules::url::Policy).
+/// What a URL field is for, which decides its [`Policy`](crate::rules::url::Policy).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum UrlUse {
     /// The customer's browser is sent there.
@@ -102,7 +102,7 @@ pub enum Rule {
     /// An absolute http(s) URL, and what it is for.
     Url(UrlUse),
     /// An end user's IP address: IPv4 or IPv6, and globally reachable
-    /// ([`rules::ip::check_public`]).
+    /// ([`crate::rules::ip::check_public`]).
     Ip,
     /// A phone number in E.164 form.
     Phone,
