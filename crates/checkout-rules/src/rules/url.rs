@@ -779,6 +779,14 @@ mod tests {
         for one_label in ["intranet", "metadata", "intranet.", "ai."] {
             assert_eq!(domain(one_label), Some(NotPublic::OneLabel), "{one_label}");
         }
+        assert_eq!(
+            domain("metadata.google.internal").unwrap().describe(),
+            "a special-use name (.internal)"
+        );
+        assert_eq!(
+            NotPublic::OneLabel.describe(),
+            "a one-label name, completed by the server's search domains"
+        );
         for public in [
             "merchant.example",
             "example.com",
