@@ -408,6 +408,9 @@ mod tests {
             ("application/json, text/plain", "syntax"),
             ("application/json; x=(y)", "syntax"),
             ("application/j@son", "syntax"),
+            // A type is a token, then `/`.
+            ("application@json", "syntax"),
+            ("application json", "syntax"),
             // A parameter's name is a token, then `=`.
             ("application/json; x@y", "syntax"),
             ("application/json; charset:utf-8", "syntax"),
@@ -459,6 +462,7 @@ mod tests {
         assert!(message("").ends_with("from character 1"));
         assert!(message("application/json; a=\"b").ends_with("from character 23"));
         assert!(message("application/json; charset =utf-8").ends_with("from character 26"));
+        assert!(message("application /json").ends_with("from character 12"));
         assert!(message("application/json; a=\"b\u{7f}\"").ends_with("from character 23"));
     }
 }

@@ -656,6 +656,16 @@ mod tests {
             );
             assert!(v.message.ends_with(reason), "{}", v.message);
         }
+        assert_eq!(
+            Problem::Relative.describe(),
+            "it is relative; start it with https://"
+        );
+        assert!(
+            check("/x", at)
+                .unwrap_err()
+                .message
+                .ends_with("it is relative; start it with https://")
+        );
     }
 
     #[test]
