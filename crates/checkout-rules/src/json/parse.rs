@@ -1036,4 +1036,54 @@ mod tests {
         }
         assert!(read("{\"a\": \"x\u{7f}y \u{20}\"}").is_ok());
     }
+
+    #[test]
+    fn literals_read_as_their_values() {
+        let doc = read("[true, false, null]").unwrap();
+        assert_eq!(
+            doc.root.as_array().unwrap(),
+            &[Value::Bool(true), Value::Bool(false), Value::Null][..]
+        );
+        for body in ["[fals]", "[nul]", "[tru]", "[f]"] {
+            assert_eq!(read(body).unwrap_err().code, Code::MalformedJson, "{body}");
+        }
+    }
+
+    /// Each of JSON's two-character escapes, and the text around escapes
+    /// (a space included) kept as it is.
+    #[test]
+    fn escapes_decode_and_the_text_between_them_is_kept() {
+        let doc = read(r#"["\"\\\/\b\f\n\r\t", "\t x y", "a\r\n b ~"]"#).unwrap();
+        let strings: Vec<_> = doc
+            .root
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap())
+            .collect();
+        assert_eq!(strings, ["\"\\/\u{8}\u{c}\n\r\t", "\t x y", "a\r\n b ~"]);
+        assert!(doc.violations.is_empty());
+    }
+
+    /// Duplicates and lone surrogates found while reading say where they
+    /// are: the key's quote, the escape's backslash.
+    #[test]
+    fn violations_found_while_reading_give_their_line_and_column() {
+        let doc = read("{\"a\": 1,\n  \"a\": 2,\n\"é\": \"x\\udc00\"}").unwrap();
+        let at: Vec<_> = doc
+            .violations
+            .iter()
+            .map(|v| (v.code, v.param("line").cloned(), v.param("column").cloned()))
+            .collect();
+        let int = |n| Some(crate::report::Param::Int(n));
+        assert_eq!(
+            at,
+            [
+                (Code::DuplicateKey, int(2), int(3)),
+                (Code::LoneSurrogate, int(3), int(8)),
+            ]
+        );
+        assert!(doc.violations[0].message.contains("(line 2, column 3)"));
+        assert!(doc.violations[1].message.contains("(line 3, column 8)"));
+    }
 }

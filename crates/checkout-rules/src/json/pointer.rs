@@ -185,6 +185,27 @@ mod tests {
         assert_eq!(Pointer::root().join(""), "/");
     }
 
+    /// Each push returns the length before it, which is where `truncate`
+    /// goes back to: the walker pushes and truncates once per field.
+    #[test]
+    fn pushes_return_the_length_to_go_back_to() {
+        let mut p = Pointer::root();
+        assert_eq!(p.push_key("items"), 0);
+        assert_eq!(p.push_index(12), 6);
+        let field = p.push_field("price");
+        assert_eq!(p.as_str(), "/items/12/price");
+        assert_eq!(field, 9);
+        p.truncate(field);
+        assert_eq!(p.as_str(), "/items/12");
+        let key = p.push_key("a/b");
+        assert_eq!(p.as_str(), "/items/12/a~1b");
+        p.truncate(key);
+        let index = p.push_index(0);
+        assert_eq!(p.as_str(), "/items/12/0");
+        p.truncate(index);
+        assert_eq!(p.as_str(), "/items/12");
+    }
+
     #[test]
     fn dotted() {
         assert_eq!(to_dotted("/items/0/price"), "items.0.price");

@@ -512,6 +512,26 @@ mod tests {
         assert_eq!(append_own(&1.5f64, &mut String::new()), None);
     }
 
+    /// The crate's own types, written without the scan of field names, come
+    /// out as `serde_json` writes them.
+    #[test]
+    fn own_types_are_written_as_serde_json_writes_them() {
+        use crate::report::{Code, Violation};
+        let violation = Violation::body("/items/0/name", Code::TooLong, "a \"name\"\n")
+            .with("max", 5u32)
+            .with("actual", 7u32);
+        let expected = serde_json::to_string(&violation).unwrap();
+        assert!(expected.starts_with('{'), "{expected}");
+        assert_eq!(
+            own_to_string(&violation).as_deref(),
+            Some(expected.as_str())
+        );
+        assert_eq!(to_string(&violation).as_deref(), Some(expected.as_str()));
+        let mut out = String::from("[");
+        append_own(&violation, &mut out).unwrap();
+        assert_eq!(out, alloc::format!("[{expected}"));
+    }
+
     #[test]
     fn field_names_of_other_types_are_escaped() {
         #[derive(serde::Serialize)]

@@ -408,6 +408,20 @@ mod tests {
             ("application/json, text/plain", "syntax"),
             ("application/json; x=(y)", "syntax"),
             ("application/j@son", "syntax"),
+            // A type is a token, then `/`.
+            ("application@json", "syntax"),
+            ("application json", "syntax"),
+            // A parameter's name is a token, then `=`.
+            ("application/json; x@y", "syntax"),
+            ("application/json; charset:utf-8", "syntax"),
+            // A quoted string holds tabs and visible ASCII, and a `\`
+            // quotes only those.
+            ("application/json; x=\"a\u{1}\"", "syntax"),
+            ("application/json; x=\"\u{7f}\"", "syntax"),
+            ("application/json; x=\"\n\"", "syntax"),
+            ("application/json; x=\"caf\u{e9}\"", "syntax"),
+            ("application/json; x=\"\\\u{1}\"", "syntax"),
+            ("application/json; x=\"\\\u{e9}\"", "syntax"),
         ] {
             assert_eq!(reason(bad).as_deref(), Some(why), "{bad:?}");
         }
@@ -447,5 +461,8 @@ mod tests {
         assert!(message("é/json").ends_with("from character 1"));
         assert!(message("").ends_with("from character 1"));
         assert!(message("application/json; a=\"b").ends_with("from character 23"));
+        assert!(message("application/json; charset =utf-8").ends_with("from character 26"));
+        assert!(message("application /json").ends_with("from character 12"));
+        assert!(message("application/json; a=\"b\u{7f}\"").ends_with("from character 23"));
     }
 }

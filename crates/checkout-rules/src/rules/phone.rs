@@ -394,6 +394,26 @@ mod tests {
         assert!(message(&number(82, 4)).contains("+82 numbers have 5, 6 or 8 to 13 digits"));
     }
 
+    /// Lengths are a 32-bit set: a number with 32 or more digits after the
+    /// code is of no possible length, and says how many digits it has.
+    #[test]
+    fn lengths_past_the_set_are_impossible() {
+        let lengths = possible_lengths(44).unwrap();
+        for n in [31, 32, 33, 64, usize::MAX] {
+            assert!(!lengths.contains(n), "{n}");
+        }
+        assert!(lengths.iter().all(|n| n < 32));
+        for n in [31, 32, 33, 40] {
+            assert!(
+                message(&number(44, n)).ends_with(&alloc::format!(
+                    "this one has {n}, which makes {} digits in all; E.164 allows at most 15",
+                    n + 2
+                )),
+                "{n}"
+            );
+        }
+    }
+
     /// libphonenumber's IS_POSSIBLE_LOCAL_ONLY lengths are refused, saying
     /// why.
     #[test]

@@ -308,6 +308,10 @@ mod tests {
         assert!(!rule.check("ORDER_2025", At::body("/reference"), &mut out));
         assert_eq!(out[0].code, Code::PatternMismatch);
         assert!(out[0].message.contains("`_` at character 6"));
+        assert_eq!(
+            out[0].param("position"),
+            Some(&crate::report::Param::Int(6))
+        );
         assert_eq!(ALNUM_DASH.html(), r"[a-zA-Z0-9\-]+");
     }
 

@@ -656,6 +656,16 @@ mod tests {
             );
             assert!(v.message.ends_with(reason), "{}", v.message);
         }
+        assert_eq!(
+            Problem::Relative.describe(),
+            "it is relative; start it with https://"
+        );
+        assert!(
+            check("/x", at)
+                .unwrap_err()
+                .message
+                .ends_with("it is relative; start it with https://")
+        );
     }
 
     #[test]
@@ -779,6 +789,14 @@ mod tests {
         for one_label in ["intranet", "metadata", "intranet.", "ai."] {
             assert_eq!(domain(one_label), Some(NotPublic::OneLabel), "{one_label}");
         }
+        assert_eq!(
+            domain("metadata.google.internal").unwrap().describe(),
+            "a special-use name (.internal)"
+        );
+        assert_eq!(
+            NotPublic::OneLabel.describe(),
+            "a one-label name, completed by the server's search domains"
+        );
         for public in [
             "merchant.example",
             "example.com",
