@@ -168,6 +168,19 @@ mod tests {
     }
 
     #[test]
+    fn segments_are_unescaped() {
+        let segments = |p: &str| {
+            Pointer::parse(p)
+                .unwrap()
+                .segments()
+                .collect::<alloc::vec::Vec<_>>()
+        };
+        assert_eq!(segments("/a~1b/0/~0~01"), ["a/b", "0", "~~1"]);
+        assert_eq!(segments("/"), [""]);
+        assert!(segments("").is_empty());
+    }
+
+    #[test]
     fn segments_are_unescaped_once() {
         let all: alloc::vec::Vec<String> = segments("/a~1b/~01/~10/~/0/").collect();
         assert_eq!(all, ["a/b", "~1", "/0", "~", "0", ""]);

@@ -88,6 +88,13 @@ mod tests {
         assert!(e.message.contains("no minor unit"));
         let e = check("XTS", iso, at).unwrap_err();
         assert_eq!(e.code, Code::CurrencyNotAccepted);
+        let e = check("AQD", iso, at).unwrap_err();
+        assert!(
+            e.message
+                .ends_with("it is not a currency payments are made in"),
+            "{}",
+            e.message
+        );
         assert!(
             check("CYP", iso, at)
                 .unwrap_err()

@@ -62,6 +62,21 @@ mod tests {
     use alloc::format;
 
     #[test]
+    fn a_refused_address_is_reported_with_the_pattern() {
+        let at = At::body("/customer/email");
+        assert_eq!(check("customer@example.com", at), Ok(()));
+        let e = check("customer@", at).unwrap_err();
+        assert_eq!(e.code, Code::InvalidEmail);
+        assert!(
+            e.message
+                .starts_with("`customer.email` is not a valid e-mail address"),
+            "{}",
+            e.message
+        );
+        assert!(e.param("pattern").is_some());
+    }
+
+    #[test]
     fn accepted() {
         for ok in [
             "customer@example.com",

@@ -380,6 +380,8 @@ mod tests {
             ("application/x-www-form-urlencoded", "media_type"),
             ("json/application", "media_type"),
             ("application/json; charset=latin1", "charset"),
+            ("application/json; charset=latin1; q=1", "charset"),
+            ("application/json; charset=\"utf-16\" ;", "charset"),
             ("application/json; charset=utf8", "charset"),
             ("application/json; charset=\"utf-16\"", "charset"),
             ("application/json; charset=\"\"", "charset"),

@@ -302,6 +302,22 @@ mod tests {
     }
 
     #[test]
+    fn a_control_character_is_named_with_its_position() {
+        let mut out = Vec::new();
+        assert!(!Text::NON_EMPTY.check("ab\u{7}c", At::body("/name"), &mut out));
+        assert_eq!(out[0].code, Code::ControlCharacter);
+        assert!(
+            out[0].message.contains("U+0007 at character 3"),
+            "{}",
+            out[0].message
+        );
+        assert_eq!(
+            out[0].param("position"),
+            Some(&crate::report::Param::Int(3))
+        );
+    }
+
+    #[test]
     fn pattern_names_the_first_bad_character() {
         let rule = Text::IDENTIFIER.length(6, 42).pattern(&ALNUM_DASH);
         let mut out = Vec::new();

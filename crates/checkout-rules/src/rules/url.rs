@@ -590,6 +590,8 @@ mod tests {
             ("https://[fe80::1%25eth0]/", Problem::InvalidHost),
             ("https://2130706433/", Problem::NumericHost),
             ("https://0x7f.0.0.1/", Problem::NumericHost),
+            ("https://a.0x1/", Problem::NumericHost),
+            ("https://shop.0x/", Problem::NumericHost),
             ("https://127.1/", Problem::NumericHost),
             ("https://010.0.0.1/", Problem::NumericHost),
             ("https://256.0.0.1/", Problem::NumericHost),
