@@ -6,15 +6,19 @@
 //! by the dialect ([`MethodField`]).
 
 use alloc::borrow::Cow;
+use alloc::string::String;
 use alloc::vec::Vec;
 
-use crate::canonical::{self, Address, CanonicalField, CheckoutSession, LineItem, Mapping, Slot};
+use crate::canonical::{
+    self, Address, CanonicalField, CheckoutSession, LineItem, Mapping, PaymentMethod, Slot,
+};
 use crate::currency::Currency;
 use crate::json::{Object, Value};
-use crate::message::msg;
+use crate::message::{join, msg};
 use crate::money::Money;
 use crate::schema::DialectSpec;
 use crate::schema::{Extra, Field, MethodField, ObjectSpec, Request, Rule, read};
+use crate::violation::Code;
 use crate::walker::{Read, Visitor};
 use crate::writer::{Writer, money_text, string};
 
@@ -80,7 +84,7 @@ impl<'a> Normaliser<'a> {
             Mapping::ItemSku => self.item.sku = Some(read::text_of(value)?),
             Mapping::ItemQuantity => self.item.quantity = Some(integer()?),
             Mapping::ItemUnitPrice => self.item.unit_price = Some(money()?),
-            Mapping::PaymentMethods => s.payment_methods = (self.methods?.read)(value)?,
+            Mapping::PaymentMethods => s.payment_methods = read_methods(self.methods?, value)?,
             Mapping::ClientIp => match read {
                 Read::Ip(ip) => s.client_ip = Some(ip),
                 _ => return None,
@@ -225,10 +229,9 @@ fn write_object(
                 },
             ) => write_items(field, inner, &pointer, s, w),
             (Mapping::PaymentMethods, _) => {
-                let placed = dialect
-                    .methods
-                    .as_ref()
-                    .is_some_and(|methods| (methods.write)(&s.payment_methods, &pointer, w));
+                let placed = dialect.methods.as_ref().is_some_and(|methods| {
+                    write_methods(methods, dialect.name, &s.payment_methods, &pointer, w)
+                });
                 if placed {
                     w.uses(path);
                 }
@@ -267,6 +270,144 @@ fn write_object(
                 None => {}
             },
             _ => {}
+        }
+    }
+}
+
+/// The methods a valid value of a payment-method field names.
+fn read_methods(field: &MethodField, value: &Value<'_>) -> Option<Vec<PaymentMethod>> {
+    match field {
+        MethodField::Words(words) => value
+            .as_array()?
+            .iter()
+            .map(|word| {
+                let word = word.as_str()?;
+                let (_, method) = words.iter().find(|(w, _)| *w == word)?;
+                Some(method.clone())
+            })
+            .collect(),
+        MethodField::ProviderId => Some(alloc::vec![PaymentMethod::ProviderSpecific(
+            String::from(value.as_str()?)
+        )]),
+        MethodField::Only(_, method) => Some(alloc::vec![method.clone()]),
+    }
+}
+
+/// Writes the session's methods at `at`, or says why the field cannot hold
+/// them; `false` when the field has no place for them at all, so that they
+/// are reported as left out.
+fn write_methods(
+    field: &MethodField,
+    target: &str,
+    methods: &[PaymentMethod],
+    at: &str,
+    w: &mut Writer,
+) -> bool {
+    match field {
+        MethodField::Words(words) => {
+            if methods.is_empty() {
+                return true;
+            }
+            let mut written = Vec::new();
+            for (i, method) in methods.iter().enumerate() {
+                match words.iter().find(|(_, m)| m == method) {
+                    Some((word, _)) => written.push(Value::String((*word).into())),
+                    None => {
+                        let names: Vec<&str> = words.iter().map(|(word, _)| *word).collect();
+                        let (verb, name) = match method {
+                            PaymentMethod::ProviderSpecific(id) => ("forces", id.as_str()),
+                            PaymentMethod::Card => ("allows", "card"),
+                            PaymentMethod::MpesaStk => ("allows", "mpesa_stk"),
+                        };
+                        w.cannot_hold(
+                            &msg!(at, "/", i),
+                            Code::CannotConvert,
+                            msg!(
+                                target,
+                                " offers only ",
+                                join(&names, " and "),
+                                "; the request ",
+                                verb,
+                                " `",
+                                name,
+                                "`"
+                            ),
+                        );
+                    }
+                }
+            }
+            // An empty list allows no way to pay; when no method could be
+            // held, the violations above say why, and nothing is written.
+            if !written.is_empty() {
+                w.put(at, Value::Array(written));
+            }
+            true
+        }
+        MethodField::ProviderId => match methods {
+            [PaymentMethod::ProviderSpecific(id)] => {
+                w.put(at, Value::String(id.clone().into()));
+                true
+            }
+            methods
+                if methods
+                    .iter()
+                    .any(|m| matches!(m, PaymentMethod::ProviderSpecific(_))) =>
+            {
+                w.cannot_hold(
+                    at,
+                    Code::CannotConvert,
+                    msg!(
+                        target,
+                        " forces at most one payment method; the request names several"
+                    ),
+                );
+                true
+            }
+            // Kinds of method allowed have no place in a field that only
+            // forces one of the provider's own: they are reported as left out.
+            _ => false,
+        },
+        &MethodField::Only(word, ref only) => {
+            if methods.is_empty() {
+                w.filled(
+                    CanonicalField::PaymentMethods,
+                    msg!(
+                        target,
+                        " requires `",
+                        crate::json::pointer::to_dotted(at),
+                        "` and allows only `",
+                        word,
+                        "`; it is set to `",
+                        word,
+                        "`"
+                    ),
+                );
+            } else if !methods.contains(only) {
+                w.cannot_hold(
+                    at,
+                    Code::CannotConvert,
+                    msg!(
+                        target,
+                        " accepts only ",
+                        word,
+                        " payments, and the request does not allow ",
+                        word,
+                        "s"
+                    ),
+                );
+            } else if methods.len() > 1 {
+                w.dropped(
+                    CanonicalField::PaymentMethods,
+                    msg!(
+                        target,
+                        " accepts only ",
+                        word,
+                        " payments; the other methods are left out"
+                    ),
+                );
+            }
+            w.put(at, Value::String(word.into()));
+            true
         }
     }
 }

@@ -20,7 +20,6 @@ use crate::rules::amount::{self, Amount, Minimum, Unit};
 use crate::rules::integer::IntRange;
 use crate::rules::text::Text;
 use crate::violation::{Code, Violation};
-use crate::writer::Writer;
 
 /// Where a rule comes from.
 #[derive(Clone, Copy, Debug)]
@@ -992,15 +991,25 @@ pub(crate) mod read {
     }
 }
 
-/// How a dialect's payment-method field reads and writes canonical methods.
-#[derive(Debug)]
-pub struct MethodField {
-    /// The methods a valid value names.
-    pub(crate) read: fn(&Value<'_>) -> Option<Vec<PaymentMethod>>,
-    /// Writes the session's methods at the field's pointer, or says why it
-    /// cannot hold them; `false` when the field has no place for them at
-    /// all, so that they are reported as left out.
-    pub(crate) write: fn(&[PaymentMethod], &str, &mut Writer) -> bool,
+/// How a dialect's payment-method field (the field that normalises to
+/// [`CanonicalField::PaymentMethods`]) names the canonical methods: read
+/// from a valid value, and written by conversion.
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub enum MethodField {
+    /// A list of the provider's words, each naming one kind of method
+    /// (Kiotapay's `["CARD", "MPESA_STK"]`, with
+    /// `&[("CARD", PaymentMethod::Card), ("MPESA_STK", PaymentMethod::MpesaStk)]`).
+    /// A provider's own method cannot be held.
+    Words(&'static [(&'static str, PaymentMethod)]),
+    /// One of the provider's own method identifiers (Payviox's
+    /// `paymentMethodId`), which forces that method. Kinds of method allowed
+    /// have no place in it and are left out.
+    ProviderId,
+    /// One word, which allows only one kind of method (the orchestrator's
+    /// required `"card"`): a session without methods gets it, one without
+    /// that kind cannot be converted, and other kinds are left out.
+    Only(&'static str, PaymentMethod),
 }
 
 /// A dialect's rules as data: what the rules documents and form constraints
@@ -1022,7 +1031,7 @@ pub struct DialectSpec {
     /// Decisions that apply to the whole request, with their reasons.
     pub notes: &'static [&'static str],
     /// The payment-method field's vocabulary, when the dialect has one.
-    pub(crate) methods: Option<MethodField>,
+    pub methods: Option<MethodField>,
 }
 
 impl DialectSpec {

@@ -1,11 +1,7 @@
 //! Kiotapay `POST /v1/checkout-sessions` (`docs/providers/kiotapay.txt`).
 
-use crate::message::msg;
-use alloc::vec::Vec;
-
 use crate::canonical::{CanonicalField, PaymentMethod};
 use crate::currency::CurrencySet;
-use crate::json::Value;
 use crate::rules::amount::Amount;
 use crate::rules::text::Text;
 use crate::schema::DialectSpec;
@@ -13,7 +9,6 @@ use crate::schema::MethodField;
 use crate::schema::{
     Extra, Field, HeaderField, IDEMPOTENCY_KEY_DECIDED, ObjectSpec, Rule, Source, UrlUse, docs_list,
 };
-use crate::violation::Code;
 
 pub(super) static SPEC: DialectSpec = DialectSpec {
     name: "kiotapay",
@@ -165,43 +160,7 @@ static HEADERS: &[HeaderField] = &[
 
 /// `paymentMethods`: `CARD` and `MPESA_STK`; a provider's own method has no
 /// place.
-const METHODS: Option<MethodField> = Some(MethodField {
-    read: |value| {
-        value
-            .as_array()?
-            .iter()
-            .map(|m| match m.as_str()? {
-                "CARD" => Some(PaymentMethod::Card),
-                "MPESA_STK" => Some(PaymentMethod::MpesaStk),
-                _ => None,
-            })
-            .collect()
-    },
-    write: |methods, at, w| {
-        if methods.is_empty() {
-            return true;
-        }
-        let mut words = Vec::new();
-        for (i, method) in methods.iter().enumerate() {
-            match method {
-                PaymentMethod::Card => words.push(Value::String("CARD".into())),
-                PaymentMethod::MpesaStk => words.push(Value::String("MPESA_STK".into())),
-                PaymentMethod::ProviderSpecific(id) => w.cannot_hold(
-                    &msg!(at, "/", i),
-                    Code::CannotConvert,
-                    msg!(
-                        "kiotapay offers only CARD and MPESA_STK; the request forces `",
-                        id,
-                        "`"
-                    ),
-                ),
-            }
-        }
-        // An empty list allows no way to pay; when no method could be held,
-        // the violations above say why, and nothing is written.
-        if !words.is_empty() {
-            w.put(at, Value::Array(words));
-        }
-        true
-    },
-});
+const METHODS: Option<MethodField> = Some(MethodField::Words(&[
+    ("CARD", PaymentMethod::Card),
+    ("MPESA_STK", PaymentMethod::MpesaStk),
+]));

@@ -1,10 +1,6 @@
 //! The routing orchestrator's `POST /api/v1/sessions`
 //! (`docs/providers/orchestrator.txt`).
 
-use alloc::string::String;
-
-use crate::json::Value;
-
 use crate::canonical::{CanonicalField, PaymentMethod};
 use crate::currency::CurrencySet;
 use crate::number::MAX_SAFE_INTEGER;
@@ -17,7 +13,6 @@ use crate::schema::{
     CrossCheck, CrossRule, Extra, Field, HeaderField, ObjectSpec, Rule, Source, UrlUse,
     doc_sources, docs_list,
 };
-use crate::violation::Code;
 
 pub(super) static SPEC: DialectSpec = DialectSpec {
     name: "orchestrator",
@@ -344,33 +339,4 @@ const TOTAL_IS_THE_SUM: CrossRule = CrossRule {
 
 /// `paymentMethod` allows only `card`, and is required: a session without
 /// methods gets `card`, one without cards cannot be converted.
-const METHODS: Option<MethodField> = Some(MethodField {
-    read: |_| Some(alloc::vec![PaymentMethod::Card]),
-    write: |methods, at, w| {
-        if methods.is_empty() {
-            w.filled(
-                CanonicalField::PaymentMethods,
-                String::from(
-                    "orchestrator requires `paymentMethod` and allows only `card`; it is set to `card`",
-                ),
-            );
-        } else if !methods.contains(&PaymentMethod::Card) {
-            w.cannot_hold(
-                at,
-                Code::CannotConvert,
-                String::from(
-                    "orchestrator accepts only card payments, and the request does not allow cards",
-                ),
-            );
-        } else if methods.len() > 1 {
-            w.dropped(
-                CanonicalField::PaymentMethods,
-                String::from(
-                    "orchestrator accepts only card payments; the other methods are left out",
-                ),
-            );
-        }
-        w.put(at, Value::String("card".into()));
-        true
-    },
-});
+const METHODS: Option<MethodField> = Some(MethodField::Only("card", PaymentMethod::Card));

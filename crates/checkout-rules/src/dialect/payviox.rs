@@ -1,10 +1,6 @@
 //! Payviox `POST /session` (`docs/providers/payviox.txt`).
 
-use alloc::string::String;
-
-use crate::json::Value;
-
-use crate::canonical::{CanonicalField, PaymentMethod};
+use crate::canonical::CanonicalField;
 use crate::currency::CurrencySet;
 use crate::number::MAX_SAFE_INTEGER;
 use crate::rules::amount::{Amount, Unit};
@@ -212,33 +208,4 @@ const IP_NEEDS_SECRET_KEY: CrossRule = CrossRule {
 
 /// `paymentMethodId` forces one of Payviox's own methods; a list of allowed
 /// kinds of method has no place in it.
-const METHODS: Option<MethodField> = Some(MethodField {
-    read: |value| {
-        Some(alloc::vec![PaymentMethod::ProviderSpecific(String::from(
-            value.as_str()?
-        ))])
-    },
-    write: |methods, at, w| match methods {
-        [PaymentMethod::ProviderSpecific(id)] => {
-            w.put(at, Value::String(id.clone().into()));
-            true
-        }
-        methods
-            if methods
-                .iter()
-                .any(|m| matches!(m, PaymentMethod::ProviderSpecific(_))) =>
-        {
-            w.cannot_hold(
-                at,
-                Code::CannotConvert,
-                String::from(
-                    "payviox forces at most one payment method; the request names several",
-                ),
-            );
-            true
-        }
-        // Kinds of method allowed have no place in Payviox, which only
-        // forces one of its own: they are reported as left out.
-        _ => false,
-    },
-});
+const METHODS: Option<MethodField> = Some(MethodField::ProviderId);
