@@ -289,7 +289,7 @@ fn read_methods(field: &MethodField, value: &Value<'_>) -> Option<Vec<PaymentMet
         MethodField::ProviderId => Some(alloc::vec![PaymentMethod::ProviderSpecific(
             String::from(value.as_str()?)
         )]),
-        MethodField::Only(_, method) => Some(alloc::vec![method.clone()]),
+        MethodField::Only(_, method) => Some(alloc::vec![(*method).clone()]),
     }
 }
 
@@ -367,7 +367,7 @@ fn write_methods(
             // forces one of the provider's own: they are reported as left out.
             _ => false,
         },
-        &MethodField::Only(word, ref only) => {
+        &MethodField::Only(word, only) => {
             if methods.is_empty() {
                 w.filled(
                     CanonicalField::PaymentMethods,

@@ -994,7 +994,7 @@ pub(crate) mod read {
 /// How a dialect's payment-method field (the field that normalises to
 /// [`CanonicalField::PaymentMethods`]) names the canonical methods: read
 /// from a valid value, and written by conversion.
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
 #[non_exhaustive]
 pub enum MethodField {
     /// A list of the provider's words, each naming one kind of method
@@ -1009,12 +1009,16 @@ pub enum MethodField {
     /// One word, which allows only one kind of method (the orchestrator's
     /// required `"card"`): a session without methods gets it, one without
     /// that kind cannot be converted, and other kinds are left out.
-    Only(&'static str, PaymentMethod),
+    Only(&'static str, &'static PaymentMethod),
 }
 
-/// A dialect's rules as data: what the rules documents and form constraints
-/// are generated from.
+/// A dialect's rules as data: what validation, normalisation and conversion
+/// follow, and what the rules documents and form constraints are generated
+/// from. Built with [`DialectSpec::new`] and the methods after it, as the
+/// shipped dialects are; [`Dialect::new`](crate::Dialect::new) makes it a
+/// dialect.
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct DialectSpec {
     /// The dialect's name (`payviox`).
     pub name: &'static str,
@@ -1035,6 +1039,61 @@ pub struct DialectSpec {
 }
 
 impl DialectSpec {
+    /// A dialect called `name` (what the CLI and the npm package take),
+    /// whose provider is called `provider` in messages, with the body
+    /// `body`, and no headers, cross rules, notes or payment methods.
+    pub const fn new(
+        name: &'static str,
+        provider: &'static str,
+        body: &'static ObjectSpec,
+    ) -> DialectSpec {
+        DialectSpec {
+            name,
+            provider,
+            document: "",
+            body,
+            headers: &[],
+            cross_rules: &[],
+            notes: &[],
+            methods: None,
+        }
+    }
+
+    /// The provider's document the [`Source::Doc`] lines are in.
+    pub const fn document(self, document: &'static str) -> DialectSpec {
+        DialectSpec { document, ..self }
+    }
+
+    /// The headers the dialect checks and maps.
+    pub const fn headers(self, headers: &'static [HeaderField]) -> DialectSpec {
+        DialectSpec { headers, ..self }
+    }
+
+    /// The rules that span fields.
+    pub const fn cross_rules(self, cross_rules: &'static [CrossRule]) -> DialectSpec {
+        DialectSpec {
+            cross_rules,
+            ..self
+        }
+    }
+
+    /// Decisions that apply to the whole request, with their reasons (kept
+    /// only with the `rule-docs` feature).
+    pub const fn notes(self, notes: &'static [&'static str]) -> DialectSpec {
+        DialectSpec {
+            notes: docs_list(notes),
+            ..self
+        }
+    }
+
+    /// The payment-method field's vocabulary.
+    pub const fn methods(self, methods: MethodField) -> DialectSpec {
+        DialectSpec {
+            methods: Some(methods),
+            ..self
+        }
+    }
+
     /// The body's currency, when its currency field holds an accepted code.
     pub(crate) fn currency(&self, body: &Object<'_>) -> Option<Currency> {
         self.body.fields.iter().find_map(|field| match field.rule {

@@ -7,17 +7,14 @@ use crate::rules::integer::IntRange;
 use crate::rules::text::{Pattern, Text};
 use crate::schema::DialectSpec;
 use crate::schema::{
-    Extra, Field, HeaderField, HeaderRule, ObjectSpec, Rule, Source, UrlUse, doc_sources, docs_list,
+    Extra, Field, HeaderField, HeaderRule, ObjectSpec, Rule, Source, UrlUse, doc_sources,
 };
 
-pub(super) static SPEC: DialectSpec = DialectSpec {
-    name: "flutterwave",
-    provider: "Flutterwave",
-    document: "docs/providers/flutterwave.txt",
-    body: &BODY,
-    headers: HEADERS,
-    cross_rules: &[],
-    notes: docs_list(&[
+pub(super) static SPEC: DialectSpec = DialectSpec::new("flutterwave", "Flutterwave", &BODY)
+    .document("docs/providers/flutterwave.txt")
+    .headers(HEADERS)
+    .cross_rules(&[])
+    .notes(&[
         "The document marks no body field as required. `amount` and `currency` make the \
          payment and `reference` identifies it (it \"must be unique across all your \
          transactions\"), so those three are required; the rest are optional.",
@@ -28,9 +25,7 @@ pub(super) static SPEC: DialectSpec = DialectSpec {
          leaves it absent rather than inventing the value.",
         "The document's example request is a template (`\"<string>\"` placeholders), so it is \
          refused: its `reference` has `<` and `>`, its `redirect_url` is not a URL.",
-    ]),
-    methods: None,
-};
+    ]);
 
 /// Flutterwave's currency list, as the document enumerates it (sorted here,
 /// twenty codes a line).

@@ -7,17 +7,14 @@ use crate::rules::text::Text;
 use crate::schema::DialectSpec;
 use crate::schema::MethodField;
 use crate::schema::{
-    Extra, Field, HeaderField, IDEMPOTENCY_KEY_DECIDED, ObjectSpec, Rule, Source, UrlUse, docs_list,
+    Extra, Field, HeaderField, IDEMPOTENCY_KEY_DECIDED, ObjectSpec, Rule, Source, UrlUse,
 };
 
-pub(super) static SPEC: DialectSpec = DialectSpec {
-    name: "kiotapay",
-    provider: "Kiotapay",
-    document: "docs/providers/kiotapay.txt",
-    body: &BODY,
-    headers: HEADERS,
-    cross_rules: &[],
-    notes: docs_list(&[
+pub(super) static SPEC: DialectSpec = DialectSpec::new("kiotapay", "Kiotapay", &BODY)
+    .document("docs/providers/kiotapay.txt")
+    .headers(HEADERS)
+    .cross_rules(&[])
+    .notes(&[
         "The document marks no field as required. `amount` and `currency` make the payment; \
          `externalReference` is required because the best practices say to *always* send a \
          unique one per order. Everything else is optional: the redirect URLs because the \
@@ -27,9 +24,8 @@ pub(super) static SPEC: DialectSpec = DialectSpec {
          allow the customer no way to pay.",
         "`callbackUrl` is a server-to-server webhook (the document says so), so it normalises \
          to `urls.webhook`; `successUrl` and `cancelUrl` are the customer's redirects.",
-    ]),
-    methods: METHODS,
-};
+    ])
+    .methods(METHODS);
 
 static BODY: ObjectSpec = ObjectSpec {
     extra: Extra::Reject,
@@ -160,7 +156,7 @@ static HEADERS: &[HeaderField] = &[
 
 /// `paymentMethods`: `CARD` and `MPESA_STK`; a provider's own method has no
 /// place.
-const METHODS: Option<MethodField> = Some(MethodField::Words(&[
+const METHODS: MethodField = MethodField::Words(&[
     ("CARD", PaymentMethod::Card),
     ("MPESA_STK", PaymentMethod::MpesaStk),
-]));
+]);

@@ -6,23 +6,18 @@ use crate::rules::amount::Amount;
 use crate::rules::text::Text;
 use crate::schema::DialectSpec;
 use crate::schema::{
-    Extra, Field, HeaderField, IDEMPOTENCY_KEY_DECIDED, ObjectSpec, Rule, Source, UrlUse, docs_list,
+    Extra, Field, HeaderField, IDEMPOTENCY_KEY_DECIDED, ObjectSpec, Rule, Source, UrlUse,
 };
 
-pub(super) static SPEC: DialectSpec = DialectSpec {
-    name: "nairopay",
-    provider: "Nairopay",
-    document: "docs/providers/nairopay.txt",
-    body: &BODY,
-    headers: HEADERS,
-    cross_rules: &[],
-    notes: docs_list(&[
+pub(super) static SPEC: DialectSpec = DialectSpec::new("nairopay", "Nairopay", &BODY)
+    .document("docs/providers/nairopay.txt")
+    .headers(HEADERS)
+    .cross_rules(&[])
+    .notes(&[
         "`callback_url` sends the customer back after payment; it is not a server-to-server \
          webhook, so it normalises to `urls.redirect`.",
         "The document gives no API key format, so any bearer token is accepted.",
-    ]),
-    methods: None,
-};
+    ]);
 
 static BODY: ObjectSpec = ObjectSpec {
     extra: Extra::Reject,

@@ -10,36 +10,32 @@ use crate::rules::text::Text;
 use crate::schema::DialectSpec;
 use crate::schema::MethodField;
 use crate::schema::{
-    CrossCheck, CrossRule, Extra, Field, HeaderField, ObjectSpec, Rule, Source, UrlUse,
-    doc_sources, docs_list,
+    CrossCheck, CrossRule, Extra, Field, HeaderField, ObjectSpec, Rule, Source, UrlUse, doc_sources,
 };
 
-pub(super) static SPEC: DialectSpec = DialectSpec {
-    name: "orchestrator",
-    provider: "the routing orchestrator",
-    document: "docs/providers/orchestrator.txt",
-    body: &BODY,
-    headers: HEADERS,
-    cross_rules: &[TOTAL_IS_THE_SUM],
-    notes: docs_list(&[
-        "The document's schema is cut short after `shipping`; the fields it does not list \
-         (`orderItems`, `additionalInformation`, `redirectUrls`) and the fields inside objects \
-         are taken from its example request. Members an object does not list are refused, \
-         except inside `additionalInformation`, which is free-form.",
-        "`amount.total` is required and positive; `shipping` and `tax` may be absent or zero \
-         (free shipping, no tax). Each is at most the currency's decimals.",
-        "`orderItems` is required with at least one item, because the total is checked against \
-         the items; each item has a name, a SKU, a quantity of at least 1 and a positive \
-         `unitPrice`.",
-        "In `customer`, the names, e-mail and phone are required; the addresses are optional, \
-         and in an address `line1`, `city` and `country` are required, the rest optional \
-         (not every country has states or postal codes).",
-        "`redirectUrls.success` and `.failure` are each optional; when given they are URLs.",
-        "`Authorization` carries a JWT; its contents are the orchestrator's to judge, so any \
-         bearer token is accepted.",
-    ]),
-    methods: METHODS,
-};
+pub(super) static SPEC: DialectSpec =
+    DialectSpec::new("orchestrator", "the routing orchestrator", &BODY)
+        .document("docs/providers/orchestrator.txt")
+        .headers(HEADERS)
+        .cross_rules(&[TOTAL_IS_THE_SUM])
+        .notes(&[
+            "The document's schema is cut short after `shipping`; the fields it does not list \
+             (`orderItems`, `additionalInformation`, `redirectUrls`) and the fields inside objects \
+             are taken from its example request. Members an object does not list are refused, \
+             except inside `additionalInformation`, which is free-form.",
+            "`amount.total` is required and positive; `shipping` and `tax` may be absent or zero \
+             (free shipping, no tax). Each is at most the currency's decimals.",
+            "`orderItems` is required with at least one item, because the total is checked against \
+             the items; each item has a name, a SKU, a quantity of at least 1 and a positive \
+             `unitPrice`.",
+            "In `customer`, the names, e-mail and phone are required; the addresses are optional, \
+             and in an address `line1`, `city` and `country` are required, the rest optional \
+             (not every country has states or postal codes).",
+            "`redirectUrls.success` and `.failure` are each optional; when given they are URLs.",
+            "`Authorization` carries a JWT; its contents are the orchestrator's to judge, so any \
+             bearer token is accepted.",
+        ])
+        .methods(METHODS);
 
 static BODY: ObjectSpec = ObjectSpec {
     extra: Extra::Reject,
@@ -339,4 +335,4 @@ const TOTAL_IS_THE_SUM: CrossRule = CrossRule {
 
 /// `paymentMethod` allows only `card`, and is required: a session without
 /// methods gets `card`, one without cards cannot be converted.
-const METHODS: Option<MethodField> = Some(MethodField::Only("card", PaymentMethod::Card));
+const METHODS: MethodField = MethodField::Only("card", &PaymentMethod::Card);

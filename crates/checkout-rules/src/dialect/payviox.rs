@@ -10,24 +10,20 @@ use crate::schema::DialectSpec;
 use crate::schema::MethodField;
 use crate::schema::{
     CrossCheck, CrossRule, Extra, Field, HeaderField, IDEMPOTENCY_KEY_DECIDED, ObjectSpec, Rule,
-    Source, doc_sources, docs_list,
+    Source, doc_sources,
 };
 use crate::violation::Code;
 
-pub(super) static SPEC: DialectSpec = DialectSpec {
-    name: "payviox",
-    provider: "Payviox",
-    document: "docs/providers/payviox.txt",
-    body: &BODY,
-    headers: HEADERS,
-    cross_rules: &[ITEMS_SUM_TO_AMOUNT, IP_NEEDS_SECRET_KEY],
-    notes: docs_list(&[
+pub(super) static SPEC: DialectSpec = DialectSpec::new("payviox", "Payviox", &BODY)
+    .document("docs/providers/payviox.txt")
+    .headers(HEADERS)
+    .cross_rules(&[ITEMS_SUM_TO_AMOUNT, IP_NEEDS_SECRET_KEY])
+    .notes(&[
         "The OpenAPI schema does not close the request object, but unknown top-level fields are \
          refused all the same (see above); items and `metadata` may carry any extra properties, \
          as the schema says, checked only so that every JSON reader reads them alike.",
-    ]),
-    methods: METHODS,
-};
+    ])
+    .methods(METHODS);
 
 static BODY: ObjectSpec = ObjectSpec {
     extra: Extra::Reject,
@@ -208,4 +204,4 @@ const IP_NEEDS_SECRET_KEY: CrossRule = CrossRule {
 
 /// `paymentMethodId` forces one of Payviox's own methods; a list of allowed
 /// kinds of method has no place in it.
-const METHODS: Option<MethodField> = Some(MethodField::ProviderId);
+const METHODS: MethodField = MethodField::ProviderId;
