@@ -41,7 +41,11 @@ fn notices(list: &[&str]) -> Result<Vec<String>, Vec<(String, String)>> {
 
 #[test]
 fn every_pair() {
-    use Dialect::*;
+    const NAIROPAY: Dialect = Dialect::NAIROPAY;
+    const KIOTAPAY: Dialect = Dialect::KIOTAPAY;
+    const PAYVIOX: Dialect = Dialect::PAYVIOX;
+    const ORCHESTRATOR: Dialect = Dialect::ORCHESTRATOR;
+    const FLUTTERWAVE: Dialect = Dialect::FLUTTERWAVE;
     let needs_customer = [
         ("/customer/firstName", "required"),
         ("/customer/lastName", "required"),
@@ -50,16 +54,16 @@ fn every_pair() {
     ];
     let no_shipping_tax = [("/amount", "cannot_convert")];
     let cases = [
-        (Nairopay, Nairopay, notices(&[])),
-        (Nairopay, Kiotapay, notices(&["urls.redirect"])),
+        (NAIROPAY, NAIROPAY, notices(&[])),
+        (NAIROPAY, KIOTAPAY, notices(&["urls.redirect"])),
         (
-            Nairopay,
-            Payviox,
+            NAIROPAY,
+            PAYVIOX,
             fails(&[("/customer", "required"), ("/items", "required")]),
         ),
         (
-            Nairopay,
-            Orchestrator,
+            NAIROPAY,
+            ORCHESTRATOR,
             fails(&[
                 ("/orderItems", "required"),
                 ("/customer/firstName", "required"),
@@ -70,13 +74,13 @@ fn every_pair() {
         ),
         // `ORDER_2025_001` has underscores, which Flutterwave references cannot.
         (
-            Nairopay,
-            Flutterwave,
+            NAIROPAY,
+            FLUTTERWAVE,
             fails(&[("/reference", "pattern_mismatch")]),
         ),
         (
-            Kiotapay,
-            Nairopay,
+            KIOTAPAY,
+            NAIROPAY,
             notices(&[
                 "display_reference",
                 "description",
@@ -87,15 +91,15 @@ fn every_pair() {
                 "payment_methods",
             ]),
         ),
-        (Kiotapay, Kiotapay, notices(&[])),
+        (KIOTAPAY, KIOTAPAY, notices(&[])),
         (
-            Kiotapay,
-            Payviox,
+            KIOTAPAY,
+            PAYVIOX,
             fails(&[("/customer", "required"), ("/items", "required")]),
         ),
         (
-            Kiotapay,
-            Orchestrator,
+            KIOTAPAY,
+            ORCHESTRATOR,
             fails(&[
                 ("/orderItems", "required"),
                 ("/customer/firstName", "required"),
@@ -104,8 +108,8 @@ fn every_pair() {
             ]),
         ),
         (
-            Kiotapay,
-            Flutterwave,
+            KIOTAPAY,
+            FLUTTERWAVE,
             notices(&[
                 "display_reference",
                 "description",
@@ -118,41 +122,41 @@ fn every_pair() {
             ]),
         ),
         (
-            Payviox,
-            Nairopay,
+            PAYVIOX,
+            NAIROPAY,
             notices(&["items", "description", "customer.id", "metadata"]),
         ),
         (
-            Payviox,
-            Kiotapay,
+            PAYVIOX,
+            KIOTAPAY,
             notices(&["items", "customer.id", "metadata"]),
         ),
-        (Payviox, Payviox, notices(&[])),
-        (Payviox, Orchestrator, {
+        (PAYVIOX, PAYVIOX, notices(&[])),
+        (PAYVIOX, ORCHESTRATOR, {
             let mut f = vec![("/orderItems/0/sku", "required")];
             f.extend(needs_customer);
             f.push(("Idempotency-Key", "required"));
             fails(&f)
         }),
         (
-            Payviox,
-            Flutterwave,
+            PAYVIOX,
+            FLUTTERWAVE,
             fails(&[("/reference", "pattern_mismatch")]),
         ),
-        (Orchestrator, Nairopay, fails(&no_shipping_tax)),
-        (Orchestrator, Kiotapay, fails(&no_shipping_tax)),
+        (ORCHESTRATOR, NAIROPAY, fails(&no_shipping_tax)),
+        (ORCHESTRATOR, KIOTAPAY, fails(&no_shipping_tax)),
         // Payviox's items must sum to the amount, which holds shipping and tax.
-        (Orchestrator, Payviox, {
+        (ORCHESTRATOR, PAYVIOX, {
             let mut f = vec![("/customer", "required")];
             f.extend(no_shipping_tax);
             f.push(("/amount", "amount_mismatch"));
             fails(&f)
         }),
-        (Orchestrator, Orchestrator, notices(&[])),
-        (Orchestrator, Flutterwave, fails(&no_shipping_tax)),
+        (ORCHESTRATOR, ORCHESTRATOR, notices(&[])),
+        (ORCHESTRATOR, FLUTTERWAVE, fails(&no_shipping_tax)),
         (
-            Flutterwave,
-            Nairopay,
+            FLUTTERWAVE,
+            NAIROPAY,
             notices(&[
                 "customer.id",
                 "session_duration_minutes",
@@ -160,8 +164,8 @@ fn every_pair() {
             ]),
         ),
         (
-            Flutterwave,
-            Kiotapay,
+            FLUTTERWAVE,
+            KIOTAPAY,
             notices(&[
                 "customer.id",
                 "urls.redirect",
@@ -169,14 +173,14 @@ fn every_pair() {
                 "max_retry_attempts",
             ]),
         ),
-        (Flutterwave, Payviox, fails(&[("/items", "required")])),
-        (Flutterwave, Orchestrator, {
+        (FLUTTERWAVE, PAYVIOX, fails(&[("/items", "required")])),
+        (FLUTTERWAVE, ORCHESTRATOR, {
             let mut f = vec![("/orderItems", "required")];
             f.extend(needs_customer);
             f.push(("Idempotency-Key", "required"));
             fails(&f)
         }),
-        (Flutterwave, Flutterwave, notices(&[])),
+        (FLUTTERWAVE, FLUTTERWAVE, notices(&[])),
     ];
     assert_eq!(cases.len(), Dialect::ALL.len() * Dialect::ALL.len());
     for (from, to, expected) in cases {
@@ -216,8 +220,8 @@ fn converting_to_the_same_dialect_is_the_identity() {
 #[test]
 fn amounts_are_re_encoded_exactly() {
     // KES 2500 minor units in Nairopay is 25.00 in Flutterwave.
-    let c = Dialect::Nairopay.convert(
-        Dialect::Flutterwave,
+    let c = Dialect::NAIROPAY.convert(
+        Dialect::FLUTTERWAVE,
         br#"{"amount": 2500, "currency": "KES", "reference": "ORDER-1"}"#,
         &[],
     );
@@ -226,8 +230,8 @@ fn amounts_are_re_encoded_exactly() {
         r#"{"amount":25.00,"currency":"KES","reference":"ORDER-1"}"#
     );
     // BHD 1.5 in Flutterwave is 1500 minor units in Nairopay.
-    let c = Dialect::Flutterwave.convert(
-        Dialect::Nairopay,
+    let c = Dialect::FLUTTERWAVE.convert(
+        Dialect::NAIROPAY,
         br#"{"amount": 1.5, "currency": "BHD", "reference": "ORDER-1"}"#,
         &[],
     );
@@ -236,8 +240,8 @@ fn amounts_are_re_encoded_exactly() {
         r#"{"amount":1500,"currency":"BHD","reference":"ORDER-1"}"#
     );
     // JPY has no minor unit to scale by.
-    let c = Dialect::Kiotapay.convert(
-        Dialect::Nairopay,
+    let c = Dialect::KIOTAPAY.convert(
+        Dialect::NAIROPAY,
         br#"{"amount": 500, "currency": "JPY", "externalReference": "R-1"}"#,
         &[],
     );
@@ -249,8 +253,8 @@ fn amounts_are_re_encoded_exactly() {
 
 #[test]
 fn a_currency_the_target_does_not_list_is_refused_at_the_target() {
-    let c = Dialect::Nairopay.convert(
-        Dialect::Flutterwave,
+    let c = Dialect::NAIROPAY.convert(
+        Dialect::FLUTTERWAVE,
         br#"{"amount": 2500, "currency": "SLE", "reference": "ORDER-1"}"#,
         &[],
     );
@@ -295,7 +299,7 @@ fn round_trips_keep_amount_currency_and_references() {
 fn notices_say_what_was_left_out_or_filled() {
     let body =
         std::fs::read(repo_root().join("examples/payviox/premium-subscription.json")).unwrap();
-    let c = Dialect::Payviox.convert(Dialect::Nairopay, &body, &[]);
+    let c = Dialect::PAYVIOX.convert(Dialect::NAIROPAY, &body, &[]);
     let metadata = c.notices.iter().find(|n| n.field == "metadata").unwrap();
     assert_eq!(metadata.code, NoticeCode::Dropped);
     assert!(
@@ -309,26 +313,26 @@ fn notices_say_what_was_left_out_or_filled() {
         std::fs::read_to_string(repo_root().join("examples/orchestrator/wireless-headphones.json"))
             .unwrap();
     let key = [("Idempotency-Key", "k1")];
-    let session = Dialect::Orchestrator
+    let session = Dialect::ORCHESTRATOR
         .validate(orchestrator.as_bytes(), &key)
         .normalized
         .unwrap();
     let mut without_methods = session.clone();
     without_methods.payment_methods.clear();
-    let c = Dialect::Orchestrator.encode(&without_methods);
+    let c = Dialect::ORCHESTRATOR.encode(&without_methods);
     assert!(c.is_ok(), "{:?}", c.violations);
     assert_eq!(c.notices[0].code, NoticeCode::Filled);
     let mut mpesa_only = session;
     mpesa_only.payment_methods = vec![checkout_rules::canonical::PaymentMethod::MpesaStk];
-    let c = Dialect::Orchestrator.encode(&mpesa_only);
+    let c = Dialect::ORCHESTRATOR.encode(&mpesa_only);
     assert_eq!(c.violations[0].path, "/paymentMethod");
     assert_eq!(c.violations[0].code.as_str(), "cannot_convert");
 }
 
 #[test]
 fn an_invalid_source_is_reported_in_its_own_terms() {
-    let c = Dialect::Nairopay.convert(
-        Dialect::Flutterwave,
+    let c = Dialect::NAIROPAY.convert(
+        Dialect::FLUTTERWAVE,
         br#"{"amount": 0, "currency": "KES"}"#,
         &[],
     );
@@ -349,8 +353,8 @@ fn an_invalid_source_is_reported_in_its_own_terms() {
 
 #[test]
 fn conversion_json() {
-    let c = Dialect::Nairopay.convert(
-        Dialect::Orchestrator,
+    let c = Dialect::NAIROPAY.convert(
+        Dialect::ORCHESTRATOR,
         br#"{"amount": 2500, "currency": "KES", "reference": "ORDER-1"}"#,
         &[("Idempotency-Key", "k1")],
     );
@@ -366,8 +370,8 @@ fn an_owned_conversion_outlives_its_request_and_header_names_are_not_kept() {
         let body = String::from(r#"{"amount": 2500, "currency": "KES", "reference": "ORDER-1"}"#);
         // The report keeps header values, not names: a name may be a local.
         let name = String::from("Idempotency-Key");
-        let converted = Dialect::Nairopay.convert(
-            Dialect::Flutterwave,
+        let converted = Dialect::NAIROPAY.convert(
+            Dialect::FLUTTERWAVE,
             body.as_bytes(),
             &[(&name, "key-00000001")],
         );
@@ -382,7 +386,7 @@ fn an_owned_conversion_outlives_its_request_and_header_names_are_not_kept() {
 /// The headphones order with its total, shipping and tax set as given (JSON
 /// numbers, `None` to leave the member out).
 fn headphones(total: &str, shipping: Option<&str>, tax: Option<&str>) -> String {
-    let (body, _) = valid_example(Dialect::Orchestrator);
+    let (body, _) = valid_example(Dialect::ORCHESTRATOR);
     let body = checkout_rules_conformance::with(&body, "/amount/total", Some(total));
     let body = checkout_rules_conformance::with(&body, "/amount/shipping", shipping);
     checkout_rules_conformance::with(&body, "/amount/tax", tax)
@@ -393,13 +397,13 @@ const IDEMPOTENCY: &[(&str, &str)] = &[("Idempotency-Key", "4f1c2b0e-7d1a-4c55-9
 #[test]
 fn zero_shipping_and_tax_misstate_nothing_and_convert() {
     let zero = headphones("119", Some("0"), Some("0.00"));
-    assert!(check(Dialect::Orchestrator, &zero, IDEMPOTENCY).is_valid());
-    for to in [Dialect::Nairopay, Dialect::Kiotapay, Dialect::Flutterwave] {
-        let c = Dialect::Orchestrator.convert(to, zero.as_bytes(), IDEMPOTENCY);
+    assert!(check(Dialect::ORCHESTRATOR, &zero, IDEMPOTENCY).is_valid());
+    for to in [Dialect::NAIROPAY, Dialect::KIOTAPAY, Dialect::FLUTTERWAVE] {
+        let c = Dialect::ORCHESTRATOR.convert(to, zero.as_bytes(), IDEMPOTENCY);
         assert!(c.is_ok(), "{to}: {:?}", c.violations);
         let amount = c.body.as_ref().and_then(|b| b.get("amount"));
         let amount = amount.and_then(checkout_rules::json::Value::as_number);
-        let expected = if to == Dialect::Nairopay {
+        let expected = if to == Dialect::NAIROPAY {
             "11900"
         } else {
             "119.00"
@@ -414,7 +418,7 @@ fn zero_shipping_and_tax_misstate_nothing_and_convert() {
         }
     }
     // Into the orchestrator again, the zero parts are kept.
-    let c = Dialect::Orchestrator.convert(Dialect::Orchestrator, zero.as_bytes(), IDEMPOTENCY);
+    let c = Dialect::ORCHESTRATOR.convert(Dialect::ORCHESTRATOR, zero.as_bytes(), IDEMPOTENCY);
     assert_eq!(
         c.body
             .unwrap()
@@ -435,10 +439,10 @@ fn a_part_of_the_total_that_is_not_zero_is_never_dropped() {
     ] {
         let body = headphones("119.01", shipping, tax);
         assert!(
-            check(Dialect::Orchestrator, &body, IDEMPOTENCY).is_valid(),
+            check(Dialect::ORCHESTRATOR, &body, IDEMPOTENCY).is_valid(),
             "{body}"
         );
-        let c = Dialect::Orchestrator.convert(Dialect::Kiotapay, body.as_bytes(), IDEMPOTENCY);
+        let c = Dialect::ORCHESTRATOR.convert(Dialect::KIOTAPAY, body.as_bytes(), IDEMPOTENCY);
         let found: Vec<_> = c
             .violations
             .iter()
@@ -467,8 +471,8 @@ fn all_found(c: &checkout_rules::Conversion<'_>) -> Vec<(String, String, String)
 
 #[test]
 fn the_targets_rules_judge_what_was_written_even_when_fields_are_missing() {
-    let c = Dialect::Nairopay.convert(
-        Dialect::Payviox,
+    let c = Dialect::NAIROPAY.convert(
+        Dialect::PAYVIOX,
         br#"{"amount": 50, "currency": "USD", "reference": "ORDER-1"}"#,
         &[],
     );
@@ -520,9 +524,9 @@ fn no_violation_is_reported_twice() {
 
 #[test]
 fn a_method_the_target_cannot_hold_is_reported_once_at_its_place() {
-    let (body, _) = valid_example(Dialect::Payviox);
+    let (body, _) = valid_example(Dialect::PAYVIOX);
     let body = checkout_rules_conformance::with(&body, "/paymentMethodId", Some(r#""zen_card""#));
-    let c = Dialect::Payviox.convert(Dialect::Kiotapay, body.as_bytes(), &[]);
+    let c = Dialect::PAYVIOX.convert(Dialect::KIOTAPAY, body.as_bytes(), &[]);
     assert_eq!(
         all_found(&c),
         [(

@@ -6,12 +6,12 @@ use checkout_rules_conformance::{check, found, found_with, one, with};
 const VALID: &str = r#"{"amount": 12.34, "currency": "NGN", "reference": "ORDER-2025-0001"}"#;
 
 fn codes_with(pointer: &str, value: Option<&str>) -> Vec<(String, &'static str)> {
-    found_with(Dialect::Flutterwave, VALID, pointer, value)
+    found_with(Dialect::FLUTTERWAVE, VALID, pointer, value)
 }
 
 #[test]
 fn the_smallest_request_is_valid() {
-    let report = check(Dialect::Flutterwave, VALID, &[]);
+    let report = check(Dialect::FLUTTERWAVE, VALID, &[]);
     assert!(report.is_valid(), "{:?}", report.violations);
     assert_eq!(report.normalized.unwrap().amount.minor(), 1234);
 }
@@ -35,15 +35,15 @@ fn amount_is_at_least_one_hundredth() {
     // In a three-decimal currency, 0.009 is an amount, and below 0.01.
     let kwd = with(VALID, "/currency", Some("\"KWD\""));
     assert_eq!(
-        found_with(Dialect::Flutterwave, &kwd, "/amount", Some("0.009")),
+        found_with(Dialect::FLUTTERWAVE, &kwd, "/amount", Some("0.009")),
         one("/amount", "below_minimum")
     );
-    assert!(found_with(Dialect::Flutterwave, &kwd, "/amount", Some("0.010")).is_empty());
+    assert!(found_with(Dialect::FLUTTERWAVE, &kwd, "/amount", Some("0.010")).is_empty());
     // In a zero-decimal currency, the smallest amount is 1.
     let jpy = with(VALID, "/currency", Some("\"JPY\""));
-    assert!(found_with(Dialect::Flutterwave, &jpy, "/amount", Some("1")).is_empty());
+    assert!(found_with(Dialect::FLUTTERWAVE, &jpy, "/amount", Some("1")).is_empty());
     assert_eq!(
-        found_with(Dialect::Flutterwave, &jpy, "/amount", Some("0.5")),
+        found_with(Dialect::FLUTTERWAVE, &jpy, "/amount", Some("0.5")),
         one("/amount", "too_many_decimals")
     );
 }
@@ -55,7 +55,7 @@ fn currency_is_the_documents_list() {
         "\"NGN\"", "\"ZMK\"", "\"VEF\"", "\"BYR\"", "\"LTL\"", "\"EEK\"", "\"GGP\"", "\"HRK\"",
     ] {
         assert!(
-            found_with(Dialect::Flutterwave, &whole, "/currency", Some(ok)).is_empty(),
+            found_with(Dialect::FLUTTERWAVE, &whole, "/currency", Some(ok)).is_empty(),
             "{ok}"
         );
     }
@@ -73,11 +73,11 @@ fn currency_is_the_documents_list() {
     // A withdrawn code keeps its own exponent: BYR had no decimals.
     let byr = with(VALID, "/currency", Some("\"BYR\""));
     assert_eq!(
-        found_with(Dialect::Flutterwave, &byr, "/amount", Some("12.34")),
+        found_with(Dialect::FLUTTERWAVE, &byr, "/amount", Some("12.34")),
         one("/amount", "too_many_decimals")
     );
     let report = check(
-        Dialect::Flutterwave,
+        Dialect::FLUTTERWAVE,
         &with(&byr, "/amount", Some("1234")),
         &[],
     );
@@ -144,7 +144,7 @@ fn retries_and_duration() {
     );
     // The default is not invented into the canonical form.
     assert_eq!(
-        check(Dialect::Flutterwave, VALID, &[])
+        check(Dialect::FLUTTERWAVE, VALID, &[])
             .normalized
             .unwrap()
             .max_retry_attempts,
@@ -155,7 +155,7 @@ fn retries_and_duration() {
         "/session_duration",
         Some("30"),
     );
-    let session = check(Dialect::Flutterwave, &body, &[]).normalized.unwrap();
+    let session = check(Dialect::FLUTTERWAVE, &body, &[]).normalized.unwrap();
     assert_eq!(session.max_retry_attempts, Some(0));
     assert_eq!(session.session_duration_minutes, Some(30));
 }
@@ -163,7 +163,7 @@ fn retries_and_duration() {
 #[test]
 fn headers() {
     let twelve = "abcdefghijkl";
-    let ok = |h: &[(&str, &str)]| found(&check(Dialect::Flutterwave, VALID, h));
+    let ok = |h: &[(&str, &str)]| found(&check(Dialect::FLUTTERWAVE, VALID, h));
     assert!(
         ok(&[
             ("X-Trace-Id", twelve),
@@ -199,7 +199,7 @@ fn headers() {
         one("X-Trace-Id", "invalid_header_value")
     );
     let session = check(
-        Dialect::Flutterwave,
+        Dialect::FLUTTERWAVE,
         VALID,
         &[
             ("X-Trace-Id", twelve),
@@ -249,7 +249,7 @@ fn blank_text_and_invisible_ends_are_refused() {
             ("/reference".to_owned(), "pattern_mismatch")
         ]
     );
-    let headers = |h: &[(&str, &str)]| found(&check(Dialect::Flutterwave, VALID, h));
+    let headers = |h: &[(&str, &str)]| found(&check(Dialect::FLUTTERWAVE, VALID, h));
     assert_eq!(
         headers(&[("X-Trace-Id", &" ".repeat(12))]),
         one("X-Trace-Id", "blank")
@@ -276,7 +276,7 @@ fn the_bolivar_soberano_is_not_in_flutterwaves_list() {
 fn amounts_in_exponent_notation_are_exact() {
     let minor = |amount: &str| {
         check(
-            Dialect::Flutterwave,
+            Dialect::FLUTTERWAVE,
             &with(VALID, "/amount", Some(amount)),
             &[],
         )
@@ -295,15 +295,15 @@ fn amounts_in_exponent_notation_are_exact() {
     );
     let kwd = with(VALID, "/currency", Some("\"KWD\""));
     assert_eq!(
-        found_with(Dialect::Flutterwave, &kwd, "/amount", Some("9E-3")),
+        found_with(Dialect::FLUTTERWAVE, &kwd, "/amount", Some("9E-3")),
         one("/amount", "below_minimum")
     );
-    assert!(found_with(Dialect::Flutterwave, &kwd, "/amount", Some("1.0E-2")).is_empty());
+    assert!(found_with(Dialect::FLUTTERWAVE, &kwd, "/amount", Some("1.0E-2")).is_empty());
 }
 
 #[test]
 fn content_type_is_read_by_rfc_9110s_grammar() {
-    checkout_rules_conformance::assert_content_type_rule(Dialect::Flutterwave);
+    checkout_rules_conformance::assert_content_type_rule(Dialect::FLUTTERWAVE);
 }
 
 #[test]
@@ -311,13 +311,13 @@ fn amount_violations_give_their_numbers_in_major_units() {
     use checkout_rules::report::Param;
     let text = |t: &str| Some(Param::Text(t.to_owned().into()));
     let report = check(
-        Dialect::Flutterwave,
+        Dialect::FLUTTERWAVE,
         &with(VALID, "/amount", Some("0")),
         &[],
     );
     assert_eq!(report.violations[0].param("min"), text("0.01").as_ref());
     let report = check(
-        Dialect::Flutterwave,
+        Dialect::FLUTTERWAVE,
         &with(VALID, "/amount", Some("1e400")),
         &[],
     );

@@ -83,19 +83,19 @@ fn single_field_verdicts_equal_full_validation() {
 
 #[test]
 fn headers_and_items_by_index() {
-    let v = Dialect::Orchestrator
+    let v = Dialect::ORCHESTRATOR
         .validate_field("idempotency-key", None, None)
         .unwrap();
     assert_eq!(v[0].code.as_str(), "required");
     assert_eq!(v[0].path, "Idempotency-Key");
-    let v = Dialect::Payviox
+    let v = Dialect::PAYVIOX
         .validate_field("/items/3/price", Some("0"), Some("USD"))
         .unwrap();
     assert_eq!(
         (v[0].path.as_str(), v[0].code.as_str()),
         ("/items/3/price", "below_minimum")
     );
-    let v = Dialect::Kiotapay
+    let v = Dialect::KIOTAPAY
         .validate_field("/paymentMethods", Some(r#"["CARD", "PAYPAL"]"#), None)
         .unwrap();
     assert_eq!(v[0].path, "/paymentMethods/1");
@@ -108,28 +108,28 @@ fn headers_and_items_by_index() {
         "/a~2",
     ] {
         assert!(
-            Dialect::Payviox
+            Dialect::PAYVIOX
                 .validate_field(bad, Some("1"), None)
                 .is_err(),
             "{bad}"
         );
     }
     // Problems found while reading the value are reported at the field.
-    let v = Dialect::Payviox
+    let v = Dialect::PAYVIOX
         .validate_field("/metadata", Some(r#"{"k": 1, "k": 2}"#), None)
         .unwrap();
     assert_eq!(
         (v[0].path.as_str(), v[0].code.as_str()),
         ("/metadata/k", "duplicate_key")
     );
-    let v = Dialect::Payviox
+    let v = Dialect::PAYVIOX
         .validate_field("/description", Some(r#""\ud800""#), None)
         .unwrap();
     assert_eq!(
         (v[0].path.as_str(), v[0].code.as_str()),
         ("/description", "lone_surrogate")
     );
-    let v = Dialect::Payviox
+    let v = Dialect::PAYVIOX
         .validate_field("/amount", Some("{"), None)
         .unwrap();
     assert_eq!(
@@ -147,7 +147,7 @@ fn constraints_describe_inputs() {
             .find(|c| c.path == p)
             .unwrap()
     };
-    let amount = find(Dialect::Kiotapay, "/amount", kes);
+    let amount = find(Dialect::KIOTAPAY, "/amount", kes);
     assert_eq!(
         (
             amount.input_type,
@@ -162,27 +162,27 @@ fn constraints_describe_inputs() {
             Some("90071992547409.91")
         )
     );
-    let amount = find(Dialect::Kiotapay, "/amount", Currency::from_code("JPY"));
+    let amount = find(Dialect::KIOTAPAY, "/amount", Currency::from_code("JPY"));
     assert_eq!(
         (amount.min.as_deref(), amount.step.as_deref()),
         (Some("1"), Some("1"))
     );
-    let amount = find(Dialect::Payviox, "/amount", None);
+    let amount = find(Dialect::PAYVIOX, "/amount", None);
     assert_eq!(
         (amount.min.as_deref(), amount.step.as_deref()),
         (Some("100"), Some("1"))
     );
-    let price = find(Dialect::Payviox, "/items/*/price", None);
+    let price = find(Dialect::PAYVIOX, "/items/*/price", None);
     assert!(price.required);
-    let methods = find(Dialect::Kiotapay, "/paymentMethods", None);
+    let methods = find(Dialect::KIOTAPAY, "/paymentMethods", None);
     assert_eq!(methods.min_length, Some(1));
-    let email = find(Dialect::Nairopay, "/email", None);
+    let email = find(Dialect::NAIROPAY, "/email", None);
     assert_eq!(email.input_type, Some("email"));
-    let phone = find(Dialect::Kiotapay, "/phone", None);
+    let phone = find(Dialect::KIOTAPAY, "/phone", None);
     assert_eq!(phone.input_type, Some("tel"));
-    let currency = find(Dialect::Flutterwave, "/currency", None);
+    let currency = find(Dialect::FLUTTERWAVE, "/currency", None);
     assert_eq!(currency.allowed.as_ref().map(Vec::len), Some(160));
-    let trace = find(Dialect::Flutterwave, "X-Trace-Id", None);
+    let trace = find(Dialect::FLUTTERWAVE, "X-Trace-Id", None);
     assert_eq!(
         (trace.part, trace.min_length, trace.max_length),
         (Part::Header, Some(12), Some(255))

@@ -93,7 +93,7 @@ fn duplicate_keys_at_every_depth_and_in_every_spelling() {
     ];
     for (bytes, path) in cases {
         assert_eq!(
-            found(Dialect::Payviox, &bytes, &[]),
+            found(Dialect::PAYVIOX, &bytes, &[]),
             body(path, "duplicate_key"),
             "{path}"
         );
@@ -104,7 +104,7 @@ fn duplicate_keys_at_every_depth_and_in_every_spelling() {
 fn numbers_that_are_not_amounts() {
     let minor = |amount: &str| {
         found(
-            Dialect::Payviox,
+            Dialect::PAYVIOX,
             &edit(
                 PAYVIOX,
                 "\"amount\": 10000",
@@ -122,7 +122,7 @@ fn numbers_that_are_not_amounts() {
     assert_eq!(minor("10000.0"), body("/amount", "not_integer"));
     let major = |amount: &str| {
         found(
-            Dialect::Flutterwave,
+            Dialect::FLUTTERWAVE,
             &edit(FLUTTERWAVE, "12.34", amount),
             &[],
         )
@@ -172,7 +172,7 @@ fn bytes_that_are_not_json_text() {
     let mut bom = b"\xEF\xBB\xBF".to_vec();
     bom.extend_from_slice(FLUTTERWAVE.as_bytes());
     assert_eq!(
-        found(Dialect::Flutterwave, &bom, &[]),
+        found(Dialect::FLUTTERWAVE, &bom, &[]),
         body("", "byte_order_mark")
     );
     let latin1 = edit(FLUTTERWAVE, "ORDER-0001", "ORDER-\u{e9}")
@@ -181,37 +181,37 @@ fn bytes_that_are_not_json_text() {
         .filter(|&b| b != 0xA9)
         .collect::<Vec<u8>>();
     assert_eq!(
-        found(Dialect::Flutterwave, &latin1, &[]),
+        found(Dialect::FLUTTERWAVE, &latin1, &[]),
         body("", "invalid_utf8")
     );
     let truncated = &FLUTTERWAVE.as_bytes()[..20];
     assert_eq!(
-        found(Dialect::Flutterwave, truncated, &[]),
+        found(Dialect::FLUTTERWAVE, truncated, &[]),
         body("", "malformed_json")
     );
     assert_eq!(
-        found(Dialect::Flutterwave, b"", &[]),
+        found(Dialect::FLUTTERWAVE, b"", &[]),
         body("", "malformed_json")
     );
     assert_eq!(
-        found(Dialect::Flutterwave, b"   ", &[]),
+        found(Dialect::FLUTTERWAVE, b"   ", &[]),
         body("", "malformed_json")
     );
     assert_eq!(
-        found(Dialect::Flutterwave, b"[]", &[]),
+        found(Dialect::FLUTTERWAVE, b"[]", &[]),
         body("", "invalid_type")
     );
     assert_eq!(
-        found(Dialect::Flutterwave, br#"[{"amount": 1}]"#, &[]),
+        found(Dialect::FLUTTERWAVE, br#"[{"amount": 1}]"#, &[]),
         body("", "invalid_type")
     );
     assert_eq!(
-        found(Dialect::Flutterwave, b"null", &[]),
+        found(Dialect::FLUTTERWAVE, b"null", &[]),
         body("", "invalid_type")
     );
     let twice = format!("{FLUTTERWAVE}{FLUTTERWAVE}");
     assert_eq!(
-        found(Dialect::Flutterwave, twice.as_bytes(), &[]),
+        found(Dialect::FLUTTERWAVE, twice.as_bytes(), &[]),
         body("", "malformed_json")
     );
 }
@@ -221,7 +221,7 @@ fn control_characters_and_surrogates_in_strings() {
     // Raw, a control character is not JSON; escaped, it is refused in text.
     let raw = edit(FLUTTERWAVE, "ORDER-0001", "ORDER\u{0}0001");
     assert_eq!(
-        found(Dialect::Flutterwave, &raw, &[]),
+        found(Dialect::FLUTTERWAVE, &raw, &[]),
         body("", "malformed_json")
     );
     for escaped in [
@@ -232,19 +232,19 @@ fn control_characters_and_surrogates_in_strings() {
     ] {
         let bytes = edit(KIOTAPAY, "R-1", escaped);
         assert_eq!(
-            found(Dialect::Kiotapay, &bytes, &[]),
+            found(Dialect::KIOTAPAY, &bytes, &[]),
             body("/externalReference", "control_character"),
             "{escaped}"
         );
     }
     let bytes = edit(KIOTAPAY, "R-1", "R\\ud800-1");
     assert_eq!(
-        found(Dialect::Kiotapay, &bytes, &[]),
+        found(Dialect::KIOTAPAY, &bytes, &[]),
         body("/externalReference", "lone_surrogate")
     );
     let bytes = edit(KIOTAPAY, "R-1", "R\\udc00\\ud800-1");
     assert_eq!(
-        found(Dialect::Kiotapay, &bytes, &[]),
+        found(Dialect::KIOTAPAY, &bytes, &[]),
         [
             body("/externalReference", "lone_surrogate"),
             body("/externalReference", "lone_surrogate")
@@ -254,7 +254,7 @@ fn control_characters_and_surrogates_in_strings() {
     // A NUL in free-form metadata is refused too.
     let bytes = edit(PAYVIOX, "premium\"}", "pre\\u0000mium\"}");
     assert_eq!(
-        found(Dialect::Payviox, &bytes, &[]),
+        found(Dialect::PAYVIOX, &bytes, &[]),
         body("/metadata/plan", "control_character")
     );
 }
@@ -272,7 +272,7 @@ fn identifiers_that_look_like_others_and_text_that_shows_nothing() {
     ] {
         let bytes = edit(KIOTAPAY, "R-1", spelled);
         assert_eq!(
-            found(Dialect::Kiotapay, &bytes, &[]),
+            found(Dialect::KIOTAPAY, &bytes, &[]),
             body("/externalReference", "invisible_character"),
             "{spelled}"
         );
@@ -284,7 +284,7 @@ fn identifiers_that_look_like_others_and_text_that_shows_nothing() {
             &format!("\"name\": \"{blank}\""),
         );
         assert_eq!(
-            found(Dialect::Payviox, &bytes, &[]),
+            found(Dialect::PAYVIOX, &bytes, &[]),
             body("/items/0/name", "blank"),
             "{blank}"
         );
@@ -292,7 +292,7 @@ fn identifiers_that_look_like_others_and_text_that_shows_nothing() {
     // A key's prefix alone is no key.
     assert_eq!(
         found(
-            Dialect::Payviox,
+            Dialect::PAYVIOX,
             PAYVIOX.as_bytes(),
             &[("Authorization", "Bearer sk_")]
         ),
@@ -314,7 +314,7 @@ fn header_values_that_would_split_a_request() {
     ] {
         assert_eq!(
             found(
-                Dialect::Payviox,
+                Dialect::PAYVIOX,
                 PAYVIOX.as_bytes(),
                 &[("Authorization", value)]
             ),
@@ -328,7 +328,7 @@ fn header_values_that_would_split_a_request() {
     }
     assert_eq!(
         found(
-            Dialect::Flutterwave,
+            Dialect::FLUTTERWAVE,
             FLUTTERWAVE.as_bytes(),
             &[("X-Idempotency-Key", "idempotency-key\r\n1")]
         ),
@@ -348,17 +348,17 @@ fn size_and_depth() {
         "]".repeat(100_000)
     );
     assert_eq!(
-        found(Dialect::Payviox, deep.as_bytes(), &[]),
+        found(Dialect::PAYVIOX, deep.as_bytes(), &[]),
         body("", "too_deep")
     );
     let unclosed = "[".repeat(100_000);
     assert_eq!(
-        found(Dialect::Payviox, unclosed.as_bytes(), &[]),
+        found(Dialect::PAYVIOX, unclosed.as_bytes(), &[]),
         body("", "too_deep")
     );
     let huge = edit(PAYVIOX, "\"c\"", &format!("\"{}\"", "c".repeat(10 << 20)));
     assert_eq!(
-        found(Dialect::Payviox, &huge, &[]),
+        found(Dialect::PAYVIOX, &huge, &[]),
         body("", "body_too_large")
     );
     // Many keys in one object stay fast and every duplicate is found.
@@ -369,7 +369,7 @@ fn size_and_depth() {
     many.push_str(", \"k19999\": 0}");
     let bytes = edit(PAYVIOX, r#"{"plan": "premium"}"#, &many);
     assert_eq!(
-        found(Dialect::Payviox, &bytes, &[]),
+        found(Dialect::PAYVIOX, &bytes, &[]),
         body("/metadata/k19999", "duplicate_key")
     );
     // One key repeated 50,000 times, then as many lone surrogates: each is
@@ -377,7 +377,7 @@ fn size_and_depth() {
     // checkpoints rather than by counting from the start each time (that
     // took seconds on a body a tenth of the size limit).
     let repeated = format!("{{{}}}", vec!["\n\"k\": 1"; 50_000].join(","));
-    let report = Dialect::Payviox.validate(repeated.as_bytes(), &[]);
+    let report = Dialect::PAYVIOX.validate(repeated.as_bytes(), &[]);
     let duplicates: Vec<_> = report
         .violations
         .iter()
@@ -388,7 +388,7 @@ fn size_and_depth() {
     assert_eq!(last.param("line"), Some(&Param::Int(50_001)));
     assert_eq!(last.param("column"), Some(&Param::Int(1)));
     let surrogates = format!("[{}]", vec!["\"\\ud800\""; 50_000].join(","));
-    let report = Dialect::Payviox.validate(surrogates.as_bytes(), &[]);
+    let report = Dialect::PAYVIOX.validate(surrogates.as_bytes(), &[]);
     let last = report
         .violations
         .iter()
@@ -401,7 +401,7 @@ fn size_and_depth() {
 fn urls_that_only_look_harmless() {
     let url = |u: &str| {
         found(
-            Dialect::Nairopay,
+            Dialect::NAIROPAY,
             format!(
                 r#"{{"amount": 1, "currency": "KES", "reference": "R", "callback_url": {}}}"#,
                 serde_json::to_string(u).unwrap()
@@ -433,7 +433,7 @@ fn urls_that_only_look_harmless() {
     // browser goes), a webhook may not (a server would fetch it).
     assert!(url("https://[::ffff:127.0.0.1]/").is_empty());
     let webhook = |u: &str| {
-        found(Dialect::Kiotapay, format!(r#"{{"amount": 1, "currency": "KES", "externalReference": "R", "callbackUrl": "{u}"}}"#).as_bytes(), &[])
+        found(Dialect::KIOTAPAY, format!(r#"{{"amount": 1, "currency": "KES", "externalReference": "R", "callbackUrl": "{u}"}}"#).as_bytes(), &[])
     };
     assert_eq!(
         webhook("https://[::ffff:127.0.0.1]/"),
@@ -492,7 +492,7 @@ fn end_user_addresses_of_the_senders_own_network() {
             &format!(r#""ip": "{ip}", "metadata""#),
         );
         assert_eq!(
-            found(Dialect::Payviox, &request, &[]),
+            found(Dialect::PAYVIOX, &request, &[]),
             body("/ip", "private_address"),
             "{ip}"
         );
@@ -634,25 +634,25 @@ fn null_gets_advice_that_works() {
     );
     // An element of a list, and the body itself, are no field to omit.
     let payviox = checkout_rules_conformance::with(PAYVIOX, "/items/0", Some("null"));
-    let report = Dialect::Payviox.validate(payviox.as_bytes(), &[]);
+    let report = Dialect::PAYVIOX.validate(payviox.as_bytes(), &[]);
     assert_eq!(
         report.violations[0].message,
         "`items.0` must be an object; it is null"
     );
-    let report = Dialect::Payviox.validate(b"null", &[]);
+    let report = Dialect::PAYVIOX.validate(b"null", &[]);
     assert_eq!(
         report.violations[0].message,
         "the body must be an object; it is null"
     );
     // One field at a time, as a form checks it, says the same.
-    let v = Dialect::Payviox
+    let v = Dialect::PAYVIOX
         .validate_field("/customer", Some("null"), None)
         .unwrap();
     assert_eq!(
         v[0].message,
         "`customer` must be a string; it is null; the field is required, so send a string"
     );
-    let v = Dialect::Payviox
+    let v = Dialect::PAYVIOX
         .validate_field("/description", Some("null"), None)
         .unwrap();
     assert_eq!(
@@ -718,10 +718,10 @@ fn with_body_only_a_key_in_a_header_is_not_judged_either() {
     );
     let public = [("Authorization", "Bearer pk_live_1")];
     assert_eq!(
-        found(Dialect::Payviox, &with_ip, &public),
+        found(Dialect::PAYVIOX, &with_ip, &public),
         body("/ip", "ip_requires_secret_key")
     );
     let alone =
-        Dialect::Payviox.validate_with(&with_ip, &public, &checkout_rules::Options::body_only());
+        Dialect::PAYVIOX.validate_with(&with_ip, &public, &checkout_rules::Options::body_only());
     assert!(alone.is_valid(), "{:?}", alone.violations);
 }

@@ -116,15 +116,15 @@ fn implementation_defined_numbers_as_amounts() {
         let text = String::from_utf8(bytes).unwrap();
         let number = text.trim().trim_start_matches('[').trim_end_matches(']');
         let major = judged(
-            Dialect::Kiotapay,
+            Dialect::KIOTAPAY,
             format!(r#"{{"amount": {number}, "currency": "KES", "externalReference": "R"}}"#),
         );
         let minor = judged(
-            Dialect::Nairopay,
+            Dialect::NAIROPAY,
             format!(r#"{{"amount": {number}, "currency": "KES", "reference": "R"}}"#),
         );
         let metadata = judged(
-            Dialect::Payviox,
+            Dialect::PAYVIOX,
             format!(
                 r#"{{"amount": 100, "currency": "USD", "customer": "c", "order_id": "o",
                 "items": [{{"name": "P", "quantity": 1, "price": 100}}], "metadata": {{"n": {number}}}}}"#

@@ -101,7 +101,7 @@ fn free_form_numbers_are_written_back_exactly_as_they_came() {
             "items": [{{"name": "P", "quantity": 1, "price": 100, "extra": {free}}}],
             "metadata": {free}}}"#
     );
-    let report = Dialect::Payviox.validate(body.as_bytes(), &[]);
+    let report = Dialect::PAYVIOX.validate(body.as_bytes(), &[]);
     assert!(report.is_valid(), "{:?}", report.violations);
     let session = report.normalized.as_ref().unwrap();
     let metadata = session.metadata.as_ref().unwrap();
@@ -116,8 +116,8 @@ fn free_form_numbers_are_written_back_exactly_as_they_came() {
         assert!(json.contains(&format!("\"metadata\":{free}")), "{json}");
     }
     // Written back in the dialect, and converted to it.
-    let encoded = Dialect::Payviox.encode(session);
-    let converted = Dialect::Payviox.convert(Dialect::Payviox, body.as_bytes(), &[]);
+    let encoded = Dialect::PAYVIOX.encode(session);
+    let converted = Dialect::PAYVIOX.convert(Dialect::PAYVIOX, body.as_bytes(), &[]);
     for c in [&encoded, &converted] {
         let out = c.body.as_ref().unwrap();
         assert_eq!(written(out.get("metadata")), Some(free.clone()));
@@ -126,7 +126,7 @@ fn free_form_numbers_are_written_back_exactly_as_they_came() {
         assert_eq!(written(item.get("extra")), Some(free.clone()));
         // And read again, the same session.
         let text = c.body_json().unwrap();
-        let again = Dialect::Payviox.validate(text.as_bytes(), &[]);
+        let again = Dialect::PAYVIOX.validate(text.as_bytes(), &[]);
         assert_eq!(again.normalized.as_ref(), Some(session));
     }
     // Through the typed body.
@@ -140,10 +140,10 @@ fn free_form_numbers_are_written_back_exactly_as_they_came() {
 fn free_form_numbers_cross_dialects_exactly() {
     // Orchestrator `additionalInformation` is Payviox `metadata`.
     let free = spelled();
-    let (orchestrator, headers) = checkout_rules_conformance::valid_example(Dialect::Orchestrator);
+    let (orchestrator, headers) = checkout_rules_conformance::valid_example(Dialect::ORCHESTRATOR);
     let orchestrator =
         checkout_rules_conformance::with(&orchestrator, "/additionalInformation", Some(&free));
-    let c = Dialect::Orchestrator.convert(Dialect::Orchestrator, orchestrator.as_bytes(), headers);
+    let c = Dialect::ORCHESTRATOR.convert(Dialect::ORCHESTRATOR, orchestrator.as_bytes(), headers);
     let out = c.body.as_ref().unwrap();
     assert_eq!(
         written(out.get("additionalInformation")),
@@ -155,7 +155,7 @@ fn free_form_numbers_cross_dialects_exactly() {
     payviox.shipping_amount = None;
     payviox.tax_amount = None;
     payviox.amount = payviox.items[0].unit_price;
-    let c = Dialect::Payviox.encode(&payviox);
+    let c = Dialect::PAYVIOX.encode(&payviox);
     assert!(c.is_ok(), "{:?}", c.violations);
     assert_eq!(
         written(c.body.as_ref().unwrap().get("metadata")),

@@ -7,12 +7,12 @@ use checkout_rules_conformance::{check, found, found_with, one};
 const VALID: &str = r#"{"amount": 1500, "currency": "KES", "externalReference": "ORDER-12345"}"#;
 
 fn codes_with(pointer: &str, value: Option<&str>) -> Vec<(String, &'static str)> {
-    found_with(Dialect::Kiotapay, VALID, pointer, value)
+    found_with(Dialect::KIOTAPAY, VALID, pointer, value)
 }
 
 #[test]
 fn the_smallest_request_is_valid() {
-    let report = check(Dialect::Kiotapay, VALID, &[]);
+    let report = check(Dialect::KIOTAPAY, VALID, &[]);
     assert!(report.is_valid(), "{:?}", report.violations);
     let session = report.normalized.unwrap();
     assert_eq!(session.amount.minor(), 150_000);
@@ -72,11 +72,11 @@ fn amount_is_a_positive_decimal_in_major_units() {
     // JPY has no decimals, BHD three.
     let jpy = checkout_rules_conformance::with(VALID, "/currency", Some("\"JPY\""));
     assert_eq!(
-        found_with(Dialect::Kiotapay, &jpy, "/amount", Some("1500.5")),
+        found_with(Dialect::KIOTAPAY, &jpy, "/amount", Some("1500.5")),
         one("/amount", "too_many_decimals")
     );
     let bhd = checkout_rules_conformance::with(VALID, "/currency", Some("\"BHD\""));
-    assert!(found_with(Dialect::Kiotapay, &bhd, "/amount", Some("1.005")).is_empty());
+    assert!(found_with(Dialect::KIOTAPAY, &bhd, "/amount", Some("1.005")).is_empty());
 }
 
 #[test]
@@ -104,7 +104,7 @@ fn payment_methods() {
         "/paymentMethods",
         Some(r#"["MPESA_STK", "CARD"]"#),
     );
-    let session = check(Dialect::Kiotapay, &body, &[]).normalized.unwrap();
+    let session = check(Dialect::KIOTAPAY, &body, &[]).normalized.unwrap();
     assert_eq!(
         session.payment_methods,
         [PaymentMethod::MpesaStk, PaymentMethod::Card]
@@ -162,7 +162,7 @@ fn normalised_urls_keep_their_purpose() {
     let body = r#"{"amount": 10, "currency": "KES", "externalReference": "R1",
         "successUrl": "https://m.example/ok", "cancelUrl": "https://m.example/cancel",
         "callbackUrl": "https://m.example/hook", "reference": "INV-1", "email": "a@b.example"}"#;
-    let session = check(Dialect::Kiotapay, body, &[]).normalized.unwrap();
+    let session = check(Dialect::KIOTAPAY, body, &[]).normalized.unwrap();
     assert_eq!(
         session.urls.success.as_deref(),
         Some("https://m.example/ok")
@@ -185,13 +185,13 @@ fn normalised_urls_keep_their_purpose() {
 
 #[test]
 fn idempotency_key_is_carried_when_given() {
-    let report = check(Dialect::Kiotapay, VALID, &[("Idempotency-Key", "k-1")]);
+    let report = check(Dialect::KIOTAPAY, VALID, &[("Idempotency-Key", "k-1")]);
     assert_eq!(
         report.normalized.unwrap().idempotency_key.as_deref(),
         Some("k-1")
     );
     let report = check(
-        Dialect::Kiotapay,
+        Dialect::KIOTAPAY,
         VALID,
         &[("Idempotency-Key", &"k".repeat(256))],
     );
@@ -263,7 +263,7 @@ fn the_webhook_must_be_public_https_by_default() {
     let mut options = checkout_rules::Options::default();
     options.url_policy.webhooks = checkout_rules::rules::url::Policy::Any;
     assert!(
-        Dialect::Kiotapay
+        Dialect::KIOTAPAY
             .validate_with(body.as_bytes(), &[], &options)
             .is_valid()
     );
@@ -306,7 +306,7 @@ fn both_venezuelan_bolivares_are_current() {
 fn amounts_in_exponent_notation_are_exact() {
     let minor = |amount: &str| {
         let report = check(
-            Dialect::Kiotapay,
+            Dialect::KIOTAPAY,
             &checkout_rules_conformance::with(VALID, "/amount", Some(amount)),
             &[],
         );
@@ -339,11 +339,11 @@ fn amounts_in_exponent_notation_are_exact() {
     // Without a valid currency the form and range are still judged.
     let no_currency = checkout_rules_conformance::with(VALID, "/currency", Some("\"KSH\""));
     assert_eq!(
-        found_with(Dialect::Kiotapay, &no_currency, "/amount", Some("1.5E7")),
+        found_with(Dialect::KIOTAPAY, &no_currency, "/amount", Some("1.5E7")),
         one("/currency", "unknown_currency")
     );
     assert_eq!(
-        found_with(Dialect::Kiotapay, &no_currency, "/amount", Some("1e400")),
+        found_with(Dialect::KIOTAPAY, &no_currency, "/amount", Some("1e400")),
         [
             one("/amount", "out_of_range"),
             one("/currency", "unknown_currency")
@@ -355,12 +355,12 @@ fn amounts_in_exponent_notation_are_exact() {
 #[test]
 fn an_exponent_amount_converts_exactly() {
     let body = br#"{"amount": 1.5E7, "currency": "KES", "externalReference": "ORDER-1"}"#;
-    let c = Dialect::Kiotapay.convert(Dialect::Nairopay, body, &[]);
+    let c = Dialect::KIOTAPAY.convert(Dialect::NAIROPAY, body, &[]);
     assert_eq!(
         c.body_json().as_deref(),
         Some(r#"{"amount":1500000000,"currency":"KES","reference":"ORDER-1"}"#)
     );
-    let c = Dialect::Kiotapay.convert(Dialect::Kiotapay, body, &[]);
+    let c = Dialect::KIOTAPAY.convert(Dialect::KIOTAPAY, body, &[]);
     assert_eq!(
         c.body_json().as_deref(),
         Some(r#"{"amount":15000000.00,"currency":"KES","externalReference":"ORDER-1"}"#)
@@ -369,7 +369,7 @@ fn an_exponent_amount_converts_exactly() {
 
 #[test]
 fn content_type_is_read_by_rfc_9110s_grammar() {
-    checkout_rules_conformance::assert_content_type_rule(Dialect::Kiotapay);
+    checkout_rules_conformance::assert_content_type_rule(Dialect::KIOTAPAY);
 }
 
 #[test]
@@ -381,7 +381,7 @@ fn amount_violations_give_their_numbers_in_major_units() {
             "/amount",
             Some(amount),
         );
-        check(Dialect::Kiotapay, &body, &[]).violations.remove(0)
+        check(Dialect::KIOTAPAY, &body, &[]).violations.remove(0)
     };
     let text = |t: &str| Some(Param::Text(t.to_owned().into()));
     let v = violation("\"KES\"", "0");

@@ -6,12 +6,12 @@ use checkout_rules_conformance::{check, found, found_with, one, with};
 const VALID: &str = r#"{"amount": 2500, "currency": "KES", "reference": "ORDER_2025_001"}"#;
 
 fn codes_with(pointer: &str, value: Option<&str>) -> Vec<(String, &'static str)> {
-    found_with(Dialect::Nairopay, VALID, pointer, value)
+    found_with(Dialect::NAIROPAY, VALID, pointer, value)
 }
 
 #[test]
 fn the_base_request_is_valid_and_normalises() {
-    let report = check(Dialect::Nairopay, VALID, &[]);
+    let report = check(Dialect::NAIROPAY, VALID, &[]);
     assert!(report.is_valid());
     let session = report.normalized.unwrap();
     assert_eq!(session.amount.minor(), 2500);
@@ -30,7 +30,7 @@ fn the_session_borrows_plain_text_and_an_owned_copy_outlives_the_body() {
         let body = String::from(
             r#"{"amount": 2500, "currency": "KES", "reference": "ORDER\u005f1", "email": "a@b.co"}"#,
         );
-        let report = Dialect::Nairopay.validate(body.as_bytes(), &[]);
+        let report = Dialect::NAIROPAY.validate(body.as_bytes(), &[]);
         let session = report.normalized.as_ref().unwrap();
         let email = &session.customer.as_ref().unwrap().email;
         assert!(matches!(email, Some(Cow::Borrowed("a@b.co"))), "{email:?}");
@@ -77,10 +77,10 @@ fn amount_is_a_positive_integer_in_minor_units() {
 #[test]
 fn zero_decimal_and_three_decimal_currencies() {
     let jpy = with(VALID, "/currency", Some("\"JPY\""));
-    let session = check(Dialect::Nairopay, &jpy, &[]).normalized.unwrap();
+    let session = check(Dialect::NAIROPAY, &jpy, &[]).normalized.unwrap();
     assert_eq!(session.amount.to_major_string(), "2500");
     let bhd = with(VALID, "/currency", Some("\"BHD\""));
-    let session = check(Dialect::Nairopay, &bhd, &[]).normalized.unwrap();
+    let session = check(Dialect::NAIROPAY, &bhd, &[]).normalized.unwrap();
     assert_eq!(session.amount.to_major_string(), "2.500");
 }
 
@@ -123,7 +123,7 @@ fn email_is_optional_and_whatwg_valid() {
         one("/email", "invalid_email")
     );
     let report = check(
-        Dialect::Nairopay,
+        Dialect::NAIROPAY,
         &with(VALID, "/email", Some("\"c@example.com\"")),
         &[],
     );
@@ -156,7 +156,7 @@ fn callback_url_is_optional_absolute_https_or_http() {
         );
     }
     let report = check(
-        Dialect::Nairopay,
+        Dialect::NAIROPAY,
         &with(VALID, "/callback_url", Some("\"https://m.example/done\"")),
         &[],
     );
@@ -169,7 +169,7 @@ fn callback_url_is_optional_absolute_https_or_http() {
 #[test]
 fn misspelt_fields_get_a_suggestion() {
     let report = check(
-        Dialect::Nairopay,
+        Dialect::NAIROPAY,
         &with(VALID, "/callbackUrl", Some("\"https://m.example/\"")),
         &[],
     );
@@ -185,7 +185,7 @@ fn misspelt_fields_get_a_suggestion() {
 fn headers_when_given() {
     assert!(
         check(
-            Dialect::Nairopay,
+            Dialect::NAIROPAY,
             VALID,
             &[("Authorization", "Bearer sk_live_yourSecretKeyHere")]
         )
@@ -193,7 +193,7 @@ fn headers_when_given() {
     );
     assert_eq!(
         found(&check(
-            Dialect::Nairopay,
+            Dialect::NAIROPAY,
             VALID,
             &[("Authorization", "sk_live_x")]
         )),
@@ -205,7 +205,7 @@ fn headers_when_given() {
 fn the_body_must_be_an_object() {
     for body in ["[]", "\"x\"", "2500", "null"] {
         assert_eq!(
-            found(&check(Dialect::Nairopay, body, &[])),
+            found(&check(Dialect::NAIROPAY, body, &[])),
             one("", "invalid_type"),
             "{body}"
         );
@@ -214,16 +214,16 @@ fn the_body_must_be_an_object() {
 
 #[test]
 fn malformed_and_oversized_bodies() {
-    let report = check(Dialect::Nairopay, "{\"amount\": 2500,}", &[]);
+    let report = check(Dialect::NAIROPAY, "{\"amount\": 2500,}", &[]);
     assert_eq!(found(&report), one("", "malformed_json"));
     assert!(report.violations[0].message.contains("line 1, column 17"));
     let big = format!("{{\"reference\": \"{}\"}}", "x".repeat(10 << 20));
     assert_eq!(
-        found(&check(Dialect::Nairopay, &big, &[])),
+        found(&check(Dialect::NAIROPAY, &big, &[])),
         one("", "body_too_large")
     );
     assert_eq!(
-        found(&check(Dialect::Nairopay, "", &[])),
+        found(&check(Dialect::NAIROPAY, "", &[])),
         one("", "malformed_json")
     );
 }
@@ -269,7 +269,7 @@ fn minor_units_refuse_exponents_as_openapi_integers_do() {
         );
     }
     let report = check(
-        Dialect::Nairopay,
+        Dialect::NAIROPAY,
         &checkout_rules_conformance::with(VALID, "/amount", Some("2.5E3")),
         &[],
     );
@@ -282,5 +282,5 @@ fn minor_units_refuse_exponents_as_openapi_integers_do() {
 
 #[test]
 fn content_type_is_read_by_rfc_9110s_grammar() {
-    checkout_rules_conformance::assert_content_type_rule(Dialect::Nairopay);
+    checkout_rules_conformance::assert_content_type_rule(Dialect::NAIROPAY);
 }

@@ -68,7 +68,7 @@ fn what_the_schema_refuses_the_library_refuses() {
 
     // A valid request with one member replaced by any JSON value, or removed.
     let mutated = (
-        valid_request(Dialect::Payviox),
+        valid_request(Dialect::PAYVIOX),
         any::<prop::sample::Index>(),
         proptest::option::of(any_json()),
     )
@@ -84,8 +84,8 @@ fn what_the_schema_refuses_the_library_refuses() {
             serde_json::to_string(&body).unwrap()
         });
     let bodies = prop_oneof![
-        valid_request(Dialect::Payviox).prop_map(|r| r.body),
-        near_miss(Dialect::Payviox).prop_map(|(r, _)| r.body),
+        valid_request(Dialect::PAYVIOX).prop_map(|r| r.body),
+        near_miss(Dialect::PAYVIOX).prop_map(|(r, _)| r.body),
         mutated,
     ];
 
@@ -99,7 +99,7 @@ fn what_the_schema_refuses_the_library_refuses() {
     });
     runner
         .run(&bodies, |body| {
-            let ours = Dialect::Payviox.validate(body.as_bytes(), &[]).is_valid();
+            let ours = Dialect::PAYVIOX.validate(body.as_bytes(), &[]).is_valid();
             // A body serde_json cannot read (a number such as 1e400) the
             // schema's side refuses before validating.
             let schema_accepts = serde_json::from_str::<Value>(&body)

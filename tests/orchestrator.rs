@@ -13,7 +13,7 @@ fn valid() -> String {
 
 fn codes_with(pointer: &str, value: Option<&str>) -> Vec<(String, &'static str)> {
     found(&check(
-        Dialect::Orchestrator,
+        Dialect::ORCHESTRATOR,
         &with(&valid(), pointer, value),
         &[KEY],
     ))
@@ -21,7 +21,7 @@ fn codes_with(pointer: &str, value: Option<&str>) -> Vec<(String, &'static str)>
 
 #[test]
 fn the_documented_request_is_valid_and_normalises() {
-    let report = check(Dialect::Orchestrator, &valid(), &[KEY]);
+    let report = check(Dialect::ORCHESTRATOR, &valid(), &[KEY]);
     assert!(report.is_valid(), "{:?}", report.violations);
     let s = report.normalized.unwrap();
     assert_eq!(s.amount.minor(), 14076);
@@ -50,7 +50,7 @@ fn idempotency_key_is_required_1_to_255_without_control_characters() {
     let body = valid();
     let headers = |v: &str| {
         found(&check(
-            Dialect::Orchestrator,
+            Dialect::ORCHESTRATOR,
             &body,
             &[("Idempotency-Key", v)],
         ))
@@ -67,7 +67,7 @@ fn idempotency_key_is_required_1_to_255_without_control_characters() {
         one("Idempotency-Key", "invalid_header_value")
     );
     assert_eq!(
-        found(&check(Dialect::Orchestrator, &body, &[])),
+        found(&check(Dialect::ORCHESTRATOR, &body, &[])),
         one("Idempotency-Key", "required")
     );
 }
@@ -75,7 +75,7 @@ fn idempotency_key_is_required_1_to_255_without_control_characters() {
 #[test]
 fn total_is_items_plus_shipping_plus_tax_exactly() {
     let report = check(
-        Dialect::Orchestrator,
+        Dialect::ORCHESTRATOR,
         &with(&valid(), "/amount/total", Some("140.75")),
         &[KEY],
     );
@@ -95,14 +95,14 @@ fn total_is_items_plus_shipping_plus_tax_exactly() {
         "/amount/total",
         Some("119"),
     );
-    assert!(found(&check(Dialect::Orchestrator, &body, &[KEY])).is_empty());
+    assert!(found(&check(Dialect::ORCHESTRATOR, &body, &[KEY])).is_empty());
     // Two of an item count twice.
     let body = with(
         &with(&valid(), "/orderItems/0/quantity", Some("2")),
         "/amount/total",
         Some("259.76"),
     );
-    assert!(found(&check(Dialect::Orchestrator, &body, &[KEY])).is_empty());
+    assert!(found(&check(Dialect::ORCHESTRATOR, &body, &[KEY])).is_empty());
 }
 
 #[test]
@@ -141,7 +141,7 @@ fn amounts_follow_the_currency() {
         "/amount/total",
         Some("119"),
     );
-    assert!(found(&check(Dialect::Orchestrator, &body, &[KEY])).is_empty());
+    assert!(found(&check(Dialect::ORCHESTRATOR, &body, &[KEY])).is_empty());
 }
 
 #[test]
@@ -283,7 +283,7 @@ fn blank_text_and_invisible_ends_are_refused() {
         );
     }
     let blank_key = found(&check(
-        Dialect::Orchestrator,
+        Dialect::ORCHESTRATOR,
         &valid(),
         &[("Idempotency-Key", "   ")],
     ));
@@ -310,7 +310,7 @@ fn amounts_in_exponent_notation_are_exact_and_add_up() {
         "/orderItems/0/unitPrice",
         Some("1.19E2"),
     );
-    let report = check(Dialect::Orchestrator, &body, &[KEY]);
+    let report = check(Dialect::ORCHESTRATOR, &body, &[KEY]);
     assert!(report.is_valid(), "{:?}", report.violations);
     assert_eq!(report.normalized.unwrap().amount.minor(), 14076);
     assert_eq!(
@@ -330,14 +330,14 @@ fn amounts_in_exponent_notation_are_exact_and_add_up() {
 
 #[test]
 fn content_type_is_read_by_rfc_9110s_grammar() {
-    checkout_rules_conformance::assert_content_type_rule(Dialect::Orchestrator);
+    checkout_rules_conformance::assert_content_type_rule(Dialect::ORCHESTRATOR);
 }
 
 #[test]
 fn amount_violations_give_their_numbers_in_major_units() {
     let param = |pointer: &str, value: &str, name: &str| {
         let report = check(
-            Dialect::Orchestrator,
+            Dialect::ORCHESTRATOR,
             &with(&valid(), pointer, Some(value)),
             &[KEY],
         );

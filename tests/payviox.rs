@@ -13,12 +13,12 @@ const VALID: &str = r#"{
 }"#;
 
 fn codes_with(pointer: &str, value: Option<&str>) -> Vec<(String, &'static str)> {
-    found_with(Dialect::Payviox, VALID, pointer, value)
+    found_with(Dialect::PAYVIOX, VALID, pointer, value)
 }
 
 #[test]
 fn the_base_request_is_valid() {
-    let report = check(Dialect::Payviox, VALID, &[]);
+    let report = check(Dialect::PAYVIOX, VALID, &[]);
     assert!(report.is_valid(), "{:?}", report.violations);
 }
 
@@ -29,13 +29,13 @@ fn amount_minimum_is_100_minor_units() {
         "/items/0/price",
         Some("100"),
     );
-    assert!(check(Dialect::Payviox, &body, &[]).is_valid());
+    assert!(check(Dialect::PAYVIOX, &body, &[]).is_valid());
     let body = with(
         &with(VALID, "/amount", Some("99")),
         "/items/0/price",
         Some("99"),
     );
-    let report = check(Dialect::Payviox, &body, &[]);
+    let report = check(Dialect::PAYVIOX, &body, &[]);
     assert_eq!(found(&report), one("/amount", "below_minimum"));
     assert_eq!(report.violations[0].param("min"), Some(&Param::Int(100)));
     assert_eq!(report.violations[0].param("actual"), Some(&Param::Int(99)));
@@ -82,7 +82,7 @@ fn amount_at_the_safe_integer_limit() {
         "/items/0/price",
         Some(&max),
     );
-    let report = check(Dialect::Payviox, &body, &[]);
+    let report = check(Dialect::PAYVIOX, &body, &[]);
     assert!(report.is_valid(), "{:?}", report.violations);
     assert_eq!(report.normalized.unwrap().amount.minor(), MAX_SAFE_INTEGER);
     let over = (MAX_SAFE_INTEGER + 1).to_string();
@@ -92,7 +92,7 @@ fn amount_at_the_safe_integer_limit() {
         Some(&over),
     );
     assert_eq!(
-        found(&check(Dialect::Payviox, &body, &[])),
+        found(&check(Dialect::PAYVIOX, &body, &[])),
         vec![
             ("/amount".to_owned(), "out_of_range"),
             ("/items/0/price".to_owned(), "out_of_range")
@@ -109,10 +109,10 @@ fn items_must_sum_to_the_amount_exactly() {
             r#"[{"name": "A", "quantity": 3, "price": 2500}, {"name": "B", "quantity": 1, "price": 2500}]"#,
         ),
     );
-    assert!(check(Dialect::Payviox, &body, &[]).is_valid());
+    assert!(check(Dialect::PAYVIOX, &body, &[]).is_valid());
 
     let off_by_one = with(&body, "/amount", Some("10001"));
-    let report = check(Dialect::Payviox, &off_by_one, &[]);
+    let report = check(Dialect::PAYVIOX, &off_by_one, &[]);
     assert_eq!(found(&report), one("/amount", "amount_mismatch"));
     let v = &report.violations[0];
     assert_eq!(v.param("expected"), Some(&Param::Int(10000)));
@@ -127,13 +127,13 @@ fn a_sum_that_overflows_is_reported_at_the_item() {
     );
     let body = with(&with(VALID, "/amount", Some(&max)), "/items", Some(&items));
     assert_eq!(
-        found(&check(Dialect::Payviox, &body, &[])),
+        found(&check(Dialect::PAYVIOX, &body, &[])),
         one("/items/1", "arithmetic_overflow")
     );
     let items = format!(r#"[{{"name": "A", "quantity": {max}, "price": 2}}]"#);
     let body = with(VALID, "/items", Some(&items));
     assert_eq!(
-        found(&check(Dialect::Payviox, &body, &[])),
+        found(&check(Dialect::PAYVIOX, &body, &[])),
         one("/items/0", "arithmetic_overflow")
     );
 }
@@ -187,7 +187,7 @@ fn items_rules() {
     );
     // Items may carry extra properties, checked only for interoperability.
     let extra = with(VALID, "/items/0/sku", Some("\"PP-1\""));
-    let report = check(Dialect::Payviox, &extra, &[]);
+    let report = check(Dialect::PAYVIOX, &extra, &[]);
     assert!(report.is_valid());
     let item = &report.normalized.unwrap().items[0];
     assert_eq!(
@@ -212,7 +212,7 @@ fn quantity_one_and_price_one_are_the_smallest() {
             r#"[{"name": "Sticker", "quantity": 1, "price": 1}, {"name": "Pack", "quantity": 99, "price": 1}]"#,
         ),
     );
-    assert!(check(Dialect::Payviox, &body, &[]).is_valid());
+    assert!(check(Dialect::PAYVIOX, &body, &[]).is_valid());
 }
 
 #[test]
@@ -291,17 +291,17 @@ fn optional_fields() {
 #[test]
 fn ip_is_an_address_and_needs_a_secret_key() {
     let body = with(VALID, "/ip", Some("\"203.0.113.42\""));
-    assert!(check(Dialect::Payviox, &body, &[]).is_valid());
+    assert!(check(Dialect::PAYVIOX, &body, &[]).is_valid());
     assert!(
         check(
-            Dialect::Payviox,
+            Dialect::PAYVIOX,
             &body,
             &[("Authorization", "Bearer sk_live_x")]
         )
         .is_valid()
     );
     let report = check(
-        Dialect::Payviox,
+        Dialect::PAYVIOX,
         &body,
         &[("authorization", "Bearer pk_live_x")],
     );
@@ -309,7 +309,7 @@ fn ip_is_an_address_and_needs_a_secret_key() {
     // Without `ip`, a public key is fine.
     assert!(
         check(
-            Dialect::Payviox,
+            Dialect::PAYVIOX,
             VALID,
             &[("Authorization", "Bearer pk_live_x")]
         )
@@ -355,7 +355,7 @@ fn ip_must_be_an_address_an_end_user_can_have() {
         "255.255.255.255",
     ] {
         let report = check(
-            Dialect::Payviox,
+            Dialect::PAYVIOX,
             &with(VALID, "/ip", Some(&format!("\"{internal}\""))),
             &[("Authorization", "Bearer sk_live_x")],
         );
@@ -387,7 +387,7 @@ fn ip_must_be_an_address_an_end_user_can_have() {
         );
     }
     let report = check(
-        Dialect::Payviox,
+        Dialect::PAYVIOX,
         &with(VALID, "/ip", Some("\"2002:7f00:1::\"")),
         &[],
     );
@@ -402,7 +402,7 @@ fn ip_must_be_an_address_an_end_user_can_have() {
 
 #[test]
 fn headers() {
-    let headers = |h: &[(&str, &str)]| found(&check(Dialect::Payviox, VALID, h));
+    let headers = |h: &[(&str, &str)]| found(&check(Dialect::PAYVIOX, VALID, h));
     assert!(
         headers(&[
             ("Content-Type", "application/json"),
@@ -433,14 +433,14 @@ fn headers() {
         headers(&[("Authorization", "Bearer sk_1\r\nX-Evil: 1")]),
         one("Authorization", "invalid_header_value")
     );
-    let report = check(Dialect::Payviox, VALID, &[("Content-Type", "text/plain")]);
+    let report = check(Dialect::PAYVIOX, VALID, &[("Content-Type", "text/plain")]);
     assert_eq!(report.violations[0].part, checkout_rules::Part::Header);
 }
 
 #[test]
 fn unknown_fields_are_refused_with_a_suggestion() {
     let report = check(
-        Dialect::Payviox,
+        Dialect::PAYVIOX,
         &with(VALID, "/orderId", Some("\"x\"")),
         &[],
     );
@@ -450,7 +450,7 @@ fn unknown_fields_are_refused_with_a_suggestion() {
         Some(&Param::Text("order_id".into()))
     );
     let report = check(
-        Dialect::Payviox,
+        Dialect::PAYVIOX,
         &with(VALID, "/colour", Some("\"red\"")),
         &[],
     );
@@ -461,7 +461,7 @@ fn unknown_fields_are_refused_with_a_suggestion() {
 #[test]
 fn every_problem_at_once() {
     let body = r#"{"amount": 50, "currency": "usd", "order_id": "", "items": [{"quantity": 0, "price": 1.5}], "ammount": 1}"#;
-    let report = check(Dialect::Payviox, body, &[("Authorization", "Token x")]);
+    let report = check(Dialect::PAYVIOX, body, &[("Authorization", "Token x")]);
     assert_eq!(
         found(&report),
         [
@@ -486,19 +486,19 @@ fn duplicate_keys_anywhere_are_refused() {
         r#"{"amount": 10000, "\u0061mount": 1, "currency": "USD", "customer": "c", "order_id": "o", "items": [{"name": "P", "quantity": 1, "price": 10000}]}"#,
     ] {
         assert_eq!(
-            found(&check(Dialect::Payviox, body, &[])),
+            found(&check(Dialect::PAYVIOX, body, &[])),
             one("/amount", "duplicate_key")
         );
     }
     let in_item = r#"{"amount": 10000, "currency": "USD", "customer": "c", "order_id": "o", "items": [{"name": "P", "quantity": 1, "price": 10000, "price": 1}]}"#;
     assert_eq!(
-        found(&check(Dialect::Payviox, in_item, &[])),
+        found(&check(Dialect::PAYVIOX, in_item, &[])),
         one("/items/0/price", "duplicate_key")
     );
     let in_metadata = with(VALID, "/metadata", Some("{}"))
         .replace(r#""metadata":{}"#, r#""metadata":{"a":{"b":1,"b":2}}"#);
     assert_eq!(
-        found(&check(Dialect::Payviox, &in_metadata, &[])),
+        found(&check(Dialect::PAYVIOX, &in_metadata, &[])),
         one("/metadata/a/b", "duplicate_key")
     );
 }
@@ -512,7 +512,7 @@ fn normalised_form() {
         "items": [{"name": "A", "quantity": 2, "price": 5000, "color": "red"}, {"name": "B", "quantity": 1, "price": 2500}]
     }"#;
     let report = check(
-        Dialect::Payviox,
+        Dialect::PAYVIOX,
         body,
         &[("Authorization", "Bearer sk_live_1")],
     );
@@ -537,7 +537,7 @@ fn normalised_form() {
 #[test]
 fn payviox_error_body_shape() {
     let body = r#"{"currency": "USD", "customer": "c", "order_id": "o", "items": [{"name": "", "quantity": 1, "price": 1}]}"#;
-    let report = check(Dialect::Payviox, body, &[("Content-Type", "text/html")]);
+    let report = check(Dialect::PAYVIOX, body, &[("Content-Type", "text/html")]);
     let errors: serde_json::Value = serde_json::from_str(&report.to_payviox_errors()).unwrap();
     assert_eq!(
         errors,
@@ -547,7 +547,7 @@ fn payviox_error_body_shape() {
             "Content-Type": ["the `Content-Type` header is `text/html`; the body must be sent as `application/json`"],
         })
     );
-    let malformed = check(Dialect::Payviox, "{", &[]);
+    let malformed = check(Dialect::PAYVIOX, "{", &[]);
     let errors: serde_json::Value = serde_json::from_str(&malformed.to_payviox_errors()).unwrap();
     assert!(
         errors["body"][0]
@@ -594,7 +594,7 @@ fn blank_text_and_invisible_ends_are_refused() {
         }
     }
     let report = check(
-        Dialect::Payviox,
+        Dialect::PAYVIOX,
         &with(VALID, "/customer", Some(r#""\u200bcustomer_abc123""#)),
         &[],
     );
@@ -616,7 +616,7 @@ fn blank_text_and_invisible_ends_are_refused() {
 
 #[test]
 fn a_key_prefix_alone_is_refused() {
-    let headers = |h: &[(&str, &str)]| found(&check(Dialect::Payviox, VALID, h));
+    let headers = |h: &[(&str, &str)]| found(&check(Dialect::PAYVIOX, VALID, h));
     for key in ["Bearer pk_", "Bearer sk_", "Bearer sk_=="] {
         assert_eq!(
             headers(&[("Authorization", key)]),
@@ -624,7 +624,7 @@ fn a_key_prefix_alone_is_refused() {
             "{key}"
         );
     }
-    let report = check(Dialect::Payviox, VALID, &[("Authorization", "Bearer sk_")]);
+    let report = check(Dialect::PAYVIOX, VALID, &[("Authorization", "Bearer sk_")]);
     assert!(
         report.violations[0]
             .message
@@ -648,7 +648,7 @@ fn both_venezuelan_bolivares_are_current() {
 fn minor_units_refuse_exponents_as_openapi_integers_do() {
     for (field, value) in [("/amount", "1E4"), ("/items/0/price", "1.0E4")] {
         let body = with(VALID, field, Some(value));
-        let codes = found(&check(Dialect::Payviox, &body, &[]));
+        let codes = found(&check(Dialect::PAYVIOX, &body, &[]));
         assert_eq!(codes, one(field, "exponent_notation"), "{field}");
     }
     assert_eq!(
@@ -659,20 +659,20 @@ fn minor_units_refuse_exponents_as_openapi_integers_do() {
 
 #[test]
 fn content_type_is_read_by_rfc_9110s_grammar() {
-    checkout_rules_conformance::assert_content_type_rule(Dialect::Payviox);
+    checkout_rules_conformance::assert_content_type_rule(Dialect::PAYVIOX);
 }
 
 #[test]
 fn amount_violations_give_their_numbers_in_minor_units() {
     let max = MAX_SAFE_INTEGER.to_string();
     let items = format!(r#"[{{"name": "A", "quantity": {max}, "price": 2}}]"#);
-    let report = check(Dialect::Payviox, &with(VALID, "/items", Some(&items)), &[]);
+    let report = check(Dialect::PAYVIOX, &with(VALID, "/items", Some(&items)), &[]);
     assert_eq!(
         report.violations[0].param("max"),
         Some(&Param::Int(MAX_SAFE_INTEGER))
     );
     let report = check(
-        Dialect::Payviox,
+        Dialect::PAYVIOX,
         &with(VALID, "/amount", Some("9007199254740992")),
         &[],
     );

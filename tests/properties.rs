@@ -84,28 +84,27 @@ fn every_near_miss_reports_exactly_its_violation() {
 /// every dialect accepts), with a margin: converting is not a corner that
 /// the property could pass by skipping.
 fn least_converted(a: Dialect, b: Dialect) -> f64 {
-    use Dialect::*;
-    match (a, b) {
+    match (a.name(), b.name()) {
         // Measured: all.
         _ if a == b => 1.0,
         // Payviox requires a customer and items, the orchestrator a
         // customer's names and order items with SKUs: no other dialect has
         // a place for them (the orchestrator has no customer ID), so these
         // never convert, and say why.
-        (_, Payviox | Orchestrator) => 0.0,
+        (_, "payviox" | "orchestrator") => 0.0,
         // Measured: 50 % (a Payviox method forced is none Kiotapay offers).
-        (Payviox, Kiotapay) => 0.33,
+        ("payviox", "kiotapay") => 0.33,
         // Measured: 85–100 % (the rest in a currency the target lacks).
-        (_, Nairopay | Kiotapay) if a != Orchestrator => 0.75,
+        (_, "nairopay" | "kiotapay") if a != Dialect::ORCHESTRATOR => 0.75,
         // Measured: 35–43 % (references with characters Flutterwave's
         // pattern refuses, currencies it lacks, idempotency keys under 12
         // characters).
-        (Nairopay | Kiotapay | Payviox, Flutterwave) => 0.25,
+        ("nairopay" | "kiotapay" | "payviox", "flutterwave") => 0.25,
         // Measured: 19–22 % (shipping or tax that is not zero, which the
         // target has no place for, in four requests of five).
-        (Orchestrator, Nairopay | Kiotapay) => 0.1,
+        ("orchestrator", "nairopay" | "kiotapay") => 0.1,
         // Measured: 11 % (as above, and Flutterwave's references).
-        (Orchestrator, Flutterwave) => 0.04,
+        ("orchestrator", "flutterwave") => 0.04,
         // A dialect added since: measure it.
         _ => 0.0,
     }
@@ -205,10 +204,7 @@ fn converting_there_and_back_keeps_amount_currency_and_references() {
             // all); a Payviox or orchestrator request, once its items are
             // left out, cannot come back.
             let flat = |d: Dialect| {
-                matches!(
-                    d,
-                    Dialect::Nairopay | Dialect::Kiotapay | Dialect::Flutterwave
-                )
+                [Dialect::NAIROPAY, Dialect::KIOTAPAY, Dialect::FLUTTERWAVE].contains(&d)
             };
             if a == b || (flat(a) && flat(b)) {
                 assert_eq!(returned, converted, "{a} -> {b} -> {a}");
@@ -334,14 +330,15 @@ fn amount_parameters_are_in_the_unit_of_their_field() {
         "amount_mismatch",
         "arithmetic_overflow",
     ];
-    let is_amount_field = |dialect: Dialect, path: &str| match dialect {
-        Dialect::Payviox => path == "/amount" || path.starts_with("/items/"),
-        Dialect::Orchestrator => path.starts_with("/amount/") || path.starts_with("/orderItems/"),
-        _ => path == "/amount",
+    let is_amount_field = |dialect: Dialect, path: &str| match dialect.name() {
+        "payviox" => path == "/amount" || path.starts_with("/items/"),
+        "orchestrator" => path.starts_with("/amount/") || path.starts_with("/orderItems/"),
+        "nairopay" | "kiotapay" | "flutterwave" => path == "/amount",
+        other => panic!("no amount fields are named for {other}"),
     };
     let checked = std::cell::Cell::new(0);
     let check = |dialect: Dialect, violations: &[Violation]| {
-        let minor_units = matches!(dialect, Dialect::Nairopay | Dialect::Payviox);
+        let minor_units = [Dialect::NAIROPAY, Dialect::PAYVIOX].contains(&dialect);
         for v in violations {
             // Quantities are counts, not amounts.
             if !AMOUNT_CODES.contains(&v.code.as_str())
@@ -396,7 +393,7 @@ fn free_form_numbers_round_trip_exactly_in_every_spelling() {
                     "items": [{{"name": "P", "quantity": 1, "price": 100, "x": {n}}}],
                     "metadata": {{"n": {n}, "l": [{n}]}}}}"#
             );
-            let report = Dialect::Payviox.validate(body.as_bytes(), &[]);
+            let report = Dialect::PAYVIOX.validate(body.as_bytes(), &[]);
             let Some(session) = report.normalized.as_ref() else {
                 // Only a number other readers would change is refused.
                 let codes: Vec<_> = report.violations.iter().map(|v| v.code.as_str()).collect();
@@ -408,7 +405,7 @@ fn free_form_numbers_round_trip_exactly_in_every_spelling() {
                 return Ok(());
             };
             let expected = format!(r#"{{"n":{n},"l":[{n}]}}"#);
-            let written = Dialect::Payviox.convert(Dialect::Payviox, body.as_bytes(), &[]);
+            let written = Dialect::PAYVIOX.convert(Dialect::PAYVIOX, body.as_bytes(), &[]);
             let out = written.body.as_ref().unwrap();
             let metadata = out
                 .get("metadata")
@@ -421,7 +418,7 @@ fn free_form_numbers_round_trip_exactly_in_every_spelling() {
                 .and_then(|x| x.as_number());
             prop_assert_eq!(x, Some(n.as_str()));
             let text = written.body_json().unwrap();
-            let again = Dialect::Payviox.validate(text.as_bytes(), &[]);
+            let again = Dialect::PAYVIOX.validate(text.as_bytes(), &[]);
             prop_assert_eq!(again.normalized.as_ref(), Some(session));
             kept.set(kept.get() + 1);
             Ok(())

@@ -31,7 +31,7 @@ fn payviox_documented_requests_are_valid_and_bundled() {
     // with `ip`).
     assert_eq!(bodies.len(), 3);
     assert!(bodies[0].contains("..."));
-    let client = Dialect::Payviox.validate(
+    let client = Dialect::PAYVIOX.validate(
         bodies[1].as_bytes(),
         &[
             ("Authorization", "Bearer pk_live_xxxxxxxxxxxx"),
@@ -39,7 +39,7 @@ fn payviox_documented_requests_are_valid_and_bundled() {
         ],
     );
     assert!(client.is_valid(), "{:?}", client.violations);
-    let server = Dialect::Payviox.validate(
+    let server = Dialect::PAYVIOX.validate(
         bodies[2].as_bytes(),
         &[
             ("Authorization", "Bearer sk_live_xxxxxxxxxxxx"),
@@ -56,7 +56,7 @@ fn payviox_documented_requests_are_valid_and_bundled() {
         example("payviox/server-side-with-ip.json")
     );
     // The same server-side body with the public key is refused.
-    let public = Dialect::Payviox.validate(
+    let public = Dialect::PAYVIOX.validate(
         bodies[2].as_bytes(),
         &[("Authorization", "Bearer pk_live_xxxxxxxxxxxx")],
     );
@@ -80,7 +80,7 @@ fn nairopay_documented_request_is_valid_and_bundled() {
         })
         .collect::<Vec<_>>()
         .join("\n");
-    let report = Dialect::Nairopay.validate(
+    let report = Dialect::NAIROPAY.validate(
         json.as_bytes(),
         &[
             ("Authorization", "Bearer sk_live_yourSecretKeyHere"),
@@ -103,7 +103,7 @@ fn orchestrator_documented_request_is_valid_and_bundled() {
         ("Idempotency-Key", "example_string"),
         ("Authorization", "Bearer YOUR_API_TOKEN"),
     ];
-    let report = Dialect::Orchestrator.validate(bodies[0].as_bytes(), &headers);
+    let report = Dialect::ORCHESTRATOR.validate(bodies[0].as_bytes(), &headers);
     assert!(report.is_valid(), "{:?}", report.violations);
     let session = report.normalized.unwrap();
     assert_eq!(session.amount.to_major_string(), "140.76");
@@ -113,7 +113,7 @@ fn orchestrator_documented_request_is_valid_and_bundled() {
         example("orchestrator/wireless-headphones.json")
     );
     // Without its required header the same body is refused, at the header.
-    let report = Dialect::Orchestrator.validate(bodies[0].as_bytes(), &[]);
+    let report = Dialect::ORCHESTRATOR.validate(bodies[0].as_bytes(), &[]);
     assert_eq!(report.violations.len(), 1);
     assert_eq!(report.violations[0].path, "Idempotency-Key");
 }
@@ -123,7 +123,7 @@ fn flutterwave_documented_template_is_rightly_refused() {
     let doc = document("flutterwave.txt");
     let start = doc.find("--data '\n").unwrap() + "--data '\n".len();
     let body = &doc[start..start + doc[start..].find("\n'").unwrap()];
-    let report = Dialect::Flutterwave.validate(body.as_bytes(), &[]);
+    let report = Dialect::FLUTTERWAVE.validate(body.as_bytes(), &[]);
     let found: Vec<_> = report
         .violations
         .iter()
@@ -155,7 +155,7 @@ fn flutterwave_documented_template_is_rightly_refused() {
             "\"reference\": \"ORDER-000001\"",
         );
     assert!(
-        Dialect::Flutterwave
+        Dialect::FLUTTERWAVE
             .validate(filled.as_bytes(), &[])
             .is_valid()
     );

@@ -180,7 +180,7 @@ fn the_dialects_give_the_same_verdict() {
             r#"{{"amount": 100, "currency": "USD", "customer": "c", "order_id": "o", "items": [{{"name": "P", "quantity": 1, "price": 100}}], "ip": "{ip}"}}"#
         );
         assert_eq!(
-            refused(Dialect::Payviox.validate(payviox.as_bytes(), &[])),
+            refused(Dialect::PAYVIOX.validate(payviox.as_bytes(), &[])),
             expected("/ip"),
             "{ip}"
         );
@@ -192,7 +192,7 @@ fn the_dialects_give_the_same_verdict() {
             r#"{{"amount": 1, "currency": "KES", "externalReference": "R", "callbackUrl": "https://{host}/hook"}}"#
         );
         assert_eq!(
-            refused(Dialect::Kiotapay.validate(kiotapay.as_bytes(), &[])),
+            refused(Dialect::KIOTAPAY.validate(kiotapay.as_bytes(), &[])),
             expected("/callbackUrl"),
             "{ip}"
         );

@@ -106,7 +106,7 @@ fn typed_bodies_are_judged_like_bytes() {
             ("/max_retry_attempts".to_owned(), "above_maximum"),
         ]
     );
-    assert_eq!(Flutterwave::DIALECT, Dialect::Flutterwave);
+    assert_eq!(Flutterwave::DIALECT, Dialect::FLUTTERWAVE);
 }
 
 #[test]
@@ -140,7 +140,7 @@ fn reading_gives_the_verdict_of_the_bytes() {
     let misspelt =
         br#"{"amount": 2500, "currency": "KES", "reference": "R-1", "callbackUrl": "https://shop.example/done"}"#;
     let err = from_slice::<Nairopay>(misspelt).unwrap_err();
-    let bytes = Dialect::Nairopay.validate(misspelt, &[]);
+    let bytes = Dialect::NAIROPAY.validate(misspelt, &[]);
     assert_eq!(err.violations, bytes.violations);
     assert_eq!(
         err.violations[0].param("suggestion"),
@@ -208,12 +208,13 @@ fn typed<T: TypedBody + serde::de::DeserializeOwned>(bytes: &[u8]) -> Report<'st
 }
 
 fn typed_report(dialect: Dialect, bytes: &[u8]) -> Report<'static> {
-    match dialect {
-        Dialect::Nairopay => typed::<Nairopay>(bytes),
-        Dialect::Kiotapay => typed::<Kiotapay>(bytes),
-        Dialect::Payviox => typed::<Payviox>(bytes),
-        Dialect::Orchestrator => typed::<Orchestrator>(bytes),
-        _ => typed::<Flutterwave>(bytes),
+    match dialect.name() {
+        "nairopay" => typed::<Nairopay>(bytes),
+        "kiotapay" => typed::<Kiotapay>(bytes),
+        "payviox" => typed::<Payviox>(bytes),
+        "orchestrator" => typed::<Orchestrator>(bytes),
+        "flutterwave" => typed::<Flutterwave>(bytes),
+        other => panic!("no typed body is written for {other}"),
     }
 }
 

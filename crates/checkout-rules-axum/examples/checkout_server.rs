@@ -47,7 +47,7 @@ async fn main() -> std::io::Result<()> {
     let address = std::env::args()
         .nth(1)
         .unwrap_or_else(|| "127.0.0.1:3000".to_owned());
-    let dialect = Dialect::Payviox;
+    let dialect = Dialect::PAYVIOX;
     let app = Router::new()
         .route(
             "/session",

@@ -45,7 +45,7 @@
 //! }
 //!
 //! let app: Router = Router::new()
-//!     .route("/session", post(create_session).with_state(CheckoutConfig::new(Dialect::Payviox)));
+//!     .route("/session", post(create_session).with_state(CheckoutConfig::new(Dialect::PAYVIOX)));
 //! # tokio::runtime::Runtime::new().unwrap().block_on(async {
 //! # use tower::ServiceExt as _;
 //! # let request = |body: &'static str| {
@@ -118,7 +118,7 @@
 //! ) -> StatusCode {
 //!     StatusCode::CREATED
 //! }
-//! # let _: axum::routing::MethodRouter = axum::routing::post(create_session).with_state(checkout_rules_axum::CheckoutConfig::new(checkout_rules::Dialect::Nairopay));
+//! # let _: axum::routing::MethodRouter = axum::routing::post(create_session).with_state(checkout_rules_axum::CheckoutConfig::new(checkout_rules::Dialect::NAIROPAY));
 //! ```
 //!
 //! [axum]: https://docs.rs/axum
@@ -340,7 +340,7 @@ where
 /// use checkout_rules_axum::CheckoutRejection;
 ///
 /// let missing = Violation::body("/amount", Code::Required, "The amount field is required.");
-/// let rejection = CheckoutRejection::new(Dialect::Payviox, StatusCode::BAD_REQUEST, vec![missing]);
+/// let rejection = CheckoutRejection::new(Dialect::PAYVIOX, StatusCode::BAD_REQUEST, vec![missing]);
 /// assert_eq!(rejection.body(), r#"{"amount":["The amount field is required."]}"#);
 /// let response = rejection.into_response();
 /// assert_eq!(response.status(), StatusCode::BAD_REQUEST);
@@ -391,9 +391,10 @@ impl CheckoutRejection {
     /// The answer's body: Payviox's `{"field": ["message", …]}` for
     /// Payviox, the library's JSON report for the others.
     pub fn body(&self) -> String {
-        match self.dialect {
-            Dialect::Payviox => self.report.to_payviox_errors(),
-            _ => self.report.to_json(),
+        if self.dialect == Dialect::PAYVIOX {
+            self.report.to_payviox_errors()
+        } else {
+            self.report.to_json()
         }
     }
 }

@@ -359,7 +359,7 @@ mod tests {
 
     fn batch(jobs: usize, block_bytes: usize) -> Batch<'static> {
         Batch {
-            dialect: Dialect::Payviox,
+            dialect: Dialect::PAYVIOX,
             headers: &[],
             format: Format::Json,
             name: "test",
@@ -390,7 +390,7 @@ mod tests {
         let input = requests(400);
         let expected: String = input
             .lines()
-            .map(|l| Dialect::Payviox.validate(l.as_bytes(), &[]).to_json() + "\n")
+            .map(|l| Dialect::PAYVIOX.validate(l.as_bytes(), &[]).to_json() + "\n")
             .collect();
         for (jobs, block_bytes) in [(1, 1), (2, 64), (3, 200), (2, 1 << 20)] {
             let mut out = Vec::new();

@@ -469,7 +469,7 @@ fn ndjson_gives_one_report_per_line_in_order_whatever_the_jobs() {
     let expected: Vec<String> = input
         .lines()
         .map(|line| {
-            checkout_rules::Dialect::Payviox
+            checkout_rules::Dialect::PAYVIOX
                 .validate(line.as_bytes(), &[])
                 .to_json()
         })

@@ -533,23 +533,23 @@ pub struct Flutterwave {
 }
 
 impl TypedBody for Nairopay {
-    const DIALECT: Dialect = Dialect::Nairopay;
+    const DIALECT: Dialect = Dialect::NAIROPAY;
 }
 
 impl TypedBody for Kiotapay {
-    const DIALECT: Dialect = Dialect::Kiotapay;
+    const DIALECT: Dialect = Dialect::KIOTAPAY;
 }
 
 impl TypedBody for Payviox {
-    const DIALECT: Dialect = Dialect::Payviox;
+    const DIALECT: Dialect = Dialect::PAYVIOX;
 }
 
 impl TypedBody for Orchestrator {
-    const DIALECT: Dialect = Dialect::Orchestrator;
+    const DIALECT: Dialect = Dialect::ORCHESTRATOR;
 }
 
 impl TypedBody for Flutterwave {
-    const DIALECT: Dialect = Dialect::Flutterwave;
+    const DIALECT: Dialect = Dialect::FLUTTERWAVE;
 }
 
 #[cfg(test)]
@@ -563,7 +563,7 @@ mod tests {
     }
 
     impl TypedBody for Floating {
-        const DIALECT: Dialect = Dialect::Nairopay;
+        const DIALECT: Dialect = Dialect::NAIROPAY;
     }
 
     #[test]

@@ -114,7 +114,7 @@ impl Dialect {
     /// use checkout_rules::Dialect;
     ///
     /// let nairopay = br#"{"amount": 2500, "currency": "KES", "reference": "ORDER-2025-001"}"#;
-    /// let converted = Dialect::Nairopay.convert(Dialect::Flutterwave, nairopay, &[]);
+    /// let converted = Dialect::NAIROPAY.convert(Dialect::FLUTTERWAVE, nairopay, &[]);
     /// assert_eq!(
     ///     converted.body_json().unwrap(),
     ///     r#"{"amount":25.00,"currency":"KES","reference":"ORDER-2025-001"}"#
@@ -122,7 +122,7 @@ impl Dialect {
     ///
     /// // Flutterwave references allow letters, digits and `-` only.
     /// let underscore = br#"{"amount": 2500, "currency": "KES", "reference": "ORDER_2025_001"}"#;
-    /// let refused = Dialect::Nairopay.convert(Dialect::Flutterwave, underscore, &[]);
+    /// let refused = Dialect::NAIROPAY.convert(Dialect::FLUTTERWAVE, underscore, &[]);
     /// assert_eq!(refused.violations[0].path, "/reference");
     /// assert_eq!(refused.violations[0].code.as_str(), "pattern_mismatch");
     /// ```

@@ -127,7 +127,7 @@ impl Dialect {
     /// use checkout_rules::{Currency, Dialect};
     ///
     /// let kes = Currency::from_code("KES");
-    /// let fields = Dialect::Flutterwave.constraints(kes);
+    /// let fields = Dialect::FLUTTERWAVE.constraints(kes);
     /// let reference = fields.iter().find(|c| c.path == "/reference").unwrap();
     /// assert_eq!((reference.min_length, reference.max_length), (Some(6), Some(42)));
     /// assert_eq!(reference.pattern.as_deref(), Some(r"[a-zA-Z0-9\-]+"));
@@ -153,12 +153,12 @@ impl Dialect {
     /// ```
     /// use checkout_rules::Dialect;
     ///
-    /// let v = Dialect::Flutterwave.validate_field("/reference", Some(r#""ORDER_1""#), None).unwrap();
+    /// let v = Dialect::FLUTTERWAVE.validate_field("/reference", Some(r#""ORDER_1""#), None).unwrap();
     /// assert_eq!(v[0].code.as_str(), "pattern_mismatch");
-    /// let v = Dialect::Flutterwave.validate_field("/amount", Some("12.345"), Some("NGN")).unwrap();
+    /// let v = Dialect::FLUTTERWAVE.validate_field("/amount", Some("12.345"), Some("NGN")).unwrap();
     /// assert_eq!(v[0].code.as_str(), "too_many_decimals");
-    /// assert!(Dialect::Flutterwave.validate_field("X-Trace-Id", Some("trace-000000001"), None).unwrap().is_empty());
-    /// assert!(Dialect::Flutterwave.validate_field("/nope", Some("1"), None).is_err());
+    /// assert!(Dialect::FLUTTERWAVE.validate_field("X-Trace-Id", Some("trace-000000001"), None).unwrap().is_empty());
+    /// assert!(Dialect::FLUTTERWAVE.validate_field("/nope", Some("1"), None).is_err());
     /// ```
     pub fn validate_field(
         self,
@@ -232,12 +232,12 @@ impl Dialect {
     /// ```
     /// use checkout_rules::Dialect;
     ///
-    /// let v = Dialect::Kiotapay.validate_input("/amount", Some("12.345"), Some("KES")).unwrap();
+    /// let v = Dialect::KIOTAPAY.validate_input("/amount", Some("12.345"), Some("KES")).unwrap();
     /// assert_eq!(v[0].code.as_str(), "too_many_decimals");
-    /// let v = Dialect::Kiotapay.validate_input("/amount", Some("12,34"), Some("KES")).unwrap();
+    /// let v = Dialect::KIOTAPAY.validate_input("/amount", Some("12,34"), Some("KES")).unwrap();
     /// assert_eq!(v[0].code.as_str(), "invalid_type");
-    /// assert!(Dialect::Kiotapay.validate_input("/description", Some("12.34"), None).unwrap().is_empty());
-    /// assert!(Dialect::Flutterwave.validate_input("X-Trace-Id", Some("trace-000000001"), None).unwrap().is_empty());
+    /// assert!(Dialect::KIOTAPAY.validate_input("/description", Some("12.34"), None).unwrap().is_empty());
+    /// assert!(Dialect::FLUTTERWAVE.validate_input("X-Trace-Id", Some("trace-000000001"), None).unwrap().is_empty());
     /// ```
     pub fn validate_input(
         self,

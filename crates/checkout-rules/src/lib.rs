@@ -14,7 +14,7 @@
 //!     "order_id": "order_12345",
 //!     "items": [{"name": "Premium Plan", "quantity": 1, "price": 9000}]
 //! }"#;
-//! let report = Dialect::Payviox.validate(body, &[("Authorization", "Bearer pk_live_x")]);
+//! let report = Dialect::PAYVIOX.validate(body, &[("Authorization", "Bearer pk_live_x")]);
 //! assert!(!report.is_valid());
 //! let mismatch = &report.violations[0];
 //! assert_eq!(mismatch.path, "/amount");

@@ -1026,6 +1026,9 @@ pub struct DialectSpec {
     pub provider: &'static str,
     /// The provider's document in this repository.
     pub document: &'static str,
+    /// The path of the create-session endpoint the document gives
+    /// (`/session`); empty when it gives none.
+    pub endpoint: &'static str,
     /// The body's fields.
     pub body: &'static ObjectSpec,
     /// The headers the dialect checks.
@@ -1051,6 +1054,7 @@ impl DialectSpec {
             name,
             provider,
             document: "",
+            endpoint: "",
             body,
             headers: &[],
             cross_rules: &[],
@@ -1062,6 +1066,11 @@ impl DialectSpec {
     /// The provider's document the [`Source::Doc`] lines are in.
     pub const fn document(self, document: &'static str) -> DialectSpec {
         DialectSpec { document, ..self }
+    }
+
+    /// The path of the create-session endpoint the document gives.
+    pub const fn endpoint(self, endpoint: &'static str) -> DialectSpec {
+        DialectSpec { endpoint, ..self }
     }
 
     /// The headers the dialect checks and maps.
@@ -1095,11 +1104,32 @@ impl DialectSpec {
     }
 
     /// The body's currency, when its currency field holds an accepted code.
+    /// The currency field is the first [`Rule::Currency`] in the body's
+    /// tables, depth first through its objects (not through lists).
     pub(crate) fn currency(&self, body: &Object<'_>) -> Option<Currency> {
-        self.body.fields.iter().find_map(|field| match field.rule {
-            Rule::Currency(set) => set.resolve(body.get(field.name)?.as_str()?).ok(),
-            _ => None,
-        })
+        fn within(spec: &ObjectSpec, object: &Object<'_>) -> Option<Currency> {
+            spec.fields.iter().find_map(|field| match field.rule {
+                Rule::Currency(set) => set.resolve(object.get(field.name)?.as_str()?).ok(),
+                Rule::Object(inner) => within(inner, object.get(field.name)?.as_object()?),
+                _ => None,
+            })
+        }
+        within(self.body, body)
+    }
+
+    /// The set of currencies the currency field accepts, or every current
+    /// ISO 4217 code when there is no currency field. The currency field is
+    /// the first [`Rule::Currency`] in the body's tables, depth first
+    /// through its objects (not through lists).
+    pub fn currencies(&self) -> CurrencySet {
+        fn within(spec: &ObjectSpec) -> Option<CurrencySet> {
+            spec.fields.iter().find_map(|field| match field.rule {
+                Rule::Currency(set) => Some(set),
+                Rule::Object(inner) => within(inner),
+                _ => None,
+            })
+        }
+        within(self.body).unwrap_or(CurrencySet::Iso4217Current)
     }
 }
 
@@ -1200,11 +1230,11 @@ pub(crate) mod tests {
             extra: Extra::Reject,
         };
         assert!(body.field_at("/amount").is_none());
-        let payviox = Dialect::Payviox.spec().body;
+        let payviox = Dialect::PAYVIOX.spec().body;
         assert!(payviox.field_at("/amount").is_some());
         assert!(payviox.field_at("/amount/total").is_none());
         assert!(
-            Dialect::Orchestrator
+            Dialect::ORCHESTRATOR
                 .spec()
                 .body
                 .field_at("/amount/total")
@@ -1270,7 +1300,7 @@ pub(crate) mod tests {
 
     #[test]
     fn members_are_found_by_field_in_one_pass() {
-        let spec = Dialect::Payviox.spec().body;
+        let spec = Dialect::PAYVIOX.spec().body;
         let document = crate::json::parse(
             br#"{"currency": "USD", "extra": 1, "amount": 5}"#,
             &crate::json::Limits::default(),

@@ -18,7 +18,7 @@
 //! // Your integration: a handler that must accept what Flutterwave accepts
 //! // and refuse the rest, field by field.
 //! fn my_handler(body: &str) -> Result<(), String> {
-//!     let report = Dialect::Flutterwave.validate(body.as_bytes(), &[]);
+//!     let report = Dialect::FLUTTERWAVE.validate(body.as_bytes(), &[]);
 //!     match report.violations.first() {
 //!         None => Ok(()),
 //!         Some(v) => Err(v.path.clone()),
@@ -27,13 +27,13 @@
 //!
 //! let mut runner = TestRunner::default();
 //! runner
-//!     .run(&valid_request(Dialect::Flutterwave), |request| {
+//!     .run(&valid_request(Dialect::FLUTTERWAVE), |request| {
 //!         prop_assert!(my_handler(&request.body).is_ok());
 //!         Ok(())
 //!     })
 //!     .unwrap();
 //! runner
-//!     .run(&near_miss(Dialect::Flutterwave), |(request, expected)| {
+//!     .run(&near_miss(Dialect::FLUTTERWAVE), |(request, expected)| {
 //!         prop_assert_eq!(my_handler(&request.body), Err(expected.path));
 //!         Ok(())
 //!     })

@@ -24,29 +24,24 @@ use sha2::{Digest as _, Sha256};
 /// hundred bytes, so the store stays within a few megabytes.
 pub const IDEMPOTENCY_KEYS: usize = 10_000;
 
-/// The documented method and path of `dialect`'s create-session endpoint.
-pub fn path(dialect: Dialect) -> &'static str {
-    match dialect {
-        // nairopay.txt line 18
-        Dialect::Nairopay => "/v1/payment-sessions",
-        // kiotapay.txt line 9
-        Dialect::Kiotapay => "/api/sandbox/v1/checkout-sessions",
-        // payviox.txt line 700 (OpenAPI)
-        Dialect::Payviox => "/session",
-        // orchestrator.txt line 7
-        Dialect::Orchestrator => "/api/v1/sessions",
-        // flutterwave.txt line 9
-        _ => "/checkout/sessions",
+/// The path of `dialect`'s create-session endpoint: the one its document
+/// gives, or `/<dialect>/sessions` for a dialect whose document gives none.
+pub fn path(dialect: Dialect) -> String {
+    match dialect.spec().endpoint {
+        "" => format!("/{dialect}/sessions"),
+        documented => String::from(documented),
     }
 }
 
 /// The header that makes `dialect`'s request idempotent, where its
 /// document names one.
 fn idempotency_header(dialect: Dialect) -> Option<&'static str> {
-    match dialect {
-        Dialect::Orchestrator => Some("Idempotency-Key"),
-        Dialect::Flutterwave => Some("X-Idempotency-Key"),
-        _ => None,
+    if dialect == Dialect::ORCHESTRATOR {
+        Some("Idempotency-Key")
+    } else if dialect == Dialect::FLUTTERWAVE {
+        Some("X-Idempotency-Key")
+    } else {
+        None
     }
 }
 
@@ -54,9 +49,10 @@ fn idempotency_header(dialect: Dialect) -> Option<&'static str> {
 /// response is "OK" (200); the others document none, and 201 Created is
 /// what creating a resource answers.
 fn created_status(dialect: Dialect) -> StatusCode {
-    match dialect {
-        Dialect::Flutterwave => StatusCode::OK,
-        _ => StatusCode::CREATED,
+    if dialect == Dialect::FLUTTERWAVE {
+        StatusCode::OK
+    } else {
+        StatusCode::CREATED
     }
 }
 
@@ -86,7 +82,7 @@ pub fn router(dialects: &[Dialect], base: String) -> Router {
             dialect,
             shared: shared.clone(),
         };
-        app = app.route(path(dialect), post(create).with_state(endpoint));
+        app = app.route(&path(dialect), post(create).with_state(endpoint));
     }
     let served: Vec<String> = dialects
         .iter()
@@ -181,14 +177,15 @@ fn unauthorized(dialect: Dialect, headers: &HeaderMap) -> Option<Response> {
             check_bearer(value, prefixes, at).err()?
         }
     };
-    let body = match dialect {
+    let body = if dialect == Dialect::PAYVIOX {
         // payviox.txt line 570
-        Dialect::Payviox => String::from(r#"{"error":"Unauthorized"}"#),
-        _ => Report {
+        String::from(r#"{"error":"Unauthorized"}"#)
+    } else {
+        Report {
             violations: vec![refused],
             normalized: None,
         }
-        .to_json(),
+        .to_json()
     };
     Some(
         (
@@ -266,82 +263,83 @@ fn created(dialect: Dialect, body: &[u8], base: &str) -> Option<Answer> {
     let text = |s: String| Value::String(s.into());
     let url = |id: &str| text(format!("{base}/checkout/{dialect}/{id}"));
     let mut out = Object::default();
-    match dialect {
+    if dialect == Dialect::NAIROPAY {
         // nairopay.txt lines 66–72
-        Dialect::Nairopay => {
-            let id = format!("sess_{}", &id[..24]);
-            out.set("status", text("success".into()));
-            out.set("checkout_url", url(&id));
-            out.set("session_id", text(id));
-            reorder(&mut out, &["status", "session_id", "checkout_url"]);
-        }
+        let id = format!("sess_{}", &id[..24]);
+        out.set("status", text("success".into()));
+        out.set("checkout_url", url(&id));
+        out.set("session_id", text(id));
+        reorder(&mut out, &["status", "session_id", "checkout_url"]);
+    } else if dialect == Dialect::KIOTAPAY {
         // kiotapay.txt lines 30–34, 46, 50 and 56: id, checkoutUrl, checkoutRef,
         // status (PENDING at first).
-        Dialect::Kiotapay => {
-            let reference = format!("CHK-{}", id[24..].to_ascii_uppercase());
-            let id = format!("cs_{}", &id[..24]);
-            out.set("checkoutUrl", url(&id));
-            out.set("id", text(id));
-            out.set("checkoutRef", text(reference));
-            out.set("status", text("PENDING".into()));
-            reorder(&mut out, &["id", "checkoutUrl", "checkoutRef", "status"]);
-        }
+        let reference = format!("CHK-{}", id[24..].to_ascii_uppercase());
+        let id = format!("cs_{}", &id[..24]);
+        out.set("checkoutUrl", url(&id));
+        out.set("id", text(id));
+        out.set("checkoutRef", text(reference));
+        out.set("status", text("PENDING".into()));
+        reorder(&mut out, &["id", "checkoutUrl", "checkoutRef", "status"]);
+    } else if dialect == Dialect::PAYVIOX {
         // payviox.txt line 535: the standard response.
-        Dialect::Payviox => out.set("session_id", text(id)),
+        out.set("session_id", text(id));
+    } else if dialect == Dialect::ORCHESTRATOR {
         // orchestrator.txt lines 64–74.
-        Dialect::Orchestrator => {
-            let now = SystemTime::now();
-            let session = uuid_v4(&id);
-            out.set("checkoutUrl", url(&session));
-            out.set("sessionId", text(session));
-            out.set("status", text("PENDING".into()));
-            let mut routing = Object::default();
-            routing.set("selectedProvider", text("checkout-rules-mock".into()));
-            routing.set("score", Value::Number("100".into()));
-            out.set("routing", Value::Object(routing));
-            // The example's session expires an hour after it is created.
-            out.set(
+        let now = SystemTime::now();
+        let session = uuid_v4(&id);
+        out.set("checkoutUrl", url(&session));
+        out.set("sessionId", text(session));
+        out.set("status", text("PENDING".into()));
+        let mut routing = Object::default();
+        routing.set("selectedProvider", text("checkout-rules-mock".into()));
+        routing.set("score", Value::Number("100".into()));
+        out.set("routing", Value::Object(routing));
+        // The example's session expires an hour after it is created.
+        out.set(
+            "expiresAt",
+            text(timestamp(now + Duration::from_secs(3600))),
+        );
+        out.set("createdAt", text(timestamp(now)));
+        reorder(
+            &mut out,
+            &[
+                "sessionId",
+                "checkoutUrl",
+                "status",
+                "routing",
                 "expiresAt",
-                text(timestamp(now + Duration::from_secs(3600))),
-            );
-            out.set("createdAt", text(timestamp(now)));
-            reorder(
-                &mut out,
-                &[
-                    "sessionId",
-                    "checkoutUrl",
-                    "status",
-                    "routing",
-                    "expiresAt",
-                    "createdAt",
-                ],
-            );
-        }
+                "createdAt",
+            ],
+        );
+    } else if dialect == Dialect::FLUTTERWAVE {
         // flutterwave.txt lines 23–38: the request's values echoed in
         // `data`, `max_retry_attempts` with its documented default of 3.
-        _ => {
-            let id = format!("cs_{}", &id[..24]);
-            let mut data = Object::default();
-            let echo = |data: &mut Object<'static>, key: &str| {
-                if let Some(value) = request.get(key) {
-                    data.set(String::from(key), value.to_static());
-                }
-            };
-            data.set("id", text(id.clone()));
-            echo(&mut data, "amount");
-            echo(&mut data, "currency");
-            echo(&mut data, "customer_id");
-            data.set("checkout_url", url(&id));
-            echo(&mut data, "redirect_url");
-            echo(&mut data, "reference");
-            data.set("created_datetime", text(timestamp(SystemTime::now())));
-            data.set("max_retry_attempts", Value::Number("3".into()));
-            echo(&mut data, "max_retry_attempts");
-            echo(&mut data, "session_duration");
-            out.set("status", text("success".into()));
-            out.set("message", text("Checkout session created".into()));
-            out.set("data", Value::Object(data));
-        }
+        let id = format!("cs_{}", &id[..24]);
+        let mut data = Object::default();
+        let echo = |data: &mut Object<'static>, key: &str| {
+            if let Some(value) = request.get(key) {
+                data.set(String::from(key), value.to_static());
+            }
+        };
+        data.set("id", text(id.clone()));
+        echo(&mut data, "amount");
+        echo(&mut data, "currency");
+        echo(&mut data, "customer_id");
+        data.set("checkout_url", url(&id));
+        echo(&mut data, "redirect_url");
+        echo(&mut data, "reference");
+        data.set("created_datetime", text(timestamp(SystemTime::now())));
+        data.set("max_retry_attempts", Value::Number("3".into()));
+        echo(&mut data, "max_retry_attempts");
+        echo(&mut data, "session_duration");
+        out.set("status", text("success".into()));
+        out.set("message", text("Checkout session created".into()));
+        out.set("data", Value::Object(data));
+    } else {
+        // A dialect whose document shows no response: its new session's
+        // id and checkout URL.
+        out.set("checkout_url", url(&id));
+        out.set("session_id", text(id));
     }
     Some(Answer {
         status: created_status(dialect),
@@ -455,7 +453,7 @@ mod tests {
     }
 
     fn scope(key: &str) -> Scope {
-        (Dialect::Orchestrator, String::new(), key.to_owned())
+        (Dialect::ORCHESTRATOR, String::new(), key.to_owned())
     }
 
     #[test]

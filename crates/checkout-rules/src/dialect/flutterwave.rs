@@ -12,6 +12,8 @@ use crate::schema::{
 
 pub(super) static SPEC: DialectSpec = DialectSpec::new("flutterwave", "Flutterwave", &BODY)
     .document("docs/providers/flutterwave.txt")
+    // Line 9 of the document.
+    .endpoint("/checkout/sessions")
     .headers(HEADERS)
     .cross_rules(&[])
     .notes(&[

@@ -12,6 +12,8 @@ use crate::schema::{
 
 pub(super) static SPEC: DialectSpec = DialectSpec::new("kiotapay", "Kiotapay", &BODY)
     .document("docs/providers/kiotapay.txt")
+    // Line 9 of the document.
+    .endpoint("/api/sandbox/v1/checkout-sessions")
     .headers(HEADERS)
     .cross_rules(&[])
     .notes(&[

@@ -1,34 +1,34 @@
 //! The providers' request formats ("dialects"), and validation against them.
 //!
-//! Each dialect is one module: its fields and headers as data
+//! A dialect is a [`DialectSpec`]: its fields and headers as data
 //! ([`crate::schema`]), the rules that span fields, and the mapping to the
-//! canonical session. A new provider is a new module here and a variant of
-//! [`Dialect`].
-
-mod flutterwave;
-mod kiotapay;
-mod nairopay;
-mod orchestrator;
-mod payviox;
+//! canonical session. Each shipped provider is one module here and one line
+//! of the registry below, which gives its [`Dialect`] constant and its place
+//! in [`Dialect::ALL`].
 
 use alloc::string::String;
 use alloc::vec::Vec;
+use core::cmp::Ordering;
 use core::fmt;
+use core::hash::{Hash, Hasher};
 use core::str::FromStr;
 
 use crate::json::{self, Limits};
 use crate::mapping::Normaliser;
 use crate::report::Report;
-use crate::schema::{DialectSpec, Request, Rule};
+use crate::schema::{DialectSpec, Request};
 use crate::violation::Violation;
 use crate::walker::{self, Visitor, Walker};
 
-/// A provider's request format.
+/// A provider's request format: the rules of a [`DialectSpec`], which it
+/// validates, normalises and converts by. A dialect is known by its name:
+/// two with the same name are equal.
 ///
 /// ```
 /// use checkout_rules::Dialect;
 ///
 /// let dialect: Dialect = "nairopay".parse().unwrap();
+/// assert_eq!(dialect, Dialect::NAIROPAY);
 /// let report = dialect.validate(
 ///     br#"{"amount": 2500, "currency": "KES", "reference": "ORDER_2025_001"}"#,
 ///     &[],
@@ -38,45 +38,63 @@ use crate::walker::{self, Visitor, Walker};
 /// assert_eq!(session.amount.minor(), 2500);
 /// assert_eq!(session.amount.to_major_string(), "25.00");
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum Dialect {
+#[derive(Clone, Copy)]
+pub struct Dialect(&'static DialectSpec);
+
+/// The shipped dialects: one line each, `module => CONSTANT`, in the order
+/// of the provider documents.
+macro_rules! registry {
+    ($($(#[$doc:meta])* $module:ident => $constant:ident,)*) => {
+        $(mod $module;)*
+
+        impl Dialect {
+            $(
+                $(#[$doc])*
+                pub const $constant: Dialect = Dialect(&$module::SPEC);
+            )*
+
+            /// Every shipped dialect, in the order of the provider documents.
+            pub const ALL: &'static [Dialect] = &[$(Dialect::$constant),*];
+        }
+    };
+}
+
+registry! {
     /// Nairopay payment sessions: integer minor units.
-    Nairopay,
+    nairopay => NAIROPAY,
     /// Kiotapay checkout sessions: decimal major units, payment methods, E.164 phones.
-    Kiotapay,
+    kiotapay => KIOTAPAY,
     /// Payviox sessions: integer minor units, items that sum to the amount.
-    Payviox,
+    payviox => PAYVIOX,
     /// The routing orchestrator's sessions: a total that equals items, shipping and tax.
-    Orchestrator,
+    orchestrator => ORCHESTRATOR,
     /// Flutterwave checkout sessions: decimal major units, its own currency list.
-    Flutterwave,
+    flutterwave => FLUTTERWAVE,
 }
 
 impl Dialect {
-    /// Every dialect, in the order of the provider documents.
-    pub const ALL: &'static [Dialect] = &[
-        Dialect::Nairopay,
-        Dialect::Kiotapay,
-        Dialect::Payviox,
-        Dialect::Orchestrator,
-        Dialect::Flutterwave,
-    ];
+    /// The dialect whose rules are `spec`, as each shipped one is made.
+    pub const fn new(spec: &'static DialectSpec) -> Dialect {
+        Dialect(spec)
+    }
 
     /// The dialect's name, as the CLI and the npm package take it.
     pub fn name(self) -> &'static str {
-        self.spec().name
+        self.0.name
     }
 
     /// The dialect's rules as data.
     pub fn spec(self) -> &'static DialectSpec {
-        match self {
-            Dialect::Nairopay => &nairopay::SPEC,
-            Dialect::Kiotapay => &kiotapay::SPEC,
-            Dialect::Payviox => &payviox::SPEC,
-            Dialect::Orchestrator => &orchestrator::SPEC,
-            Dialect::Flutterwave => &flutterwave::SPEC,
-        }
+        self.0
+    }
+
+    /// Where the dialect is in [`Dialect::ALL`]; one that is not shipped
+    /// comes after them all.
+    fn rank(self) -> usize {
+        Dialect::ALL
+            .iter()
+            .position(|d| d.name() == self.name())
+            .unwrap_or(Dialect::ALL.len())
     }
 
     /// Validates a request (body bytes and headers as `(name, value)` pairs)
@@ -91,7 +109,7 @@ impl Dialect {
     /// ```
     /// use checkout_rules::Dialect;
     ///
-    /// let report = Dialect::Payviox.validate(
+    /// let report = Dialect::PAYVIOX.validate(
     ///     br#"{"amount": 50, "currency": "usd", "order_id": "o1", "items": []}"#,
     ///     &[("Authorization", "Bearer pk_live_x")],
     /// );
@@ -171,19 +189,44 @@ impl Dialect {
     /// ```
     /// use checkout_rules::Dialect;
     ///
-    /// assert!(Dialect::Flutterwave.currencies().resolve("ZMK").is_ok());
-    /// assert!(Dialect::Payviox.currencies().resolve("ZMK").is_err());
+    /// assert!(Dialect::FLUTTERWAVE.currencies().resolve("ZMK").is_ok());
+    /// assert!(Dialect::PAYVIOX.currencies().resolve("ZMK").is_err());
     /// ```
     pub fn currencies(self) -> crate::currency::CurrencySet {
-        self.spec()
-            .body
-            .fields
-            .iter()
-            .find_map(|f| match f.rule {
-                Rule::Currency(set) => Some(set),
-                _ => None,
-            })
-            .unwrap_or(crate::currency::CurrencySet::Iso4217Current)
+        self.spec().currencies()
+    }
+}
+
+impl PartialEq for Dialect {
+    fn eq(&self, other: &Dialect) -> bool {
+        self.name() == other.name()
+    }
+}
+
+impl Eq for Dialect {}
+
+impl Hash for Dialect {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.name().hash(state);
+    }
+}
+
+/// Shipped dialects in the order of [`Dialect::ALL`], then others by name.
+impl Ord for Dialect {
+    fn cmp(&self, other: &Dialect) -> Ordering {
+        (self.rank(), self.name()).cmp(&(other.rank(), other.name()))
+    }
+}
+
+impl PartialOrd for Dialect {
+    fn partial_cmp(&self, other: &Dialect) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl fmt::Debug for Dialect {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("Dialect").field(&self.name()).finish()
     }
 }
 

@@ -11,6 +11,8 @@ use crate::schema::{
 
 pub(super) static SPEC: DialectSpec = DialectSpec::new("nairopay", "Nairopay", &BODY)
     .document("docs/providers/nairopay.txt")
+    // Line 18 of the document.
+    .endpoint("/v1/payment-sessions")
     .headers(HEADERS)
     .cross_rules(&[])
     .notes(&[

@@ -16,6 +16,8 @@ use crate::schema::{
 pub(super) static SPEC: DialectSpec =
     DialectSpec::new("orchestrator", "the routing orchestrator", &BODY)
         .document("docs/providers/orchestrator.txt")
+        // Line 7 of the document.
+        .endpoint("/api/v1/sessions")
         .headers(HEADERS)
         .cross_rules(&[TOTAL_IS_THE_SUM])
         .notes(&[

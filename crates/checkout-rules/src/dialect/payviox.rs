@@ -16,6 +16,8 @@ use crate::violation::Code;
 
 pub(super) static SPEC: DialectSpec = DialectSpec::new("payviox", "Payviox", &BODY)
     .document("docs/providers/payviox.txt")
+    // Line 700 of the document.
+    .endpoint("/session")
     .headers(HEADERS)
     .cross_rules(&[ITEMS_SUM_TO_AMOUNT, IP_NEEDS_SECRET_KEY])
     .notes(&[
