@@ -65,7 +65,7 @@ fn flutterwave_currencies_are_exactly_the_documents_list() {
         .collect();
     documented.sort_unstable();
     assert_eq!(documented.len(), 160);
-    let spec = Dialect::Flutterwave.spec();
+    let spec = Dialect::FLUTTERWAVE.spec();
     let Rule::Currency(set) = spec.body.field("currency").unwrap().rule else {
         panic!("currency is a currency rule");
     };
@@ -155,4 +155,17 @@ fn the_typescript_declarations_name_every_canonical_field() {
             "index.d.ts has no `{last}` for {path}"
         );
     }
+}
+
+/// The npm package's `Dialect` type is the registry's names, in its order.
+#[test]
+fn the_typescript_dialect_type_is_the_registry() {
+    let declarations = std::fs::read_to_string(repo_root().join("bindings/npm/index.d.ts"))
+        .expect("bindings/npm/index.d.ts");
+    let names: Vec<String> = Dialect::ALL.iter().map(|d| format!("'{d}'")).collect();
+    let expected = format!("export type Dialect = {};", names.join(" | "));
+    assert!(
+        declarations.lines().any(|line| line == expected),
+        "index.d.ts should declare `{expected}`"
+    );
 }
