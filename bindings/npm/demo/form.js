@@ -1,34 +1,17 @@
-// A checkout form driven by checkout-rules: inputs get their constraints
-// from constraints(), messages come from validateField() as the customer
-// types, and submitting shows the full report with the normalised amount.
-import { constraints, currencies, init, validate, validateField } from '../index.js';
+// A checkout form driven by checkout-rules: the providers come from
+// dialects(), each form's fields and their limits from constraints(),
+// messages from validateField() as the customer types, and submitting shows
+// the full report with the normalised amount. Nothing here names a
+// provider's field, so a provider added to the library gets a form.
+import { constraints, currencies, dialects, init, validate, validateField } from '../index.js';
 
 // Loads the WebAssembly beside index.js; the functions below need it.
 await init();
 
-/** The fields each provider's form asks for, in its own field names. */
-const FORMS = {
-  flutterwave: {
-    fields: ['/amount', '/reference', '/customer_id', '/redirect_url'],
-    defaults: { currency: 'NGN' },
-  },
-  payviox: {
-    fields: ['/amount', '/order_id', '/customer', '/items/0/name', '/items/0/quantity', '/items/0/price'],
-    defaults: { currency: 'USD' },
-  },
-};
-
-const LABELS = {
-  '/amount': 'Amount',
-  '/reference': 'Reference',
-  '/customer_id': 'Customer ID',
-  '/redirect_url': 'Return URL',
-  '/order_id': 'Order ID',
-  '/customer': 'Customer',
-  '/items/0/name': 'Item',
-  '/items/0/quantity': 'Quantity',
-  '/items/0/price': 'Unit price (minor units)',
-};
+/** The provider the page opens with. */
+const FIRST_DIALECT = 'flutterwave';
+/** The currency a form starts in: the first of these the provider accepts. */
+const USUAL_CURRENCIES = ['USD', 'EUR', 'KES'];
 
 const dialectSelect = document.getElementById('dialect');
 const currencySelect = document.getElementById('currency');
@@ -39,27 +22,63 @@ function id(path) {
   return `field${path.replaceAll('/', '-')}`;
 }
 
-/** The constraint of a concrete path (`/items/0/price` matches `/items/*\/price`). */
-function constraintOf(list, path) {
-  return list.find((c) => c.path === path.replace(/\/\d+(?=\/|$)/g, '/*'));
+/** The pointer a form fills for a constraint's path: the first element of a list. */
+function concrete(path) {
+  return path.replaceAll('/*', '/0');
+}
+
+/** The currency field's constraint: the one whose choices are the provider's currencies. */
+function currencyConstraint(list, dialect) {
+  const codes = currencies(dialect).map((c) => c.code);
+  return list.find((c) => c.in === 'body' && c.allowed?.length === codes.length && c.allowed.every((a, i) => a === codes[i]));
+}
+
+/** What a request needs: the required body values whose every enclosing object or list is
+ * required too, and the required headers. */
+function requiredFields(list, dialect) {
+  const currency = currencyConstraint(list, dialect);
+  const byPath = new Map(list.map((c) => [c.path, c]));
+  const enclosingRequired = (path) => {
+    const parts = path.split('/');
+    for (let n = 2; n < parts.length; n++) {
+      const outer = byPath.get(parts.slice(0, n).join('/'));
+      if (outer !== undefined && !outer.required) return false;
+    }
+    return true;
+  };
+  return list.filter(
+    (c) =>
+      c.required &&
+      c !== currency &&
+      (c.in === 'header' || (['string', 'number'].includes(c.type) && enclosingRequired(c.path))),
+  );
+}
+
+/** A field's label: its path's names, without list indices. */
+function labelOf(c) {
+  if (c.in === 'header') return c.path;
+  const words = c.path.split('/').filter((p) => p !== '' && p !== '*').join(' › ');
+  return words[0].toUpperCase() + words.slice(1);
 }
 
 function render() {
-  const typed = new Map([...fieldsBox.querySelectorAll('input')].map((i) => [i.dataset.path, i.value]));
+  const typed = new Map([...fieldsBox.querySelectorAll('input, select')].map((i) => [i.dataset.path, i.value]));
   const dialect = dialectSelect.value;
-  const currency = currencySelect.value || FORMS[dialect].defaults.currency;
+  const currency = currencySelect.value;
   const list = constraints(dialect, { currency });
   fieldsBox.replaceChildren();
-  for (const path of FORMS[dialect].fields) {
-    const c = constraintOf(list, path);
+  for (const c of requiredFields(list, dialect)) {
+    const path = c.in === 'header' ? c.path : concrete(c.path);
     const label = document.createElement('label');
-    label.textContent = LABELS[path];
-    const input = document.createElement('input');
+    label.textContent = labelOf(c);
+    const input = document.createElement(c.allowed ? 'select' : 'input');
+    if (c.allowed) input.append(...c.allowed.map((a) => new Option(a, a)));
+    input.dataset.in = c.in;
     input.id = id(path);
     input.name = path;
     input.dataset.path = path;
     input.dataset.type = c.type;
-    input.type = c.inputType === 'number' ? 'text' : c.inputType ?? 'text';
+    if (!c.allowed) input.type = c.inputType === 'number' ? 'text' : c.inputType ?? 'text';
     if (c.inputType === 'number') input.inputMode = 'decimal';
     if (c.required) input.required = true;
     if (c.minLength !== undefined) input.minLength = c.minLength;
@@ -89,15 +108,16 @@ function render() {
 }
 
 function fillCurrencies() {
-  const dialect = dialectSelect.value;
-  currencySelect.replaceChildren(
-    ...currencies(dialect).map((c) => new Option(`${c.code} – ${c.name}`, c.code)),
-  );
-  currencySelect.value = FORMS[dialect].defaults.currency;
+  const accepted = currencies(dialectSelect.value);
+  currencySelect.replaceChildren(...accepted.map((c) => new Option(`${c.code} – ${c.name}`, c.code)));
+  const codes = accepted.map((c) => c.code);
+  currencySelect.value = USUAL_CURRENCIES.find((code) => codes.includes(code)) ?? codes[0];
 }
 
-/** Shows the field's own violations, exactly as the server would word them. */
+/** Shows the field's own violations, exactly as the server would word them. A header is
+ * judged when the form is sent. */
 function check(input) {
+  if (input.dataset.in === 'header') return [];
   const value = input.value === '' ? undefined : input.value;
   const violations = validateField(dialectSelect.value, input.dataset.path, value, {
     currency: currencySelect.value,
@@ -110,14 +130,18 @@ function check(input) {
 
 /** The request body as JSON text; numbers are written exactly as typed. */
 function bodyText() {
-  const root = { currency: JSON.stringify(currencySelect.value) };
-  for (const input of fieldsBox.querySelectorAll('input')) {
-    if (input.value === '') continue;
-    const raw = input.dataset.type === 'number' ? input.value : JSON.stringify(input.value);
-    const keys = input.dataset.path.split('/').slice(1);
+  const root = {};
+  const put = (path, raw) => {
+    const keys = path.split('/').slice(1);
     let node = root;
     for (const key of keys.slice(0, -1)) node = node[key] ??= {};
     node[keys.at(-1)] = raw;
+  };
+  const currency = currencyConstraint(constraints(dialectSelect.value), dialectSelect.value);
+  if (currency !== undefined) put(currency.path, JSON.stringify(currencySelect.value));
+  for (const input of fieldsBox.querySelectorAll('[data-in="body"]')) {
+    if (input.value === '') continue;
+    put(input.dataset.path, input.dataset.type === 'number' ? input.value : JSON.stringify(input.value));
   }
   const write = (node) =>
     typeof node === 'string'
@@ -130,9 +154,12 @@ function bodyText() {
 
 function submit(event) {
   event.preventDefault();
-  for (const input of fieldsBox.querySelectorAll('input')) check(input);
+  for (const input of fieldsBox.querySelectorAll('input, select')) check(input);
   const body = bodyText();
-  const report = validate(dialectSelect.value, body);
+  const headers = [...fieldsBox.querySelectorAll('[data-in="header"]')]
+    .filter((input) => input.value !== '')
+    .map((input) => [input.dataset.path, input.value]);
+  const report = validate(dialectSelect.value, body, { headers });
   result.replaceChildren();
   const heading = document.createElement('p');
   if (report.valid) {
@@ -160,6 +187,9 @@ currencySelect.addEventListener('change', () => {
   render();
 });
 document.getElementById('checkout').addEventListener('submit', submit);
+const names = dialects();
+dialectSelect.append(...names.map((name) => new Option(name[0].toUpperCase() + name.slice(1), name)));
+dialectSelect.value = names.includes(FIRST_DIALECT) ? FIRST_DIALECT : names[0];
 fillCurrencies();
 render();
 document.body.dataset.ready = 'true';
