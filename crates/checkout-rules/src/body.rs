@@ -113,8 +113,7 @@ impl fmt::Display for ReadError {
     }
 }
 
-#[cfg(feature = "std")]
-impl std::error::Error for ReadError {}
+impl core::error::Error for ReadError {}
 
 /// Reads an optional field that is present: `null` is refused, as every
 /// dialect refuses it, rather than read as absent, whichever serde reader

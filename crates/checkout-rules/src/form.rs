@@ -116,8 +116,7 @@ impl fmt::Display for UnknownFieldPath {
     }
 }
 
-#[cfg(feature = "std")]
-impl std::error::Error for UnknownFieldPath {}
+impl core::error::Error for UnknownFieldPath {}
 
 impl Dialect {
     /// Every field's and header's constraints, in the order of the rules

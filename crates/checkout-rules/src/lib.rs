@@ -50,9 +50,9 @@
 //!
 //! # Features
 //!
-//! - `std` (default): implements `std::error::Error` for the error types.
-//!   Without it the crate needs only `alloc`, and builds for bare-metal
-//!   targets such as `thumbv7em-none-eabihf`.
+//! The crate needs only `alloc` and builds for bare-metal targets such as
+//! `thumbv7em-none-eabihf`; its error types implement `core::error::Error`.
+//!
 //! - `rule-docs` (default): keeps each rule's documentation (the provider's
 //!   words it comes from, the reasons for decisions) in the dialect tables,
 //!   for rules documents. A WebAssembly build leaves it out.
@@ -65,9 +65,9 @@
 //!   `arbitrary_precision` number is refused as a float is.
 //! - `rust_decimal`: `Money::to_decimal`, an amount as a
 //!   `rust_decimal::Decimal`.
-//! - `proptest` (implies `std`): `testing` generates valid requests and
+//! - `proptest`: `testing` generates valid requests and
 //!   near-misses for each dialect, to test code that sends or receives them.
-//! - `validator` (implies `std` and `serde_json`): implements
+//! - `validator` (implies `serde_json`): implements
 //!   `validator::Validate` for the typed bodies in [`body`], with the same
 //!   codes and parameters, so a struct that derives `Validate` can nest one
 //!   with `#[validate(nested)]`.
@@ -79,7 +79,7 @@
 #![warn(missing_docs)]
 
 extern crate alloc;
-#[cfg(feature = "std")]
+#[cfg(any(test, feature = "proptest", feature = "validator"))]
 extern crate std;
 
 pub mod body;
@@ -135,7 +135,7 @@ mod tests {
             .filter_map(|line| line.split_once(" = ").map(|(name, _)| name))
             .filter(|name| *name != "default")
             .collect();
-        assert!(names.contains(&"std"), "{names:?}");
+        assert!(names.contains(&"rule-docs"), "{names:?}");
         for name in names {
             let entry = alloc::format!("//! - `{name}`");
             assert!(docs.contains(&entry), "`{name}` is not in the crate docs");

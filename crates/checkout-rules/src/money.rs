@@ -96,8 +96,7 @@ impl fmt::Display for MoneyError {
     }
 }
 
-#[cfg(feature = "std")]
-impl std::error::Error for MoneyError {}
+impl core::error::Error for MoneyError {}
 
 impl Money {
     /// The largest magnitude, in minor units: 2^53 − 1.

@@ -260,8 +260,7 @@ impl fmt::Display for UnknownDialect {
     }
 }
 
-#[cfg(feature = "std")]
-impl std::error::Error for UnknownDialect {}
+impl core::error::Error for UnknownDialect {}
 
 impl FromStr for Dialect {
     type Err = UnknownDialect;

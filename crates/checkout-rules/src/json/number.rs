@@ -47,8 +47,7 @@ impl fmt::Display for NotANumber {
     }
 }
 
-#[cfg(feature = "std")]
-impl std::error::Error for NotANumber {}
+impl core::error::Error for NotANumber {}
 
 impl FromStr for Number {
     type Err = NotANumber;
