@@ -203,10 +203,12 @@ fn converting_to_the_same_dialect_is_the_identity() {
         };
         assert_eq!(keys(written.as_bytes()), keys(&body), "{dialect}");
         // ...meaning exactly the same.
-        let again = dialect.validate(written.as_bytes(), headers).normalized;
+        let again = dialect
+            .validate(written.as_bytes(), headers)
+            .into_normalized();
         assert_eq!(
             again,
-            dialect.validate(&body, headers).normalized,
+            dialect.validate(&body, headers).into_normalized(),
             "{dialect}"
         );
         let headers: Vec<(String, String)> = headers
@@ -282,7 +284,7 @@ fn round_trips_keep_amount_currency_and_references() {
                 .map(|(n, v)| (n.as_str(), v.as_str()))
                 .collect();
             let back = b.convert(a, there_body.as_bytes(), &header_refs);
-            let original = a.validate(&body, headers).normalized.unwrap();
+            let original = a.validate(&body, headers).into_normalized().unwrap();
             let Some(returned) = back.normalized else {
                 panic!("{a} -> {b} -> {a}: {:?}", back.violations)
             };
@@ -315,7 +317,7 @@ fn notices_say_what_was_left_out_or_filled() {
     let key = [("Idempotency-Key", "k1")];
     let session = Dialect::ORCHESTRATOR
         .validate(orchestrator.as_bytes(), &key)
-        .normalized
+        .into_normalized()
         .unwrap();
     let mut without_methods = session.clone();
     without_methods.payment_methods.clear();

@@ -12,8 +12,8 @@ fn codes_with(pointer: &str, value: Option<&str>) -> Vec<(String, &'static str)>
 #[test]
 fn the_smallest_request_is_valid() {
     let report = check(Dialect::FLUTTERWAVE, VALID, &[]);
-    assert!(report.is_valid(), "{:?}", report.violations);
-    assert_eq!(report.normalized.unwrap().amount.minor(), 1234);
+    assert!(report.is_valid(), "{:?}", report.violations());
+    assert_eq!(report.normalized().unwrap().amount.minor(), 1234);
 }
 
 #[test]
@@ -81,7 +81,10 @@ fn currency_is_the_documents_list() {
         &with(&byr, "/amount", Some("1234")),
         &[],
     );
-    assert_eq!(report.normalized.unwrap().amount.to_major_string(), "1234");
+    assert_eq!(
+        report.normalized().unwrap().amount.to_major_string(),
+        "1234"
+    );
 }
 
 #[test]
@@ -145,7 +148,7 @@ fn retries_and_duration() {
     // The default is not invented into the canonical form.
     assert_eq!(
         check(Dialect::FLUTTERWAVE, VALID, &[])
-            .normalized
+            .normalized()
             .unwrap()
             .max_retry_attempts,
         None
@@ -155,7 +158,9 @@ fn retries_and_duration() {
         "/session_duration",
         Some("30"),
     );
-    let session = check(Dialect::FLUTTERWAVE, &body, &[]).normalized.unwrap();
+    let session = check(Dialect::FLUTTERWAVE, &body, &[])
+        .into_normalized()
+        .unwrap();
     assert_eq!(session.max_retry_attempts, Some(0));
     assert_eq!(session.session_duration_minutes, Some(30));
 }
@@ -207,7 +212,7 @@ fn headers() {
             ("X-Scenario-Key", "scenario:x"),
         ],
     )
-    .normalized
+    .into_normalized()
     .unwrap();
     assert_eq!(session.trace_id.as_deref(), Some(twelve));
     assert_eq!(session.idempotency_key.as_deref(), Some("idem-key-0001"));
@@ -280,7 +285,7 @@ fn amounts_in_exponent_notation_are_exact() {
             &with(VALID, "/amount", Some(amount)),
             &[],
         )
-        .normalized
+        .normalized()
         .map(|s| s.amount.minor())
     };
     assert_eq!(minor("1.234E1"), Some(1234));
@@ -315,7 +320,7 @@ fn amount_violations_give_their_numbers_in_major_units() {
         &with(VALID, "/amount", Some("0")),
         &[],
     );
-    assert_eq!(report.violations[0].param("min"), text("0.01").as_ref());
+    assert_eq!(report.violations()[0].param("min"), text("0.01").as_ref());
     let report = check(
         Dialect::FLUTTERWAVE,
         &with(VALID, "/amount", Some("1e400")),
@@ -323,7 +328,7 @@ fn amount_violations_give_their_numbers_in_major_units() {
     );
     assert_eq!(found(&report), one("/amount", "out_of_range"));
     assert_eq!(
-        report.violations[0].param("max"),
+        report.violations()[0].param("max"),
         text("90071992547409.91").as_ref()
     );
 }

@@ -41,7 +41,7 @@ fn single_field_verdicts_equal_full_validation() {
         let (body, headers) = valid_example(dialect);
         let currency = dialect
             .validate(body.as_bytes(), headers)
-            .normalized
+            .normalized()
             .unwrap()
             .amount
             .currency();
@@ -55,7 +55,7 @@ fn single_field_verdicts_equal_full_validation() {
                 };
                 let full = dialect.validate(full_body.as_bytes(), headers);
                 let expected: Vec<_> = full
-                    .violations
+                    .violations()
                     .iter()
                     .filter(|v| {
                         v.part == Part::Body

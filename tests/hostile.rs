@@ -15,7 +15,7 @@ fn found(
 ) -> Vec<(Part, String, &'static str)> {
     dialect
         .validate(body, headers)
-        .violations
+        .violations()
         .iter()
         .map(|v| (v.part, v.path.clone(), v.code.as_str()))
         .collect()
@@ -379,7 +379,7 @@ fn size_and_depth() {
     let repeated = format!("{{{}}}", vec!["\n\"k\": 1"; 50_000].join(","));
     let report = Dialect::PAYVIOX.validate(repeated.as_bytes(), &[]);
     let duplicates: Vec<_> = report
-        .violations
+        .violations()
         .iter()
         .filter(|v| v.code.as_str() == "duplicate_key")
         .collect();
@@ -390,7 +390,7 @@ fn size_and_depth() {
     let surrogates = format!("[{}]", vec!["\"\\ud800\""; 50_000].join(","));
     let report = Dialect::PAYVIOX.validate(surrogates.as_bytes(), &[]);
     let last = report
-        .violations
+        .violations()
         .iter()
         .rfind(|v| v.code.as_str() == "lone_surrogate")
         .unwrap();
@@ -591,19 +591,19 @@ fn null_gets_advice_that_works() {
         for (pointer, is_required) in fields {
             let report = check(dialect, &with(&text, &pointer, Some("null")), headers);
             let found: Vec<_> = report
-                .violations
+                .violations()
                 .iter()
                 .map(|v| (v.path.as_str(), v.code.as_str()))
                 .collect();
             assert_eq!(found, [(pointer.as_str(), "invalid_type")], "{dialect}");
-            let message = &report.violations[0].message;
+            let message = &report.violations()[0].message;
             let omitted = check(dialect, &with(&text, &pointer, None), headers);
             if is_required {
                 required += 1;
                 // Omitting it is no way out: the advice is to send a value.
                 assert!(
                     omitted
-                        .violations
+                        .violations()
                         .iter()
                         .any(|v| v.path == pointer && v.code.as_str() == "required"),
                     "{dialect} {pointer}"
@@ -617,9 +617,9 @@ fn null_gets_advice_that_works() {
                 optional += 1;
                 // Left out, it is fine (what is left may still have to add up).
                 assert!(
-                    omitted.violations.iter().all(|v| v.path != pointer),
+                    omitted.violations().iter().all(|v| v.path != pointer),
                     "{dialect} {pointer}: {:?}",
-                    omitted.violations
+                    omitted.violations()
                 );
                 assert!(
                     message.ends_with("; omit the field instead of sending null"),
@@ -636,12 +636,12 @@ fn null_gets_advice_that_works() {
     let payviox = checkout_rules_conformance::with(PAYVIOX, "/items/0", Some("null"));
     let report = Dialect::PAYVIOX.validate(payviox.as_bytes(), &[]);
     assert_eq!(
-        report.violations[0].message,
+        report.violations()[0].message,
         "`items.0` must be an object; it is null"
     );
     let report = Dialect::PAYVIOX.validate(b"null", &[]);
     assert_eq!(
-        report.violations[0].message,
+        report.violations()[0].message,
         "the body must be an object; it is null"
     );
     // One field at a time, as a form checks it, says the same.
@@ -685,7 +685,7 @@ fn with_body_only_no_header_reaches_the_session() {
         let bad: Vec<(&str, &str)> = mapped.iter().map(|&(name, _)| (name, "a\u{1}b")).collect();
         // Checked, the headers are carried into the session...
         let checked = dialect.validate(text.as_bytes(), &good);
-        let session = checked.normalized.as_ref().unwrap();
+        let session = checked.normalized().unwrap();
         for &(name, canonical) in &mapped {
             assert!(session.has(canonical), "{dialect}: {name}");
         }
@@ -693,8 +693,8 @@ fn with_body_only_no_header_reaches_the_session() {
         let alone = dialect.validate_with(text.as_bytes(), &[], &Options::body_only());
         for headers in [&good, &bad] {
             let report = dialect.validate_with(text.as_bytes(), headers, &Options::body_only());
-            assert!(report.is_valid(), "{dialect}: {:?}", report.violations);
-            let session = report.normalized.as_ref().unwrap();
+            assert!(report.is_valid(), "{dialect}: {:?}", report.violations());
+            let session = report.normalized().unwrap();
             for &(name, canonical) in &mapped {
                 assert!(!session.has(canonical), "{dialect}: {name} {headers:?}");
             }
@@ -702,7 +702,7 @@ fn with_body_only_no_header_reaches_the_session() {
         }
         // The wrong ones are refused when headers are checked.
         let report = dialect.validate(text.as_bytes(), &bad);
-        assert_eq!(report.violations.len(), mapped.len(), "{dialect}");
+        assert_eq!(report.violations().len(), mapped.len(), "{dialect}");
     }
     assert_eq!(dialects, Dialect::ALL.len());
 }
@@ -723,5 +723,5 @@ fn with_body_only_a_key_in_a_header_is_not_judged_either() {
     );
     let alone =
         Dialect::PAYVIOX.validate_with(&with_ip, &public, &checkout_rules::Options::body_only());
-    assert!(alone.is_valid(), "{:?}", alone.violations);
+    assert!(alone.is_valid(), "{:?}", alone.violations());
 }

@@ -104,7 +104,7 @@ fn implementation_defined_numbers_as_amounts() {
     let judged = |dialect: Dialect, body: String| -> Vec<&'static str> {
         dialect
             .validate(body.as_bytes(), &[])
-            .violations
+            .violations()
             .iter()
             .map(|v| v.code.as_str())
             .collect()

@@ -13,8 +13,8 @@ fn codes_with(pointer: &str, value: Option<&str>) -> Vec<(String, &'static str)>
 #[test]
 fn the_smallest_request_is_valid() {
     let report = check(Dialect::KIOTAPAY, VALID, &[]);
-    assert!(report.is_valid(), "{:?}", report.violations);
-    let session = report.normalized.unwrap();
+    assert!(report.is_valid(), "{:?}", report.violations());
+    let session = report.normalized().unwrap();
     assert_eq!(session.amount.minor(), 150_000);
     assert_eq!(session.merchant_reference.as_deref(), Some("ORDER-12345"));
 }
@@ -104,7 +104,9 @@ fn payment_methods() {
         "/paymentMethods",
         Some(r#"["MPESA_STK", "CARD"]"#),
     );
-    let session = check(Dialect::KIOTAPAY, &body, &[]).normalized.unwrap();
+    let session = check(Dialect::KIOTAPAY, &body, &[])
+        .into_normalized()
+        .unwrap();
     assert_eq!(
         session.payment_methods,
         [PaymentMethod::MpesaStk, PaymentMethod::Card]
@@ -162,7 +164,9 @@ fn normalised_urls_keep_their_purpose() {
     let body = r#"{"amount": 10, "currency": "KES", "externalReference": "R1",
         "successUrl": "https://m.example/ok", "cancelUrl": "https://m.example/cancel",
         "callbackUrl": "https://m.example/hook", "reference": "INV-1", "email": "a@b.example"}"#;
-    let session = check(Dialect::KIOTAPAY, body, &[]).normalized.unwrap();
+    let session = check(Dialect::KIOTAPAY, body, &[])
+        .into_normalized()
+        .unwrap();
     assert_eq!(
         session.urls.success.as_deref(),
         Some("https://m.example/ok")
@@ -187,7 +191,7 @@ fn normalised_urls_keep_their_purpose() {
 fn idempotency_key_is_carried_when_given() {
     let report = check(Dialect::KIOTAPAY, VALID, &[("Idempotency-Key", "k-1")]);
     assert_eq!(
-        report.normalized.unwrap().idempotency_key.as_deref(),
+        report.into_normalized().unwrap().idempotency_key.as_deref(),
         Some("k-1")
     );
     let report = check(
@@ -310,7 +314,7 @@ fn amounts_in_exponent_notation_are_exact() {
             &checkout_rules_conformance::with(VALID, "/amount", Some(amount)),
             &[],
         );
-        match &report.normalized {
+        match &report.normalized() {
             Some(session) => Ok(session.amount.minor()),
             None => Err(found(&report)),
         }
@@ -381,7 +385,9 @@ fn amount_violations_give_their_numbers_in_major_units() {
             "/amount",
             Some(amount),
         );
-        check(Dialect::KIOTAPAY, &body, &[]).violations.remove(0)
+        check(Dialect::KIOTAPAY, &body, &[])
+            .into_violations()
+            .remove(0)
     };
     let text = |t: &str| Some(Param::Text(t.to_owned().into()));
     let v = violation("\"KES\"", "0");

@@ -24,7 +24,7 @@ pub fn check(dialect: Dialect, body: &str, headers: &[(&str, &str)]) -> Report<'
 /// The `(path, code)` of every violation, in order.
 pub fn found(report: &Report<'_>) -> Vec<(String, &'static str)> {
     report
-        .violations
+        .violations()
         .iter()
         .map(|v| (v.path.clone(), v.code.as_str()))
         .collect()
@@ -380,7 +380,7 @@ pub fn assert_content_type_rule(dialect: Dialect) {
         all.push(("Content-Type", value));
         let report = dialect.validate(body.as_bytes(), &all);
         let found: Vec<_> = report
-            .violations
+            .violations()
             .iter()
             .map(|v| {
                 assert_eq!(
@@ -441,12 +441,16 @@ pub fn assert_report_invariants(dialect: Dialect, body: &[u8], headers: &[(&str,
     );
     let text = report.to_text("request");
     assert!(text.starts_with("request: "), "{text}");
-    for v in &report.violations {
+    for v in report.violations() {
         assert!(text.contains(&format!("[{}]\n", v.code)), "{text}");
     }
-    assert_eq!(report.is_valid(), report.normalized.is_some(), "{dialect}");
-    let Some(session) = &report.normalized else {
-        assert!(!report.violations.is_empty());
+    assert_eq!(
+        report.is_valid(),
+        report.normalized().is_some(),
+        "{dialect}"
+    );
+    let Some(session) = report.normalized() else {
+        assert!(!report.violations().is_empty());
         return false;
     };
     let written = dialect.encode(session);
@@ -458,11 +462,7 @@ pub fn assert_report_invariants(dialect: Dialect, body: &[u8], headers: &[(&str,
         .map(|(n, v)| (n.as_str(), v.as_str()))
         .collect();
     let again = dialect.validate(body.as_bytes(), &headers);
-    assert_eq!(
-        again.normalized.as_ref(),
-        Some(session),
-        "{dialect}: {body}"
-    );
+    assert_eq!(again.normalized(), Some(session), "{dialect}: {body}");
     true
 }
 
@@ -496,13 +496,13 @@ pub fn assert_conversion_invariants(
     assert!(
         report.is_valid(),
         "{from} -> {to}: {text}\n{:?}",
-        report.violations
+        report.violations()
     );
     let source = conversion
         .normalized
         .expect("a converted request was normalised");
     assert_eq!(
-        report.normalized.expect("valid").amount,
+        report.normalized().expect("valid").amount,
         source.amount,
         "{from} -> {to}"
     );

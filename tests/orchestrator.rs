@@ -22,8 +22,8 @@ fn codes_with(pointer: &str, value: Option<&str>) -> Vec<(String, &'static str)>
 #[test]
 fn the_documented_request_is_valid_and_normalises() {
     let report = check(Dialect::ORCHESTRATOR, &valid(), &[KEY]);
-    assert!(report.is_valid(), "{:?}", report.violations);
-    let s = report.normalized.unwrap();
+    assert!(report.is_valid(), "{:?}", report.violations());
+    let s = report.into_normalized().unwrap();
     assert_eq!(s.amount.minor(), 14076);
     assert_eq!(s.shipping_amount.unwrap().minor(), 995);
     assert_eq!(s.tax_amount.unwrap().minor(), 1181);
@@ -80,7 +80,7 @@ fn total_is_items_plus_shipping_plus_tax_exactly() {
         &[KEY],
     );
     assert_eq!(found(&report), one("/amount/total", "amount_mismatch"));
-    let v = &report.violations[0];
+    let v = &report.violations()[0];
     assert_eq!(v.param("expected"), Some(&Param::Text("140.76".into())));
     assert_eq!(v.param("actual"), Some(&Param::Text("140.75".into())));
     // Written differently, the same amount is the same amount.
@@ -311,8 +311,8 @@ fn amounts_in_exponent_notation_are_exact_and_add_up() {
         Some("1.19E2"),
     );
     let report = check(Dialect::ORCHESTRATOR, &body, &[KEY]);
-    assert!(report.is_valid(), "{:?}", report.violations);
-    assert_eq!(report.normalized.unwrap().amount.minor(), 14076);
+    assert!(report.is_valid(), "{:?}", report.violations());
+    assert_eq!(report.normalized().unwrap().amount.minor(), 14076);
     assert_eq!(
         codes_with("/amount/total", Some("1.40761E2")),
         one("/amount/total", "too_many_decimals")
@@ -342,10 +342,10 @@ fn amount_violations_give_their_numbers_in_major_units() {
             &[KEY],
         );
         let v = report
-            .violations
+            .violations()
             .iter()
             .find(|v| v.path == pointer || v.path.starts_with(&format!("{pointer}/")))
-            .unwrap_or_else(|| panic!("{pointer} = {value}: {:?}", report.violations));
+            .unwrap_or_else(|| panic!("{pointer} = {value}: {:?}", report.violations()));
         (v.code.as_str(), v.param(name).cloned())
     };
     let text = |t: &str| Some(Param::Text(t.to_owned().into()));

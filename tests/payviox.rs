@@ -19,7 +19,7 @@ fn codes_with(pointer: &str, value: Option<&str>) -> Vec<(String, &'static str)>
 #[test]
 fn the_base_request_is_valid() {
     let report = check(Dialect::PAYVIOX, VALID, &[]);
-    assert!(report.is_valid(), "{:?}", report.violations);
+    assert!(report.is_valid(), "{:?}", report.violations());
 }
 
 #[test]
@@ -37,8 +37,11 @@ fn amount_minimum_is_100_minor_units() {
     );
     let report = check(Dialect::PAYVIOX, &body, &[]);
     assert_eq!(found(&report), one("/amount", "below_minimum"));
-    assert_eq!(report.violations[0].param("min"), Some(&Param::Int(100)));
-    assert_eq!(report.violations[0].param("actual"), Some(&Param::Int(99)));
+    assert_eq!(report.violations()[0].param("min"), Some(&Param::Int(100)));
+    assert_eq!(
+        report.violations()[0].param("actual"),
+        Some(&Param::Int(99))
+    );
 }
 
 #[test]
@@ -83,8 +86,11 @@ fn amount_at_the_safe_integer_limit() {
         Some(&max),
     );
     let report = check(Dialect::PAYVIOX, &body, &[]);
-    assert!(report.is_valid(), "{:?}", report.violations);
-    assert_eq!(report.normalized.unwrap().amount.minor(), MAX_SAFE_INTEGER);
+    assert!(report.is_valid(), "{:?}", report.violations());
+    assert_eq!(
+        report.normalized().unwrap().amount.minor(),
+        MAX_SAFE_INTEGER
+    );
     let over = (MAX_SAFE_INTEGER + 1).to_string();
     let body = with(
         &with(VALID, "/amount", Some(&over)),
@@ -114,7 +120,7 @@ fn items_must_sum_to_the_amount_exactly() {
     let off_by_one = with(&body, "/amount", Some("10001"));
     let report = check(Dialect::PAYVIOX, &off_by_one, &[]);
     assert_eq!(found(&report), one("/amount", "amount_mismatch"));
-    let v = &report.violations[0];
+    let v = &report.violations()[0];
     assert_eq!(v.param("expected"), Some(&Param::Int(10000)));
     assert_eq!(v.param("actual"), Some(&Param::Int(10001)));
 }
@@ -189,7 +195,7 @@ fn items_rules() {
     let extra = with(VALID, "/items/0/sku", Some("\"PP-1\""));
     let report = check(Dialect::PAYVIOX, &extra, &[]);
     assert!(report.is_valid());
-    let item = &report.normalized.unwrap().items[0];
+    let item = &report.normalized().unwrap().items[0];
     assert_eq!(
         item.extra
             .as_ref()
@@ -360,7 +366,7 @@ fn ip_must_be_an_address_an_end_user_can_have() {
             &[("Authorization", "Bearer sk_live_x")],
         );
         assert_eq!(found(&report), one("/ip", "private_address"), "{internal}");
-        let message = &report.violations[0].message;
+        let message = &report.violations()[0].message;
         assert!(
             message.starts_with(&format!("`ip` is {internal}, "))
                 && message.contains("X-Forwarded-For"),
@@ -392,11 +398,11 @@ fn ip_must_be_an_address_an_end_user_can_have() {
         &[],
     );
     assert!(
-        report.violations[0].message.starts_with(
+        report.violations()[0].message.starts_with(
             "`ip` is 2002:7f00:1::, a 6to4 address carrying 127.0.0.1, a loopback address, "
         ),
         "{}",
-        report.violations[0].message
+        report.violations()[0].message
     );
 }
 
@@ -434,7 +440,7 @@ fn headers() {
         one("Authorization", "invalid_header_value")
     );
     let report = check(Dialect::PAYVIOX, VALID, &[("Content-Type", "text/plain")]);
-    assert_eq!(report.violations[0].part, checkout_rules::Part::Header);
+    assert_eq!(report.violations()[0].part, checkout_rules::Part::Header);
 }
 
 #[test]
@@ -446,7 +452,7 @@ fn unknown_fields_are_refused_with_a_suggestion() {
     );
     assert_eq!(found(&report), one("/orderId", "unknown_field"));
     assert_eq!(
-        report.violations[0].param("suggestion"),
+        report.violations()[0].param("suggestion"),
         Some(&Param::Text("order_id".into()))
     );
     let report = check(
@@ -455,7 +461,7 @@ fn unknown_fields_are_refused_with_a_suggestion() {
         &[],
     );
     assert_eq!(found(&report), one("/colour", "unknown_field"));
-    assert_eq!(report.violations[0].param("suggestion"), None);
+    assert_eq!(report.violations()[0].param("suggestion"), None);
 }
 
 #[test]
@@ -516,7 +522,7 @@ fn normalised_form() {
         body,
         &[("Authorization", "Bearer sk_live_1")],
     );
-    assert!(report.is_valid(), "{:?}", report.violations);
+    assert!(report.is_valid(), "{:?}", report.violations());
     let json: serde_json::Value = serde_json::from_str(&report.to_json()).unwrap();
     let n = &json["normalized"];
     assert_eq!(
@@ -598,7 +604,7 @@ fn blank_text_and_invisible_ends_are_refused() {
         &with(VALID, "/customer", Some(r#""\u200bcustomer_abc123""#)),
         &[],
     );
-    let v = &report.violations[0];
+    let v = &report.violations()[0];
     assert_eq!(v.param("position"), Some(&Param::Int(1)));
     assert!(v.message.contains("U+200B"), "{}", v.message);
     // Names in any script, with inner spaces and joiners, stay valid.
@@ -626,11 +632,11 @@ fn a_key_prefix_alone_is_refused() {
     }
     let report = check(Dialect::PAYVIOX, VALID, &[("Authorization", "Bearer sk_")]);
     assert!(
-        report.violations[0]
+        report.violations()[0]
             .message
             .contains("must be `Bearer <API key>`: the key is only its prefix `sk_`"),
         "{}",
-        report.violations[0].message
+        report.violations()[0].message
     );
     for key in ["Bearer pk_1", "Bearer sk_x"] {
         assert!(headers(&[("Authorization", key)]).is_empty(), "{key}");
@@ -668,7 +674,7 @@ fn amount_violations_give_their_numbers_in_minor_units() {
     let items = format!(r#"[{{"name": "A", "quantity": {max}, "price": 2}}]"#);
     let report = check(Dialect::PAYVIOX, &with(VALID, "/items", Some(&items)), &[]);
     assert_eq!(
-        report.violations[0].param("max"),
+        report.violations()[0].param("max"),
         Some(&Param::Int(MAX_SAFE_INTEGER))
     );
     let report = check(
@@ -678,7 +684,7 @@ fn amount_violations_give_their_numbers_in_minor_units() {
     );
     assert_eq!(found(&report), one("/amount", "out_of_range"));
     assert_eq!(
-        report.violations[0].param("max"),
+        report.violations()[0].param("max"),
         Some(&Param::Int(MAX_SAFE_INTEGER))
     );
 }

@@ -34,11 +34,11 @@ fn every_generated_valid_request_validates_and_normalises_idempotently() {
                     report.is_valid(),
                     "{dialect}: {}\n{:?}",
                     request.body,
-                    report.violations
+                    report.violations()
                 );
-                let once = report.normalized.unwrap();
+                let once = report.normalized().unwrap();
                 // Writing the session back and reading it again changes nothing.
-                let written = dialect.encode(&once);
+                let written = dialect.encode(once);
                 prop_assert!(written.is_ok(), "{dialect}: {:?}", written.violations);
                 let headers: Vec<(&str, &str)> = written
                     .headers
@@ -46,8 +46,10 @@ fn every_generated_valid_request_validates_and_normalises_idempotently() {
                     .map(|(n, v)| (n.as_str(), v.as_str()))
                     .collect();
                 let body = written.body_json().unwrap();
-                let twice = dialect.validate(body.as_bytes(), &headers).normalized;
-                prop_assert_eq!(twice.as_ref(), Some(&once));
+                let twice = dialect
+                    .validate(body.as_bytes(), &headers)
+                    .into_normalized();
+                prop_assert_eq!(twice.as_ref(), Some(once));
                 Ok(())
             })
             .unwrap();
@@ -61,7 +63,7 @@ fn every_near_miss_reports_exactly_its_violation() {
             .run(&near_miss(dialect), |(request, expected)| {
                 let report = dialect.validate(request.body.as_bytes(), &request.header_pairs());
                 let found: Vec<_> = report
-                    .violations
+                    .violations()
                     .iter()
                     .map(|v| (v.part, v.path.clone(), v.code))
                     .collect();
@@ -151,7 +153,7 @@ fn converting_there_and_back_keeps_amount_currency_and_references() {
                     let headers = request.header_pairs();
                     let original = a
                         .validate(request.body.as_bytes(), &headers)
-                        .normalized
+                        .into_normalized()
                         .unwrap();
                     let there = a.convert(b, request.body.as_bytes(), &headers);
                     let Some(body) = there.body_json() else {
@@ -174,9 +176,9 @@ fn converting_there_and_back_keeps_amount_currency_and_references() {
                     prop_assert!(
                         through_b.is_valid(),
                         "{a} -> {b}: {body}\n{:?}",
-                        through_b.violations
+                        through_b.violations()
                     );
-                    let through_b = through_b.normalized.unwrap();
+                    let through_b = through_b.normalized().unwrap();
                     prop_assert_eq!(through_b.amount, original.amount);
                     prop_assert_eq!(&through_b.merchant_reference, &original.merchant_reference);
                     let back = b.convert(a, body.as_bytes(), &headers);
@@ -365,13 +367,13 @@ fn amount_parameters_are_in_the_unit_of_their_field() {
         let report = case
             .dialect
             .validate(case.body.as_bytes(), &case.header_refs());
-        check(case.dialect, &report.violations);
+        check(case.dialect, report.violations());
     }
     for &dialect in Dialect::ALL {
         runner(200)
             .run(&near_miss(dialect), |(request, _)| {
                 let report = dialect.validate(request.body.as_bytes(), &request.header_pairs());
-                check(dialect, &report.violations);
+                check(dialect, report.violations());
                 Ok(())
             })
             .unwrap();
@@ -394,9 +396,13 @@ fn free_form_numbers_round_trip_exactly_in_every_spelling() {
                     "metadata": {{"n": {n}, "l": [{n}]}}}}"#
             );
             let report = Dialect::PAYVIOX.validate(body.as_bytes(), &[]);
-            let Some(session) = report.normalized.as_ref() else {
+            let Some(session) = report.normalized() else {
                 // Only a number other readers would change is refused.
-                let codes: Vec<_> = report.violations.iter().map(|v| v.code.as_str()).collect();
+                let codes: Vec<_> = report
+                    .violations()
+                    .iter()
+                    .map(|v| v.code.as_str())
+                    .collect();
                 prop_assert!(
                     codes.iter().all(|c| *c == "number_out_of_range"),
                     "{n}: {codes:?}"
@@ -419,7 +425,7 @@ fn free_form_numbers_round_trip_exactly_in_every_spelling() {
             prop_assert_eq!(x, Some(n.as_str()));
             let text = written.body_json().unwrap();
             let again = Dialect::PAYVIOX.validate(text.as_bytes(), &[]);
-            prop_assert_eq!(again.normalized.as_ref(), Some(session));
+            prop_assert_eq!(again.normalized(), Some(session));
             kept.set(kept.get() + 1);
             Ok(())
         })

@@ -38,7 +38,7 @@ fn payviox_documented_requests_are_valid_and_bundled() {
             ("Content-Type", "application/json"),
         ],
     );
-    assert!(client.is_valid(), "{:?}", client.violations);
+    assert!(client.is_valid(), "{:?}", client.violations());
     let server = Dialect::PAYVIOX.validate(
         bodies[2].as_bytes(),
         &[
@@ -46,7 +46,7 @@ fn payviox_documented_requests_are_valid_and_bundled() {
             ("Content-Type", "application/json"),
         ],
     );
-    assert!(server.is_valid(), "{:?}", server.violations);
+    assert!(server.is_valid(), "{:?}", server.violations());
     assert_eq!(
         serde_json::from_str::<serde_json::Value>(&bodies[1]).unwrap(),
         example("payviox/premium-subscription.json")
@@ -60,7 +60,10 @@ fn payviox_documented_requests_are_valid_and_bundled() {
         bodies[2].as_bytes(),
         &[("Authorization", "Bearer pk_live_xxxxxxxxxxxx")],
     );
-    assert_eq!(public.violations[0].code.as_str(), "ip_requires_secret_key");
+    assert_eq!(
+        public.violations()[0].code.as_str(),
+        "ip_requires_secret_key"
+    );
 }
 
 #[test]
@@ -87,7 +90,7 @@ fn nairopay_documented_request_is_valid_and_bundled() {
             ("Content-Type", "application/json"),
         ],
     );
-    assert!(report.is_valid(), "{json}\n{:?}", report.violations);
+    assert!(report.is_valid(), "{json}\n{:?}", report.violations());
     assert_eq!(
         serde_json::from_str::<serde_json::Value>(&json).unwrap(),
         example("nairopay/order-2025-001.json")
@@ -104,8 +107,8 @@ fn orchestrator_documented_request_is_valid_and_bundled() {
         ("Authorization", "Bearer YOUR_API_TOKEN"),
     ];
     let report = Dialect::ORCHESTRATOR.validate(bodies[0].as_bytes(), &headers);
-    assert!(report.is_valid(), "{:?}", report.violations);
-    let session = report.normalized.unwrap();
+    assert!(report.is_valid(), "{:?}", report.violations());
+    let session = report.normalized().unwrap();
     assert_eq!(session.amount.to_major_string(), "140.76");
     assert_eq!(session.amount.minor(), 14076);
     assert_eq!(
@@ -114,8 +117,8 @@ fn orchestrator_documented_request_is_valid_and_bundled() {
     );
     // Without its required header the same body is refused, at the header.
     let report = Dialect::ORCHESTRATOR.validate(bodies[0].as_bytes(), &[]);
-    assert_eq!(report.violations.len(), 1);
-    assert_eq!(report.violations[0].path, "Idempotency-Key");
+    assert_eq!(report.violations().len(), 1);
+    assert_eq!(report.violations()[0].path, "Idempotency-Key");
 }
 
 #[test]
@@ -125,7 +128,7 @@ fn flutterwave_documented_template_is_rightly_refused() {
     let body = &doc[start..start + doc[start..].find("\n'").unwrap()];
     let report = Dialect::FLUTTERWAVE.validate(body.as_bytes(), &[]);
     let found: Vec<_> = report
-        .violations
+        .violations()
         .iter()
         .map(|v| (v.path.as_str(), v.code.as_str()))
         .collect();
@@ -177,7 +180,7 @@ fn bundled_examples_have_the_verdict_their_name_says() {
             !name.starts_with("invalid-"),
             "{}: {:?}",
             path.display(),
-            report.violations
+            report.violations()
         );
     }
     assert!(examples.len() >= 10);

@@ -125,7 +125,7 @@ const VALID: &str = r#"{
 
 fn found(report: &checkout_rules::Report<'_>) -> Vec<(Part, String, &'static str)> {
     report
-        .violations
+        .violations()
         .iter()
         .map(|v| (v.part, v.path.clone(), v.code.as_str()))
         .collect()
@@ -134,8 +134,8 @@ fn found(report: &checkout_rules::Report<'_>) -> Vec<(Part, String, &'static str
 #[test]
 fn a_valid_request_normalises_exactly() {
     let report = SIXTH.validate(VALID.as_bytes(), &[MERCHANT]);
-    assert!(report.is_valid(), "{:?}", report.violations);
-    let session = report.normalized.unwrap();
+    assert!(report.is_valid(), "{:?}", report.violations());
+    let session = report.normalized().unwrap();
     assert_eq!(session.amount.to_major_string(), "25.00");
     assert_eq!(session.amount.currency().code(), "EUR");
     assert_eq!(session.merchant_reference.as_deref(), Some("Z-1001"));
@@ -170,7 +170,7 @@ fn its_rules_are_judged_where_they_are() {
         br#"{"payment": {"total": 25, "currency": "JPY"}, "ref": "Z-1001"}"#,
         &[MERCHANT],
     );
-    assert!(yen.is_valid(), "{:?}", yen.violations);
+    assert!(yen.is_valid(), "{:?}", yen.violations());
     let report = SIXTH.validate(
         br#"{"payment": {"total": 25, "currency": "usd"}, "ref": "Z-1001"}"#,
         &[MERCHANT],
@@ -193,7 +193,7 @@ fn its_rules_are_judged_where_they_are() {
         found(&report),
         [(Part::Body, "/payment/total".to_owned(), "amount_mismatch")]
     );
-    let mismatch = &report.violations[0];
+    let mismatch = &report.violations()[0];
     assert!(
         mismatch.message.contains("25.00") && mismatch.message.contains("20.00"),
         "{}",

@@ -164,7 +164,7 @@ fn the_dialects_give_the_same_verdict() {
     for ip in iana::samples(&rows) {
         let refused = |report: checkout_rules::Report<'_>| -> Vec<(String, &'static str)> {
             report
-                .violations
+                .violations()
                 .iter()
                 .map(|v| (v.path.clone(), v.code.as_str()))
                 .collect()

@@ -92,7 +92,7 @@ fn typed_bodies_are_judged_like_bytes() {
     };
     let found: Vec<_> = body
         .check()
-        .violations
+        .violations()
         .iter()
         .map(|v| (v.path.clone(), v.code.as_str()))
         .collect();
@@ -141,7 +141,7 @@ fn reading_gives_the_verdict_of_the_bytes() {
         br#"{"amount": 2500, "currency": "KES", "reference": "R-1", "callbackUrl": "https://shop.example/done"}"#;
     let err = from_slice::<Nairopay>(misspelt).unwrap_err();
     let bytes = Dialect::NAIROPAY.validate(misspelt, &[]);
-    assert_eq!(err.violations, bytes.violations);
+    assert_eq!(err.violations, bytes.violations());
     assert_eq!(
         err.violations[0].param("suggestion"),
         Some(&checkout_rules::report::Param::Text("callback_url".into()))
@@ -200,7 +200,7 @@ fn typed<T: TypedBody + serde::de::DeserializeOwned>(bytes: &[u8]) -> Report<'st
         Ok(body) => {
             let report = body.check();
             // What was read is valid, and checks as valid.
-            assert!(report.is_valid(), "{:?}", report.violations);
+            assert!(report.is_valid(), "{:?}", report.violations());
             report
         }
         Err(e) => e.into_report(),
@@ -223,7 +223,7 @@ fn typed_report(dialect: Dialect, bytes: &[u8]) -> Report<'static> {
 fn same_verdict(dialect: Dialect, body: &str) -> Result<bool, TestCaseError> {
     let bytes = dialect.validate(body.as_bytes(), &[]);
     let (headers, body_only): (Vec<_>, Vec<_>) = bytes
-        .violations
+        .violations()
         .iter()
         .cloned()
         .partition(|v| v.part == Part::Header);
@@ -234,7 +234,7 @@ fn same_verdict(dialect: Dialect, body: &str) -> Result<bool, TestCaseError> {
     );
     let typed = typed_report(dialect, body.as_bytes());
     prop_assert_eq!(
-        verdict_of(&typed.violations),
+        verdict_of(typed.violations()),
         verdict_of(&body_only),
         "{}: {}",
         dialect,
@@ -242,7 +242,13 @@ fn same_verdict(dialect: Dialect, body: &str) -> Result<bool, TestCaseError> {
     );
     if typed.is_valid() {
         let alone = dialect.validate_with(body.as_bytes(), &[], &Options::body_only());
-        prop_assert_eq!(typed.normalized, alone.normalized, "{}: {}", dialect, body);
+        prop_assert_eq!(
+            typed.normalized(),
+            alone.normalized(),
+            "{}: {}",
+            dialect,
+            body
+        );
     }
     Ok(body_only.is_empty())
 }

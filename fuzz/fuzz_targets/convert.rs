@@ -18,8 +18,8 @@ fuzz_target!(|data: &[u8]| {
         let headers: Vec<(&str, &str)> =
             conversion.headers.iter().map(|(n, v)| (n.as_str(), v.as_str())).collect();
         let report = to.validate(text.as_bytes(), &headers);
-        assert!(report.is_valid(), "{from} -> {to}: {text}\n{:?}", report.violations);
+        assert!(report.is_valid(), "{from} -> {to}: {text}\n{:?}", report.violations());
         let source = conversion.normalized.expect("a converted request was normalised");
-        assert_eq!(report.normalized.expect("valid").amount, source.amount);
+        assert_eq!(report.into_normalized().expect("valid").amount, source.amount);
     }
 });

@@ -105,7 +105,7 @@
 //!
 //! impl IntoResponse for MyError {
 //!     fn into_response(self) -> Response {
-//!         let problems: Vec<String> = self.0.report().violations.iter()
+//!         let problems: Vec<String> = self.0.report().violations().iter()
 //!             .map(|v| format!("{}: {}", v.path, v.code))
 //!             .collect();
 //!         let body = serde_json::json!({ "problems": problems }).to_string();
@@ -216,22 +216,22 @@ impl ValidatedCheckout {
             .await
             .map_err(|(status, v)| refuse(status, vec![v]))?;
         let (headers, mut unreadable) = header_pairs(&parts.headers, config.dialect);
-        let mut report = config
+        let report = config
             .dialect
             .validate_with(&bytes, &headers, &config.options)
             .into_owned();
         if !unreadable.is_empty() {
-            unreadable.append(&mut report.violations);
+            unreadable.extend(report.into_violations());
             return Err(refuse(StatusCode::BAD_REQUEST, unreadable));
         }
-        match report.normalized.clone() {
-            Some(session) if report.is_valid() => Ok(ValidatedCheckout {
+        match report.normalized().cloned() {
+            Some(session) => Ok(ValidatedCheckout {
                 dialect: config.dialect,
                 session,
                 report,
                 body: bytes,
             }),
-            _ => Err(refuse(StatusCode::BAD_REQUEST, report.violations)),
+            None => Err(refuse(StatusCode::BAD_REQUEST, report.into_violations())),
         }
     }
 }
@@ -360,10 +360,7 @@ impl CheckoutRejection {
         CheckoutRejection {
             dialect,
             status,
-            report: Report {
-                violations,
-                normalized: None,
-            },
+            report: Report::refusing(violations),
         }
     }
 
@@ -407,7 +404,7 @@ impl fmt::Display for CheckoutRejection {
             self.dialect,
             self.status.as_u16()
         )?;
-        for v in &self.report.violations {
+        for v in self.report.violations() {
             let place = if v.path.is_empty() { "body" } else { &v.path };
             write!(f, " {place}: {} [{}];", v.message, v.code)?;
         }

@@ -45,7 +45,7 @@ async fn own_answer(checkout: Result<ValidatedCheckout, CheckoutRejection>) -> R
         Err(rejection) => {
             let codes: Vec<&str> = rejection
                 .report()
-                .violations
+                .violations()
                 .iter()
                 .map(|v| v.code.as_str())
                 .collect();
@@ -68,7 +68,7 @@ impl IntoResponse for Problems {
         let paths: Vec<String> = self
             .0
             .report()
-            .violations
+            .violations()
             .iter()
             .map(|v| format!("{} {}", v.path, v.code))
             .collect();

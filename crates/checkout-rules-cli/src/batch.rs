@@ -228,15 +228,14 @@ impl Batch<'_> {
                     block.bytes.get(start..end).unwrap_or_default(),
                     self.headers,
                 ),
-                Line::TooLong { len } => Report {
-                    violations: Limits::default()
+                Line::TooLong { len } => Report::refusing(
+                    Limits::default()
                         .check_size(len)
                         .err()
                         .into_iter()
                         .map(checkout_rules::Violation::from)
                         .collect(),
-                    normalized: None,
-                },
+                ),
             };
             all_valid &= report.is_valid();
             match self.format {

@@ -22,7 +22,7 @@
 //!     callback_url: Some("/payment-complete".into()),
 //! };
 //! let report = request.check();
-//! assert_eq!(report.violations[0].path, "/callback_url");
+//! assert_eq!(report.violations()[0].path, "/callback_url");
 //! ```
 
 use alloc::string::{String, ToString};
@@ -94,10 +94,7 @@ impl ReadError {
     /// The violations as a report, to render as JSON, text or Payviox's
     /// 400 body like any report.
     pub fn into_report(self) -> Report<'static> {
-        Report {
-            violations: self.violations,
-            normalized: None,
-        }
+        Report::refusing(self.violations)
     }
 }
 
@@ -134,17 +131,14 @@ pub trait TypedBody: Serialize {
                 .validate_with(json.as_bytes(), &[], &Options::body_only())
                 .into_owned(),
             // Only a hand-written Serialize could fail; say so rather than panic.
-            None => Report {
-                violations: alloc::vec![Violation::body(
-                    "",
-                    Code::InvalidType,
-                    alloc::format!(
-                        "the body could not be written as JSON: {}",
-                        json::write::Unwritable
-                    ),
-                )],
-                normalized: None,
-            },
+            None => Report::refusing(alloc::vec![Violation::body(
+                "",
+                Code::InvalidType,
+                alloc::format!(
+                    "the body could not be written as JSON: {}",
+                    json::write::Unwritable
+                ),
+            )]),
         }
     }
 }

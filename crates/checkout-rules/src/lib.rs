@@ -16,7 +16,7 @@
 //! }"#;
 //! let report = Dialect::PAYVIOX.validate(body, &[("Authorization", "Bearer pk_live_x")]);
 //! assert!(!report.is_valid());
-//! let mismatch = &report.violations[0];
+//! let mismatch = &report.violations()[0];
 //! assert_eq!(mismatch.path, "/amount");
 //! assert_eq!(mismatch.code.as_str(), "amount_mismatch");
 //! assert_eq!(

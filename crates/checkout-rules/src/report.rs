@@ -4,7 +4,7 @@
 use alloc::borrow::Cow;
 use alloc::string::String;
 use alloc::vec::Vec;
-use core::fmt::Write as _;
+use core::fmt::{self, Write as _};
 
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
@@ -14,14 +14,102 @@ use crate::message::msg;
 pub use crate::violation::{Code, Notice, NoticeCode, Param, Part, Violation};
 
 /// The verdict on one request: every violation, and the canonical session
-/// when there are none.
+/// exactly when there are none (the fields are private so that nothing can
+/// make a report that is both).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Report<'a> {
     /// Every problem found, in document order.
-    pub violations: Vec<Violation>,
-    /// The request in canonical form; `Some` exactly when it is valid. Its
-    /// text borrows from the request ([`Report::into_owned`] copies it).
-    pub normalized: Option<CheckoutSession<'a>>,
+    pub(crate) violations: Vec<Violation>,
+    /// The request in canonical form, when it is valid. Its text borrows
+    /// from the request ([`Report::into_owned`] copies it).
+    pub(crate) normalized: Option<CheckoutSession<'a>>,
+}
+
+impl<'a> Report<'a> {
+    /// A report refusing a request for `violations` found before or instead
+    /// of validation (a body too large to read, a credential missing). An
+    /// empty list is no reason: it is reported as `internal_error`, so that
+    /// a report without a session is never valid.
+    pub fn refusing(violations: Vec<Violation>) -> Report<'static> {
+        if violations.is_empty() {
+            return Report::refusing(alloc::vec![Violation::body(
+                "",
+                Code::Internal,
+                "the request was refused without a reason; please report this as a bug",
+            )]);
+        }
+        Report {
+            violations,
+            normalized: None,
+        }
+    }
+
+    /// A valid request's report.
+    pub(crate) fn valid(session: CheckoutSession<'a>) -> Report<'a> {
+        Report {
+            violations: Vec::new(),
+            normalized: Some(session),
+        }
+    }
+
+    /// Every problem found, in document order; empty exactly when the
+    /// request is valid.
+    pub fn violations(&self) -> &[Violation] {
+        &self.violations
+    }
+
+    /// The request in canonical form, exactly when it is valid.
+    pub fn normalized(&self) -> Option<&CheckoutSession<'a>> {
+        self.normalized.as_ref()
+    }
+
+    /// The canonical session, exactly when the request is valid.
+    pub fn into_normalized(self) -> Option<CheckoutSession<'a>> {
+        self.normalized
+    }
+
+    /// The violations, to keep without the rest of the report.
+    pub fn into_violations(self) -> Vec<Violation> {
+        self.violations
+    }
+}
+
+/// One line: `valid: USD 100.00 (10000 minor units)`, or the violations,
+/// each `<where>: <message> [<code>]`, separated by `; `.
+impl fmt::Display for Report<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(session) = &self.normalized {
+            let amount = session.amount;
+            return write!(
+                f,
+                "valid: {} {} ({} minor units)",
+                amount.currency(),
+                amount.to_major_string(),
+                amount.minor()
+            );
+        }
+        for (i, v) in self.violations.iter().enumerate() {
+            if i > 0 {
+                f.write_str("; ")?;
+            }
+            write!(f, "{}: {} [{}]", place(v), v.message, v.code)?;
+        }
+        Ok(())
+    }
+}
+
+/// A report is an error when it refuses the request, for `?` in code that
+/// treats a refusal as one.
+impl core::error::Error for Report<'_> {}
+
+/// Where a violation is, for people: its pointer, `body` for the whole
+/// body, or `header <name>`.
+fn place(v: &Violation) -> Cow<'_, str> {
+    match (v.part, v.path.as_str()) {
+        (Part::Body, "") => Cow::Borrowed("body"),
+        (Part::Body, path) => Cow::Borrowed(path),
+        (Part::Header, name) => Cow::Owned(msg!("header ", name)),
+    }
 }
 
 impl Report<'_> {
@@ -69,12 +157,7 @@ impl Report<'_> {
             }
             _ => {
                 for v in &self.violations {
-                    let place = match (v.part, v.path.as_str()) {
-                        (Part::Body, "") => Cow::Borrowed("body"),
-                        (Part::Body, path) => Cow::Borrowed(path),
-                        (Part::Header, name) => Cow::Owned(msg!("header ", name)),
-                    };
-                    let _ = writeln!(out, "{name}: {place}: {} [{}]", v.message, v.code);
+                    let _ = writeln!(out, "{name}: {}: {} [{}]", place(v), v.message, v.code);
                 }
             }
         }
@@ -125,5 +208,54 @@ impl Serialize for Report<'_> {
             map.serialize_entry("normalized", session)?;
         }
         map.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Dialect;
+    use alloc::string::ToString;
+
+    #[test]
+    fn a_refusal_without_a_reason_is_not_valid() {
+        let report = Report::refusing(Vec::new());
+        assert!(!report.is_valid());
+        assert_eq!(report.violations()[0].code, Code::Internal);
+        assert!(report.normalized().is_none());
+        let refused = Report::refusing(alloc::vec![Violation::header(
+            "Authorization",
+            Code::Required,
+            "the Authorization header is required",
+        )]);
+        assert_eq!(refused.violations().len(), 1);
+        assert_eq!(refused.clone().into_violations(), refused.violations());
+        assert!(refused.into_normalized().is_none());
+    }
+
+    #[test]
+    fn a_report_displays_on_one_line_and_is_an_error() {
+        let valid = Dialect::NAIROPAY.validate(
+            br#"{"amount": 2500, "currency": "KES", "reference": "ORDER_2025_001"}"#,
+            &[],
+        );
+        assert_eq!(valid.to_string(), "valid: KES 25.00 (2500 minor units)");
+        let invalid = Dialect::NAIROPAY.validate(br#"{"amount": 0, "currency": "KES"}"#, &[]);
+        assert_eq!(
+            invalid.to_string(),
+            "/amount: `amount` must be at least 1 minor units (KES 0.01); it is 0 [below_minimum]; \
+             /reference: The reference field is required. [required]"
+        );
+        let error: &dyn core::error::Error = &invalid;
+        assert_eq!(error.to_string(), invalid.to_string());
+        let header = Report::refusing(alloc::vec![Violation::header(
+            "Authorization",
+            Code::Required,
+            "required",
+        )]);
+        assert_eq!(
+            header.to_string(),
+            "header Authorization: required [required]"
+        );
     }
 }

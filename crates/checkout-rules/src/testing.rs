@@ -19,7 +19,7 @@
 //! // and refuse the rest, field by field.
 //! fn my_handler(body: &str) -> Result<(), String> {
 //!     let report = Dialect::FLUTTERWAVE.validate(body.as_bytes(), &[]);
-//!     match report.violations.first() {
+//!     match report.violations().first() {
 //!         None => Ok(()),
 //!         Some(v) => Err(v.path.clone()),
 //!     }

@@ -181,11 +181,7 @@ fn unauthorized(dialect: Dialect, headers: &HeaderMap) -> Option<Response> {
         // payviox.txt line 570
         String::from(r#"{"error":"Unauthorized"}"#)
     } else {
-        Report {
-            violations: vec![refused],
-            normalized: None,
-        }
-        .to_json()
+        Report::refusing(vec![refused]).to_json()
     };
     Some(
         (

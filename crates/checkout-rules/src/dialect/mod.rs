@@ -34,7 +34,7 @@ use crate::walker::{self, Visitor, Walker};
 ///     &[],
 /// );
 /// assert!(report.is_valid());
-/// let session = report.normalized.unwrap();
+/// let session = report.into_normalized().unwrap();
 /// assert_eq!(session.amount.minor(), 2500);
 /// assert_eq!(session.amount.to_major_string(), "25.00");
 /// ```
@@ -113,7 +113,7 @@ impl Dialect {
     ///     br#"{"amount": 50, "currency": "usd", "order_id": "o1", "items": []}"#,
     ///     &[("Authorization", "Bearer pk_live_x")],
     /// );
-    /// let found: Vec<_> = report.violations.iter().map(|v| (v.path.as_str(), v.code.as_str())).collect();
+    /// let found: Vec<_> = report.violations().iter().map(|v| (v.path.as_str(), v.code.as_str())).collect();
     /// assert_eq!(found, [
     ///     ("/amount", "below_minimum"),
     ///     ("/currency", "unknown_currency"),
@@ -133,7 +133,7 @@ impl Dialect {
         let headers = if options.body_only { &[] } else { headers };
         let document = match json::parse(body, &options.limits) {
             Ok(document) => document,
-            Err(error) => return Report::invalid(alloc::vec![error.into()]),
+            Err(error) => return Report::refusing(alloc::vec![error.into()]),
         };
         let mut violations: Vec<Violation> =
             document.problems.into_iter().map(Violation::from).collect();
@@ -143,7 +143,7 @@ impl Dialect {
                 "object",
                 crate::rules::At::body(""),
             ));
-            return Report::invalid(violations);
+            return Report::refusing(violations);
         };
         let currency = spec.currency(object);
         let mut normaliser = currency.and_then(|c| Normaliser::new(spec, c));
@@ -165,16 +165,13 @@ impl Dialect {
         }
 
         if !violations.is_empty() {
-            return Report::invalid(violations);
+            return Report::refusing(violations);
         }
         let session = normaliser.and_then(|n| n.finish(spec, &request));
         match session {
-            Some(session) => Report {
-                violations,
-                normalized: Some(session),
-            },
+            Some(session) => Report::valid(session),
             // A valid body always normalises; this keeps a bug from looking valid.
-            None => Report::invalid(alloc::vec![Violation::body(
+            None => Report::refusing(alloc::vec![Violation::body(
                 "",
                 crate::violation::Code::Internal,
                 "the request is valid but could not be normalised; please report this as a bug",
@@ -298,15 +295,6 @@ impl Options {
         Options {
             body_only: true,
             ..Options::default()
-        }
-    }
-}
-
-impl Report<'_> {
-    fn invalid(violations: Vec<Violation>) -> Self {
-        Report {
-            violations,
-            normalized: None,
         }
     }
 }
