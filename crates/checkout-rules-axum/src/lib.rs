@@ -462,10 +462,7 @@ async fn read_body(
     headers: &HeaderMap,
     max_bytes: usize,
 ) -> Result<Bytes, (StatusCode, Violation)> {
-    let limits = checkout_rules::json::Limits {
-        max_bytes,
-        ..Default::default()
-    };
+    let limits = checkout_rules::json::Limits::default().with_max_bytes(max_bytes);
     let declared = headers
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())

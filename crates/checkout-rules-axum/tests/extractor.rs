@@ -85,10 +85,7 @@ async fn with_rejection(
 /// 64-byte bodies at most, depth 3.
 fn small() -> Options {
     let mut options = Options::default();
-    options.limits = Limits {
-        max_bytes: 64,
-        max_depth: 3,
-    };
+    options.limits = Limits::default().with_max_bytes(64).with_max_depth(3);
     options
 }
 

@@ -102,6 +102,7 @@ impl core::fmt::Display for CanonicalField {
 
 /// A checkout session request, provider-neutral.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct CheckoutSession<'a> {
     /// The total to charge.
     pub amount: Money,
@@ -247,6 +248,29 @@ fn serialize_ip<S: Serializer>(ip: &Option<IpAddr>, serializer: S) -> Result<S::
 /// Text that owns itself.
 fn owned(text: Option<Cow<'_, str>>) -> Option<Cow<'static, str>> {
     text.map(|t| Cow::Owned(t.into_owned()))
+}
+
+impl<'a> LineItem<'a> {
+    /// A line of `quantity` of `name` at `unit_price` each, with no SKU and
+    /// no extra properties.
+    ///
+    /// ```
+    /// use checkout_rules::canonical::LineItem;
+    /// use checkout_rules::{Currency, Money};
+    ///
+    /// let usd = Currency::from_code("USD").unwrap();
+    /// let line = LineItem::new("Premium Plan", 2, Money::from_minor(4500, usd).unwrap());
+    /// assert_eq!(line.unit_price.minor() * line.quantity, 9000);
+    /// ```
+    pub fn new(name: impl Into<Cow<'a, str>>, quantity: i64, unit_price: Money) -> LineItem<'a> {
+        LineItem {
+            name: name.into(),
+            sku: None,
+            quantity,
+            unit_price,
+            extra: None,
+        }
+    }
 }
 
 impl LineItem<'_> {
@@ -542,6 +566,7 @@ pub(crate) fn address<'s, 'a>(s: &'s CheckoutSession<'a>, which: Which) -> Optio
 
 /// One line of the order.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct LineItem<'a> {
     /// What it is.
     pub name: Cow<'a, str>,
@@ -559,6 +584,7 @@ pub struct LineItem<'a> {
 
 /// The paying customer.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Customer<'a> {
     /// The merchant's or provider's identifier for the customer.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -585,6 +611,7 @@ pub struct Customer<'a> {
 
 /// A postal address.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Address<'a> {
     /// First line.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -608,6 +635,7 @@ pub struct Address<'a> {
 
 /// How an order ships.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Shipping<'a> {
     /// The kind of shipping, e.g. `express`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -619,6 +647,7 @@ pub struct Shipping<'a> {
 
 /// The session's URLs, by what they are for.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Urls<'a> {
     /// Where the customer goes after paying, whatever the outcome.
     #[serde(skip_serializing_if = "Option::is_none")]

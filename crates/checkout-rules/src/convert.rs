@@ -25,6 +25,7 @@ use crate::writer::Writer;
 
 /// The outcome of a conversion.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub struct Conversion<'a> {
     /// What stops the conversion: the source request's own violations, or
     /// the target's. Each has a `dialect` parameter naming whose field

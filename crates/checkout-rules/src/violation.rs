@@ -204,6 +204,7 @@ impl From<String> for Param {
 
 /// One problem with a request.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Violation {
     /// Body or header.
     pub part: Part,
@@ -273,6 +274,7 @@ impl Serialize for Violation {
 /// wrong: a field the target has no place for, left out; a value the target
 /// requires and has only one of, filled in.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Notice {
     /// The canonical field concerned (`metadata`, `payment_methods`).
     pub field: String,

@@ -9,6 +9,7 @@ use crate::json::pointer::Pointer;
 
 /// Size and depth limits for a body.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Limits {
     /// The largest body accepted, in bytes. Default: 1 MiB, the common web
     /// server default; a checkout request with a thousand items is a tenth
@@ -24,6 +25,24 @@ impl Limits {
     /// The hard cap on [`Limits::max_depth`], which keeps the reader's
     /// recursion well inside a WebAssembly stack.
     pub const MAX_DEPTH: usize = 512;
+
+    /// The default limits with `max_bytes` as the largest body.
+    ///
+    /// ```
+    /// use checkout_rules::json::Limits;
+    ///
+    /// let small = Limits::default().with_max_bytes(1024);
+    /// assert_eq!((small.max_bytes, small.max_depth), (1024, Limits::default().max_depth));
+    /// ```
+    pub const fn with_max_bytes(self, max_bytes: usize) -> Limits {
+        Limits { max_bytes, ..self }
+    }
+
+    /// These limits with `max_depth` as the deepest nesting (capped at
+    /// [`Limits::MAX_DEPTH`] when read).
+    pub const fn with_max_depth(self, max_depth: usize) -> Limits {
+        Limits { max_depth, ..self }
+    }
 
     /// The error for a body of `len` bytes, if it is over the limit: for
     /// readers that stop storing a body once it is.
