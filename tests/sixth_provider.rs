@@ -11,8 +11,8 @@ use checkout_rules::rules::amount::{Amount, Unit};
 use checkout_rules::rules::integer::IntRange;
 use checkout_rules::rules::text::Text;
 use checkout_rules::schema::{
-    CrossCheck, CrossRule, DialectSpec, Extra, Field, HeaderField, HeaderRule, MethodField,
-    ObjectSpec, Rule, Source, UrlUse,
+    CrossCheck, CrossRule, DialectSpec, Field, HeaderField, HeaderRule, MethodField, ObjectSpec,
+    Rule, Source, UrlUse,
 };
 use checkout_rules::{CurrencySet, MAX_SAFE_INTEGER};
 
@@ -28,81 +28,70 @@ static ZAWADI: DialectSpec = DialectSpec::new("zawadi", "Zawadi", &BODY)
 
 const SIXTH: Dialect = Dialect::new(&ZAWADI);
 
-static BODY: ObjectSpec = ObjectSpec {
-    extra: Extra::Reject,
-    fields: &[
-        Field::required(
-            "payment",
-            Rule::Object(&PAYMENT),
-            &[Source::decided("the money")],
-        ),
-        Field::required("ref", Rule::Text(Text::IDENTIFIER), &[])
-            .to(CanonicalField::MerchantReference),
-        Field::optional(
-            "lines",
-            Rule::List {
-                min_items: 1,
-                item: &Rule::Object(&LINE),
-            },
-            &[],
-        )
-        .to(CanonicalField::Items),
-        Field::optional("email", Rule::Email, &[]).to(CanonicalField::CustomerEmail),
-        Field::optional("back", Rule::Url(UrlUse::Redirect), &[]).to(CanonicalField::UrlRedirect),
-        Field::optional(
-            "methods",
-            Rule::List {
-                min_items: 1,
-                item: &Rule::OneOf(&["card", "mpesa"]),
-            },
-            &[],
-        )
-        .to(CanonicalField::PaymentMethods),
-    ],
-};
+static BODY: ObjectSpec = ObjectSpec::closed(&[
+    Field::required(
+        "payment",
+        Rule::Object(&PAYMENT),
+        &[Source::decided("the money")],
+    ),
+    Field::required("ref", Rule::Text(Text::IDENTIFIER), &[]).to(CanonicalField::MerchantReference),
+    Field::optional(
+        "lines",
+        Rule::List {
+            min_items: 1,
+            item: &Rule::Object(&LINE),
+        },
+        &[],
+    )
+    .to(CanonicalField::Items),
+    Field::optional("email", Rule::Email, &[]).to(CanonicalField::CustomerEmail),
+    Field::optional("back", Rule::Url(UrlUse::Redirect), &[]).to(CanonicalField::UrlRedirect),
+    Field::optional(
+        "methods",
+        Rule::List {
+            min_items: 1,
+            item: &Rule::OneOf(&["card", "mpesa"]),
+        },
+        &[],
+    )
+    .to(CanonicalField::PaymentMethods),
+]);
 
-static PAYMENT: ObjectSpec = ObjectSpec {
-    extra: Extra::Reject,
-    fields: &[
-        Field::required("total", Rule::Amount(Amount::major_positive()), &[])
-            .to(CanonicalField::Amount),
-        Field::required("currency", Rule::Currency(CurrencySet::Iso4217Current), &[])
-            .to(CanonicalField::AmountCurrency),
-    ],
-};
+static PAYMENT: ObjectSpec = ObjectSpec::closed(&[
+    Field::required("total", Rule::Amount(Amount::major_positive()), &[])
+        .to(CanonicalField::Amount),
+    Field::required("currency", Rule::Currency(CurrencySet::Iso4217Current), &[])
+        .to(CanonicalField::AmountCurrency),
+]);
 
-static LINE: ObjectSpec = ObjectSpec {
-    extra: Extra::Reject,
-    fields: &[
-        Field::required("title", Rule::Text(Text::NON_EMPTY), &[]).to(CanonicalField::ItemName),
-        Field::required(
-            "count",
-            Rule::Integer(IntRange {
-                min: 1,
-                max: MAX_SAFE_INTEGER,
-            }),
-            &[],
-        )
-        .to(CanonicalField::ItemQuantity),
-        Field::required("each", Rule::Amount(Amount::major_positive()), &[])
-            .to(CanonicalField::ItemUnitPrice),
-    ],
-};
+static LINE: ObjectSpec = ObjectSpec::closed(&[
+    Field::required("title", Rule::Text(Text::NON_EMPTY), &[]).to(CanonicalField::ItemName),
+    Field::required(
+        "count",
+        Rule::Integer(IntRange {
+            min: 1,
+            max: MAX_SAFE_INTEGER,
+        }),
+        &[],
+    )
+    .to(CanonicalField::ItemQuantity),
+    Field::required("each", Rule::Amount(Amount::major_positive()), &[])
+        .to(CanonicalField::ItemUnitPrice),
+]);
 
 static HEADERS: &[HeaderField] = &[
-    HeaderField {
-        name: "X-Zawadi-Merchant",
-        required: true,
-        rule: HeaderRule::Text(Text::IDENTIFIER.length(4, 16)),
-        sources: &[],
-        canonical: None,
-    },
+    HeaderField::new(
+        "X-Zawadi-Merchant",
+        true,
+        HeaderRule::Text(Text::IDENTIFIER.length(4, 16)),
+        &[],
+    ),
     HeaderField::idempotency_key(false, &[]),
 ];
 
-const LINES_SUM_TO_TOTAL: CrossRule = CrossRule {
-    field: "payment.total",
-    check: CrossCheck::Sum {
+const LINES_SUM_TO_TOTAL: CrossRule = CrossRule::new(
+    "payment.total",
+    CrossCheck::Sum {
         total: "/payment/total",
         list: "/lines",
         price: "each",
@@ -110,8 +99,8 @@ const LINES_SUM_TO_TOTAL: CrossRule = CrossRule {
         parts: &[],
         unit: Unit::Major,
     },
-    sources: &[],
-};
+    &[],
+);
 
 const MERCHANT: (&str, &str) = ("X-Zawadi-Merchant", "shop-42");
 

@@ -488,6 +488,7 @@ pub enum Extra {
 
 /// The fields of an object.
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct ObjectSpec {
     /// The fields, in the order they are checked and documented.
     pub fields: &'static [Field],
@@ -496,6 +497,23 @@ pub struct ObjectSpec {
 }
 
 impl ObjectSpec {
+    /// An object of `fields` that refuses members it does not list.
+    pub const fn closed(fields: &'static [Field]) -> ObjectSpec {
+        ObjectSpec {
+            fields,
+            extra: Extra::Reject,
+        }
+    }
+
+    /// An object of `fields` that keeps members it does not list, checked
+    /// as free-form values.
+    pub const fn open(fields: &'static [Field]) -> ObjectSpec {
+        ObjectSpec {
+            fields,
+            extra: Extra::Allow,
+        }
+    }
+
     /// The field called `name`.
     pub fn field(&self, name: &str) -> Option<&'static Field> {
         self.fields.iter().find(|f| f.name == name)
@@ -618,6 +636,7 @@ impl HeaderRule {
 
 /// One header.
 #[derive(Clone, Copy, Debug)]
+#[non_exhaustive]
 pub struct HeaderField {
     /// Its documented name (matched case-insensitively).
     pub name: &'static str,
@@ -633,6 +652,31 @@ pub struct HeaderField {
 }
 
 impl HeaderField {
+    /// The header `name` (matched case-insensitively), following `rule`,
+    /// and normalising to no canonical field.
+    pub const fn new(
+        name: &'static str,
+        required: bool,
+        rule: HeaderRule,
+        sources: &'static [Source],
+    ) -> HeaderField {
+        HeaderField {
+            name,
+            required,
+            rule,
+            sources: doc_sources(sources),
+            canonical: None,
+        }
+    }
+
+    /// The same header, normalising to the canonical field `field`.
+    pub const fn to(self, field: CanonicalField) -> HeaderField {
+        HeaderField {
+            canonical: Some(field),
+            ..self
+        }
+    }
+
     /// `Authorization: Bearer <token>`, checked when given: credentials are
     /// added by the HTTP client, and a body is often checked before that.
     pub const fn authorization(
@@ -709,6 +753,7 @@ impl<'a> Request<'_, 'a> {
 /// walker judges by, the generators satisfy and break (`testing`), and the
 /// rules documents describe ([`CrossRule::description`]).
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct CrossRule {
     /// The field it reports at, as a canonical-style dotted name.
     pub field: &'static str,
@@ -759,6 +804,20 @@ pub enum CrossCheck {
 }
 
 impl CrossRule {
+    /// A rule reported at `field` (a canonical-style dotted name), checking
+    /// `check`, from `sources`.
+    pub const fn new(
+        field: &'static str,
+        check: CrossCheck,
+        sources: &'static [Source],
+    ) -> CrossRule {
+        CrossRule {
+            field,
+            check,
+            sources: doc_sources(sources),
+        }
+    }
+
     /// The codes it reports.
     pub fn codes(&self) -> Vec<Code> {
         match self.check {

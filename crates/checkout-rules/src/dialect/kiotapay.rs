@@ -7,7 +7,7 @@ use crate::rules::text::Text;
 use crate::schema::DialectSpec;
 use crate::schema::MethodField;
 use crate::schema::{
-    Extra, Field, HeaderField, IDEMPOTENCY_KEY_DECIDED, ObjectSpec, Rule, Source, UrlUse,
+    Field, HeaderField, IDEMPOTENCY_KEY_DECIDED, ObjectSpec, Rule, Source, UrlUse,
 };
 
 pub(super) static SPEC: DialectSpec = DialectSpec::new("kiotapay", "Kiotapay", &BODY)
@@ -29,120 +29,117 @@ pub(super) static SPEC: DialectSpec = DialectSpec::new("kiotapay", "Kiotapay", &
     ])
     .methods(METHODS);
 
-static BODY: ObjectSpec = ObjectSpec {
-    extra: Extra::Reject,
-    fields: &[
-        Field::required(
-            "amount",
-            Rule::Amount(Amount::major_positive()),
-            &[Source::doc(
-                17,
-                "Provide the full monetary amount in the currency specified.",
-            )],
-        )
-        .to(CanonicalField::Amount),
-        Field::required(
-            "currency",
-            Rule::Currency(CurrencySet::Iso4217Current),
-            &[Source::doc(18, "Three-letter currency code.")],
-        )
-        .to(CanonicalField::AmountCurrency),
-        Field::optional(
-            "description",
-            Rule::Text(Text::NON_EMPTY),
-            &[Source::doc(
-                19,
-                "Human-readable description of the payment.",
-            )],
-        )
-        .to(CanonicalField::Description),
-        Field::optional(
-            "successUrl",
-            Rule::Url(UrlUse::Redirect),
-            &[Source::doc(
-                20,
-                "URL where the customer should be redirected after a successful payment.",
-            )],
-        )
-        .to(CanonicalField::UrlSuccess),
-        Field::optional(
-            "cancelUrl",
-            Rule::Url(UrlUse::Redirect),
-            &[Source::doc(
-                21,
-                "URL where the customer should be redirected if they cancel the payment flow.",
-            )],
-        )
-        .to(CanonicalField::UrlCancel),
-        Field::optional(
-            "paymentMethods",
-            Rule::List {
-                min_items: 1,
-                item: &Rule::OneOf(&["CARD", "MPESA_STK"]),
-            },
-            &[
-                Source::doc(
-                    22,
-                    "List of allowed payment methods for this checkout session.",
-                ),
-                Source::doc(2, "for methods such as:- CARD"),
-                Source::doc(3, "- MPESA_STK"),
-            ],
-        )
-        .to(CanonicalField::PaymentMethods),
-        Field::required(
-            "externalReference",
-            Rule::Text(Text::IDENTIFIER),
-            &[
-                Source::doc(
-                    23,
-                    "Your own external reference for reconciliation, such as an order ID.",
-                ),
-                Source::doc(48, "- Always generate a unique"),
-            ],
-        )
-        .to(CanonicalField::MerchantReference),
-        Field::optional(
-            "email",
-            Rule::Email,
-            &[Source::doc(24, "Customer email address.")],
-        )
-        .to(CanonicalField::CustomerEmail),
-        Field::optional(
-            "phone",
-            Rule::Phone,
-            &[Source::doc(
-                25,
-                "Customer phone number in international format.",
-            )],
-        )
-        .to(CanonicalField::CustomerPhone),
-        Field::optional(
-            "reference",
-            Rule::Text(Text::IDENTIFIER),
-            &[Source::doc(
-                26,
-                "Reference shown or associated with the payment.",
-            )],
-        )
-        .to(CanonicalField::DisplayReference),
-        Field::optional(
-            "callbackUrl",
-            Rule::Url(UrlUse::Webhook),
-            &[
-                Source::doc(
-                    27,
-                    "Webhook URL that Kiotapay can notify with payment updates",
-                ),
-                Source::doc(
-                    55,
-                    "callbackUrlis intended for server-to-server notifications.",
-                ),
-            ],
-        )
-        .to(CanonicalField::UrlWebhook),
-    ],
-};
+static BODY: ObjectSpec = ObjectSpec::closed(&[
+    Field::required(
+        "amount",
+        Rule::Amount(Amount::major_positive()),
+        &[Source::doc(
+            17,
+            "Provide the full monetary amount in the currency specified.",
+        )],
+    )
+    .to(CanonicalField::Amount),
+    Field::required(
+        "currency",
+        Rule::Currency(CurrencySet::Iso4217Current),
+        &[Source::doc(18, "Three-letter currency code.")],
+    )
+    .to(CanonicalField::AmountCurrency),
+    Field::optional(
+        "description",
+        Rule::Text(Text::NON_EMPTY),
+        &[Source::doc(
+            19,
+            "Human-readable description of the payment.",
+        )],
+    )
+    .to(CanonicalField::Description),
+    Field::optional(
+        "successUrl",
+        Rule::Url(UrlUse::Redirect),
+        &[Source::doc(
+            20,
+            "URL where the customer should be redirected after a successful payment.",
+        )],
+    )
+    .to(CanonicalField::UrlSuccess),
+    Field::optional(
+        "cancelUrl",
+        Rule::Url(UrlUse::Redirect),
+        &[Source::doc(
+            21,
+            "URL where the customer should be redirected if they cancel the payment flow.",
+        )],
+    )
+    .to(CanonicalField::UrlCancel),
+    Field::optional(
+        "paymentMethods",
+        Rule::List {
+            min_items: 1,
+            item: &Rule::OneOf(&["CARD", "MPESA_STK"]),
+        },
+        &[
+            Source::doc(
+                22,
+                "List of allowed payment methods for this checkout session.",
+            ),
+            Source::doc(2, "for methods such as:- CARD"),
+            Source::doc(3, "- MPESA_STK"),
+        ],
+    )
+    .to(CanonicalField::PaymentMethods),
+    Field::required(
+        "externalReference",
+        Rule::Text(Text::IDENTIFIER),
+        &[
+            Source::doc(
+                23,
+                "Your own external reference for reconciliation, such as an order ID.",
+            ),
+            Source::doc(48, "- Always generate a unique"),
+        ],
+    )
+    .to(CanonicalField::MerchantReference),
+    Field::optional(
+        "email",
+        Rule::Email,
+        &[Source::doc(24, "Customer email address.")],
+    )
+    .to(CanonicalField::CustomerEmail),
+    Field::optional(
+        "phone",
+        Rule::Phone,
+        &[Source::doc(
+            25,
+            "Customer phone number in international format.",
+        )],
+    )
+    .to(CanonicalField::CustomerPhone),
+    Field::optional(
+        "reference",
+        Rule::Text(Text::IDENTIFIER),
+        &[Source::doc(
+            26,
+            "Reference shown or associated with the payment.",
+        )],
+    )
+    .to(CanonicalField::DisplayReference),
+    Field::optional(
+        "callbackUrl",
+        Rule::Url(UrlUse::Webhook),
+        &[
+            Source::doc(
+                27,
+                "Webhook URL that Kiotapay can notify with payment updates",
+            ),
+            Source::doc(
+                55,
+                "callbackUrlis intended for server-to-server notifications.",
+            ),
+        ],
+    )
+    .to(CanonicalField::UrlWebhook),
+]);
 
 static HEADERS: &[HeaderField] = &[
     HeaderField::authorization(

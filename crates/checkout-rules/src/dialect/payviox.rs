@@ -9,8 +9,8 @@ use crate::rules::text::Text;
 use crate::schema::DialectSpec;
 use crate::schema::MethodField;
 use crate::schema::{
-    CrossCheck, CrossRule, Extra, Field, HeaderField, IDEMPOTENCY_KEY_DECIDED, ObjectSpec, Rule,
-    Source, doc_sources,
+    CrossCheck, CrossRule, Field, HeaderField, IDEMPOTENCY_KEY_DECIDED, ObjectSpec, Rule,
+    Source,
 };
 use crate::violation::Code;
 
@@ -27,135 +27,129 @@ pub(super) static SPEC: DialectSpec = DialectSpec::new("payviox", "Payviox", &BO
     ])
     .methods(METHODS);
 
-static BODY: ObjectSpec = ObjectSpec {
-    extra: Extra::Reject,
-    fields: &[
-        Field::required(
-            "amount",
-            Rule::Amount(Amount::minor(100)),
-            &[
-                Source::doc(678, "Minimum amount: 100 cents"),
-                Source::doc(679, "Must be a positive integer"),
-                Source::doc(749, "Payment amount in cents"),
-            ],
-        )
-        .to(CanonicalField::Amount),
-        Field::required(
-            "currency",
-            Rule::Currency(CurrencySet::Iso4217Current),
-            &[Source::doc(753, "Three-letter ISO currency code")],
-        )
-        .to(CanonicalField::AmountCurrency),
-        Field::required(
-            "customer",
-            Rule::Text(Text::IDENTIFIER),
-            &[
-                Source::doc(742, "- customer"),
-                Source::doc(756, "Customer identifier"),
-            ],
-        )
-        .to(CanonicalField::CustomerId),
-        Field::required(
-            "order_id",
-            Rule::Text(Text::IDENTIFIER),
-            &[
-                Source::doc(743, "- order_id"),
-                Source::doc(759, "Your unique order identifier"),
-            ],
-        )
-        .to(CanonicalField::MerchantReference),
-        Field::required(
-            "items",
-            Rule::List {
-                min_items: 1,
-                item: &Rule::Object(&ITEM),
-            },
-            &[
-                Source::doc(684, "At least one item is required"),
-                Source::doc(765, "additionalProperties: true"),
-            ],
-        )
-        .to(CanonicalField::Items),
-        Field::optional(
-            "description",
-            Rule::Text(Text::NON_EMPTY),
-            &[Source::doc(772, "Optional description of the payment")],
-        )
-        .to(CanonicalField::Description),
-        Field::optional(
-            "paymentMethodId",
-            Rule::Text(Text::IDENTIFIER),
-            &[Source::doc(
-                775,
-                "Force a specific payment method (optional)",
-            )],
-        )
-        .to(CanonicalField::PaymentMethods),
-        Field::optional(
-            "ip",
-            Rule::Ip,
-            &[
-                Source::doc(778, "Server-side only. The end-user's IP address"),
-                Source::doc(
-                    56,
-                    "the payment page will verify that the user's IP matches. If there's a \
-                     mismatch, the payment will be rejected with a **403 IP mismatch** error",
-                ),
-                Source::doc(52, r#""ip": "203.0.113.42""#),
-                Source::decided(
-                    "an address that no end user on the internet can have (loopback, private, \
-                     link-local, unspecified, or any other that is not globally reachable, in \
-                     any spelling: `127.0.0.1`, `10.1.2.3`, `169.254.169.254`, `::1`, \
-                     `fe80::1`, `::ffff:10.0.0.1`…) is refused (`private_address`), since the \
-                     payment would then fail its IP match: it is almost always a proxy's or load \
-                     balancer's address sent instead of the client's. Earlier any well-formed \
-                     address was accepted. The documentation ranges stay accepted, the \
-                     document's own example `203.0.113.42` among them",
-                ),
-            ],
-        )
-        .to(CanonicalField::ClientIp),
-        Field::optional(
-            "metadata",
-            Rule::FreeObject,
-            &[
-                Source::doc(782, "Custom key-value pairs"),
-                Source::doc(784, "additionalProperties: true"),
-            ],
-        )
-        .to(CanonicalField::Metadata),
-    ],
-};
+static BODY: ObjectSpec = ObjectSpec::closed(&[
+    Field::required(
+        "amount",
+        Rule::Amount(Amount::minor(100)),
+        &[
+            Source::doc(678, "Minimum amount: 100 cents"),
+            Source::doc(679, "Must be a positive integer"),
+            Source::doc(749, "Payment amount in cents"),
+        ],
+    )
+    .to(CanonicalField::Amount),
+    Field::required(
+        "currency",
+        Rule::Currency(CurrencySet::Iso4217Current),
+        &[Source::doc(753, "Three-letter ISO currency code")],
+    )
+    .to(CanonicalField::AmountCurrency),
+    Field::required(
+        "customer",
+        Rule::Text(Text::IDENTIFIER),
+        &[
+            Source::doc(742, "- customer"),
+            Source::doc(756, "Customer identifier"),
+        ],
+    )
+    .to(CanonicalField::CustomerId),
+    Field::required(
+        "order_id",
+        Rule::Text(Text::IDENTIFIER),
+        &[
+            Source::doc(743, "- order_id"),
+            Source::doc(759, "Your unique order identifier"),
+        ],
+    )
+    .to(CanonicalField::MerchantReference),
+    Field::required(
+        "items",
+        Rule::List {
+            min_items: 1,
+            item: &Rule::Object(&ITEM),
+        },
+        &[
+            Source::doc(684, "At least one item is required"),
+            Source::doc(765, "additionalProperties: true"),
+        ],
+    )
+    .to(CanonicalField::Items),
+    Field::optional(
+        "description",
+        Rule::Text(Text::NON_EMPTY),
+        &[Source::doc(772, "Optional description of the payment")],
+    )
+    .to(CanonicalField::Description),
+    Field::optional(
+        "paymentMethodId",
+        Rule::Text(Text::IDENTIFIER),
+        &[Source::doc(
+            775,
+            "Force a specific payment method (optional)",
+        )],
+    )
+    .to(CanonicalField::PaymentMethods),
+    Field::optional(
+        "ip",
+        Rule::Ip,
+        &[
+            Source::doc(778, "Server-side only. The end-user's IP address"),
+            Source::doc(
+                56,
+                "the payment page will verify that the user's IP matches. If there's a \
+                 mismatch, the payment will be rejected with a **403 IP mismatch** error",
+            ),
+            Source::doc(52, r#""ip": "203.0.113.42""#),
+            Source::decided(
+                "an address that no end user on the internet can have (loopback, private, \
+                 link-local, unspecified, or any other that is not globally reachable, in \
+                 any spelling: `127.0.0.1`, `10.1.2.3`, `169.254.169.254`, `::1`, \
+                 `fe80::1`, `::ffff:10.0.0.1`…) is refused (`private_address`), since the \
+                 payment would then fail its IP match: it is almost always a proxy's or load \
+                 balancer's address sent instead of the client's. Earlier any well-formed \
+                 address was accepted. The documentation ranges stay accepted, the \
+                 document's own example `203.0.113.42` among them",
+            ),
+        ],
+    )
+    .to(CanonicalField::ClientIp),
+    Field::optional(
+        "metadata",
+        Rule::FreeObject,
+        &[
+            Source::doc(782, "Custom key-value pairs"),
+            Source::doc(784, "additionalProperties: true"),
+        ],
+    )
+    .to(CanonicalField::Metadata),
+]);
 
-static ITEM: ObjectSpec = ObjectSpec {
-    extra: Extra::Allow,
-    fields: &[
-        Field::required(
-            "name",
-            Rule::Text(Text::NON_EMPTY),
-            &[Source::doc(
-                685,
-                "Each item must have a name, quantity, and price",
-            )],
-        )
-        .to(CanonicalField::ItemName),
-        Field::required(
-            "quantity",
-            Rule::Integer(IntRange {
-                min: 1,
-                max: MAX_SAFE_INTEGER,
-            }),
-            &[Source::doc(686, "Quantity must be at least 1")],
-        )
-        .to(CanonicalField::ItemQuantity),
-        Field::required(
-            "price",
-            Rule::Amount(Amount::minor(1)),
-            &[Source::doc(687, "Price must be at least 1 cent")],
-        )
-        .to(CanonicalField::ItemUnitPrice),
-    ],
-};
+static ITEM: ObjectSpec = ObjectSpec::open(&[
+    Field::required(
+        "name",
+        Rule::Text(Text::NON_EMPTY),
+        &[Source::doc(
+            685,
+            "Each item must have a name, quantity, and price",
+        )],
+    )
+    .to(CanonicalField::ItemName),
+    Field::required(
+        "quantity",
+        Rule::Integer(IntRange {
+            min: 1,
+            max: MAX_SAFE_INTEGER,
+        }),
+        &[Source::doc(686, "Quantity must be at least 1")],
+    )
+    .to(CanonicalField::ItemQuantity),
+    Field::required(
+        "price",
+        Rule::Amount(Amount::minor(1)),
+        &[Source::doc(687, "Price must be at least 1 cent")],
+    )
+    .to(CanonicalField::ItemUnitPrice),
+]);
 
 static HEADERS: &[HeaderField] = &[
     HeaderField::authorization(
@@ -169,9 +163,9 @@ static HEADERS: &[HeaderField] = &[
     HeaderField::idempotency_key(false, &[IDEMPOTENCY_KEY_DECIDED]),
 ];
 
-const ITEMS_SUM_TO_AMOUNT: CrossRule = CrossRule {
-    field: "amount",
-    check: CrossCheck::Sum {
+const ITEMS_SUM_TO_AMOUNT: CrossRule = CrossRule::new(
+    "amount",
+    CrossCheck::Sum {
         total: "/amount",
         list: "/items",
         price: "price",
@@ -179,15 +173,15 @@ const ITEMS_SUM_TO_AMOUNT: CrossRule = CrossRule {
         parts: &[],
         unit: Unit::Minor,
     },
-    sources: doc_sources(&[Source::doc(
+    &[Source::doc(
         680,
         "Total amount must equal the sum of all items (price × quantity)",
-    )]),
-};
+    )],
+);
 
-const IP_NEEDS_SECRET_KEY: CrossRule = CrossRule {
-    field: "ip",
-    check: CrossCheck::NotWithKey {
+const IP_NEEDS_SECRET_KEY: CrossRule = CrossRule::new(
+    "ip",
+    CrossCheck::NotWithKey {
         field: "/ip",
         header: "Authorization",
         key_prefix: "pk_",
@@ -195,14 +189,14 @@ const IP_NEEDS_SECRET_KEY: CrossRule = CrossRule {
         message: "`ip` may only be sent with a secret key (sk_…); with a public key Payviox captures the \
                   client's IP itself: remove `ip` or create the session from your server",
     },
-    sources: doc_sources(&[
+    &[
         Source::doc(32, "No need to provide the `ip` parameter"),
         Source::doc(778, "Server-side only."),
         Source::decided(
             "without an Authorization header the key is unknown, and `ip` is judged on its own",
         ),
-    ]),
-};
+    ],
+);
 
 /// `paymentMethodId` forces one of Payviox's own methods; a list of allowed
 /// kinds of method has no place in it.
