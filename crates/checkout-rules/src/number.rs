@@ -371,6 +371,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn comparisons_across_signs() {
+        let cmp = cmp_decimal;
+        assert_eq!(cmp("-1", "2"), Ordering::Less);
+        assert_eq!(cmp("1", "-2"), Ordering::Greater);
+        assert_eq!(cmp("-0.5", "0.25"), Ordering::Less);
+        assert_eq!(cmp("-0", "0"), Ordering::Equal);
+        assert_eq!(cmp("-3", "-2"), Ordering::Less);
+    }
+
+    #[test]
     fn forms() {
         assert_eq!(form("0"), Form::Integer);
         assert_eq!(form("-12"), Form::Integer);

@@ -201,6 +201,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn what_is_not_json_is_refused_in_words() {
+        use serde::de::IntoDeserializer;
+        let bytes: serde::de::value::BytesDeserializer<'_, serde::de::value::Error> =
+            b"x".as_slice().into_deserializer();
+        let e = Value::deserialize(bytes).unwrap_err().to_string();
+        assert!(e.ends_with("expected any JSON value"), "{e}");
+    }
+
+    #[test]
     fn a_value_is_any_json_value() {
         let e = serde_json::from_str::<Object<'static>>("[1]")
             .unwrap_err()

@@ -262,6 +262,44 @@ mod tests {
     use super::*;
 
     #[test]
+    fn remove_takes_the_member_out() {
+        let mut o = Object::default();
+        o.set("a", Value::Null);
+        o.set("b", Value::Bool(true));
+        assert_eq!(o.remove("b"), Some(Value::Bool(true)));
+        assert_eq!(o.remove("b"), None);
+        assert_eq!(o.remove("z"), None);
+        assert_eq!(o.len(), 1);
+        assert!(o.get("a").is_some());
+    }
+
+    /// Words of eight bytes from the bytes around each special one (and
+    /// those that borrow across a byte in the word test), each then a
+    /// quote: the word test and the byte scan agree on every run.
+    #[test]
+    fn plain_run_agrees_with_the_byte_definition_on_words() {
+        const BYTES: &[u8] = &[
+            0x00, 0x01, 0x1f, 0x20, 0x21, 0x22, 0x23, 0x5b, 0x5c, 0x5d, 0x61, 0x7f, 0x80, 0xa2,
+            0xdc, 0xff,
+        ];
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..200_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let mut bytes = [b'"'; 17];
+            for (i, b) in bytes.iter_mut().take(16).enumerate() {
+                *b = BYTES[usize::try_from((seed >> (i * 4)) & 0xf).unwrap()];
+            }
+            let expected = bytes
+                .iter()
+                .position(|&b| b < 0x20 || b == b'"' || b == b'\\')
+                .unwrap();
+            assert_eq!(plain_run(&bytes), expected, "{bytes:02x?}");
+        }
+    }
+
+    #[test]
     fn objects_find_change_and_copy_their_members() {
         let mut o = Object::default();
         assert!(o.is_empty());

@@ -204,6 +204,13 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_number_is_its_text() {
+        let n: Number = "-0.50".parse().unwrap();
+        assert_eq!(n.as_str(), "-0.50");
+        assert_eq!("1E+2".parse::<Number>().unwrap().as_str(), "1E+2");
+    }
+
+    #[test]
     fn numbers_and_errors_read_in_words() {
         let n: Number = "-0.50".parse().unwrap();
         assert_eq!(alloc::format!("{n}"), "-0.50");

@@ -800,6 +800,32 @@ mod tests {
         parse(s.as_bytes(), &Limits::default())
     }
 
+    #[test]
+    fn limits_change_one_at_a_time() {
+        let limits = Limits::default().with_max_bytes(10).with_max_depth(2);
+        assert_eq!((limits.max_bytes, limits.max_depth), (10, 2));
+        assert_eq!(
+            Limits::default().with_max_depth(3).max_bytes,
+            Limits::default().max_bytes
+        );
+        assert!(parse(b"[[1]]", &limits).is_ok());
+        assert!(parse(b"[[[1]]]", &limits).is_err());
+        assert!(parse(b"[1,2,3,4,5]", &limits).is_err());
+    }
+
+    #[test]
+    fn numbers_keep_their_signs_and_exponents() {
+        let doc = read("[-1, -0.5e-3, 1E+2, 0, -0]").unwrap();
+        let texts: Vec<&str> = doc
+            .root
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_number().unwrap())
+            .collect();
+        assert_eq!(texts, ["-1", "-0.5e-3", "1E+2", "0", "-0"]);
+    }
+
     /// Objects whose members repeat keys, at every depth, with lone
     /// surrogates inside repeated members: finding duplicates by sorting at
     /// the end of each object must give what a scan gives.

@@ -158,6 +158,21 @@ mod tests {
     use super::*;
 
     #[test]
+    fn keys_of_only_tildes_or_slashes_are_escaped() {
+        for (key, segment) in [
+            ("~", "/~0"),
+            ("/", "/~1"),
+            ("~~", "/~0~0"),
+            ("a", "/a"),
+            ("", "/"),
+        ] {
+            let mut out = String::new();
+            push_escaped(&mut out, key);
+            assert_eq!(alloc::format!("/{out}"), segment, "{key:?}");
+        }
+    }
+
+    #[test]
     fn a_pointer_starts_with_a_slash_or_is_empty() {
         assert_eq!(Pointer::parse(""), Some(Pointer::root()));
         assert!(Pointer::parse("/items/0").is_some());

@@ -399,6 +399,19 @@ mod tests {
             .map_err(|v| v.code)
     }
 
+    /// Text that is no number is reported as such whether or not the
+    /// currency is known.
+    #[test]
+    fn malformed_text_is_refused_alike_with_or_without_a_currency() {
+        for rule in [MINOR_100, MAJOR_CENT] {
+            for text in ["12x", "", "1.2.3"] {
+                let known = code(rule, text, cur("USD"));
+                assert!(known.is_err(), "{text:?}");
+                assert_eq!(code(rule, text, None), known, "{text:?}");
+            }
+        }
+    }
+
     #[test]
     fn minor_boundaries() {
         assert_eq!(code(MINOR_100, "100", cur("USD")), Ok(Some(100)));

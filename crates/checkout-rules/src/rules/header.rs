@@ -324,6 +324,22 @@ mod tests {
         }
         // Without prefixes to go by, any token is a key.
         assert!(check_bearer("Bearer sk_", &[], at).is_ok());
+        // With them, a key without one is refused, and the message says
+        // which it must start with.
+        let v = check_bearer("Bearer live_abc", prefixes, at).unwrap_err();
+        assert_eq!(v.code, Code::InvalidAuthorization);
+        assert!(
+            v.message.contains("the key must start with pk_ or sk_"),
+            "{}",
+            v.message
+        );
+    }
+
+    #[test]
+    fn a_control_character_in_a_header_is_named_with_its_position() {
+        let v = check_value("abc\u{7}", At::header("X-Trace-Id")).unwrap_err();
+        assert!(v.message.contains("at character 4"), "{}", v.message);
+        assert_eq!(v.param("position"), Some(&crate::violation::Param::Int(4)));
     }
 
     /// Which part of the rule a value fails, from its message.

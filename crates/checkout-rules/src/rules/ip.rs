@@ -538,6 +538,17 @@ mod tests {
     use alloc::string::ToString;
     use alloc::vec::Vec;
 
+    #[test]
+    fn global_is_what_no_range_holds() {
+        let ip = |s: &str| s.parse::<IpAddr>().unwrap();
+        for public in ["203.0.114.1", "8.8.8.8", "2606:4700::1111"] {
+            assert!(is_global(ip(public)), "{public}");
+        }
+        for internal in ["127.0.0.1", "10.1.2.3", "::1", "fe80::1", "::ffff:10.0.0.1"] {
+            assert!(!is_global(ip(internal)), "{internal}");
+        }
+    }
+
     /// Strings built from the characters addresses are made of, in every
     /// arrangement up to a length, plus every two-group neighbourhood of the
     /// interesting cases: reading must agree with `core::net` on all.

@@ -279,6 +279,25 @@ fn invisible_edge(s: &str) -> Option<(&'static str, usize, char)> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn too_short_text_is_worded_by_its_minimum() {
+        let message = |rule: Text, s: &str| {
+            let mut out = Vec::new();
+            rule.check(s, At::body("/reference"), &mut out);
+            out[0].message.clone()
+        };
+        assert_eq!(
+            message(Text::NON_EMPTY, ""),
+            "`reference` must not be empty"
+        );
+        assert!(
+            message(Text::IDENTIFIER.length(6, 42), "ab")
+                .starts_with("`reference` must be at least 6"),
+            "{}",
+            message(Text::IDENTIFIER.length(6, 42), "ab")
+        );
+    }
+
     static ALNUM_DASH: Pattern = Pattern {
         regex: r"^[a-zA-Z0-9\-]+$",
         description: "letters, digits and `-`",

@@ -532,6 +532,12 @@ mod tests {
         // A mark of a lower class does not block: á then U+0316 is NFC.
         assert_eq!(label_ok("a\u{0316}\u{0301}"), Err(Problem::Label));
         assert_eq!(label_ok("\u{e1}\u{0316}"), Ok(()));
+        // Two marks of one combining class keep their order: á then a
+        // grave, as NFC writes it (browsers accept `xn--1ca00i`).
+        assert_eq!(label_ok("\u{e1}\u{0300}"), Ok(()));
+        // An old initial consonant and a vowel do not compose into a
+        // syllable (`xn--iqd0n`).
+        assert_eq!(label_ok("\u{1113}\u{1161}"), Ok(()));
     }
 
     #[test]
