@@ -134,8 +134,6 @@ use axum::extract::{FromRef, FromRequest, Request};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use checkout_rules::body::TypedBody;
-use checkout_rules::rules::At;
-use checkout_rules::rules::header::check_json_content_type;
 use checkout_rules::{CheckoutSession, Code, Dialect, Options, Report, Violation};
 
 /// Which dialect an extractor validates with, and how.
@@ -210,7 +208,7 @@ impl ValidatedCheckout {
         let (parts, body) = request.into_parts();
         let refuse =
             |status, violations| CheckoutRejection::new(config.dialect, status, violations);
-        check_content_type(&parts.headers)
+        check_content_type(config.dialect, &parts.headers)
             .map_err(|v| refuse(StatusCode::UNSUPPORTED_MEDIA_TYPE, v))?;
         let bytes = read_body(body, &parts.headers, config.options.limits.max_bytes)
             .await
@@ -430,21 +428,21 @@ impl IntoResponse for CheckoutRejection {
     }
 }
 
-/// `Content-Type` as the library's rule judges it; a request without one
+/// `Content-Type` as the dialect's rule judges it; a request without one
 /// is refused too, as no provider takes a body in another type.
-fn check_content_type(headers: &HeaderMap) -> Result<(), Vec<Violation>> {
-    let at = At::header("Content-Type");
+fn check_content_type(dialect: Dialect, headers: &HeaderMap) -> Result<(), Vec<Violation>> {
     let mut given = headers.get_all(header::CONTENT_TYPE).iter().peekable();
     if given.peek().is_none() {
-        return Err(vec![at.violation(
+        return Err(vec![Violation::header(
+            "Content-Type",
             Code::Required,
             "the `Content-Type` header is missing; send the body as `application/json`",
         )]);
     }
     let refused: Vec<Violation> = given
         .filter_map(|value| match core::str::from_utf8(value.as_bytes()) {
-            Ok(text) => check_json_content_type(text, at).err(),
-            Err(_) => Some(not_utf8(at)),
+            Ok(text) => dialect.check_header("Content-Type", text).err(),
+            Err(_) => Some(not_utf8("Content-Type")),
         })
         .collect();
     if refused.is_empty() {
@@ -515,7 +513,7 @@ fn header_pairs(headers: &HeaderMap, dialect: Dialect) -> (Vec<(&str, &str)>, Ve
                     .iter()
                     .find(|h| h.name.eq_ignore_ascii_case(name.as_str()));
                 if let Some(spec) = read {
-                    violations.push(not_utf8(At::header(spec.name)));
+                    violations.push(not_utf8(spec.name));
                 }
             }
         }
@@ -523,12 +521,10 @@ fn header_pairs(headers: &HeaderMap, dialect: Dialect) -> (Vec<(&str, &str)>, Ve
     (pairs, violations)
 }
 
-fn not_utf8(at: At<'_>) -> Violation {
-    at.violation(
+fn not_utf8(name: &str) -> Violation {
+    Violation::header(
+        name,
         Code::InvalidHeaderValue,
-        format!(
-            "the `{}` header's value is not UTF-8 text; send it in ASCII",
-            at.name()
-        ),
+        format!("the `{name}` header's value is not UTF-8 text; send it in ASCII"),
     )
 }

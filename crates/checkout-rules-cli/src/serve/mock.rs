@@ -11,10 +11,8 @@ use axum::extract::{Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
+use checkout_rules::Violation;
 use checkout_rules::json::{Limits, Object, Value};
-use checkout_rules::rules::At;
-use checkout_rules::rules::header::check_bearer;
-use checkout_rules::schema::HeaderRule;
 use checkout_rules::{Code, Dialect, Report};
 use checkout_rules_axum::{CheckoutConfig, ValidatedCheckout};
 use sha2::{Digest as _, Sha256};
@@ -157,25 +155,18 @@ async fn create(State(endpoint): State<Endpoint>, request: Request) -> Response 
 /// invalid", payviox.txt line 619; every document requires the header).
 /// Checked first, as a provider authenticates before it reads a body.
 fn unauthorized(dialect: Dialect, headers: &HeaderMap) -> Option<Response> {
-    let at = At::header("Authorization");
     let mut given = headers.get_all(header::AUTHORIZATION).iter();
     let refused = match (given.next(), given.next()) {
-        (None, _) => at.violation(Code::Required, "The Authorization header is required."),
+        (None, _) => Violation::header(
+            "Authorization",
+            Code::Required,
+            "The Authorization header is required.",
+        ),
         // Given twice, or not text: the library's rules say so, with the rest.
         (Some(_), Some(_)) => return None,
-        (Some(value), None) => {
-            let value = value.to_str().ok()?;
-            let prefixes = dialect
-                .spec()
-                .headers
-                .iter()
-                .find_map(|h| match h.rule {
-                    HeaderRule::Bearer(prefixes) if h.name == "Authorization" => Some(prefixes),
-                    _ => None,
-                })
-                .unwrap_or_default();
-            check_bearer(value, prefixes, at).err()?
-        }
+        (Some(value), None) => dialect
+            .check_header("Authorization", value.to_str().ok()?)
+            .err()?,
     };
     let body = if dialect == Dialect::PAYVIOX {
         // payviox.txt line 570

@@ -181,6 +181,38 @@ impl Dialect {
 }
 
 impl Dialect {
+    /// Checks one header's value by the dialect's rule for it (the name in
+    /// any case), as validation would: for servers that judge a header
+    /// before they read the body (a credential, the content type). A header
+    /// the dialect does not check is accepted.
+    ///
+    /// ```
+    /// use checkout_rules::Dialect;
+    ///
+    /// assert!(Dialect::PAYVIOX.check_header("authorization", "Bearer sk_live_1").is_ok());
+    /// let refused = Dialect::PAYVIOX.check_header("Authorization", "Bearer live_1").unwrap_err();
+    /// assert_eq!(refused.code.as_str(), "invalid_authorization");
+    /// let json = Dialect::NAIROPAY.check_header("Content-Type", "text/plain").unwrap_err();
+    /// assert_eq!(json.code.as_str(), "unsupported_content_type");
+    /// assert!(Dialect::NAIROPAY.check_header("X-Other", "anything").is_ok());
+    /// ```
+    pub fn check_header(self, name: &str, value: &str) -> Result<(), Violation> {
+        let Some(spec) = self
+            .spec()
+            .headers
+            .iter()
+            .find(|h| h.name.eq_ignore_ascii_case(name))
+        else {
+            return Ok(());
+        };
+        let mut found = Vec::new();
+        Walker::new(&mut found, None).header(value, spec);
+        match found.into_iter().next() {
+            Some(violation) => Err(violation),
+            None => Ok(()),
+        }
+    }
+
     /// The set of currencies the dialect accepts.
     ///
     /// ```
