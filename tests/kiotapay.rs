@@ -265,7 +265,7 @@ fn the_webhook_must_be_public_https_by_default() {
         Some("\"http://localhost:3000/hook\""),
     );
     let mut options = checkout_rules::Options::default();
-    options.url_policy.webhooks = checkout_rules::rules::url::Policy::Any;
+    options.url_policy.webhooks = checkout_rules::schema::Policy::Any;
     assert!(
         Dialect::KIOTAPAY
             .validate_with(body.as_bytes(), &[], &options)

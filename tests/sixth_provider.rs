@@ -7,12 +7,9 @@
 use checkout_rules::Dialect;
 use checkout_rules::canonical::{CanonicalField, PaymentMethod};
 use checkout_rules::report::Part;
-use checkout_rules::rules::amount::{Amount, Unit};
-use checkout_rules::rules::integer::IntRange;
-use checkout_rules::rules::text::Text;
 use checkout_rules::schema::{
-    CrossCheck, CrossRule, DialectSpec, Field, HeaderField, HeaderRule, MethodField, ObjectSpec,
-    Rule, Source, UrlUse,
+    Amount, CrossCheck, CrossRule, DialectSpec, Field, HeaderField, HeaderRule, IntRange,
+    MethodField, ObjectSpec, Rule, Source, Text, Unit, UrlUse,
 };
 use checkout_rules::{CurrencySet, MAX_SAFE_INTEGER};
 

@@ -13,7 +13,7 @@ use std::net::IpAddr;
 use std::process::{Command, Stdio};
 
 use checkout_rules::Dialect;
-use checkout_rules::rules::ip::{Form, Kind, NotGlobal, is_global, not_global};
+use checkout_rules::testing::addresses::{Form, Kind, NotGlobal, is_global, not_global};
 use checkout_rules_conformance::iana::{self, Row};
 
 /// Python's verdicts, and its version.

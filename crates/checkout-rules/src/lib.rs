@@ -43,7 +43,8 @@
 //!
 //! - [`money`], [`currency`]: exact amounts and the ISO 4217 table.
 //! - [`json`]: the strict reader.
-//! - [`rules`]: each rule, written once.
+//! - `rules` (private): each rule, written once; the table DSL in
+//!   [`schema`] names its rule types.
 //! - [`schema`]: dialects as data (fields, rules, sources) and the walker.
 //! - [`Dialect`]: the providers; [`canonical`]: the neutral session.
 //! - [`report`]: violations and their renderings.
@@ -95,7 +96,7 @@ pub mod money;
 mod number;
 pub mod region;
 pub mod report;
-pub mod rules;
+mod rules;
 pub mod schema;
 #[cfg(feature = "proptest")]
 pub mod testing;

@@ -16,10 +16,14 @@ use crate::json::{Object, Value};
 use crate::message::{join, msg};
 use crate::money::Money;
 use crate::rules::At;
-use crate::rules::amount::{self, Amount, Minimum, Unit};
-use crate::rules::integer::IntRange;
-use crate::rules::text::Text;
+use crate::rules::amount;
 use crate::violation::{Code, Violation};
+
+// The rule types a table names, for dialects written outside the crate.
+pub use crate::rules::amount::{Amount, Minimum, Unit};
+pub use crate::rules::integer::IntRange;
+pub use crate::rules::text::{Pattern, Text};
+pub use crate::rules::url::{Policy, UrlPolicy};
 
 /// Where a rule comes from.
 #[derive(Clone, Copy, Debug)]
@@ -82,7 +86,7 @@ pub const fn doc_sources(list: &'static [Source]) -> &'static [Source] {
     }
 }
 
-/// What a URL field is for, which decides its [`Policy`](crate::rules::url::Policy).
+/// What a URL field is for, which decides its [`Policy`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum UrlUse {
     /// The customer's browser is sent there.
@@ -101,7 +105,7 @@ pub enum Rule {
     /// An absolute http(s) URL, and what it is for.
     Url(UrlUse),
     /// An end user's IP address: IPv4 or IPv6, and globally reachable
-    /// ([`crate::rules::ip::check_public`]).
+    /// (not loopback, private, link-local or otherwise special-use).
     Ip,
     /// A phone number in E.164 form.
     Phone,

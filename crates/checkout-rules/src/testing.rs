@@ -53,6 +53,15 @@ use alloc::vec::Vec;
 use proptest::prelude::*;
 use proptest::strategy::BoxedStrategy;
 
+/// How the library classifies an IP address, for tests that hold it to an
+/// outside oracle (the project's own compares it with Python's
+/// `ipaddress` over the IANA special-purpose registries): whether an
+/// address is globally reachable, and if not, which range holds it or which
+/// IPv4 address it carries.
+pub mod addresses {
+    pub use crate::rules::ip::{Form, Kind, NotGlobal, is_global, not_global};
+}
+
 use crate::currency::Currency;
 use crate::dialect::Dialect;
 use crate::json::{Object, Value};

@@ -26,15 +26,6 @@ pub enum Unit {
 /// rather than in the JSON layer, which knows nothing of money.
 impl crate::json::Number {
     /// An amount in major units, with all of its currency's decimals.
-    ///
-    /// ```
-    /// use checkout_rules::json::Number;
-    /// use checkout_rules::{Currency, Money};
-    ///
-    /// let kes = Currency::from_code("KES").unwrap();
-    /// assert_eq!(Number::major(Money::from_minor(2500, kes).unwrap()).as_str(), "25.00");
-    /// assert_eq!(Number::minor(Money::from_minor(2500, kes).unwrap()).as_str(), "2500");
-    /// ```
     pub fn major(money: Money) -> crate::json::Number {
         crate::json::Number::from_number_text(money.to_major_string())
     }
@@ -100,22 +91,6 @@ impl Amount {
     /// Checks a JSON number's text as an amount in `currency`. When the
     /// currency is unknown (itself invalid), what does not depend on it is
     /// still checked (form, range, most minimums) and `Ok(None)` is returned.
-    ///
-    /// ```
-    /// use checkout_rules::rules::amount::{Amount, Minimum, Unit};
-    /// use checkout_rules::rules::At;
-    /// use checkout_rules::Currency;
-    ///
-    /// let usd = Currency::from_code("USD");
-    /// let payviox = Amount { unit: Unit::Minor, min: Minimum::Minor(100) };
-    /// assert_eq!(payviox.check("10000", usd, At::body("/amount")).unwrap().unwrap().minor(), 10000);
-    /// let low = payviox.check("99", usd, At::body("/amount")).unwrap_err();
-    /// assert_eq!(low.code.as_str(), "below_minimum");
-    ///
-    /// let flutterwave = Amount { unit: Unit::Major, min: Minimum::Major("0.01") };
-    /// let cents = flutterwave.check("12.345", usd, At::body("/amount")).unwrap_err();
-    /// assert_eq!(cents.code.as_str(), "too_many_decimals");
-    /// ```
     pub fn check(
         &self,
         text: &str,
@@ -308,19 +283,6 @@ const LARGEST: &str = " minor units, the largest amount exchanged exactly";
 
 /// Checks that `total` equals `expected` (the sum of its parts), exactly;
 /// the violation gives both, as the provider writes amounts.
-///
-/// ```
-/// use checkout_rules::rules::amount::{check_total, Unit};
-/// use checkout_rules::rules::At;
-/// use checkout_rules::{Currency, Money};
-///
-/// let aud = Currency::from_code("AUD").unwrap();
-/// let total = Money::from_major_str("140.76", aud).unwrap();
-/// let parts = Money::from_major_str("140.75", aud).unwrap();
-/// let v = check_total(total, parts, Unit::Major, At::body("/amount/total")).unwrap_err();
-/// assert_eq!(v.code.as_str(), "amount_mismatch");
-/// assert!(v.message.contains("140.75"));
-/// ```
 pub fn check_total(total: Money, expected: Money, unit: Unit, at: At<'_>) -> Result<(), Violation> {
     if total == expected {
         return Ok(());
@@ -348,17 +310,6 @@ pub fn check_total(total: Money, expected: Money, unit: Unit, at: At<'_>) -> Res
 
 /// The violation for a sum or product of amounts in `currency` that
 /// overflows, its `max` in `unit`, the unit the amounts are written in.
-///
-/// ```
-/// use checkout_rules::rules::amount::{overflow, Unit};
-/// use checkout_rules::rules::At;
-/// use checkout_rules::report::Param;
-/// use checkout_rules::Currency;
-///
-/// let aud = Currency::from_code("AUD").unwrap();
-/// let v = overflow(At::body("/orderItems/0"), Unit::Major, aud);
-/// assert_eq!(v.param("max"), Some(&Param::from("90071992547409.91")));
-/// ```
 pub fn overflow(at: At<'_>, unit: Unit, currency: Currency) -> Violation {
     with_some(
         at.violation(
@@ -379,6 +330,84 @@ pub fn overflow(at: At<'_>, unit: Unit, currency: Currency) -> Violation {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The example that documented `major`.
+    #[test]
+    fn the_documented_major() {
+        use crate::json::Number;
+        use crate::{Currency, Money};
+
+        let kes = Currency::from_code("KES").unwrap();
+        assert_eq!(
+            Number::major(Money::from_minor(2500, kes).unwrap()).as_str(),
+            "25.00"
+        );
+        assert_eq!(
+            Number::minor(Money::from_minor(2500, kes).unwrap()).as_str(),
+            "2500"
+        );
+    }
+
+    /// The example that documented `check`.
+    #[test]
+    fn the_documented_check() {
+        use crate::Currency;
+        use crate::rules::At;
+        use crate::rules::amount::{Amount, Minimum, Unit};
+
+        let usd = Currency::from_code("USD");
+        let payviox = Amount {
+            unit: Unit::Minor,
+            min: Minimum::Minor(100),
+        };
+        assert_eq!(
+            payviox
+                .check("10000", usd, At::body("/amount"))
+                .unwrap()
+                .unwrap()
+                .minor(),
+            10000
+        );
+        let low = payviox.check("99", usd, At::body("/amount")).unwrap_err();
+        assert_eq!(low.code.as_str(), "below_minimum");
+
+        let flutterwave = Amount {
+            unit: Unit::Major,
+            min: Minimum::Major("0.01"),
+        };
+        let cents = flutterwave
+            .check("12.345", usd, At::body("/amount"))
+            .unwrap_err();
+        assert_eq!(cents.code.as_str(), "too_many_decimals");
+    }
+
+    /// The example that documented `check_total`.
+    #[test]
+    fn the_documented_check_total() {
+        use crate::rules::At;
+        use crate::rules::amount::{Unit, check_total};
+        use crate::{Currency, Money};
+
+        let aud = Currency::from_code("AUD").unwrap();
+        let total = Money::from_major_str("140.76", aud).unwrap();
+        let parts = Money::from_major_str("140.75", aud).unwrap();
+        let v = check_total(total, parts, Unit::Major, At::body("/amount/total")).unwrap_err();
+        assert_eq!(v.code.as_str(), "amount_mismatch");
+        assert!(v.message.contains("140.75"));
+    }
+
+    /// The example that documented `overflow`.
+    #[test]
+    fn the_documented_overflow() {
+        use crate::Currency;
+        use crate::report::Param;
+        use crate::rules::At;
+        use crate::rules::amount::{Unit, overflow};
+
+        let aud = Currency::from_code("AUD").unwrap();
+        let v = overflow(At::body("/orderItems/0"), Unit::Major, aud);
+        assert_eq!(v.param("max"), Some(&Param::from("90071992547409.91")));
+    }
 
     fn cur(c: &str) -> Option<Currency> {
         Currency::from_code(c)

@@ -8,16 +8,6 @@ use crate::message::msg;
 use crate::violation::{Code, Violation};
 
 /// Checks a currency code against `set`; returns the currency.
-///
-/// ```
-/// use checkout_rules::rules::{currency::check, At};
-/// use checkout_rules::CurrencySet;
-///
-/// let at = At::body("/currency");
-/// assert_eq!(check("KES", CurrencySet::Iso4217Current, at).unwrap().exponent(), Some(2));
-/// let wrong_case = check("kes", CurrencySet::Iso4217Current, at).unwrap_err();
-/// assert!(wrong_case.message.contains("did you mean `KES`"));
-/// ```
 pub fn check(code: &str, set: CurrencySet, at: At<'_>) -> Result<Currency, Violation> {
     let name = at.name();
     set.resolve(code).map_err(|rejection| match rejection {
@@ -76,6 +66,23 @@ pub fn check(code: &str, set: CurrencySet, at: At<'_>) -> Result<Currency, Viola
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The example that documented `check`.
+    #[test]
+    fn the_documented_check() {
+        use crate::CurrencySet;
+        use crate::rules::{At, currency::check};
+
+        let at = At::body("/currency");
+        assert_eq!(
+            check("KES", CurrencySet::Iso4217Current, at)
+                .unwrap()
+                .exponent(),
+            Some(2)
+        );
+        let wrong_case = check("kes", CurrencySet::Iso4217Current, at).unwrap_err();
+        assert!(wrong_case.message.contains("did you mean `KES`"));
+    }
 
     #[test]
     fn rejections_say_why() {

@@ -37,16 +37,6 @@ pub fn check_value(value: &str, at: At<'_>) -> Result<(), Violation> {
 /// case-insensitive, RFC 9110), the token in RFC 6750's `b64token` syntax
 /// and, when `prefixes` is not empty, starting with one of them and going on
 /// after it. Returns the token.
-///
-/// ```
-/// use checkout_rules::rules::{header::check_bearer, At};
-///
-/// let at = At::header("Authorization");
-/// assert_eq!(check_bearer("Bearer sk_live_abc", &["pk_", "sk_"], at).unwrap(), "sk_live_abc");
-/// assert!(check_bearer("Basic dXNlcjpwYXNz", &[], at).is_err());
-/// assert!(check_bearer("Bearer live_abc", &["pk_", "sk_"], at).is_err());
-/// assert!(check_bearer("Bearer sk_", &["pk_", "sk_"], at).is_err()); // a prefix is not a key
-/// ```
 pub fn check_bearer<'v>(
     value: &'v str,
     prefixes: &[&str],
@@ -109,16 +99,6 @@ pub fn check_bearer<'v>(
 /// White space around the whole value is not part of it (RFC 9110, section
 /// 5.5). The message says which of the three failed, and for the grammar
 /// from which character.
-///
-/// ```
-/// use checkout_rules::rules::{header::check_json_content_type, At};
-///
-/// let at = At::header("Content-Type");
-/// assert!(check_json_content_type("application/json;", at).is_ok());
-/// assert!(check_json_content_type("Application/JSON ; charset=\"UTF-8\"", at).is_ok());
-/// assert!(check_json_content_type("application/json; charset=latin1", at).is_err());
-/// assert!(check_json_content_type("application/json; charset", at).is_err());
-/// ```
 pub fn check_json_content_type(value: &str, at: At<'_>) -> Result<(), Violation> {
     let found = media_type(value);
     let why = match found {
@@ -267,6 +247,33 @@ fn is_tchar(c: u8) -> bool {
 mod tests {
     use super::*;
     use alloc::string::String;
+
+    /// The example that documented `check_bearer`.
+    #[test]
+    fn the_documented_check_bearer() {
+        use crate::rules::{At, header::check_bearer};
+
+        let at = At::header("Authorization");
+        assert_eq!(
+            check_bearer("Bearer sk_live_abc", &["pk_", "sk_"], at).unwrap(),
+            "sk_live_abc"
+        );
+        assert!(check_bearer("Basic dXNlcjpwYXNz", &[], at).is_err());
+        assert!(check_bearer("Bearer live_abc", &["pk_", "sk_"], at).is_err());
+        assert!(check_bearer("Bearer sk_", &["pk_", "sk_"], at).is_err()); // a prefix is not a key
+    }
+
+    /// The example that documented `check_json_content_type`.
+    #[test]
+    fn the_documented_check_json_content_type() {
+        use crate::rules::{At, header::check_json_content_type};
+
+        let at = At::header("Content-Type");
+        assert!(check_json_content_type("application/json;", at).is_ok());
+        assert!(check_json_content_type("Application/JSON ; charset=\"UTF-8\"", at).is_ok());
+        assert!(check_json_content_type("application/json; charset=latin1", at).is_err());
+        assert!(check_json_content_type("application/json; charset", at).is_err());
+    }
 
     #[test]
     fn values() {

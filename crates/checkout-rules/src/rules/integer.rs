@@ -16,15 +16,6 @@ pub struct IntRange {
 
 impl IntRange {
     /// Checks a JSON number's text; returns its value.
-    ///
-    /// ```
-    /// use checkout_rules::rules::{integer::IntRange, At};
-    ///
-    /// let retries = IntRange { min: 0, max: 10 };
-    /// assert_eq!(retries.check("3", At::body("/r")).unwrap(), 3);
-    /// assert_eq!(retries.check("11", At::body("/r")).unwrap_err().code.as_str(), "above_maximum");
-    /// assert_eq!(retries.check("3.0", At::body("/r")).unwrap_err().code.as_str(), "not_integer");
-    /// ```
     pub fn check(self, text: &str, at: At<'_>) -> Result<i64, Violation> {
         let name = at.name();
         let value = number::parse_safe_integer(text).map_err(|e| match e {
@@ -94,6 +85,31 @@ impl IntRange {
 mod tests {
     use super::*;
     use alloc::format;
+
+    /// The example that documented `check`.
+    #[test]
+    fn the_documented_check() {
+        use crate::rules::{At, integer::IntRange};
+
+        let retries = IntRange { min: 0, max: 10 };
+        assert_eq!(retries.check("3", At::body("/r")).unwrap(), 3);
+        assert_eq!(
+            retries
+                .check("11", At::body("/r"))
+                .unwrap_err()
+                .code
+                .as_str(),
+            "above_maximum"
+        );
+        assert_eq!(
+            retries
+                .check("3.0", At::body("/r"))
+                .unwrap_err()
+                .code
+                .as_str(),
+            "not_integer"
+        );
+    }
 
     #[test]
     fn bounds() {

@@ -18,14 +18,6 @@ use crate::message::msg;
 use crate::violation::{Code, Violation};
 
 /// Checks an IP address; returns it parsed.
-///
-/// ```
-/// use checkout_rules::rules::{ip::check, At};
-///
-/// assert!(check("203.0.113.42", At::body("/ip")).is_ok());
-/// assert!(check("2001:db8::42", At::body("/ip")).is_ok());
-/// assert!(check("010.0.0.1", At::body("/ip")).is_err());
-/// ```
 pub fn check(s: &str, at: At<'_>) -> Result<IpAddr, Violation> {
     parse(s).ok_or_else(|| {
         at.violation(
@@ -39,14 +31,6 @@ pub fn check(s: &str, at: At<'_>) -> Result<IpAddr, Violation> {
 /// [`check`]) and [globally reachable](is_global). An address on the
 /// sender's own network is refused: it is almost always a proxy's or a load
 /// balancer's, sent where the client's belongs.
-///
-/// ```
-/// use checkout_rules::rules::{ip::check_public, At};
-///
-/// assert!(check_public("203.0.113.42", At::body("/ip")).is_ok());
-/// assert!(check_public("10.1.2.3", At::body("/ip")).is_err());
-/// assert!(check_public("::ffff:127.0.0.1", At::body("/ip")).is_err());
-/// ```
 pub fn check_public(s: &str, at: At<'_>) -> Result<IpAddr, Violation> {
     let ip = check(s, at)?;
     let Some(why) = not_global(ip) else {
@@ -179,6 +163,7 @@ pub enum NotGlobal {
 impl NotGlobal {
     /// The reason in words: "a 6to4 address carrying 127.0.0.1, a loopback
     /// address".
+    #[cfg(any(test, feature = "proptest"))]
     pub fn describe(&self) -> String {
         let mut out = String::new();
         crate::message::Piece::push_to(self, &mut out);
@@ -217,15 +202,7 @@ impl crate::message::Piece for NotGlobal {
 /// Written here rather than taken from `core::net`, whose `is_global` is
 /// unstable; a test holds it to the registries and to Python's `ipaddress`
 /// (`tests/special_addresses.rs`).
-///
-/// ```
-/// use checkout_rules::rules::ip::is_global;
-///
-/// assert!(is_global("8.8.8.8".parse().unwrap()));
-/// assert!(is_global("203.0.113.42".parse().unwrap()));
-/// assert!(!is_global("192.168.1.1".parse().unwrap()));
-/// assert!(!is_global("2002:7f00:1::".parse().unwrap())); // 6to4 of 127.0.0.1
-/// ```
+#[cfg(any(test, feature = "proptest"))]
 pub fn is_global(ip: IpAddr) -> bool {
     not_global(ip).is_none()
 }
@@ -537,6 +514,37 @@ mod tests {
     use alloc::format;
     use alloc::string::ToString;
     use alloc::vec::Vec;
+
+    /// The example that documented `check`.
+    #[test]
+    fn the_documented_check() {
+        use crate::rules::{At, ip::check};
+
+        assert!(check("203.0.113.42", At::body("/ip")).is_ok());
+        assert!(check("2001:db8::42", At::body("/ip")).is_ok());
+        assert!(check("010.0.0.1", At::body("/ip")).is_err());
+    }
+
+    /// The example that documented `check_public`.
+    #[test]
+    fn the_documented_check_public() {
+        use crate::rules::{At, ip::check_public};
+
+        assert!(check_public("203.0.113.42", At::body("/ip")).is_ok());
+        assert!(check_public("10.1.2.3", At::body("/ip")).is_err());
+        assert!(check_public("::ffff:127.0.0.1", At::body("/ip")).is_err());
+    }
+
+    /// The example that documented `is_global`.
+    #[test]
+    fn the_documented_is_global() {
+        use crate::rules::ip::is_global;
+
+        assert!(is_global("8.8.8.8".parse().unwrap()));
+        assert!(is_global("203.0.113.42".parse().unwrap()));
+        assert!(!is_global("192.168.1.1".parse().unwrap()));
+        assert!(!is_global("2002:7f00:1::".parse().unwrap())); // 6to4 of 127.0.0.1
+    }
 
     #[test]
     fn global_is_what_no_range_holds() {

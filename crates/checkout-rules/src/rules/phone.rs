@@ -102,8 +102,10 @@ const fn mask(lengths: &[u8], range: (u8, u8)) -> u32 {
 /// The country calling codes in use (ITU-T E.164 assignments, as
 /// libphonenumber lists them), sorted. E.164 codes are prefix-free, so a
 /// number starts with at most one of them.
+#[cfg(any(test, feature = "proptest"))]
 pub const CALLING_CODES: &[u16] = &codes();
 
+#[cfg(any(test, feature = "proptest"))]
 const fn codes() -> [u16; PLANS.len()] {
     let mut out = [0; PLANS.len()];
     let mut i = 0;
@@ -126,6 +128,7 @@ impl Lengths {
     }
 
     /// The possible lengths, shortest first.
+    #[cfg(any(test, feature = "proptest"))]
     pub fn iter(self) -> impl Iterator<Item = usize> {
         (0..32).filter(move |&n| self.contains(n))
     }
@@ -133,14 +136,7 @@ impl Lengths {
 
 /// The lengths a number under country calling code `code` may have after
 /// the code, in E.164 form; `None` if the code is not assigned.
-///
-/// ```
-/// use checkout_rules::rules::phone::possible_lengths;
-///
-/// let uk: Vec<usize> = possible_lengths(44).unwrap().iter().collect();
-/// assert_eq!(uk, [7, 9, 10]);
-/// assert!(possible_lengths(999).is_none());
-/// ```
+#[cfg(any(test, feature = "proptest"))]
 pub fn possible_lengths(code: u16) -> Option<Lengths> {
     plan_of(code).map(Plan::lengths)
 }
@@ -158,21 +154,12 @@ fn plan(digits: &str) -> Option<Plan> {
 }
 
 /// The country calling code `digits` starts with, if any is assigned.
+#[cfg(any(test, feature = "proptest"))]
 pub fn calling_code(digits: &str) -> Option<u16> {
     plan(digits).map(Plan::code)
 }
 
 /// Checks a phone number in E.164 form.
-///
-/// ```
-/// use checkout_rules::rules::{phone::check, At};
-///
-/// assert!(check("+237612345678", At::body("/phone")).is_ok());
-/// assert!(check("+6837001", At::body("/phone")).is_ok()); // Niue
-/// assert!(check("+1415555267", At::body("/phone")).is_err()); // 9 digits after +1
-/// assert!(check("0712345678", At::body("/phone")).is_err());
-/// assert!(check("+254 712 345678", At::body("/phone")).is_err());
-/// ```
 ///
 /// A number of the wrong length for its country calling code says which
 /// lengths are possible, with the parameters `country_code`, `lengths` (in
@@ -279,6 +266,28 @@ fn describe(lengths: Lengths, out: &mut String) {
 mod tests {
     use super::*;
     use crate::violation::Param;
+
+    /// The example that documented `possible_lengths`.
+    #[test]
+    fn the_documented_possible_lengths() {
+        use crate::rules::phone::possible_lengths;
+
+        let uk: alloc::vec::Vec<usize> = possible_lengths(44).unwrap().iter().collect();
+        assert_eq!(uk, [7, 9, 10]);
+        assert!(possible_lengths(999).is_none());
+    }
+
+    /// The example that documented `check`.
+    #[test]
+    fn the_documented_check() {
+        use crate::rules::{At, phone::check};
+
+        assert!(check("+237612345678", At::body("/phone")).is_ok());
+        assert!(check("+6837001", At::body("/phone")).is_ok()); // Niue
+        assert!(check("+1415555267", At::body("/phone")).is_err()); // 9 digits after +1
+        assert!(check("0712345678", At::body("/phone")).is_err());
+        assert!(check("+254 712 345678", At::body("/phone")).is_err());
+    }
 
     fn ok(s: &str) -> bool {
         check(s, At::body("/phone")).is_ok()

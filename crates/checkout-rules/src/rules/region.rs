@@ -6,13 +6,6 @@ use crate::region::{is_country, is_language};
 use crate::violation::{Code, Violation};
 
 /// Checks an ISO 3166-1 alpha-2 country code (`AU`), exactly as written.
-///
-/// ```
-/// use checkout_rules::rules::{region::check_country, At};
-///
-/// assert!(check_country("KE", At::body("/c")).is_ok());
-/// assert!(check_country("UK", At::body("/c")).is_err());
-/// ```
 pub fn check_country(s: &str, at: At<'_>) -> Result<(), Violation> {
     if is_country(s) {
         return Ok(());
@@ -41,13 +34,6 @@ pub fn check_country(s: &str, at: At<'_>) -> Result<(), Violation> {
 /// Checks a locale written `language_REGION`: an ISO 639-1 language code in
 /// lower case, `_`, and an ISO 3166-1 alpha-2 country code in upper case
 /// (`en_AU`).
-///
-/// ```
-/// use checkout_rules::rules::{region::check_locale, At};
-///
-/// assert!(check_locale("en_AU", At::body("/locale")).is_ok());
-/// assert!(check_locale("en-AU", At::body("/locale")).is_err());
-/// ```
 pub fn check_locale(s: &str, at: At<'_>) -> Result<(), Violation> {
     let valid = s
         .split_once('_')
@@ -79,6 +65,24 @@ pub fn check_locale(s: &str, at: At<'_>) -> Result<(), Violation> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The example that documented `check_country`.
+    #[test]
+    fn the_documented_check_country() {
+        use crate::rules::{At, region::check_country};
+
+        assert!(check_country("KE", At::body("/c")).is_ok());
+        assert!(check_country("UK", At::body("/c")).is_err());
+    }
+
+    /// The example that documented `check_locale`.
+    #[test]
+    fn the_documented_check_locale() {
+        use crate::rules::{At, region::check_locale};
+
+        assert!(check_locale("en_AU", At::body("/locale")).is_ok());
+        assert!(check_locale("en-AU", At::body("/locale")).is_err());
+    }
 
     #[test]
     fn locales() {

@@ -4,15 +4,6 @@
 /// slip: the same letters in another case or separator style
 /// (`callbackUrl` for `callback_url`), or at most two edits apart for names
 /// long enough that two edits are still a typo.
-///
-/// ```
-/// use checkout_rules::rules::suggest::closest;
-///
-/// let fields = ["amount", "currency", "callback_url"];
-/// assert_eq!(closest("callbackUrl", fields), Some("callback_url"));
-/// assert_eq!(closest("ammount", fields), Some("amount"));
-/// assert_eq!(closest("colour", fields), None);
-/// ```
 pub fn closest<'c, I>(name: &str, candidates: I) -> Option<&'c str>
 where
     I: IntoIterator<Item = &'c str>,
@@ -88,6 +79,17 @@ fn edit_distance_within(a: &str, b: &str, limit: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The example that documented `closest`.
+    #[test]
+    fn the_documented_closest() {
+        use crate::rules::suggest::closest;
+
+        let fields = ["amount", "currency", "callback_url"];
+        assert_eq!(closest("callbackUrl", fields), Some("callback_url"));
+        assert_eq!(closest("ammount", fields), Some("amount"));
+        assert_eq!(closest("colour", fields), None);
+    }
 
     #[test]
     fn distances() {
