@@ -425,7 +425,7 @@ fn zero_shipping_and_tax_misstate_nothing_and_convert() {
         c.body
             .unwrap()
             .get("amount")
-            .map(|a| checkout_rules::json::write::to_string(a).unwrap()),
+            .map(|a| checkout_rules::json::to_string(a).unwrap()),
         Some(r#"{"total":119.00,"shipping":0.00,"tax":0.00}"#.to_owned())
     );
 }

@@ -24,7 +24,7 @@
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
-use checkout_rules::json::write::to_string;
+use checkout_rules::json::to_string;
 use checkout_rules::{Currency, Dialect, Part};
 use checkout_rules_conformance::{Case, VALUES, bundled_examples, corpus, repo_root};
 

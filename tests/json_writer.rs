@@ -89,7 +89,7 @@ fn spelled() -> String {
 }
 
 fn written(value: Option<&checkout_rules::json::Value<'_>>) -> Option<String> {
-    value.and_then(checkout_rules::json::write::to_string)
+    value.and_then(checkout_rules::json::to_string)
 }
 
 #[test]
@@ -106,7 +106,7 @@ fn free_form_numbers_are_written_back_exactly_as_they_came() {
     let session = report.normalized().unwrap();
     let metadata = session.metadata.as_ref().unwrap();
     assert_eq!(
-        checkout_rules::json::write::to_string(metadata),
+        checkout_rules::json::to_string(metadata),
         Some(free.clone())
     );
     let extra = session.items[0].extra.as_ref().unwrap();

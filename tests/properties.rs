@@ -415,7 +415,7 @@ fn free_form_numbers_round_trip_exactly_in_every_spelling() {
             let out = written.body.as_ref().unwrap();
             let metadata = out
                 .get("metadata")
-                .and_then(checkout_rules::json::write::to_string);
+                .and_then(checkout_rules::json::to_string);
             prop_assert_eq!(metadata.as_deref(), Some(expected.as_str()));
             let items = out.get("items").and_then(|i| i.as_array()).unwrap();
             let x = items[0]

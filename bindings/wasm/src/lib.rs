@@ -109,8 +109,7 @@ pub fn validate_input(
 }
 
 fn json_text(value: &impl Serialize) -> Result<String, JsError> {
-    json::write::to_string(value)
-        .ok_or_else(|| JsError::new("the answer could not be written as JSON"))
+    json::to_string(value).ok_or_else(|| JsError::new("the answer could not be written as JSON"))
 }
 
 fn currency(code: &str) -> Result<Currency, JsError> {
@@ -132,7 +131,7 @@ pub fn to_minor(amount: &str, code: &str) -> Result<String, JsError> {
     let c = currency(code)?;
     Money::from_major_str(amount, c)
         // The JSON writer writes an integer as its digits.
-        .map(|m| json::write::to_string(&m.minor()).unwrap_or_default())
+        .map(|m| json::to_string(&m.minor()).unwrap_or_default())
         .map_err(|e| {
             let why = e.message();
             JsError::new(&["`", amount, "` is not an amount of ", c.code(), ": ", &why].concat())

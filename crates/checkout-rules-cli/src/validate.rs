@@ -114,7 +114,7 @@ pub fn run(
 
 /// A JSON report with the input it is about as its first member.
 pub fn with_input(name: &str, report: &str) -> String {
-    let name = checkout_rules::json::write::to_string(name).unwrap_or_default();
+    let name = checkout_rules::json::to_string(name).unwrap_or_default();
     format!(
         "{{\"input\":{name},{}",
         report.strip_prefix('{').unwrap_or(report)

@@ -41,7 +41,7 @@
 //!
 //! # Layout
 //!
-//! - [`money`], [`currency`]: exact amounts and the ISO 4217 table.
+//! - [`Money`], [`currency`]: exact amounts and the ISO 4217 table.
 //! - [`json`]: the strict reader.
 //! - `rules` (private): each rule, written once; the table DSL in
 //!   [`schema`] names its rule types.
@@ -62,7 +62,7 @@
 //!   the number it is (a `serde_json::value::RawValue`), and a number
 //!   `serde_json` reads under its `arbitrary_precision` feature is read
 //!   exactly. Without it, serializers other than the crate's own
-//!   ([`json::write`]) get a decimal as its text in a string, and an
+//!   ([`json::to_string`]) get a decimal as its text in a string, and an
 //!   `arbitrary_precision` number is refused as a float is.
 //! - `rust_decimal`: `Money::to_decimal`, an amount as a
 //!   `rust_decimal::Decimal`.
@@ -85,16 +85,16 @@ extern crate std;
 
 pub mod body;
 pub mod canonical;
-pub mod convert;
+mod convert;
 pub mod currency;
 mod dialect;
 pub mod form;
 pub mod json;
 mod mapping;
 mod message;
-pub mod money;
+mod money;
 mod number;
-pub mod region;
+mod region;
 pub mod report;
 mod rules;
 pub mod schema;

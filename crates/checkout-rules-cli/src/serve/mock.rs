@@ -350,7 +350,7 @@ fn reorder(object: &mut Object<'static>, order: &[&str]) {
 }
 
 fn write(object: &Object<'_>) -> String {
-    checkout_rules::json::write::to_string(object).unwrap_or_default()
+    checkout_rules::json::to_string(object).unwrap_or_default()
 }
 
 /// 128 random bits as 32 lower-case hex digits, from the operating system.

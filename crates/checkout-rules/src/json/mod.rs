@@ -8,13 +8,13 @@
 //! first error only or a silent last-one-wins, lone surrogates reported
 //! rather than refused with the rest of the document, and a depth limit that
 //! fails cleanly. It also keeps the WebAssembly build small, as does the
-//! crate's own writer ([`write`](mod@write)).
+//! crate's own writer ([`to_string`]).
 
 mod de;
 mod number;
 mod parse;
-pub mod pointer;
-pub mod write;
+pub(crate) mod pointer;
+pub(crate) mod write;
 
 use alloc::borrow::Cow;
 use alloc::string::String;
@@ -26,6 +26,7 @@ use serde::ser::{SerializeMap, SerializeSeq, Serializer};
 pub use de::{DeError, from_value};
 pub use number::{NotANumber, Number};
 pub use parse::{Document, Error, ErrorKind, Limits, parse};
+pub use write::to_string;
 
 /// A JSON value. Strings borrow from the input where they have no escapes;
 /// numbers are always their exact text.

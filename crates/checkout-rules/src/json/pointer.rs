@@ -110,13 +110,6 @@ impl Pointer {
     pub fn as_str(&self) -> &str {
         &self.0
     }
-
-    /// The pointer with `key` appended, as a new string.
-    pub fn join(&self, key: &str) -> String {
-        let mut p = self.clone();
-        p.push_key(key);
-        p.0
-    }
 }
 
 /// A pointer as a Laravel-style dotted path: `/items/0/price` →
@@ -210,7 +203,6 @@ mod tests {
         assert_eq!(p.as_str(), "/a~1b/m~0n/3");
         p.truncate(mark);
         assert_eq!(p.as_str(), "");
-        assert_eq!(Pointer::root().join(""), "/");
     }
 
     /// Each push returns the length before it, which is where `truncate`

@@ -23,12 +23,6 @@ pub fn to_string<T: Serialize + ?Sized>(value: &T) -> Option<String> {
     written(value, false)
 }
 
-/// Appends `value` as one line of JSON to `out`; on `None` (what JSON
-/// cannot hold here) `out` may hold part of it.
-pub fn append<T: Serialize + ?Sized>(value: &T, out: &mut String) -> Option<()> {
-    value.serialize(&mut Writer { out, own: false }).ok()
-}
-
 /// [`to_string`] for the crate's own types, whose struct field names are
 /// identifiers that need no escaping (a debug assertion checks): they are
 /// written without a scan, a fifth of the time of writing a report.
@@ -540,9 +534,6 @@ mod tests {
             x: u8,
         }
         assert_eq!(to_string(&Odd { x: 1 }).unwrap(), r#"{"a\"b":1}"#);
-        let mut out = String::new();
-        append(&Odd { x: 2 }, &mut out).unwrap();
-        assert_eq!(out, r#"{"a\"b":2}"#);
     }
 
     #[test]
