@@ -10,7 +10,9 @@ import { launch } from './chromium.mjs';
 
 const output = fileURLToPath(new URL('../test-output/', import.meta.url));
 
-test('a customer fixes a reference and pays, in Chromium', async () => {
+/** Runs `steps` on the demo page, once it is ready, in a browser of its
+ * own; the page may throw no error meanwhile. */
+async function onDemo(steps) {
   const { server, base } = await serve();
   const browser = await launch();
   try {
@@ -19,7 +21,16 @@ test('a customer fixes a reference and pays, in Chromium', async () => {
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${base}/demo/`);
     await page.waitForSelector('body[data-ready="true"]');
+    await steps(page);
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
 
+test('a customer fixes a reference and pays, in Chromium', () =>
+  onDemo(async (page) => {
     // Constraints from constraints() are on the inputs.
     const reference = page.locator('#field-reference');
     assert.equal(await reference.getAttribute('maxlength'), '42');
@@ -49,20 +60,10 @@ test('a customer fixes a reference and pays, in Chromium', async () => {
     mkdirSync(output, { recursive: true });
     await page.screenshot({ path: `${output}checkout-form.png`, fullPage: true });
     console.log(`screenshot: ${output}checkout-form.png`);
-    assert.deepEqual(errors, []);
-  } finally {
-    await browser.close();
-    server.close();
-  }
-});
+  }));
 
-test('the Payviox form checks items against the amount, in Chromium', async () => {
-  const { server, base } = await serve();
-  const browser = await launch();
-  try {
-    const page = await browser.newPage();
-    await page.goto(`${base}/demo/`);
-    await page.waitForSelector('body[data-ready="true"]');
+test('the Payviox form checks items against the amount, in Chromium', () =>
+  onDemo(async (page) => {
     await page.selectOption('#dialect', 'payviox');
     assert.equal(await page.locator('#currency').inputValue(), 'USD');
     await page.fill('#field-amount', '99');
@@ -79,21 +80,10 @@ test('the Payviox form checks items against the amount, in Chromium', async () =
     await page.fill('#field-items-0-price', '5000');
     await page.click('#submit');
     await page.locator('#verdict').filter({ hasText: 'Valid: USD 100.00, 10000 minor units' }).waitFor();
-  } finally {
-    await browser.close();
-    server.close();
-  }
-});
+  }));
 
-test('a provider with nested fields and a required header gets its form, in Chromium', async () => {
-  const { server, base } = await serve();
-  const browser = await launch();
-  try {
-    const page = await browser.newPage();
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${base}/demo/`);
-    await page.waitForSelector('body[data-ready="true"]');
+test('a provider with nested fields and a required header gets its form, in Chromium', () =>
+  onDemo(async (page) => {
     await page.selectOption('#dialect', 'orchestrator');
     const fill = {
       '#field-orderReference': 'ORD-1001',
@@ -117,9 +107,4 @@ test('a provider with nested fields and a required header gets its form, in Chro
     await page.click('#submit');
     await page.locator('#verdict').filter({ hasText: '1 problem' }).waitFor();
     assert.match(await page.locator('#report').textContent(), /"path": "Idempotency-Key"/);
-    assert.deepEqual(errors, []);
-  } finally {
-    await browser.close();
-    server.close();
-  }
-});
+  }));
