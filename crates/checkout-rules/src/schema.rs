@@ -1104,6 +1104,22 @@ pub struct DialectSpec {
     pub methods: Option<MethodField>,
 }
 
+/// The currency field of `spec` (the first [`Rule::Currency`] of its
+/// tables, depth first through objects) and, when `object` has it, its
+/// value.
+fn currency_field<'v, 'a>(
+    spec: &ObjectSpec,
+    object: Option<&'v Object<'a>>,
+) -> Option<(CurrencySet, Option<&'v Value<'a>>)> {
+    spec.fields.iter().find_map(|field| match field.rule {
+        Rule::Currency(set) => Some((set, object.and_then(|o| o.get(field.name)))),
+        Rule::Object(inner) => {
+            currency_field(inner, object.and_then(|o| o.get(field.name)?.as_object()))
+        }
+        _ => None,
+    })
+}
+
 impl DialectSpec {
     /// A dialect called `name` (what the CLI and the npm package take),
     /// whose provider is called `provider` in messages, with the body
@@ -1167,17 +1183,9 @@ impl DialectSpec {
     }
 
     /// The body's currency, when its currency field holds an accepted code.
-    /// The currency field is the first [`Rule::Currency`] in the body's
-    /// tables, depth first through its objects (not through lists).
     pub(crate) fn currency(&self, body: &Object<'_>) -> Option<Currency> {
-        fn within(spec: &ObjectSpec, object: &Object<'_>) -> Option<Currency> {
-            spec.fields.iter().find_map(|field| match field.rule {
-                Rule::Currency(set) => set.resolve(object.get(field.name)?.as_str()?).ok(),
-                Rule::Object(inner) => within(inner, object.get(field.name)?.as_object()?),
-                _ => None,
-            })
-        }
-        within(self.body, body)
+        let (set, value) = currency_field(self.body, Some(body))?;
+        set.resolve(value?.as_str()?).ok()
     }
 
     /// The set of currencies the currency field accepts, or every current
@@ -1185,14 +1193,7 @@ impl DialectSpec {
     /// the first [`Rule::Currency`] in the body's tables, depth first
     /// through its objects (not through lists).
     pub fn currencies(&self) -> CurrencySet {
-        fn within(spec: &ObjectSpec) -> Option<CurrencySet> {
-            spec.fields.iter().find_map(|field| match field.rule {
-                Rule::Currency(set) => Some(set),
-                Rule::Object(inner) => within(inner),
-                _ => None,
-            })
-        }
-        within(self.body).unwrap_or(CurrencySet::Iso4217Current)
+        currency_field(self.body, None).map_or(CurrencySet::Iso4217Current, |(set, _)| set)
     }
 }
 
