@@ -74,34 +74,36 @@ pub fn try_with(base: &str, pointer: &str, value: Option<&str>) -> Option<String
 
 fn edit(node: &mut Value<'static>, pointer: &str, value: Option<Value<'static>>) -> Option<()> {
     let (head, rest) = pointer.split_once('/').unwrap_or((pointer, ""));
-    match node {
-        Value::Object(object) if rest.is_empty() => {
-            match value {
-                Some(v) => object.set(head.to_owned(), v),
-                None => {
-                    object.remove(head);
-                }
-            }
-            Some(())
+    if let Some(object) = node.as_object_mut() {
+        if !rest.is_empty() {
+            return edit(object.get_mut(head)?, rest, value);
         }
-        Value::Object(object) => edit(object.get_mut(head)?, rest, value),
-        Value::Array(elements) => {
-            let i: usize = head.parse().ok()?;
-            if rest.is_empty() {
-                match value {
-                    Some(v) => *elements.get_mut(i)? = v,
-                    None if i < elements.len() => {
-                        elements.remove(i);
-                    }
-                    None => return None,
-                }
-                Some(())
-            } else {
-                edit(elements.get_mut(i)?, rest, value)
+        match value {
+            Some(v) => object.set(head.to_owned(), v),
+            None => {
+                object.remove(head);
             }
         }
-        _ => None,
+        return Some(());
     }
+    let i: usize = head.parse().ok()?;
+    let elements = node.as_array()?;
+    if !rest.is_empty() {
+        return edit(node.as_array_mut()?.get_mut(i)?, rest, value);
+    }
+    match value {
+        Some(v) => *node.as_array_mut()?.get_mut(i)? = v,
+        None if i < elements.len() => {
+            // Values have no `remove` for elements: the array is rebuilt.
+            let kept: Value<'static> = (0..elements.len())
+                .filter(|&j| j != i)
+                .map(|j| elements[j].clone())
+                .collect();
+            *node = kept;
+        }
+        None => return None,
+    }
+    Some(())
 }
 
 /// The valid bundled request that tests needing one per dialect start

@@ -256,19 +256,14 @@ fn same_verdict(dialect: Dialect, body: &str) -> Result<bool, TestCaseError> {
 /// The pointers of every object in a body (its members' objects, and the
 /// objects in its lists), the body's own first.
 fn objects(value: &Value<'_>, at: &str, out: &mut Vec<(String, Vec<String>)>) {
-    match value {
-        Value::Object(o) => {
-            out.push((at.to_owned(), o.iter().map(|(k, _)| k.to_owned()).collect()));
-            for (k, v) in o.iter() {
-                objects(v, &format!("{at}/{k}"), out);
-            }
+    if let Some(o) = value.as_object() {
+        out.push((at.to_owned(), o.iter().map(|(k, _)| k.to_owned()).collect()));
+        for (k, v) in o.iter() {
+            objects(v, &format!("{at}/{k}"), out);
         }
-        Value::Array(a) => {
-            for (i, v) in a.iter().enumerate() {
-                objects(v, &format!("{at}/{i}"), out);
-            }
-        }
-        _ => {}
+    }
+    for (i, v) in value.as_array().unwrap_or_default().iter().enumerate() {
+        objects(v, &format!("{at}/{i}"), out);
     }
 }
 

@@ -13,7 +13,7 @@
 //! `Error`s with a message for anything they cannot use.
 
 use checkout_rules::currency::Status;
-use checkout_rules::json::{self, Limits, Value};
+use checkout_rules::json::{self, Limits};
 use checkout_rules::{Currency, Dialect, Money};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -32,19 +32,14 @@ fn dialect(name: &str) -> Result<Dialect, JsError> {
 fn headers(json_text: &str) -> Result<Vec<(String, String)>, JsError> {
     let invalid = || JsError::new("headers must be a list of [name, value] pairs of strings");
     let document = json::parse(json_text.as_bytes(), &Limits::default()).map_err(|_| invalid())?;
-    let Value::Array(pairs) = document.root else {
-        return Err(invalid());
-    };
+    let pairs = document.root.as_array().ok_or_else(invalid)?;
     pairs
         .iter()
-        .map(|pair| match pair {
-            Value::Array(p) => match p.as_slice() {
-                [name, value] => Ok((
-                    name.as_str().ok_or_else(invalid)?.to_owned(),
-                    value.as_str().ok_or_else(invalid)?.to_owned(),
-                )),
-                _ => Err(invalid()),
-            },
+        .map(|pair| match pair.as_array() {
+            Some([name, value]) => Ok((
+                name.as_str().ok_or_else(invalid)?.to_owned(),
+                value.as_str().ok_or_else(invalid)?.to_owned(),
+            )),
             _ => Err(invalid()),
         })
         .collect()

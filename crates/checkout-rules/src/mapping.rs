@@ -219,7 +219,7 @@ fn write_object(
                 w.money(&pointer, s.amount, amount.unit);
             }
             (Mapping::Currency, _) => {
-                w.put(&pointer, Value::String(s.amount.currency().code().into()));
+                w.put(&pointer, Value::string(s.amount.currency().code()));
             }
             (
                 Mapping::Items,
@@ -246,13 +246,13 @@ fn write_object(
             (Mapping::Metadata, _) => {
                 w.uses(path);
                 if let Some(metadata) = &s.metadata {
-                    w.put(&pointer, Value::Object(metadata.to_static()));
+                    w.put(&pointer, Value::from(metadata.to_static()));
                 }
             }
             (Mapping::Address(which), Rule::Object(inner)) => {
                 w.uses(path);
                 if let Some(address) = canonical::address(s, which) {
-                    w.put(&pointer, Value::Object(address_object(address, inner)));
+                    w.put(&pointer, Value::from(address_object(address, inner)));
                 }
             }
             (Mapping::Slot(canonical), rule) => match canonical.slot() {
@@ -311,7 +311,7 @@ fn write_methods(
             let mut written = Vec::new();
             for (i, method) in methods.iter().enumerate() {
                 match words.iter().find(|(_, m)| m == method) {
-                    Some((word, _)) => written.push(Value::String((*word).into())),
+                    Some((word, _)) => written.push(Value::string(*word)),
                     None => {
                         let names: Vec<&str> = words.iter().map(|(word, _)| *word).collect();
                         let (verb, name) = match method {
@@ -339,13 +339,13 @@ fn write_methods(
             // An empty list allows no way to pay; when no method could be
             // held, the violations above say why, and nothing is written.
             if !written.is_empty() {
-                w.put(at, Value::Array(written));
+                w.put(at, Value::from(written));
             }
             true
         }
         MethodField::ProviderId => match methods {
             [PaymentMethod::ProviderSpecific(id)] => {
-                w.put(at, Value::String(id.clone().into()));
+                w.put(at, Value::string(id.clone()));
                 true
             }
             methods
@@ -406,7 +406,7 @@ fn write_methods(
                     ),
                 );
             }
-            w.put(at, Value::String(word.into()));
+            w.put(at, Value::string(word));
             true
         }
     }
@@ -448,18 +448,18 @@ fn write_items(field: &Field, spec: &ObjectSpec, at: &str, s: &CheckoutSession, 
                     None => continue,
                 },
                 (Mapping::ItemQuantity, _) => {
-                    Value::Number(crate::message::integer_text(item.quantity).into())
+                    Value::number_text(crate::message::integer_text(item.quantity))
                 }
                 (Mapping::ItemUnitPrice, Rule::Amount(amount)) => {
-                    Value::Number(money_text(item.unit_price, amount.unit).into())
+                    Value::number_text(money_text(item.unit_price, amount.unit))
                 }
                 _ => continue,
             };
             o.set(f.name, value);
         }
-        items.push(Value::Object(o));
+        items.push(Value::from(o));
     }
-    w.put(at, Value::Array(items));
+    w.put(at, Value::from(items));
 }
 
 fn address_object(address: &Address<'_>, spec: &ObjectSpec) -> Object<'static> {

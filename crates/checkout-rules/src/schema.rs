@@ -1002,7 +1002,7 @@ pub(crate) mod read {
     use alloc::string::String;
 
     use crate::currency::Currency;
-    use crate::json::{Object, Value};
+    use crate::json::{Node, Object, Value};
     use crate::money::Money;
     use crate::rules::amount::Unit;
     use crate::schema::ObjectSpec;
@@ -1031,8 +1031,8 @@ pub(crate) mod read {
 
     /// A string, borrowed from the request where it had no escapes.
     pub fn text_of<'a>(value: &Value<'a>) -> Option<Cow<'a, str>> {
-        match value {
-            Value::String(s) => Some(s.clone()),
+        match &value.0 {
+            Node::String(s) => Some(s.clone()),
             _ => None,
         }
     }

@@ -44,7 +44,6 @@
 // this module, which its own tests find at once.
 #![allow(clippy::expect_used)]
 
-use alloc::borrow::Cow;
 use alloc::format;
 use alloc::string::{String, ToString};
 use alloc::vec;
@@ -64,7 +63,7 @@ pub mod addresses {
 
 use crate::currency::Currency;
 use crate::dialect::Dialect;
-use crate::json::{Object, Value};
+use crate::json::{Node, Object, Value};
 use crate::money::Money;
 use crate::rules::amount::{Amount, Minimum, Unit};
 use crate::rules::text::Text;
@@ -195,11 +194,11 @@ fn object(spec: &'static ObjectSpec, currency: Currency) -> BoxedStrategy<Object
 }
 
 fn string(s: impl Into<String>) -> Value<'static> {
-    Value::String(Cow::Owned(s.into()))
+    Value::string(s.into())
 }
 
 fn number(s: impl ToString) -> Value<'static> {
-    Value::Number(Cow::Owned(s.to_string()))
+    Value::number_text(s.to_string())
 }
 
 /// A valid value for a rule.
@@ -256,13 +255,13 @@ fn value(rule: &'static Rule, currency: Currency) -> BoxedStrategy<Value<'static
             .prop_map(number)
             .boxed(),
         Rule::OneOf(values) => proptest::sample::select(*values).prop_map(string).boxed(),
-        Rule::Object(spec) => object(spec, currency).prop_map(Value::Object).boxed(),
+        Rule::Object(spec) => object(spec, currency).prop_map(Value::from).boxed(),
         Rule::List { min_items, item } => {
             proptest::collection::vec(value(item, currency), *min_items..=*min_items + 3)
-                .prop_map(Value::Array)
+                .prop_map(Value::from)
                 .boxed()
         }
-        Rule::FreeObject => free_object().prop_map(Value::Object).boxed(),
+        Rule::FreeObject => free_object().prop_map(Value::from).boxed(),
     }
 }
 
@@ -347,18 +346,18 @@ fn free_object() -> impl Strategy<Value = Object<'static>> {
     let leaf = prop_oneof![
         "[a-zA-Z0-9 _-]{0,12}".prop_map(string),
         (-1_000_000i64..1_000_000).prop_map(number),
-        any::<bool>().prop_map(Value::Bool),
-        Just(Value::Null),
+        any::<bool>().prop_map(Value::from),
+        Just(Value::null()),
     ];
     let value = leaf.prop_recursive(3, 16, 4, |inner| {
         prop_oneof![
-            proptest::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+            proptest::collection::vec(inner.clone(), 0..4).prop_map(Value::from),
             proptest::collection::btree_map("[a-z_]{1,8}", inner, 0..4).prop_map(|m| {
                 let mut o = Object::default();
                 for (k, v) in m {
                     o.set(k, v);
                 }
-                Value::Object(o)
+                Value::from(o)
             }),
         ]
     });
@@ -434,8 +433,9 @@ fn settle_cross_rules(d: &mut Draft) {
                     _ => 0,
                 };
                 if sum < minimum
-                    && let Some(Value::Array(items)) = at_pointer_mut(&mut d.body, list)
-                    && let Some(Value::Object(first)) = items.first_mut()
+                    && let Some(items) =
+                        at_pointer_mut(&mut d.body, list).and_then(Value::as_array_mut)
+                    && let Some(first) = items.first_mut().and_then(Value::as_object_mut)
                 {
                     let count = first
                         .get(quantity)
@@ -474,10 +474,7 @@ fn at_pointer_mut<'o>(
     let mut names = pointer.strip_prefix('/')?.split('/');
     let mut value = body.get_mut(names.next()?)?;
     for name in names {
-        match value {
-            Value::Object(o) => value = o.get_mut(name)?,
-            _ => return None,
-        }
+        value = value.as_object_mut()?.get_mut(name)?;
     }
     Some(value)
 }
@@ -635,27 +632,27 @@ impl Break {
 /// Sets (or with `None`, removes) the member at a JSON pointer.
 fn edit(object: &mut Object<'static>, pointer: &str, value: Option<Value<'static>>) {
     let segments: Vec<&str> = pointer.trim_start_matches('/').split('/').collect();
-    let mut root = Value::Object(core::mem::take(object));
+    let mut root = Value::from(core::mem::take(object));
     edit_value(&mut root, &segments, value);
-    if let Value::Object(o) = root {
-        *object = o;
+    if let Some(o) = root.as_object_mut() {
+        *object = core::mem::take(o);
     }
 }
 
 fn edit_value(node: &mut Value<'static>, segments: &[&str], value: Option<Value<'static>>) {
-    match (node, segments) {
-        (Value::Object(o), [last]) => match value {
+    match (&mut node.0, segments) {
+        (Node::Object(o), [last]) => match value {
             Some(v) => o.set(String::from(*last), v),
             None => {
                 o.remove(last);
             }
         },
-        (Value::Object(o), [head, rest @ ..]) => {
+        (Node::Object(o), [head, rest @ ..]) => {
             if let Some(child) = o.get_mut(head) {
                 edit_value(child, rest, value);
             }
         }
-        (Value::Array(a), [index, rest @ ..]) => {
+        (Node::Array(a), [index, rest @ ..]) => {
             let Some(child) = index.parse::<usize>().ok().and_then(|i| a.get_mut(i)) else {
                 return;
             };
@@ -805,8 +802,8 @@ fn rule_breaks(
 ) {
     let wrong_type = match rule.json_type() {
         "number" => string("1"),
-        "object" => Value::Array(Vec::new()),
-        "array" => Value::Object(Object::default()),
+        "object" => Value::from(Vec::new()),
+        "array" => Value::from(Object::default()),
         _ => number(1),
     };
     out.push(set(pointer, wrong_type, Code::InvalidType));
@@ -954,7 +951,7 @@ fn rule_breaks(
         }
         Rule::List { min_items, item } => {
             if *min_items > 0 {
-                out.push(set(pointer, Value::Array(Vec::new()), Code::TooFewItems));
+                out.push(set(pointer, Value::from(Vec::new()), Code::TooFewItems));
             }
             if let Some(first) = value.as_array().and_then(<[Value<'static>]>::first) {
                 let element = format!("{pointer}/0");
@@ -976,7 +973,7 @@ fn rule_breaks(
                             list[0] = v;
                             out.push(Break::Set {
                                 pointer: String::from(pointer),
-                                value: Value::Array(list),
+                                value: Value::from(list),
                                 code,
                                 at,
                             });

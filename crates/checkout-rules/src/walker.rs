@@ -6,8 +6,8 @@ use alloc::vec::Vec;
 use core::net::IpAddr;
 
 use crate::currency::Currency;
-use crate::json::Value;
 use crate::json::pointer::Pointer;
+use crate::json::{Node, Value};
 use crate::message::{join, msg};
 use crate::money::Money;
 use crate::rules::{self, At};
@@ -160,7 +160,7 @@ impl<'o, 'a> Walker<'o, 'a> {
     /// Checks a field's value against its rule. No rule accepts `null`,
     /// and what to do instead depends on whether the field may be absent.
     pub fn field(&mut self, value: &Value<'a>, field: &Field) -> Read {
-        if let Value::Null = value {
+        if value.is_null() {
             let violation =
                 field_type_violation(value, field.rule.json_type(), self.at(), field.required);
             self.out.push(violation);
@@ -405,13 +405,13 @@ pub(crate) fn field_type_violation(
 fn typed(value: &Value<'_>, expected: &'static str, at: At<'_>, field: Option<bool>) -> Violation {
     let actual = value.type_name();
     let name = at.name();
-    let hint = match (value, expected) {
-        (Value::Null, _) => match field {
+    let hint = match (&value.0, expected) {
+        (Node::Null, _) => match field {
             Some(true) => msg!("; the field is required, so send ", with_article(expected)),
             Some(false) => String::from("; omit the field instead of sending null"),
             None => String::new(),
         },
-        (Value::String(s), "number") if crate::number::form(s) != crate::number::Form::Invalid => {
+        (Node::String(s), "number") if crate::number::form(s) != crate::number::Form::Invalid => {
             msg!("; write ", s, " without quotes")
         }
         _ => String::new(),

@@ -55,11 +55,11 @@ impl Writer {
                 return;
             }
             if object.get(key).and_then(Value::as_object).is_none() {
-                object.set(String::from(key), Value::Object(Object::default()));
+                object.set(String::from(key), Value::from(Object::default()));
             }
-            match object.get_mut(key) {
-                Some(Value::Object(inner)) => object = inner,
-                _ => return,
+            match object.get_mut(key).and_then(Value::as_object_mut) {
+                Some(inner) => object = inner,
+                None => return,
             }
         }
     }
@@ -82,14 +82,14 @@ impl Writer {
 
     /// Writes an amount as the target writes amounts.
     pub fn money(&mut self, pointer: &str, money: Money, unit: Unit) {
-        self.put(pointer, Value::Number(money_text(money, unit).into()));
+        self.put(pointer, Value::number_text(money_text(money, unit)));
     }
 
     /// Writes an integer.
     pub fn integer(&mut self, pointer: &str, value: Option<u32>, canonical: CanonicalField) {
         self.uses(canonical);
         if let Some(v) = value {
-            self.put(pointer, Value::Number(integer_text(i64::from(v)).into()));
+            self.put(pointer, Value::number_text(integer_text(i64::from(v))));
         }
     }
 
@@ -245,7 +245,7 @@ pub(crate) fn money_text(money: Money, unit: Unit) -> String {
 }
 
 pub(crate) fn string(s: &str) -> Value<'static> {
-    Value::String(String::from(s).into())
+    Value::string(String::from(s))
 }
 
 /// The canonical fields a session has that a target must find a place for:

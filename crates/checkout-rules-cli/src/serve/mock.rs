@@ -195,7 +195,7 @@ fn unauthorized(dialect: Dialect, headers: &HeaderMap) -> Option<Response> {
 /// 422, with an RFC 9457 problem body.
 fn key_reused(name: &str) -> Response {
     let mut problem = Object::default();
-    let text = |s: String| Value::String(s.into());
+    let text = |s: String| Value::string(s);
     problem.set(
         "type",
         text(
@@ -204,7 +204,7 @@ fn key_reused(name: &str) -> Response {
         ),
     );
     problem.set("title", text(format!("{name} is already used")));
-    problem.set("status", Value::Number("422".into()));
+    problem.set("status", Value::from(422u64));
     problem.set(
         "detail",
         text(format!(
@@ -247,7 +247,7 @@ fn created(dialect: Dialect, body: &[u8], base: &str) -> Option<Answer> {
     let document = checkout_rules::json::parse(body, &Limits::default()).ok()?;
     let request = document.root.as_object()?;
     let id = random_hex()?;
-    let text = |s: String| Value::String(s.into());
+    let text = |s: String| Value::string(s);
     let url = |id: &str| text(format!("{base}/checkout/{dialect}/{id}"));
     let mut out = Object::default();
     if dialect == Dialect::NAIROPAY {
@@ -279,8 +279,8 @@ fn created(dialect: Dialect, body: &[u8], base: &str) -> Option<Answer> {
         out.set("status", text("PENDING".into()));
         let mut routing = Object::default();
         routing.set("selectedProvider", text("checkout-rules-mock".into()));
-        routing.set("score", Value::Number("100".into()));
-        out.set("routing", Value::Object(routing));
+        routing.set("score", Value::from(100u64));
+        out.set("routing", Value::from(routing));
         // The example's session expires an hour after it is created.
         out.set(
             "expiresAt",
@@ -316,12 +316,12 @@ fn created(dialect: Dialect, body: &[u8], base: &str) -> Option<Answer> {
         echo(&mut data, "redirect_url");
         echo(&mut data, "reference");
         data.set("created_datetime", text(timestamp(SystemTime::now())));
-        data.set("max_retry_attempts", Value::Number("3".into()));
+        data.set("max_retry_attempts", Value::from(3u64));
         echo(&mut data, "max_retry_attempts");
         echo(&mut data, "session_duration");
         out.set("status", text("success".into()));
         out.set("message", text("Checkout session created".into()));
-        out.set("data", Value::Object(data));
+        out.set("data", Value::from(data));
     } else {
         // A dialect whose document shows no response: its new session's
         // id and checkout URL.

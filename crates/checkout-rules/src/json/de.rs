@@ -9,7 +9,7 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 
 use super::number::{FLOAT_REFUSED, NUMBER_TOKEN, arbitrary_precision};
-use super::{Object, Value};
+use super::{Node, Object, Value};
 
 struct ValueVisitor;
 
@@ -21,11 +21,11 @@ impl<'de> Visitor<'de> for ValueVisitor {
     }
 
     fn visit_unit<E: de::Error>(self) -> Result<Value<'static>, E> {
-        Ok(Value::Null)
+        Ok(Value::null())
     }
 
     fn visit_none<E: de::Error>(self) -> Result<Value<'static>, E> {
-        Ok(Value::Null)
+        Ok(Value::null())
     }
 
     fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Value<'static>, D::Error> {
@@ -33,15 +33,15 @@ impl<'de> Visitor<'de> for ValueVisitor {
     }
 
     fn visit_bool<E: de::Error>(self, v: bool) -> Result<Value<'static>, E> {
-        Ok(Value::Bool(v))
+        Ok(Value::from(v))
     }
 
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<Value<'static>, E> {
-        Ok(Value::Number(Cow::Owned(v.to_string())))
+        Ok(Value::number_text(v.to_string()))
     }
 
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Value<'static>, E> {
-        Ok(Value::Number(Cow::Owned(v.to_string())))
+        Ok(Value::number_text(v.to_string()))
     }
 
     fn visit_f64<E: de::Error>(self, _: f64) -> Result<Value<'static>, E> {
@@ -49,11 +49,11 @@ impl<'de> Visitor<'de> for ValueVisitor {
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Value<'static>, E> {
-        Ok(Value::String(Cow::Owned(String::from(v))))
+        Ok(Value::string(String::from(v)))
     }
 
     fn visit_string<E: de::Error>(self, v: String) -> Result<Value<'static>, E> {
-        Ok(Value::String(Cow::Owned(v)))
+        Ok(Value::string(v))
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value<'static>, A::Error> {
@@ -61,7 +61,7 @@ impl<'de> Visitor<'de> for ValueVisitor {
         while let Some(v) = seq.next_element()? {
             elements.push(v);
         }
-        Ok(Value::Array(elements))
+        Ok(Value::from(elements))
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value<'static>, A::Error> {
@@ -69,13 +69,13 @@ impl<'de> Visitor<'de> for ValueVisitor {
         while let Some(key) = map.next_key::<String>()? {
             if key == NUMBER_TOKEN && object.is_empty() {
                 let text: String = map.next_value()?;
-                return Ok(Value::Number(Cow::Owned(text)));
+                return Ok(Value::number_text(text));
             }
             let value: Value<'static> = map.next_value()?;
             if object.is_empty()
                 && let Some(text) = arbitrary_precision(&key, &value)
             {
-                return Ok(Value::Number(Cow::Owned(text)));
+                return Ok(Value::number_text(text));
             }
             if object.get(&key).is_some() {
                 return Err(de::Error::custom(alloc::format!(
@@ -84,7 +84,7 @@ impl<'de> Visitor<'de> for ValueVisitor {
             }
             object.set(key, value);
         }
-        Ok(Value::Object(object))
+        Ok(Value::from(object))
     }
 }
 
@@ -96,11 +96,12 @@ impl<'de> Deserialize<'de> for Value<'static> {
 
 impl<'de> Deserialize<'de> for Object<'static> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Object<'static>, D::Error> {
-        match deserializer.deserialize_map(ValueVisitor)? {
-            Value::Object(o) => Ok(o),
+        let value = deserializer.deserialize_map(ValueVisitor)?;
+        match value.0 {
+            Node::Object(o) => Ok(o),
             other => Err(de::Error::custom(alloc::format!(
                 "expected an object, found {}",
-                other.type_name()
+                Value(other).type_name()
             ))),
         }
     }
@@ -138,9 +139,9 @@ impl<'de> de::IntoDeserializer<'de, DeError> for Value<'de> {
 macro_rules! integers {
     ($($method:ident)*) => {$(
         fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-            match self {
-                Value::Number(n) if n == "-0" => visitor.visit_i64(0),
-                other => other.deserialize_any(visitor),
+            match self.0 {
+                Node::Number(n) if n == "-0" => visitor.visit_i64(0),
+                other => Value(other).deserialize_any(visitor),
             }
         }
     )*};
@@ -151,10 +152,10 @@ impl<'de> Deserializer<'de> for Value<'de> {
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
         use serde::de::value::{MapDeserializer, SeqDeserializer};
-        match self {
-            Value::Null => visitor.visit_unit(),
-            Value::Bool(b) => visitor.visit_bool(b),
-            Value::Number(n) => {
+        match self.0 {
+            Node::Null => visitor.visit_unit(),
+            Node::Bool(b) => visitor.visit_bool(b),
+            Node::Number(n) => {
                 // `-0` parses as 0: it goes as text, which keeps its sign
                 // (an integer field reads it through `deserialize_i64`).
                 if n != "-0"
@@ -168,19 +169,19 @@ impl<'de> Deserializer<'de> for Value<'de> {
                     visitor.visit_map(MapDeserializer::new(token.into_iter()))
                 }
             }
-            Value::String(Cow::Borrowed(s)) => visitor.visit_borrowed_str(s),
-            Value::String(Cow::Owned(s)) => visitor.visit_string(s),
-            Value::Array(elements) => visitor.visit_seq(SeqDeserializer::new(elements.into_iter())),
-            Value::Object(object) => {
+            Node::String(Cow::Borrowed(s)) => visitor.visit_borrowed_str(s),
+            Node::String(Cow::Owned(s)) => visitor.visit_string(s),
+            Node::Array(elements) => visitor.visit_seq(SeqDeserializer::new(elements.into_iter())),
+            Node::Object(object) => {
                 visitor.visit_map(MapDeserializer::new(object.members.into_iter()))
             }
         }
     }
 
     fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        match self {
-            Value::Null => visitor.visit_none(),
-            other => visitor.visit_some(other),
+        match self.0 {
+            Node::Null => visitor.visit_none(),
+            other => visitor.visit_some(Value(other)),
         }
     }
 
@@ -222,7 +223,7 @@ mod tests {
     use crate::json::Number;
 
     fn number(text: &str) -> Value<'_> {
-        Value::Number(Cow::Borrowed(text))
+        Value::number_text(text)
     }
 
     #[test]

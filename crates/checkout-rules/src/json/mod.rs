@@ -17,8 +17,9 @@ pub(crate) mod pointer;
 pub(crate) mod write;
 
 use alloc::borrow::Cow;
-use alloc::string::String;
+use alloc::string::{String, ToString};
 use alloc::vec::Vec;
+use core::fmt;
 
 use serde::Serialize;
 use serde::ser::{SerializeMap, SerializeSeq, Serializer};
@@ -28,65 +29,150 @@ pub use number::{NotANumber, Number};
 pub use parse::{Document, Error, ErrorKind, Limits, parse};
 pub use write::to_string;
 
-/// A JSON value. Strings borrow from the input where they have no escapes;
-/// numbers are always their exact text.
+/// A JSON value: what a session's metadata, a line item's extra members
+/// and a converted body hold. Strings borrow from the input where they have
+/// no escapes; numbers are always their exact text.
+///
+/// The representation is private, so it can change without breaking users:
+/// values are read with the `as_*` accessors and built with the
+/// constructors and `From` conversions.
+///
+/// ```
+/// use checkout_rules::json::{Object, Value};
+///
+/// let mut meta = Object::default();
+/// meta.set("order", Value::string("A-17"));
+/// meta.set("attempt", Value::from(2u64));
+/// meta.set("amount", Value::number("12.340").unwrap());
+/// meta.set("tags", ["gift", "eu"].into_iter().map(Value::string).collect());
+/// let meta = Value::from(meta);
+/// let object = meta.as_object().unwrap();
+/// assert_eq!(object.get("order").and_then(Value::as_str), Some("A-17"));
+/// assert_eq!(object.get("amount").and_then(Value::as_number), Some("12.340"));
+/// assert_eq!(object.get("tags").and_then(Value::as_array).map(<[_]>::len), Some(2));
+/// assert!(Value::number("1,5").is_err());
+/// assert_eq!(
+///     checkout_rules::json::to_string(&meta).as_deref(),
+///     Some(r#"{"order":"A-17","attempt":2,"amount":12.340,"tags":["gift","eu"]}"#)
+/// );
+/// ```
+#[derive(Clone, PartialEq, Eq)]
+pub struct Value<'a>(pub(crate) Node<'a>);
+
+/// What a [`Value`] is, for the crate's own code.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Value<'a> {
-    /// `null`
+pub(crate) enum Node<'a> {
     Null,
-    /// `true` or `false`
     Bool(bool),
     /// A number, exactly as written.
     Number(Cow<'a, str>),
     /// A string, unescaped.
     String(Cow<'a, str>),
-    /// An array.
     Array(Vec<Value<'a>>),
-    /// An object.
     Object(Object<'a>),
 }
 
+impl fmt::Debug for Value<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
 impl<'a> Value<'a> {
+    /// `null`.
+    pub const fn null() -> Value<'a> {
+        Value(Node::Null)
+    }
+
+    /// A string.
+    pub fn string(text: impl Into<Cow<'a, str>>) -> Value<'a> {
+        Value(Node::String(text.into()))
+    }
+
+    /// A number, from its exact text, which must be a JSON number.
+    pub fn number(text: impl Into<Cow<'a, str>>) -> Result<Value<'a>, NotANumber> {
+        let text = text.into();
+        match crate::number::form(&text) {
+            crate::number::Form::Invalid => Err(NotANumber),
+            _ => Ok(Value(Node::Number(text))),
+        }
+    }
+
+    /// A number from text the crate knows to be a JSON number (the
+    /// reader's, or written by the crate).
+    pub(crate) fn number_text(text: impl Into<Cow<'a, str>>) -> Value<'a> {
+        Value(Node::Number(text.into()))
+    }
+
     /// The JSON type's name, as messages use it: `"string"`, `"number"`…
     pub fn type_name(&self) -> &'static str {
-        match self {
-            Value::Null => "null",
-            Value::Bool(_) => "boolean",
-            Value::Number(_) => "number",
-            Value::String(_) => "string",
-            Value::Array(_) => "array",
-            Value::Object(_) => "object",
+        match self.0 {
+            Node::Null => "null",
+            Node::Bool(_) => "boolean",
+            Node::Number(_) => "number",
+            Node::String(_) => "string",
+            Node::Array(_) => "array",
+            Node::Object(_) => "object",
+        }
+    }
+
+    /// Whether this is `null`.
+    pub fn is_null(&self) -> bool {
+        matches!(self.0, Node::Null)
+    }
+
+    /// The boolean, if this is one.
+    pub fn as_bool(&self) -> Option<bool> {
+        match self.0 {
+            Node::Bool(b) => Some(b),
+            _ => None,
         }
     }
 
     /// The string, if this is one.
     pub fn as_str(&self) -> Option<&str> {
-        match self {
-            Value::String(s) => Some(s),
+        match &self.0 {
+            Node::String(s) => Some(s),
             _ => None,
         }
     }
 
     /// The number's text, if this is a number.
     pub fn as_number(&self) -> Option<&str> {
-        match self {
-            Value::Number(n) => Some(n),
+        match &self.0 {
+            Node::Number(n) => Some(n),
             _ => None,
         }
     }
 
     /// The object, if this is one.
     pub fn as_object(&self) -> Option<&Object<'a>> {
-        match self {
-            Value::Object(o) => Some(o),
+        match &self.0 {
+            Node::Object(o) => Some(o),
+            _ => None,
+        }
+    }
+
+    /// The object, if this is one, to change it.
+    pub fn as_object_mut(&mut self) -> Option<&mut Object<'a>> {
+        match &mut self.0 {
+            Node::Object(o) => Some(o),
             _ => None,
         }
     }
 
     /// The elements, if this is an array.
     pub fn as_array(&self) -> Option<&[Value<'a>]> {
-        match self {
-            Value::Array(a) => Some(a),
+        match &self.0 {
+            Node::Array(a) => Some(a),
+            _ => None,
+        }
+    }
+
+    /// The elements, if this is an array, to change them.
+    pub fn as_array_mut(&mut self) -> Option<&mut [Value<'a>]> {
+        match &mut self.0 {
+            Node::Array(a) => Some(a),
             _ => None,
         }
     }
@@ -94,14 +180,51 @@ impl<'a> Value<'a> {
     /// A copy that owns all its text, made in one step (not a clone that
     /// borrows, then a copy of that).
     pub fn to_static(&self) -> Value<'static> {
-        match self {
-            Value::Null => Value::Null,
-            Value::Bool(b) => Value::Bool(*b),
-            Value::Number(n) => Value::Number(Cow::Owned(String::from(n.as_ref()))),
-            Value::String(s) => Value::String(Cow::Owned(String::from(s.as_ref()))),
-            Value::Array(a) => Value::Array(a.iter().map(Value::to_static).collect()),
-            Value::Object(o) => Value::Object(o.to_static()),
-        }
+        Value(match &self.0 {
+            Node::Null => Node::Null,
+            Node::Bool(b) => Node::Bool(*b),
+            Node::Number(n) => Node::Number(Cow::Owned(String::from(n.as_ref()))),
+            Node::String(s) => Node::String(Cow::Owned(String::from(s.as_ref()))),
+            Node::Array(a) => Node::Array(a.iter().map(Value::to_static).collect()),
+            Node::Object(o) => Node::Object(o.to_static()),
+        })
+    }
+}
+
+impl From<bool> for Value<'_> {
+    fn from(b: bool) -> Self {
+        Value(Node::Bool(b))
+    }
+}
+
+impl From<u64> for Value<'_> {
+    fn from(n: u64) -> Self {
+        Value::number_text(n.to_string())
+    }
+}
+
+impl From<i64> for Value<'_> {
+    fn from(n: i64) -> Self {
+        Value::number_text(n.to_string())
+    }
+}
+
+impl<'a> From<Object<'a>> for Value<'a> {
+    fn from(object: Object<'a>) -> Self {
+        Value(Node::Object(object))
+    }
+}
+
+impl<'a> From<Vec<Value<'a>>> for Value<'a> {
+    fn from(elements: Vec<Value<'a>>) -> Self {
+        Value(Node::Array(elements))
+    }
+}
+
+/// An array of the values, in order.
+impl<'a> FromIterator<Value<'a>> for Value<'a> {
+    fn from_iter<I: IntoIterator<Item = Value<'a>>>(iter: I) -> Self {
+        Value(Node::Array(iter.into_iter().collect()))
     }
 }
 
@@ -146,11 +269,11 @@ impl<'a> Object<'a> {
     /// use checkout_rules::json::{Object, Value};
     ///
     /// let mut o = Object::default();
-    /// o.set("a", Value::Null);
-    /// o.set("b", Value::Bool(true));
-    /// o.set("a", Value::Bool(false));
+    /// o.set("a", Value::null());
+    /// o.set("b", Value::from(true));
+    /// o.set("a", Value::from(false));
     /// assert_eq!(o.iter().map(|(k, _)| k).collect::<Vec<_>>(), ["a", "b"]);
-    /// assert_eq!(o.remove("a"), Some(Value::Bool(false)));
+    /// assert_eq!(o.remove("a"), Some(Value::from(false)));
     /// assert_eq!(o.len(), 1);
     /// ```
     pub fn set(&mut self, key: impl Into<Cow<'a, str>>, value: Value<'a>) {
@@ -184,19 +307,19 @@ impl<'a> Object<'a> {
 /// `serde_json` feature).
 impl Serialize for Value<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Value::Null => serializer.serialize_unit(),
-            Value::Bool(b) => serializer.serialize_bool(*b),
-            Value::Number(n) => number::serialize_exact(n, serializer),
-            Value::String(s) => serializer.serialize_str(s),
-            Value::Array(a) => {
+        match &self.0 {
+            Node::Null => serializer.serialize_unit(),
+            Node::Bool(b) => serializer.serialize_bool(*b),
+            Node::Number(n) => number::serialize_exact(n, serializer),
+            Node::String(s) => serializer.serialize_str(s),
+            Node::Array(a) => {
                 let mut seq = serializer.serialize_seq(Some(a.len()))?;
                 for v in a {
                     seq.serialize_element(v)?;
                 }
                 seq.end()
             }
-            Value::Object(o) => o.serialize(serializer),
+            Node::Object(o) => o.serialize(serializer),
         }
     }
 }
@@ -265,13 +388,60 @@ mod tests {
     #[test]
     fn remove_takes_the_member_out() {
         let mut o = Object::default();
-        o.set("a", Value::Null);
-        o.set("b", Value::Bool(true));
-        assert_eq!(o.remove("b"), Some(Value::Bool(true)));
+        o.set("a", Value::null());
+        o.set("b", Value::from(true));
+        assert_eq!(o.remove("b"), Some(Value::from(true)));
         assert_eq!(o.remove("b"), None);
         assert_eq!(o.remove("z"), None);
         assert_eq!(o.len(), 1);
         assert!(o.get("a").is_some());
+    }
+
+    #[test]
+    fn values_are_built_and_read_through_their_accessors() {
+        assert!(Value::null().is_null());
+        assert!(!Value::from(false).is_null());
+        assert_eq!(Value::from(true).as_bool(), Some(true));
+        assert_eq!(Value::null().as_bool(), None);
+        assert_eq!(Value::from(-7i64).as_number(), Some("-7"));
+        assert_eq!(
+            Value::from(u64::MAX).as_number(),
+            Some("18446744073709551615")
+        );
+        for text in ["0", "-0", "1e400", "12.340", "-1.5E-3"] {
+            assert_eq!(Value::number(text).unwrap().as_number(), Some(text));
+        }
+        for text in ["", "1,5", "01", "+1", "1.", ".5", "NaN", " 1"] {
+            assert_eq!(Value::number(text), Err(NotANumber), "{text:?}");
+        }
+        assert_eq!(Value::string("x").as_number(), None);
+        assert_eq!(Value::from(1u64).as_str(), None);
+        let names = [
+            (Value::null(), "null"),
+            (Value::from(true), "boolean"),
+            (Value::from(1u64), "number"),
+            (Value::string("1"), "string"),
+            (Value::from(Vec::new()), "array"),
+            (Value::from(Object::default()), "object"),
+        ];
+        for (value, name) in names {
+            assert_eq!(value.type_name(), name);
+            assert_eq!(value.as_array().is_some(), name == "array");
+            assert_eq!(value.as_object().is_some(), name == "object");
+        }
+        assert_eq!(alloc::format!("{:?}", Value::string("a")), r#"String("a")"#);
+    }
+
+    #[test]
+    fn values_change_in_place_through_their_mutable_accessors() {
+        let mut list: Value<'_> = [Value::from(1u64), Value::from(2u64)].into_iter().collect();
+        list.as_array_mut().unwrap()[1] = Value::string("two");
+        assert_eq!(list.as_array().unwrap()[1].as_str(), Some("two"));
+        assert!(list.as_object_mut().is_none());
+        let mut object = Value::from(Object::default());
+        assert!(object.as_array_mut().is_none());
+        object.as_object_mut().unwrap().set("k", list);
+        assert_eq!(to_string(&object).as_deref(), Some(r#"{"k":[1,"two"]}"#));
     }
 
     /// Words of eight bytes from the bytes around each special one (and
@@ -304,19 +474,19 @@ mod tests {
     fn objects_find_change_and_copy_their_members() {
         let mut o = Object::default();
         assert!(o.is_empty());
-        o.set("a", Value::Null);
-        o.set("b", Value::Bool(true));
+        o.set("a", Value::null());
+        o.set("b", Value::from(true));
         assert!(!o.is_empty());
-        *o.get_mut("b").unwrap() = Value::Bool(false);
-        assert_eq!(o.get("b"), Some(&Value::Bool(false)));
-        assert_eq!(o.get("a"), Some(&Value::Null));
+        *o.get_mut("b").unwrap() = Value::from(false);
+        assert_eq!(o.get("b"), Some(&Value::from(false)));
+        assert_eq!(o.get("a"), Some(&Value::null()));
         assert!(o.get_mut("c").is_none());
         let copy = o.to_static();
         assert_eq!(
             copy.iter().map(|(k, _)| k).collect::<alloc::vec::Vec<_>>(),
             ["a", "b"]
         );
-        assert_eq!(copy.get("b"), Some(&Value::Bool(false)));
+        assert_eq!(copy.get("b"), Some(&Value::from(false)));
     }
 
     proptest::proptest! {

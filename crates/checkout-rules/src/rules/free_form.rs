@@ -3,8 +3,8 @@
 
 use alloc::vec::Vec;
 
-use crate::json::Value;
 use crate::json::pointer::Pointer;
+use crate::json::{Node, Value};
 use crate::message::msg;
 use crate::number;
 use crate::violation::{Code, Violation};
@@ -14,8 +14,8 @@ use crate::violation::{Code, Violation};
 /// ±(2^53 − 1)); keys and strings must not contain NUL, which databases such
 /// as PostgreSQL cannot store in text.
 pub fn check(value: &Value<'_>, pointer: &mut Pointer, out: &mut Vec<Violation>) {
-    match value {
-        Value::Number(n) if !number::is_interoperable(n) => out.push(Violation::body(
+    match &value.0 {
+        Node::Number(n) if !number::is_interoperable(n) => out.push(Violation::body(
             pointer.as_str(),
             Code::NumberOutOfRange,
             msg!(
@@ -27,15 +27,15 @@ pub fn check(value: &Value<'_>, pointer: &mut Pointer, out: &mut Vec<Violation>)
                 "); send it as a string"
             ),
         )),
-        Value::String(s) if s.as_bytes().contains(&0) => out.push(nul(pointer)),
-        Value::Array(elements) => {
+        Node::String(s) if s.as_bytes().contains(&0) => out.push(nul(pointer)),
+        Node::Array(elements) => {
             for (i, element) in elements.iter().enumerate() {
                 let mark = pointer.push_index(i);
                 check(element, pointer, out);
                 pointer.truncate(mark);
             }
         }
-        Value::Object(object) => {
+        Node::Object(object) => {
             for (key, member) in object.iter() {
                 let mark = pointer.push_key(key);
                 if key.as_bytes().contains(&0) {
