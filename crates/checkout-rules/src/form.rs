@@ -201,15 +201,15 @@ impl Dialect {
                 ));
             }
             None => {}
-            Some(text) => match json::parse(text.as_bytes(), &Limits::default()) {
-                Ok(document) => {
+            Some(text) => match json::read(text.as_bytes(), &Limits::default()) {
+                Ok(mut tape) => {
                     // Violations from reading the value belong at the field.
-                    out.extend(document.problems.into_iter().map(|e| {
+                    out.extend(core::mem::take(&mut tape.problems).into_iter().map(|e| {
                         let mut v = Violation::from(e);
                         v.path = msg!(path, v.path);
                         v
                     }));
-                    Walker::starting_at(&mut out, currency, pointer).field(&document.root, field);
+                    Walker::starting_at(&mut out, currency, pointer).field(tape.root(), field);
                 }
                 Err(e) => {
                     let mut v = Violation::from(e);

@@ -13,7 +13,7 @@ use crate::canonical::{
     self, Address, CanonicalField, CheckoutSession, LineItem, Mapping, PaymentMethod, Slot,
 };
 use crate::currency::Currency;
-use crate::json::{Object, Value};
+use crate::json::{Json, Object, Value};
 use crate::message::{join, msg};
 use crate::money::Money;
 use crate::schema::DialectSpec;
@@ -64,7 +64,7 @@ impl<'a> Normaliser<'a> {
         })
     }
 
-    fn read(&mut self, field: &Field, value: &Value<'a>, read: Read) -> Option<()> {
+    fn read(&mut self, field: &Field, value: Json<'_, 'a>, read: Read) -> Option<()> {
         let s = &mut self.session;
         let money = || match read {
             Read::Money(money) => Some(money),
@@ -80,8 +80,8 @@ impl<'a> Normaliser<'a> {
                 self.has_amount = true;
             }
             Mapping::Items => s.items = core::mem::take(&mut self.items),
-            Mapping::ItemName => self.item.name = Some(read::text_of(value)?),
-            Mapping::ItemSku => self.item.sku = Some(read::text_of(value)?),
+            Mapping::ItemName => self.item.name = Some(value.text()?),
+            Mapping::ItemSku => self.item.sku = Some(value.text()?),
             Mapping::ItemQuantity => self.item.quantity = Some(integer()?),
             Mapping::ItemUnitPrice => self.item.unit_price = Some(money()?),
             Mapping::PaymentMethods => s.payment_methods = read_methods(self.methods?, value)?,
@@ -89,16 +89,16 @@ impl<'a> Normaliser<'a> {
                 Read::Ip(ip) => s.client_ip = Some(ip),
                 _ => return None,
             },
-            Mapping::Metadata => s.metadata = Some(read::object_of(value)?),
+            Mapping::Metadata => s.metadata = Some(value.to_object()?),
             Mapping::Address(which) => {
                 *canonical::address_mut(s, which) = Some(core::mem::take(&mut self.address));
             }
             Mapping::AddressField(field) => {
                 let (_, set) = field.address_slot()?;
-                *set(&mut self.address) = Some(read::text_of(value)?);
+                *set(&mut self.address) = Some(value.text()?);
             }
             Mapping::Slot(field) => match field.slot()? {
-                Slot::Text(_, set) => *set(s) = Some(read::text_of(value)?),
+                Slot::Text(_, set) => *set(s) = Some(value.text()?),
                 Slot::Count(_, set) => *set(s) = Some(u32::try_from(integer()?).ok()?),
                 Slot::Money(_, set) => *set(s) = Some(money()?),
             },
@@ -132,7 +132,7 @@ impl<'a> Normaliser<'a> {
 impl<'a> Visitor<'a> for Normaliser<'a> {
     /// Reads `field`, whose value is `value` and has passed its rule, which
     /// read `read` from it.
-    fn field(&mut self, field: &Field, value: &Value<'a>, read: Read) {
+    fn field(&mut self, field: &Field, value: Json<'_, 'a>, read: Read) {
         if self.read(field, value, read).is_none() {
             self.broken = true;
         }
@@ -147,13 +147,13 @@ impl<'a> Visitor<'a> for Normaliser<'a> {
 
     /// An element of a list has been walked: when the list holds the items,
     /// the item is complete.
-    fn element(&mut self, element: &Value<'a>, item: &Rule) {
+    fn element(&mut self, element: Json<'_, 'a>, item: &Rule) {
         let Some(spec) = line_item_spec(item) else {
             return;
         };
         let fields = core::mem::take(&mut self.item);
         let extra = match spec.extra {
-            Extra::Allow => element.as_object().and_then(|o| read::extra(o, spec)),
+            Extra::Allow => read::extra(element, spec),
             Extra::Reject => None,
         };
         match (fields.name, fields.quantity, fields.unit_price) {
@@ -275,11 +275,10 @@ fn write_object(
 }
 
 /// The methods a valid value of a payment-method field names.
-fn read_methods(field: &MethodField, value: &Value<'_>) -> Option<Vec<PaymentMethod>> {
+fn read_methods(field: &MethodField, value: Json<'_, '_>) -> Option<Vec<PaymentMethod>> {
     match field {
         MethodField::Words(words) => value
             .as_array()?
-            .iter()
             .map(|word| {
                 let word = word.as_str()?;
                 let (_, method) = words.iter().find(|(w, _)| *w == word)?;

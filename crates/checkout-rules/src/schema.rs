@@ -12,7 +12,7 @@ use alloc::vec::Vec;
 
 use crate::canonical::{CanonicalField, Mapping, PaymentMethod};
 use crate::currency::{Currency, CurrencySet};
-use crate::json::{Object, Value};
+use crate::json::Json;
 use crate::message::{join, msg};
 use crate::money::Money;
 use crate::rules::At;
@@ -540,19 +540,20 @@ impl ObjectSpec {
 
     /// The members of `object` by field, found in one pass over the members
     /// rather than a search of the members for each field.
-    pub(crate) fn members<'v, 'a>(&self, object: &'v Object<'a>) -> Members<'v, 'a> {
+    pub(crate) fn members<'v, 'a>(&self, object: Json<'v, 'a>) -> Members<'v, 'a> {
         let mut members = Members {
+            object,
             values: if self.fields.len() <= INLINE_FIELDS {
-                Values::Inline([None; INLINE_FIELDS])
+                Values::Inline([0; INLINE_FIELDS])
             } else {
-                Values::Heap(alloc::vec![None; self.fields.len()])
+                Values::Heap(alloc::vec![0; self.fields.len()])
             },
             unlisted: false,
         };
-        for (key, value) in object.iter() {
+        for (key, value) in object.as_object().into_iter().flatten() {
             let index = self.fields.iter().position(|f| f.name == key);
             match index.and_then(|i| members.values.as_mut_slice().get_mut(i)) {
-                Some(slot) => *slot = Some(value),
+                Some(slot) => *slot = value.index(),
                 None => members.unlisted = true,
             }
         }
@@ -566,27 +567,40 @@ const INLINE_FIELDS: usize = 24;
 
 /// An object's members by the fields of a spec.
 pub(crate) struct Members<'v, 'a> {
-    /// Each field's value, at the field's index in the spec.
-    pub values: Values<'v, 'a>,
+    object: Json<'v, 'a>,
+    /// Each field's value's token, at the field's index in the spec; 0 (the
+    /// object's own token, never a member's) when it is absent.
+    values: Values,
     /// Whether some member is not one of the spec's fields.
     pub unlisted: bool,
 }
 
-/// Each field's value, inline for the usual object.
-pub(crate) enum Values<'v, 'a> {
-    Inline([Option<&'v Value<'a>>; INLINE_FIELDS]),
-    Heap(Vec<Option<&'v Value<'a>>>),
+impl<'v, 'a> Members<'v, 'a> {
+    /// Each field's value, in the order of the spec's fields.
+    pub(crate) fn values(&self) -> impl Iterator<Item = Option<Json<'v, 'a>>> + '_ {
+        let object = self.object;
+        self.values
+            .as_slice()
+            .iter()
+            .map(move |&at| (at != 0).then(|| object.at(at)))
+    }
 }
 
-impl<'v, 'a> Values<'v, 'a> {
-    pub(crate) fn as_slice(&self) -> &[Option<&'v Value<'a>>] {
+/// Token indices, inline for the usual object.
+enum Values {
+    Inline([u32; INLINE_FIELDS]),
+    Heap(Vec<u32>),
+}
+
+impl Values {
+    fn as_slice(&self) -> &[u32] {
         match self {
             Values::Inline(values) => values,
             Values::Heap(values) => values,
         }
     }
 
-    fn as_mut_slice(&mut self) -> &mut [Option<&'v Value<'a>>] {
+    fn as_mut_slice(&mut self) -> &mut [u32] {
         match self {
             Values::Inline(values) => values,
             Values::Heap(values) => values,
@@ -730,9 +744,9 @@ pub const IDEMPOTENCY_KEY_DECIDED: Source = Source::decided(
 
 /// The body and headers of a request, as a cross rule sees them.
 #[derive(Clone, Copy, Debug)]
-pub struct Request<'r, 'a> {
-    /// The body's top-level object.
-    pub body: &'r Object<'a>,
+pub(crate) struct Request<'r, 'a> {
+    /// The body (an object).
+    pub body: Json<'r, 'a>,
     /// The headers, as given.
     pub headers: &'r [(&'r str, &'a str)],
     /// The body's currency, when it is valid.
@@ -905,11 +919,10 @@ impl CrossCheck {
 }
 
 /// The value at `pointer` (members of objects only).
-pub(crate) fn at_pointer<'v, 'a>(body: &'v Object<'a>, pointer: &str) -> Option<&'v Value<'a>> {
-    let mut names = pointer.strip_prefix('/')?.split('/');
-    let mut value = body.get(names.next()?)?;
-    for name in names {
-        value = value.as_object()?.get(name)?;
+pub(crate) fn at_pointer<'v, 'a>(body: Json<'v, 'a>, pointer: &str) -> Option<Json<'v, 'a>> {
+    let mut value = body;
+    for name in pointer.strip_prefix('/')?.split('/') {
+        value = value.get(name)?;
     }
     Some(value)
 }
@@ -941,19 +954,19 @@ fn sum(
     let Some(total) = money(total_at) else {
         return;
     };
-    let Some(items) = at_pointer(request.body, list_at).and_then(Value::as_array) else {
+    let Some(items) = at_pointer(request.body, list_at).and_then(Json::as_array) else {
         return;
     };
     let Ok(mut sum) = Money::from_minor(0, currency) else {
         return;
     };
-    for (i, item) in items.iter().enumerate() {
-        let line = item.as_object().and_then(|o| {
+    for (i, item) in items.enumerate() {
+        let line = (|| {
             Some((
-                read::money(o, price, unit, currency)?,
-                read::integer(o, quantity)?,
+                read::money_of(item.get(price)?, unit, currency)?,
+                read::integer_of(item.get(quantity)?)?,
             ))
-        });
+        })();
         let Some((price, quantity)) = line else {
             return;
         };
@@ -998,30 +1011,19 @@ pub fn all_valid(found: &[Violation], pointers: &[&str]) -> bool {
 /// that are valid on their own, and for the normaliser's text and objects.
 /// Each returns `None` when the value is absent (or, defensively, invalid).
 pub(crate) mod read {
-    use alloc::borrow::Cow;
-    use alloc::string::String;
-
     use crate::currency::Currency;
-    use crate::json::{Node, Object, Value};
+    use crate::json::{Json, Object};
     use crate::money::Money;
     use crate::rules::amount::Unit;
     use crate::schema::ObjectSpec;
 
-    pub fn integer(object: &Object<'_>, key: &str) -> Option<i64> {
-        integer_of(object.get(key)?)
-    }
-
-    pub fn money(object: &Object<'_>, key: &str, unit: Unit, currency: Currency) -> Option<Money> {
-        money_of(object.get(key)?, unit, currency)
-    }
-
     /// A whole number within ±(2^53 − 1).
-    pub fn integer_of(value: &Value<'_>) -> Option<i64> {
+    pub fn integer_of(value: Json<'_, '_>) -> Option<i64> {
         crate::number::parse_safe_integer(value.as_number()?).ok()
     }
 
     /// An amount written in `unit`.
-    pub fn money_of(value: &Value<'_>, unit: Unit, currency: Currency) -> Option<Money> {
+    pub fn money_of(value: Json<'_, '_>, unit: Unit, currency: Currency) -> Option<Money> {
         let text = value.as_number()?;
         match unit {
             Unit::Minor => Money::from_minor_str(text, currency).ok(),
@@ -1029,27 +1031,10 @@ pub(crate) mod read {
         }
     }
 
-    /// A string, borrowed from the request where it had no escapes.
-    pub fn text_of<'a>(value: &Value<'a>) -> Option<Cow<'a, str>> {
-        match &value.0 {
-            Node::String(s) => Some(s.clone()),
-            _ => None,
-        }
-    }
-
-    /// An object, borrowing its text from the request.
-    pub fn object_of<'a>(value: &Value<'a>) -> Option<Object<'a>> {
-        value.as_object().cloned()
-    }
-
     /// The members `spec` does not list, or `None` when there are none.
-    pub fn extra<'a>(object: &Object<'a>, spec: &ObjectSpec) -> Option<Object<'a>> {
-        let mut extra = Object::default();
-        for (key, value) in object.iter() {
-            if spec.field(key).is_none() {
-                extra.set(String::from(key), value.clone());
-            }
-        }
+    pub fn extra<'a>(object: Json<'_, 'a>, spec: &ObjectSpec) -> Option<Object<'a>> {
+        let mut extra = object.to_object()?;
+        extra.retain(|key| spec.field(key).is_none());
         (!extra.is_empty()).then_some(extra)
     }
 }
@@ -1109,13 +1094,11 @@ pub struct DialectSpec {
 /// value.
 fn currency_field<'v, 'a>(
     spec: &ObjectSpec,
-    object: Option<&'v Object<'a>>,
-) -> Option<(CurrencySet, Option<&'v Value<'a>>)> {
+    object: Option<Json<'v, 'a>>,
+) -> Option<(CurrencySet, Option<Json<'v, 'a>>)> {
     spec.fields.iter().find_map(|field| match field.rule {
         Rule::Currency(set) => Some((set, object.and_then(|o| o.get(field.name)))),
-        Rule::Object(inner) => {
-            currency_field(inner, object.and_then(|o| o.get(field.name)?.as_object()))
-        }
+        Rule::Object(inner) => currency_field(inner, object.and_then(|o| o.get(field.name))),
         _ => None,
     })
 }
@@ -1183,7 +1166,7 @@ impl DialectSpec {
     }
 
     /// The body's currency, when its currency field holds an accepted code.
-    pub(crate) fn currency(&self, body: &Object<'_>) -> Option<Currency> {
+    pub(crate) fn currency(&self, body: Json<'_, '_>) -> Option<Currency> {
         let (set, value) = currency_field(self.body, Some(body))?;
         set.resolve(value?.as_str()?).ok()
     }
@@ -1343,14 +1326,13 @@ pub(crate) mod tests {
             ));
         }
         body.push('}');
-        let document =
-            crate::json::parse(body.as_bytes(), &crate::json::Limits::default()).unwrap();
-        let members = spec.members(document.root.as_object().unwrap());
-        assert_eq!(members.values.as_slice().len(), 30);
-        assert!(members.values.as_slice().iter().all(Option::is_some));
+        let tape = crate::json::read(body.as_bytes(), &crate::json::Limits::default()).unwrap();
+        let members = spec.members(tape.root());
+        assert_eq!(members.values().count(), 30);
+        assert!(members.values().all(|v| v.is_some()));
         assert!(!members.unlisted);
         let mut out = Vec::new();
-        crate::walker::Walker::new(&mut out, None).object(&document.root, &spec);
+        crate::walker::Walker::new(&mut out, None).object(tape.root(), &spec);
         assert_eq!(out, []);
     }
 
@@ -1365,17 +1347,17 @@ pub(crate) mod tests {
     #[test]
     fn members_are_found_by_field_in_one_pass() {
         let spec = Dialect::PAYVIOX.spec().body;
-        let document = crate::json::parse(
+        let tape = crate::json::read(
             br#"{"currency": "USD", "extra": 1, "amount": 5}"#,
             &crate::json::Limits::default(),
         )
         .unwrap();
-        let members = spec.members(document.root.as_object().unwrap());
+        let members = spec.members(tape.root());
         let found: Vec<(&str, &str)> = spec
             .fields
             .iter()
-            .zip(members.values.as_slice())
-            .filter_map(|(f, v)| Some((f.name, v.as_ref()?.type_name())))
+            .zip(members.values())
+            .filter_map(|(f, v)| Some((f.name, v?.type_name())))
             .collect();
         assert_eq!(found, [("amount", "number"), ("currency", "string")]);
         assert!(members.unlisted);

@@ -67,9 +67,7 @@ use crate::json::{Node, Object, Value};
 use crate::money::Money;
 use crate::rules::amount::{Amount, Minimum, Unit};
 use crate::rules::text::Text;
-use crate::schema::{
-    CrossCheck, Extra, HeaderField, HeaderRule, ObjectSpec, Rule, UrlUse, at_pointer,
-};
+use crate::schema::{CrossCheck, Extra, HeaderField, HeaderRule, ObjectSpec, Rule, UrlUse};
 use crate::violation::{Code, Part};
 
 /// A generated request: its body as JSON text, and its headers.
@@ -465,6 +463,16 @@ fn settle_cross_rules(d: &mut Draft) {
             }
         }
     }
+}
+
+/// The value at `pointer` of a draft's body (members of objects only).
+fn at_pointer<'o>(body: &'o Object<'static>, pointer: &str) -> Option<&'o Value<'static>> {
+    let mut names = pointer.strip_prefix('/')?.split('/');
+    let mut value = body.get(names.next()?)?;
+    for name in names {
+        value = value.as_object()?.get(name)?;
+    }
+    Some(value)
 }
 
 fn at_pointer_mut<'o>(

@@ -6,8 +6,8 @@ use alloc::vec::Vec;
 use core::net::IpAddr;
 
 use crate::currency::Currency;
+use crate::json::Json;
 use crate::json::pointer::Pointer;
-use crate::json::{Node, Value};
 use crate::message::{join, msg};
 use crate::money::Money;
 use crate::rules::{self, At};
@@ -34,11 +34,11 @@ pub(crate) enum Read {
 /// fields. The normaliser builds the canonical session from it.
 pub(crate) trait Visitor<'a> {
     /// A field whose value passed its rule.
-    fn field(&mut self, field: &Field, value: &Value<'a>, read: Read);
+    fn field(&mut self, field: &Field, value: Json<'_, 'a>, read: Read);
     /// A list of `len` elements of `item`, before its elements.
     fn list(&mut self, len: usize, item: &Rule);
     /// An element of a list, after its fields.
-    fn element(&mut self, element: &Value<'a>, item: &Rule);
+    fn element(&mut self, element: Json<'_, 'a>, item: &Rule);
 }
 
 /// Applies field specs to a document, collecting every violation.
@@ -84,12 +84,12 @@ impl<'o, 'a> Walker<'o, 'a> {
 
     /// Checks an object against its spec: every field, then every member the
     /// spec does not list.
-    pub fn object(&mut self, value: &Value<'a>, spec: &ObjectSpec) {
-        let Some(object) = self.expect(value, "object", Value::as_object) else {
+    pub fn object(&mut self, value: Json<'_, 'a>, spec: &ObjectSpec) {
+        let Some(object) = self.expect(value, "object", Json::as_object) else {
             return;
         };
-        let members = spec.members(object);
-        for (field, &value) in spec.fields.iter().zip(members.values.as_slice()) {
+        let members = spec.members(value);
+        for (field, value) in spec.fields.iter().zip(members.values()) {
             if value.is_none() && !field.required {
                 continue;
             }
@@ -114,7 +114,7 @@ impl<'o, 'a> Walker<'o, 'a> {
         if !members.unlisted {
             return;
         }
-        for (key, value) in object.iter() {
+        for (key, value) in object {
             if spec.field(key).is_some() {
                 continue;
             }
@@ -159,7 +159,7 @@ impl<'o, 'a> Walker<'o, 'a> {
 
     /// Checks a field's value against its rule. No rule accepts `null`,
     /// and what to do instead depends on whether the field may be absent.
-    pub fn field(&mut self, value: &Value<'a>, field: &Field) -> Read {
+    pub fn field(&mut self, value: Json<'_, 'a>, field: &Field) -> Read {
         if value.is_null() {
             let violation =
                 field_type_violation(value, field.rule.json_type(), self.at(), field.required);
@@ -171,7 +171,7 @@ impl<'o, 'a> Walker<'o, 'a> {
 
     /// Checks one value against a rule; what the rule read from it when it
     /// passed.
-    pub fn rule(&mut self, value: &Value<'a>, rule: &Rule) -> Read {
+    pub fn rule(&mut self, value: Json<'_, 'a>, rule: &Rule) -> Read {
         let result = match rule {
             Rule::Object(spec) => {
                 self.object(value, spec);
@@ -182,23 +182,23 @@ impl<'o, 'a> Walker<'o, 'a> {
                 return Read::Value;
             }
             Rule::FreeObject => {
-                if self.expect(value, "object", Value::as_object).is_some() {
+                if self.expect(value, "object", Json::as_object).is_some() {
                     rules::free_form::check(value, &mut self.pointer, self.out);
                 }
                 return Read::Value;
             }
-            Rule::Amount(amount) => match self.expect(value, "number", Value::as_number) {
+            Rule::Amount(amount) => match self.expect(value, "number", Json::as_number) {
                 Some(n) => amount
                     .check(n, self.currency, self.at())
                     .map(|money| money.map_or(Read::Value, Read::Money)),
                 None => return Read::Value,
             },
-            Rule::Integer(range) => match self.expect(value, "number", Value::as_number) {
+            Rule::Integer(range) => match self.expect(value, "number", Json::as_number) {
                 Some(n) => range.check(n, self.at()).map(Read::Integer),
                 None => return Read::Value,
             },
             _ => {
-                let Some(s) = self.expect(value, "string", Value::as_str) else {
+                let Some(s) = self.expect(value, "string", Json::as_str) else {
                     return Read::Value;
                 };
                 check_string(
@@ -216,8 +216,8 @@ impl<'o, 'a> Walker<'o, 'a> {
         })
     }
 
-    fn list(&mut self, value: &Value<'a>, min_items: usize, item: &Rule) {
-        let Some(elements) = self.expect(value, "array", Value::as_array) else {
+    fn list(&mut self, value: Json<'_, 'a>, min_items: usize, item: &Rule) {
+        let Some(elements) = self.expect(value, "array", Json::as_array) else {
             return;
         };
         if elements.len() < min_items {
@@ -241,7 +241,7 @@ impl<'o, 'a> Walker<'o, 'a> {
         if let Some(visitor) = self.visitor() {
             visitor.list(elements.len(), item);
         }
-        for (i, element) in elements.iter().enumerate() {
+        for (i, element) in elements.enumerate() {
             let mark = self.pointer.push_index(i);
             self.rule(element, item);
             self.pointer.truncate(mark);
@@ -257,12 +257,12 @@ impl<'o, 'a> Walker<'o, 'a> {
 
     /// The value as the JSON type a rule needs, or an `invalid_type`
     /// violation.
-    fn expect<'v, 'b, T: ?Sized>(
+    fn expect<'v, 'b, T>(
         &mut self,
-        value: &'v Value<'b>,
+        value: Json<'v, 'b>,
         expected: &'static str,
-        get: fn(&'v Value<'b>) -> Option<&'v T>,
-    ) -> Option<&'v T> {
+        get: fn(Json<'v, 'b>) -> Option<T>,
+    ) -> Option<T> {
         let got = get(value);
         if got.is_none() {
             self.out.push(type_violation(value, expected, self.at()));
@@ -385,7 +385,7 @@ fn check_header(
 
 /// `invalid_type` for a value that is not a field (a list's element, the
 /// body), with a hint for a number sent as a string.
-pub(crate) fn type_violation(value: &Value<'_>, expected: &'static str, at: At<'_>) -> Violation {
+pub(crate) fn type_violation(value: Json<'_, '_>, expected: &'static str, at: At<'_>) -> Violation {
     typed(value, expected, at, None)
 }
 
@@ -394,7 +394,7 @@ pub(crate) fn type_violation(value: &Value<'_>, expected: &'static str, at: At<'
 /// is better left out, and for a required one needs a value of its type
 /// (leaving it out would be `required`).
 pub(crate) fn field_type_violation(
-    value: &Value<'_>,
+    value: Json<'_, '_>,
     expected: &'static str,
     at: At<'_>,
     required: bool,
@@ -402,16 +402,21 @@ pub(crate) fn field_type_violation(
     typed(value, expected, at, Some(required))
 }
 
-fn typed(value: &Value<'_>, expected: &'static str, at: At<'_>, field: Option<bool>) -> Violation {
+fn typed(
+    value: Json<'_, '_>,
+    expected: &'static str,
+    at: At<'_>,
+    field: Option<bool>,
+) -> Violation {
     let actual = value.type_name();
     let name = at.name();
-    let hint = match (&value.0, expected) {
-        (Node::Null, _) => match field {
+    let hint = match (value.as_str(), expected) {
+        _ if value.is_null() => match field {
             Some(true) => msg!("; the field is required, so send ", with_article(expected)),
             Some(false) => String::from("; omit the field instead of sending null"),
             None => String::new(),
         },
-        (Node::String(s), "number") if crate::number::form(s) != crate::number::Form::Invalid => {
+        (Some(s), "number") if crate::number::form(s) != crate::number::Form::Invalid => {
             msg!("; write ", s, " without quotes")
         }
         _ => String::new(),

@@ -131,29 +131,32 @@ impl Dialect {
         // Judging the body alone, the headers are not checked, so nothing
         // reads them: no rule, and not the session.
         let headers = if options.body_only { &[] } else { headers };
-        let document = match json::parse(body, &options.limits) {
-            Ok(document) => document,
+        let mut tape = match json::read(body, &options.limits) {
+            Ok(tape) => tape,
             Err(error) => return Report::refusing(alloc::vec![error.into()]),
         };
-        let mut violations: Vec<Violation> =
-            document.problems.into_iter().map(Violation::from).collect();
-        let Some(object) = document.root.as_object() else {
+        let mut violations: Vec<Violation> = core::mem::take(&mut tape.problems)
+            .into_iter()
+            .map(Violation::from)
+            .collect();
+        let root = tape.root();
+        if root.as_object().is_none() {
             violations.push(walker::type_violation(
-                &document.root,
+                root,
                 "object",
                 crate::rules::At::body(""),
             ));
             return Report::refusing(violations);
-        };
-        let currency = spec.currency(object);
+        }
+        let currency = spec.currency(root);
         let mut normaliser = currency.and_then(|c| Normaliser::new(spec, c));
         let mut walker = Walker::new(&mut violations, currency);
         walker.url_policy = options.url_policy;
         walker.visitor = normaliser.as_mut().map(|n| n as &mut dyn Visitor<'a>);
-        walker.object(&document.root, spec.body);
+        walker.object(root, spec.body);
         walker.visitor = None;
         let request = Request {
-            body: object,
+            body: root,
             headers,
             currency,
         };

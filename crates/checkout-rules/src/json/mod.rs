@@ -14,6 +14,7 @@ mod de;
 mod number;
 mod parse;
 pub(crate) mod pointer;
+pub(crate) mod tape;
 pub(crate) mod write;
 
 use alloc::borrow::Cow;
@@ -26,7 +27,9 @@ use serde::ser::{SerializeMap, SerializeSeq, Serializer};
 
 pub use de::{DeError, from_value};
 pub use number::{NotANumber, Number};
+pub(crate) use parse::read;
 pub use parse::{Document, Error, ErrorKind, Limits, parse};
+pub(crate) use tape::Json;
 pub use write::to_string;
 
 /// A JSON value: what a session's metadata, a line item's extra members
@@ -288,6 +291,11 @@ impl<'a> Object<'a> {
     pub fn remove(&mut self, key: &str) -> Option<Value<'a>> {
         let at = self.members.iter().position(|(k, _)| k == key)?;
         Some(self.members.remove(at).1)
+    }
+
+    /// Keeps the members whose keys `keep` accepts.
+    pub(crate) fn retain(&mut self, mut keep: impl FnMut(&str) -> bool) {
+        self.members.retain(|(key, _)| keep(key));
     }
 
     /// A copy that owns all its text.

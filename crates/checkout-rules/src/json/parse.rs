@@ -1,10 +1,10 @@
 //! The reader: RFC 8259 JSON, strictly.
 
-use alloc::borrow::Cow;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use super::{Object, Value};
+use super::Value;
+use super::tape::{Kind, Tape, Token};
 use crate::json::pointer::Pointer;
 
 /// Size and depth limits for a body.
@@ -107,6 +107,21 @@ pub struct Document<'a> {
 /// assert_eq!((err.line, err.column), (2, 8));
 /// ```
 pub fn parse<'a>(input: &'a [u8], limits: &Limits) -> Result<Document<'a>, Error> {
+    read(input, limits).map(Document::from)
+}
+
+impl<'a> From<Tape<'a>> for Document<'a> {
+    fn from(tape: Tape<'a>) -> Document<'a> {
+        Document {
+            root: tape.root().to_value(),
+            problems: tape.problems,
+        }
+    }
+}
+
+/// Reads `input` as one JSON value into a tape, as [`parse`] does into a
+/// tree.
+pub(crate) fn read<'a>(input: &'a [u8], limits: &Limits) -> Result<Tape<'a>, Error> {
     limits.check_size(input.len())?;
     if input.starts_with(b"\xEF\xBB\xBF") {
         return Err(Error::at_start(ErrorKind::ByteOrderMark));
@@ -122,21 +137,32 @@ pub fn parse<'a>(input: &'a [u8], limits: &Limits) -> Result<Document<'a>, Error
     read_document(text, limits, SCAN_LIMIT)
 }
 
-fn read_document<'a>(
-    text: &'a str,
-    limits: &Limits,
-    scan_limit: usize,
-) -> Result<Document<'a>, Error> {
+fn read_document<'a>(text: &'a str, limits: &Limits, scan_limit: usize) -> Result<Tape<'a>, Error> {
+    // Offsets are held in 32 bits.
+    if u32::try_from(text.len()).is_err() {
+        return Err(Error::at_start(ErrorKind::TooLarge {
+            len: text.len(),
+            max: u32::MAX as usize,
+        }));
+    }
     let mut reader = Reader {
-        text,
         bytes: text.as_bytes(),
         pos: 0,
         max_depth: limits.max_depth.min(Limits::MAX_DEPTH),
-        problems: Vec::new(),
+        tape: Tape {
+            text,
+            // About a token for every eight bytes of a usual request: one
+            // allocation, rarely grown.
+            tokens: Vec::with_capacity(text.len() / 8 + 4),
+            ..Tape::default()
+        },
         lines: None,
         scan_limit,
     };
-    reader.document().map_err(|e| e.located(text))
+    match reader.document() {
+        Ok(()) => Ok(reader.tape),
+        Err(e) => Err(e.located(text)),
+    }
 }
 
 /// A problem found while reading: what, and where.
@@ -274,14 +300,15 @@ impl Lines {
 
 /// Where a value sits, as a chain on the reader's stack: pointers are only
 /// built for the rare value that has a problem.
-enum Segment<'p> {
-    Key(&'p str),
+enum Segment {
+    /// A member, by its key's token.
+    Key(usize),
     Index(usize),
 }
 
 struct Path<'p> {
     parent: Option<&'p Path<'p>>,
-    segment: Option<Segment<'p>>,
+    segment: Option<Segment>,
 }
 
 impl Path<'_> {
@@ -290,7 +317,7 @@ impl Path<'_> {
         segment: None,
     };
 
-    fn pointer(&self) -> Pointer {
+    fn pointer(&self, tape: &Tape<'_>) -> Pointer {
         let mut chain = Vec::new();
         let mut node = Some(self);
         while let Some(n) = node {
@@ -302,7 +329,7 @@ impl Path<'_> {
         let mut pointer = Pointer::root();
         for segment in chain.into_iter().rev() {
             match segment {
-                Segment::Key(k) => pointer.push_key(k),
+                Segment::Key(k) => pointer.push_key(tape.str_at(*k)),
                 Segment::Index(i) => pointer.push_index(*i),
             };
         }
@@ -315,10 +342,10 @@ impl Path<'_> {
 /// many keys stays n log n.
 const SCAN_LIMIT: usize = 16;
 
-/// A member past [`SCAN_LIMIT`]: its index, where its key starts, and how
-/// many violations there were once its value was read.
+/// A member past [`SCAN_LIMIT`]: its key's token, where its key starts, and
+/// how many violations there were once its value was read.
 struct Unchecked {
-    member: usize,
+    key: usize,
     key_offset: usize,
     problems: usize,
 }
@@ -351,32 +378,34 @@ fn heap_sort<T>(items: &mut [T], less: impl Fn(&T, &T) -> bool) {
 }
 
 struct Reader<'a> {
-    text: &'a str,
     bytes: &'a [u8],
     pos: usize,
     max_depth: usize,
-    problems: Vec<Error>,
+    tape: Tape<'a>,
     lines: Option<Lines>,
     /// [`SCAN_LIMIT`], but for tests that compare both ways of finding
     /// duplicates.
     scan_limit: usize,
 }
 
+/// A token's offset or length: the reader refuses inputs of 4 GiB or more,
+/// so every one fits.
+fn offset(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
 impl<'a> Reader<'a> {
-    fn document(&mut self) -> Result<Document<'a>, Error> {
+    fn document(&mut self) -> Result<(), Error> {
         self.skip_whitespace();
         if self.pos == self.bytes.len() {
             return Err(self.error(ErrorKind::Empty));
         }
-        let root = self.value(0, &Path::ROOT)?;
+        self.value(0, &Path::ROOT)?;
         self.skip_whitespace();
         if self.pos != self.bytes.len() {
             return Err(self.error(ErrorKind::TrailingData));
         }
-        Ok(Document {
-            root,
-            problems: core::mem::take(&mut self.problems),
-        })
+        Ok(())
     }
 
     fn error(&self, kind: ErrorKind) -> Error {
@@ -402,14 +431,20 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn value(&mut self, depth: usize, path: &Path<'_>) -> Result<Value<'a>, Error> {
+    fn push(&mut self, kind: Kind, start: usize, len: usize) {
+        self.tape
+            .tokens
+            .push(Token::new(kind, offset(start), offset(len)));
+    }
+
+    fn value(&mut self, depth: usize, path: &Path<'_>) -> Result<(), Error> {
         match self.peek() {
             Some(b'{') => self.object(depth + 1, path),
             Some(b'[') => self.array(depth + 1, path),
-            Some(b'"') => self.string(path).map(Value::string),
-            Some(b't') => self.literal("true", Value::from(true)),
-            Some(b'f') => self.literal("false", Value::from(false)),
-            Some(b'n') => self.literal("null", Value::null()),
+            Some(b'"') => self.string(path),
+            Some(b't') => self.literal("true", Kind::True),
+            Some(b'f') => self.literal("false", Kind::False),
+            Some(b'n') => self.literal("null", Kind::Null),
             Some(b'-' | b'0'..=b'9') => self.number(),
             _ => Err(self.unexpected(ErrorKind::ExpectedValue)),
         }
@@ -423,26 +458,36 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn object(&mut self, depth: usize, path: &Path<'_>) -> Result<Value<'a>, Error> {
+    /// Closes the container whose token is at `at`: how many tokens it
+    /// holds, and how many elements or members.
+    fn close(&mut self, at: usize, count: usize) {
+        let len = offset(self.tape.tokens.len() - at - 1);
+        if let Some(token) = self.tape.tokens.get_mut(at) {
+            token.len = len;
+            token.count = offset(count);
+        }
+    }
+
+    fn object(&mut self, depth: usize, path: &Path<'_>) -> Result<(), Error> {
         self.enter(depth)?;
+        let at = self.tape.tokens.len();
+        self.push(Kind::Object, self.pos, 0);
         self.pos += 1;
-        let mut object = Object::default();
+        let mut count = 0;
         // Members past SCAN_LIMIT, checked for duplicates when the object ends.
         let mut unchecked = Vec::new();
         self.skip_whitespace();
         if self.peek() == Some(b'}') {
             self.pos += 1;
-            return Ok(Value::from(object));
+            return Ok(());
         }
-        // Room for a usual request object: one allocation rather than the
-        // three of growing from empty.
-        object.members.reserve(8);
         loop {
             if self.peek() != Some(b'"') {
                 return Err(self.unexpected(ErrorKind::ExpectedKey));
             }
             let key_offset = self.pos;
-            let key = self.string(path)?;
+            let key = self.tape.tokens.len();
+            self.string(path)?;
             self.skip_whitespace();
             if self.peek() != Some(b':') {
                 return Err(self.unexpected(ErrorKind::ExpectedColon));
@@ -451,21 +496,22 @@ impl<'a> Reader<'a> {
             self.skip_whitespace();
             let member_path = Path {
                 parent: Some(path),
-                segment: Some(Segment::Key(&key)),
+                segment: Some(Segment::Key(key)),
             };
-            let value = self.value(depth, &member_path)?;
-            if object.members.len() > self.scan_limit {
+            self.value(depth, &member_path)?;
+            if count > self.scan_limit {
                 unchecked.push(Unchecked {
-                    member: object.members.len(),
+                    key,
                     key_offset,
-                    problems: self.problems.len(),
+                    problems: self.tape.problems.len(),
                 });
-                object.members.push((key, value));
-            } else if object.members.iter().any(|(k, _)| *k == key) {
-                let problem = self.duplicate(&member_path, &key, key_offset);
-                self.problems.push(problem);
+                count += 1;
+            } else if self.seen(at, count, key) {
+                let problem = self.duplicate(&member_path, key, key_offset);
+                self.tape.problems.push(problem);
+                self.tape.tokens.truncate(key);
             } else {
-                object.members.push((key, value));
+                count += 1;
             }
             self.skip_whitespace();
             match self.peek() {
@@ -476,60 +522,104 @@ impl<'a> Reader<'a> {
                 Some(b'}') => {
                     self.pos += 1;
                     if !unchecked.is_empty() {
-                        self.remove_duplicates(&mut object, &unchecked, path);
+                        count -= self.remove_duplicates(at, count, &unchecked, path);
                     }
-                    return Ok(Value::from(object));
+                    self.close(at, count);
+                    return Ok(());
                 }
                 _ => return Err(self.unexpected(ErrorKind::ExpectedCommaOrBrace)),
             }
         }
     }
 
+    /// Whether one of the `count` members of the object at `at` has the
+    /// key at `key`.
+    fn seen(&self, at: usize, count: usize, key: usize) -> bool {
+        let tape = &self.tape;
+        let name = tape.str_at(key);
+        let mut member = at + 1;
+        for _ in 0..count {
+            if tape.str_at(member) == name {
+                return true;
+            }
+            member += 1 + tape.width_at(member + 1);
+        }
+        false
+    }
+
     /// Finds the duplicates among an object's members once it has ended: the
     /// first of each key stays, the others go, each reported where a scan
     /// would have found it. Sorting member indices by key keeps a hostile
-    /// object of 100,000 keys at n log n.
+    /// object of 100,000 keys at n log n. Returns how many went.
     fn remove_duplicates(
         &mut self,
-        object: &mut Object<'a>,
+        at: usize,
+        count: usize,
         unchecked: &[Unchecked],
         path: &Path<'_>,
-    ) {
-        let members = &object.members;
-        let mut order: Vec<usize> = (0..members.len()).collect();
-        heap_sort(&mut order, |&a, &b| (&members[a].0, a) < (&members[b].0, b));
-        let mut duplicate = alloc::vec![false; members.len()];
+    ) -> usize {
+        let tape = &self.tape;
+        let mut keys = Vec::with_capacity(count);
+        let mut member = at + 1;
+        for _ in 0..count {
+            keys.push(member);
+            member += 1 + tape.width_at(member + 1);
+        }
+        let mut order: Vec<usize> = (0..count).collect();
+        heap_sort(&mut order, |&a, &b| {
+            (tape.str_at(keys[a]), a) < (tape.str_at(keys[b]), b)
+        });
+        let mut duplicate = alloc::vec![false; count];
         for pair in order.windows(2) {
-            if members[pair[0]].0 == members[pair[1]].0 {
+            if tape.str_at(keys[pair[0]]) == tape.str_at(keys[pair[1]]) {
                 duplicate[pair[1]] = true;
             }
         }
         let mut found = Vec::new();
-        for u in unchecked.iter().filter(|u| duplicate[u.member]) {
-            let key = &object.members[u.member].0;
-            let member_path = Path {
-                parent: Some(path),
-                segment: Some(Segment::Key(key)),
+        for u in unchecked {
+            let Some(m) = keys.iter().position(|&k| k == u.key) else {
+                continue;
             };
-            found.push((u.problems, self.duplicate(&member_path, key, u.key_offset)));
+            if duplicate[m] {
+                let member_path = Path {
+                    parent: Some(path),
+                    segment: Some(Segment::Key(u.key)),
+                };
+                found.push((
+                    u.problems,
+                    self.duplicate(&member_path, u.key, u.key_offset),
+                ));
+            }
         }
         // Each in its place among the problems found inside the members.
         if let Some(&(first, _)) = found.first() {
-            let later = self.problems.split_off(first);
+            let later = self.tape.problems.split_off(first);
             let mut found = found.into_iter().peekable();
             for (i, problem) in later.into_iter().enumerate() {
                 while let Some((_, duplicate)) = found.next_if(|(at, _)| *at == first + i) {
-                    self.problems.push(duplicate);
+                    self.tape.problems.push(duplicate);
                 }
-                self.problems.push(problem);
+                self.tape.problems.push(problem);
             }
-            self.problems.extend(found.map(|(_, duplicate)| duplicate));
+            self.tape
+                .problems
+                .extend(found.map(|(_, duplicate)| duplicate));
         }
-        let mut index = 0;
-        object.members.retain(|_| {
-            index += 1;
-            !duplicate[index - 1]
-        });
+        // The kept members moved down over the others' tokens.
+        let tokens = &mut self.tape.tokens;
+        let mut to = at + 1;
+        let mut removed = 0;
+        for (m, &key) in keys.iter().enumerate() {
+            let end = keys.get(m + 1).copied().unwrap_or(tokens.len());
+            if duplicate[m] {
+                removed += 1;
+            } else {
+                tokens.copy_within(key..end, to);
+                to += end - key;
+            }
+        }
+        tokens.truncate(to);
+        removed
     }
 
     /// The line and column of `offset`, for a violation found while reading.
@@ -540,8 +630,9 @@ impl<'a> Reader<'a> {
             .at(bytes, offset)
     }
 
-    fn duplicate(&mut self, path: &Path<'_>, key: &str, offset: usize) -> Error {
-        self.located(ErrorKind::DuplicateKey(String::from(key)), path, offset)
+    fn duplicate(&mut self, path: &Path<'_>, key: usize, offset: usize) -> Error {
+        let name = String::from(self.tape.str_at(key));
+        self.located(ErrorKind::DuplicateKey(name), path, offset)
     }
 
     /// A problem that does not stop the reading, at `path`.
@@ -549,28 +640,31 @@ impl<'a> Reader<'a> {
         let (line, column) = self.line_column(offset);
         Error {
             kind,
-            pointer: String::from(path.pointer().as_str()),
+            pointer: String::from(path.pointer(&self.tape).as_str()),
             offset,
             line,
             column,
         }
     }
 
-    fn array(&mut self, depth: usize, path: &Path<'_>) -> Result<Value<'a>, Error> {
+    fn array(&mut self, depth: usize, path: &Path<'_>) -> Result<(), Error> {
         self.enter(depth)?;
+        let at = self.tape.tokens.len();
+        self.push(Kind::Array, self.pos, 0);
         self.pos += 1;
-        let mut elements = Vec::new();
+        let mut count = 0;
         self.skip_whitespace();
         if self.peek() == Some(b']') {
             self.pos += 1;
-            return Ok(Value::from(elements));
+            return Ok(());
         }
         loop {
             let element_path = Path {
                 parent: Some(path),
-                segment: Some(Segment::Index(elements.len())),
+                segment: Some(Segment::Index(count)),
             };
-            elements.push(self.value(depth, &element_path)?);
+            self.value(depth, &element_path)?;
+            count += 1;
             self.skip_whitespace();
             match self.peek() {
                 Some(b',') => {
@@ -579,23 +673,25 @@ impl<'a> Reader<'a> {
                 }
                 Some(b']') => {
                     self.pos += 1;
-                    return Ok(Value::from(elements));
+                    self.close(at, count);
+                    return Ok(());
                 }
                 _ => return Err(self.unexpected(ErrorKind::ExpectedCommaOrBracket)),
             }
         }
     }
 
-    fn literal(&mut self, word: &'static str, value: Value<'a>) -> Result<Value<'a>, Error> {
+    fn literal(&mut self, word: &'static str, kind: Kind) -> Result<(), Error> {
         if self.bytes.get(self.pos..self.pos + word.len()) == Some(word.as_bytes()) {
+            self.push(kind, self.pos, word.len());
             self.pos += word.len();
-            Ok(value)
+            Ok(())
         } else {
             Err(self.error(ErrorKind::ExpectedValue))
         }
     }
 
-    fn number(&mut self) -> Result<Value<'a>, Error> {
+    fn number(&mut self) -> Result<(), Error> {
         let start = self.pos;
         if self.peek() == Some(b'-') {
             self.pos += 1;
@@ -637,8 +733,8 @@ impl<'a> Reader<'a> {
             }
             self.digits();
         }
-        let text = self.text.get(start..self.pos).unwrap_or_default();
-        Ok(Value::number_text(text))
+        self.push(Kind::Number, start, self.pos - start);
+        Ok(())
     }
 
     fn digits(&mut self) {
@@ -647,9 +743,9 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// A string at the cursor (on its opening quote). Borrowed when it has no
-    /// escapes.
-    fn string(&mut self, path: &Path<'_>) -> Result<Cow<'a, str>, Error> {
+    /// A string at the cursor (on its opening quote): a span of the input
+    /// when it has no escapes, of the tape's own text when it has.
+    fn string(&mut self, path: &Path<'_>) -> Result<(), Error> {
         self.pos += 1;
         let start = self.pos;
         // The run of plain characters, found in one scan.
@@ -657,35 +753,43 @@ impl<'a> Reader<'a> {
         match self.peek() {
             None => return Err(self.error(ErrorKind::UnexpectedEnd)),
             Some(b'"') => {
-                let s = self.text.get(start..self.pos).unwrap_or_default();
+                self.push(Kind::Text, start, self.pos - start);
                 self.pos += 1;
-                return Ok(Cow::Borrowed(s));
+                return Ok(());
             }
             Some(b) if b < 0x20 => return Err(self.error(ErrorKind::ControlInString(b))),
             Some(_) => {}
         }
-        let mut owned = String::from(self.text.get(start..self.pos).unwrap_or_default());
+        let text = self.tape.text;
+        let from = self.tape.unescaped.len();
+        self.tape
+            .unescaped
+            .push_str(text.get(start..self.pos).unwrap_or_default());
         loop {
             match self.peek() {
                 None => return Err(self.error(ErrorKind::UnexpectedEnd)),
                 Some(b'"') => {
                     self.pos += 1;
-                    return Ok(Cow::Owned(owned));
+                    let len = self.tape.unescaped.len() - from;
+                    self.push(Kind::Unescaped, from, len);
+                    return Ok(());
                 }
-                Some(b'\\') => self.escape(&mut owned, path)?,
+                Some(b'\\') => self.escape(path)?,
                 Some(b) if b < 0x20 => return Err(self.error(ErrorKind::ControlInString(b))),
                 Some(_) => {
                     // Copy the run up to the next quote, backslash or control.
                     let run_start = self.pos;
                     self.pos += super::plain_run(self.bytes.get(run_start..).unwrap_or_default());
-                    owned.push_str(self.text.get(run_start..self.pos).unwrap_or_default());
+                    self.tape
+                        .unescaped
+                        .push_str(text.get(run_start..self.pos).unwrap_or_default());
                 }
             }
         }
     }
 
     /// One escape sequence at the cursor (on its backslash).
-    fn escape(&mut self, out: &mut String, path: &Path<'_>) -> Result<(), Error> {
+    fn escape(&mut self, path: &Path<'_>) -> Result<(), Error> {
         let escape_offset = self.pos;
         self.pos += 1;
         let c = match self.peek() {
@@ -706,9 +810,9 @@ impl<'a> Reader<'a> {
                     _ => char::from_u32(u32::from(unit)),
                 };
                 match c {
-                    Some(c) => out.push(c),
+                    Some(c) => self.tape.unescaped.push(c),
                     None => {
-                        out.push(char::REPLACEMENT_CHARACTER);
+                        self.tape.unescaped.push(char::REPLACEMENT_CHARACTER);
                         self.lone_surrogate(path, escape_offset);
                     }
                 }
@@ -717,7 +821,7 @@ impl<'a> Reader<'a> {
             _ => return Err(self.unexpected(ErrorKind::InvalidEscape)),
         };
         self.pos += 1;
-        out.push(c);
+        self.tape.unescaped.push(c);
         Ok(())
     }
 
@@ -749,7 +853,7 @@ impl<'a> Reader<'a> {
 
     fn lone_surrogate(&mut self, path: &Path<'_>, offset: usize) {
         let problem = self.located(ErrorKind::LoneSurrogate, path, offset);
-        self.problems.push(problem);
+        self.tape.problems.push(problem);
     }
 }
 
@@ -794,7 +898,7 @@ mod tests {
         limits: &Limits,
         scan: usize,
     ) -> Result<Read<'a>, Violation> {
-        reported(super::read_document(text, limits, scan))
+        reported(super::read_document(text, limits, scan).map(Document::from))
     }
 
     fn read(s: &str) -> Result<Read<'_>, Violation> {
@@ -907,7 +1011,10 @@ mod tests {
     fn strings_borrow_unless_escaped() {
         let doc = read(r#"["plain", "t\u00e9\n"]"#).unwrap();
         let a = doc.root.as_array().unwrap();
-        assert!(matches!(&a[0].0, Node::String(Cow::Borrowed("plain"))));
+        assert!(matches!(
+            &a[0].0,
+            Node::String(alloc::borrow::Cow::Borrowed("plain"))
+        ));
         assert_eq!(a[1].as_str(), Some("té\n"));
     }
 

@@ -3,8 +3,8 @@
 
 use alloc::vec::Vec;
 
+use crate::json::Json;
 use crate::json::pointer::Pointer;
-use crate::json::{Node, Value};
 use crate::message::msg;
 use crate::number;
 use crate::violation::{Code, Violation};
@@ -13,9 +13,11 @@ use crate::violation::{Code, Violation};
 /// (no overflow to infinity, no underflow to zero, integers within
 /// ±(2^53 − 1)); keys and strings must not contain NUL, which databases such
 /// as PostgreSQL cannot store in text.
-pub fn check(value: &Value<'_>, pointer: &mut Pointer, out: &mut Vec<Violation>) {
-    match &value.0 {
-        Node::Number(n) if !number::is_interoperable(n) => out.push(Violation::body(
+pub fn check(value: Json<'_, '_>, pointer: &mut Pointer, out: &mut Vec<Violation>) {
+    if let Some(n) = value.as_number()
+        && !number::is_interoperable(n)
+    {
+        out.push(Violation::body(
             pointer.as_str(),
             Code::NumberOutOfRange,
             msg!(
@@ -26,26 +28,26 @@ pub fn check(value: &Value<'_>, pointer: &mut Pointer, out: &mut Vec<Violation>)
                 number::MAX_SAFE_INTEGER,
                 "); send it as a string"
             ),
-        )),
-        Node::String(s) if s.as_bytes().contains(&0) => out.push(nul(pointer)),
-        Node::Array(elements) => {
-            for (i, element) in elements.iter().enumerate() {
-                let mark = pointer.push_index(i);
-                check(element, pointer, out);
-                pointer.truncate(mark);
-            }
+        ));
+    } else if let Some(s) = value.as_str() {
+        if s.as_bytes().contains(&0) {
+            out.push(nul(pointer));
         }
-        Node::Object(object) => {
-            for (key, member) in object.iter() {
-                let mark = pointer.push_key(key);
-                if key.as_bytes().contains(&0) {
-                    out.push(nul(pointer));
-                }
-                check(member, pointer, out);
-                pointer.truncate(mark);
-            }
+    } else if let Some(elements) = value.as_array() {
+        for (i, element) in elements.enumerate() {
+            let mark = pointer.push_index(i);
+            check(element, pointer, out);
+            pointer.truncate(mark);
         }
-        _ => {}
+    } else if let Some(object) = value.as_object() {
+        for (key, member) in object {
+            let mark = pointer.push_key(key);
+            if key.as_bytes().contains(&0) {
+                out.push(nul(pointer));
+            }
+            check(member, pointer, out);
+            pointer.truncate(mark);
+        }
     }
 }
 
@@ -60,17 +62,17 @@ fn nul(pointer: &Pointer) -> Violation {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::json::{Limits, parse};
+    use crate::json::{Limits, read};
 
     #[test]
     fn finds_every_problem_with_its_pointer() {
-        let doc = parse(
+        let tape = read(
             br#"{"ok": [1, 2.5, "x"], "big": 1e400, "deep": {"n": [9007199254740993]}, "s": "a\u0000", "k\u0000": 1}"#,
             &Limits::default(),
         )
         .unwrap();
         let mut out = Vec::new();
-        check(&doc.root, &mut Pointer::root(), &mut out);
+        check(tape.root(), &mut Pointer::root(), &mut out);
         let found: Vec<_> = out
             .iter()
             .map(|v| (v.path.as_str(), v.code.as_str()))

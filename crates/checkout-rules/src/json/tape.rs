@@ -1,0 +1,318 @@
+//! A read document as a flat list of tokens with spans into the input: what
+//! the reader writes and the walker reads. One vector per document instead
+//! of a tree of vectors and strings per object and member; the tree
+//! ([`Value`]) is built from it only where a caller asks for one.
+
+use alloc::borrow::Cow;
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use super::{Node, Object, Value};
+use crate::json::parse::Error;
+
+/// What a token is. Containers are followed by their contents: an object by
+/// key and value tokens in turn, an array by its elements.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Null,
+    True,
+    False,
+    /// A number: its text is `start..start + len` of the input.
+    Number,
+    /// A string without escapes: `start..start + len` of the input.
+    Text,
+    /// A string with escapes, unescaped: `start..start + len` of the
+    /// tape's own text.
+    Unescaped,
+    /// An array of `count` elements, `len` tokens long after this one.
+    Array,
+    /// An object of `count` members, `len` tokens long after this one.
+    Object,
+}
+
+/// One token: 16 bytes, offsets in 32 bits (the reader refuses inputs of
+/// 4 GiB or more).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Token {
+    pub kind: Kind,
+    pub start: u32,
+    pub len: u32,
+    pub count: u32,
+}
+
+impl Token {
+    pub const fn new(kind: Kind, start: u32, len: u32) -> Token {
+        Token {
+            kind,
+            start,
+            len,
+            count: 0,
+        }
+    }
+
+    /// How many tokens this value takes, itself included.
+    fn width(self) -> usize {
+        match self.kind {
+            Kind::Array | Kind::Object => 1 + self.len as usize,
+            _ => 1,
+        }
+    }
+}
+
+/// A document's tokens, the unescaped text of its strings that had escapes,
+/// and the problems that did not stop the reading.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Tape<'a> {
+    pub text: &'a str,
+    pub tokens: Vec<Token>,
+    pub unescaped: String,
+    pub problems: Vec<Error>,
+}
+
+impl<'a> Tape<'a> {
+    /// The top-level value.
+    pub fn root(&self) -> Json<'_, 'a> {
+        Json { tape: self, at: 0 }
+    }
+
+    /// The text of a string or number token.
+    pub(crate) fn str_at(&self, at: usize) -> &str {
+        let Some(token) = self.tokens.get(at) else {
+            return "";
+        };
+        let span = token.start as usize..(token.start + token.len) as usize;
+        match token.kind {
+            Kind::Unescaped => self.unescaped.get(span),
+            _ => self.text.get(span),
+        }
+        .unwrap_or_default()
+    }
+
+    /// How many tokens the value at `at` takes, itself included.
+    pub(crate) fn width_at(&self, at: usize) -> usize {
+        self.tokens.get(at).map_or(1, |t| t.width())
+    }
+}
+
+/// A value in a tape: what the walker reads, as it read a [`Value`] before.
+#[derive(Clone, Copy)]
+pub(crate) struct Json<'t, 'a> {
+    tape: &'t Tape<'a>,
+    at: usize,
+}
+
+impl core::fmt::Debug for Json<'_, '_> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        self.to_value().fmt(f)
+    }
+}
+
+impl<'t, 'a> Json<'t, 'a> {
+    fn token(self) -> Token {
+        self.tape
+            .tokens
+            .get(self.at)
+            .copied()
+            .unwrap_or(Token::new(Kind::Null, 0, 0))
+    }
+
+    /// Its token's index in the tape, at most `u32::MAX` as the tape's
+    /// offsets are.
+    pub fn index(self) -> u32 {
+        u32::try_from(self.at).unwrap_or(u32::MAX)
+    }
+
+    /// The value whose token is at `index` in the same tape.
+    pub fn at(self, index: u32) -> Json<'t, 'a> {
+        Json {
+            tape: self.tape,
+            at: index as usize,
+        }
+    }
+
+    /// The JSON type's name, as messages use it.
+    pub fn type_name(self) -> &'static str {
+        match self.token().kind {
+            Kind::Null => "null",
+            Kind::True | Kind::False => "boolean",
+            Kind::Number => "number",
+            Kind::Text | Kind::Unescaped => "string",
+            Kind::Array => "array",
+            Kind::Object => "object",
+        }
+    }
+
+    pub fn is_null(self) -> bool {
+        self.token().kind == Kind::Null
+    }
+
+    /// The string, if this is one.
+    pub fn as_str(self) -> Option<&'t str> {
+        match self.token().kind {
+            Kind::Text | Kind::Unescaped => Some(self.tape.str_at(self.at)),
+            _ => None,
+        }
+    }
+
+    /// The string, borrowed from the input where it had no escapes.
+    pub fn text(self) -> Option<Cow<'a, str>> {
+        let token = self.token();
+        match token.kind {
+            Kind::Text => Some(Cow::Borrowed(self.input_span(token))),
+            Kind::Unescaped => Some(Cow::Owned(String::from(self.tape.str_at(self.at)))),
+            _ => None,
+        }
+    }
+
+    /// The number's text, if this is a number.
+    pub fn as_number(self) -> Option<&'a str> {
+        let token = self.token();
+        (token.kind == Kind::Number).then(|| self.input_span(token))
+    }
+
+    fn input_span(self, token: Token) -> &'a str {
+        let text: &'a str = self.tape.text;
+        text.get(token.start as usize..(token.start + token.len) as usize)
+            .unwrap_or_default()
+    }
+
+    /// The members, if this is an object.
+    pub fn as_object(self) -> Option<Members<'t, 'a>> {
+        let token = self.token();
+        (token.kind == Kind::Object).then_some(Members {
+            tape: self.tape,
+            at: self.at + 1,
+            left: token.count as usize,
+        })
+    }
+
+    /// The elements, if this is an array.
+    pub fn as_array(self) -> Option<Elements<'t, 'a>> {
+        let token = self.token();
+        (token.kind == Kind::Array).then_some(Elements {
+            tape: self.tape,
+            at: self.at + 1,
+            left: token.count as usize,
+        })
+    }
+
+    /// The value of member `key`, if this is an object that has it.
+    pub fn get(self, key: &str) -> Option<Json<'t, 'a>> {
+        self.as_object()?.find(|(k, _)| *k == key).map(|(_, v)| v)
+    }
+
+    /// The value as a tree, borrowing what it can from the input.
+    pub fn to_value(self) -> Value<'a> {
+        let token = self.token();
+        Value(match token.kind {
+            Kind::Null => Node::Null,
+            Kind::True => Node::Bool(true),
+            Kind::False => Node::Bool(false),
+            Kind::Number => Node::Number(Cow::Borrowed(self.input_span(token))),
+            Kind::Text | Kind::Unescaped => Node::String(self.text().unwrap_or_default()),
+            Kind::Array => Node::Array(
+                self.as_array()
+                    .into_iter()
+                    .flatten()
+                    .map(Json::to_value)
+                    .collect(),
+            ),
+            Kind::Object => Node::Object(self.to_object().unwrap_or_default()),
+        })
+    }
+
+    /// The object as a tree, if this is one.
+    pub fn to_object(self) -> Option<Object<'a>> {
+        let members = self.as_object()?;
+        let mut object = Object::default();
+        object.members.reserve(members.len());
+        for (at, value) in members.keys() {
+            let key = Json {
+                tape: self.tape,
+                at,
+            };
+            object
+                .members
+                .push((key.text().unwrap_or_default(), value.to_value()));
+        }
+        Some(object)
+    }
+}
+
+/// An object's members in document order: key and value.
+#[derive(Clone, Debug)]
+pub(crate) struct Members<'t, 'a> {
+    tape: &'t Tape<'a>,
+    /// The next member's key token.
+    at: usize,
+    left: usize,
+}
+
+impl<'t, 'a> Members<'t, 'a> {
+    /// The members with their keys' token indices.
+    fn keys(self) -> impl Iterator<Item = (usize, Json<'t, 'a>)> {
+        let tape = self.tape;
+        let mut at = self.at;
+        (0..self.left).map(move |_| {
+            let key = at;
+            let value = Json { tape, at: key + 1 };
+            at = key + 1 + tape.width_at(key + 1);
+            (key, value)
+        })
+    }
+}
+
+impl<'t, 'a> Iterator for Members<'t, 'a> {
+    type Item = (&'t str, Json<'t, 'a>);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.left == 0 {
+            return None;
+        }
+        self.left -= 1;
+        let key = self.tape.str_at(self.at);
+        let value = Json {
+            tape: self.tape,
+            at: self.at + 1,
+        };
+        self.at += 1 + self.tape.width_at(self.at + 1);
+        Some((key, value))
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.left, Some(self.left))
+    }
+}
+
+impl ExactSizeIterator for Members<'_, '_> {}
+
+/// An array's elements in order.
+#[derive(Clone, Debug)]
+pub(crate) struct Elements<'t, 'a> {
+    tape: &'t Tape<'a>,
+    at: usize,
+    left: usize,
+}
+
+impl<'t, 'a> Iterator for Elements<'t, 'a> {
+    type Item = Json<'t, 'a>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.left == 0 {
+            return None;
+        }
+        self.left -= 1;
+        let element = Json {
+            tape: self.tape,
+            at: self.at,
+        };
+        self.at += self.tape.width_at(self.at);
+        Some(element)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.left, Some(self.left))
+    }
+}
+
+impl ExactSizeIterator for Elements<'_, '_> {}
