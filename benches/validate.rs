@@ -3,7 +3,8 @@
 //! - **floor**: `serde_json` reading the same bytes into a plain typed struct
 //!   with the same fields (borrowed `&str`), no checks; for Payviox also the
 //!   floor plus an exact sum check in minor units;
-//! - **checkout-rules**: validate and normalise, with the full report;
+//! - **checkout-rules**: validate and normalise, with the full report, by
+//!   `Dialect::validate` and by a `Validator` that keeps its buffers;
 //! - **JSON Schema**: the `jsonschema` crate with Payviox's own OpenAPI
 //!   schema, parsing the bytes into a `serde_json::Value` first (Payviox
 //!   requests only: the other providers publish no schema).
@@ -17,7 +18,7 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use checkout_rules::Dialect;
+use checkout_rules::{Dialect, Validator};
 use criterion::{Criterion, criterion_group, criterion_main};
 use serde::Deserialize;
 
@@ -299,13 +300,19 @@ fn allocations() {
         let before = ALLOCATIONS.load(Ordering::Relaxed);
         black_box(case.dialect.validate(&case.body, &headers));
         let ours = ALLOCATIONS.load(Ordering::Relaxed) - before;
+        // A validator's second request: its buffers already grown.
+        let mut validator = Validator::new(case.dialect);
+        black_box(validator.validate(&case.body, &headers));
+        let before = ALLOCATIONS.load(Ordering::Relaxed);
+        black_box(validator.validate(&case.body, &headers));
+        let reused = ALLOCATIONS.load(Ordering::Relaxed) - before;
         let before = ALLOCATIONS.load(Ordering::Relaxed);
         black_box(floor(case.dialect, &case.body));
         let floor = ALLOCATIONS.load(Ordering::Relaxed) - before;
         let fields =
             serde_json::from_slice::<serde_json::Value>(&case.body).map_or(0, |v| values(&v));
         println!(
-            "  {}: {ours} ({:.2} per JSON value, {fields} values); floor {floor}",
+            "  {}: {ours} ({:.2} per JSON value, {fields} values), with a Validator {reused}; floor {floor}",
             case.name,
             ours as f64 / fields.max(1) as f64
         );
@@ -338,6 +345,14 @@ fn bench(c: &mut Criterion) {
         group.bench_function("checkout-rules: validate + normalise", |b| {
             b.iter(|| {
                 case.dialect
+                    .validate(black_box(&case.body), &headers)
+                    .is_valid()
+            })
+        });
+        let mut validator = Validator::new(case.dialect);
+        group.bench_function("checkout-rules: Validator, buffers kept", |b| {
+            b.iter(|| {
+                validator
                     .validate(black_box(&case.body), &headers)
                     .is_valid()
             })

@@ -14,7 +14,7 @@ use std::sync::{Arc, Mutex, mpsc};
 use std::thread;
 
 use checkout_rules::json::Limits;
-use checkout_rules::{Dialect, Report};
+use checkout_rules::{Dialect, Report, Validator};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::validate::{display_name, header_refs, inputs};
@@ -155,10 +155,13 @@ impl Batch<'_> {
             for _ in 0..self.jobs {
                 let (blocks_rx, reports_tx) = (Arc::clone(&blocks_rx), reports_tx.clone());
                 scope.spawn(move || {
+                    // Each worker keeps its buffers from one request to the next.
+                    let mut validator = Validator::new(self.dialect);
                     // The lock is held only to take the next block.
                     let next = || blocks_rx.lock().ok()?.recv().ok();
                     while let Some(block) = next() {
-                        if reports_tx.send(self.validate_block(&block)).is_err() {
+                        let reports = self.validate_block(&block, &mut validator);
+                        if reports_tx.send(reports).is_err() {
                             break;
                         }
                     }
@@ -219,12 +222,12 @@ impl Batch<'_> {
         Ok(())
     }
 
-    fn validate_block(&self, block: &Block) -> Reports {
+    fn validate_block(&self, block: &Block, validator: &mut Validator) -> Reports {
         let mut text = String::with_capacity(block.bytes.len() * 2);
         let mut all_valid = true;
         for (i, line) in block.lines.iter().enumerate() {
             let report = match *line {
-                Line::Stored { start, end } => self.dialect.validate(
+                Line::Stored { start, end } => validator.validate(
                     block.bytes.get(start..end).unwrap_or_default(),
                     self.headers,
                 ),

@@ -110,7 +110,7 @@ mod writer;
 pub use canonical::CheckoutSession;
 pub use convert::Conversion;
 pub use currency::{Currency, CurrencyRejection, CurrencySet};
-pub use dialect::{Dialect, Options, UnknownDialect};
+pub use dialect::{Dialect, Options, UnknownDialect, Validator};
 pub use money::{Money, MoneyError};
 pub use number::MAX_SAFE_INTEGER;
 pub use report::{Code, Notice, NoticeCode, Part, Report, Violation};

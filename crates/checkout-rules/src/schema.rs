@@ -1033,8 +1033,12 @@ pub(crate) mod read {
 
     /// The members `spec` does not list, or `None` when there are none.
     pub fn extra<'a>(object: Json<'_, 'a>, spec: &ObjectSpec) -> Option<Object<'a>> {
-        let mut extra = object.to_object()?;
-        extra.retain(|key| spec.field(key).is_none());
+        let mut extra = Object::default();
+        for (key, value) in object.members()? {
+            if spec.field(&key).is_none() {
+                extra.set(key, value.to_value());
+            }
+        }
         (!extra.is_empty()).then_some(extra)
     }
 }

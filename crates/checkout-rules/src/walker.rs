@@ -82,6 +82,12 @@ impl<'o, 'a> Walker<'o, 'a> {
         }
     }
 
+    /// The pointer's buffer, emptied, for the next walk.
+    pub fn into_pointer(mut self) -> Pointer {
+        self.pointer.truncate(0);
+        self.pointer
+    }
+
     /// Checks an object against its spec: every field, then every member the
     /// spec does not list.
     pub fn object(&mut self, value: Json<'_, 'a>, spec: &ObjectSpec) {

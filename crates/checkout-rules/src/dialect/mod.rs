@@ -13,6 +13,8 @@ use core::fmt;
 use core::hash::{Hash, Hasher};
 use core::str::FromStr;
 
+use crate::canonical::CheckoutSession;
+use crate::json::pointer::Pointer;
 use crate::json::{self, Limits};
 use crate::mapping::Normaliser;
 use crate::report::Report;
@@ -127,11 +129,72 @@ impl Dialect {
         headers: &[(&str, &'a str)],
         options: &Options,
     ) -> Report<'a> {
-        let spec = self.spec();
+        Validator::with_options(self, *options).validate(body, headers)
+    }
+}
+
+/// A dialect's validation that keeps its working buffers from one request
+/// to the next: for servers and batches, which validate many. Once the
+/// buffers have grown to the largest request seen, a validation allocates
+/// only what its report holds (the violations, or the session's items and
+/// metadata). Its reports are those of [`Dialect::validate_with`].
+///
+/// ```
+/// use checkout_rules::{Dialect, Options, Validator};
+///
+/// let mut validator = Validator::new(Dialect::PAYVIOX);
+/// let bodies: [&[u8]; 2] = [
+///     br#"{"amount": 1999, "currency": "USD", "customer": "c1", "order_id": "o1", "items": [{"name": "Pen", "quantity": 1, "price": 1999}]}"#,
+///     br#"{"amount": "1999"}"#,
+/// ];
+/// let verdicts: Vec<bool> = bodies
+///     .iter()
+///     .map(|body| validator.validate(body, &[("Authorization", "Bearer sk_live_1")]).is_valid())
+///     .collect();
+/// assert_eq!(verdicts, [true, false]);
+/// assert_eq!(
+///     validator.validate(bodies[1], &[]),
+///     Dialect::PAYVIOX.validate_with(bodies[1], &[], &Options::default())
+/// );
+/// ```
+#[derive(Debug)]
+pub struct Validator {
+    dialect: Dialect,
+    options: Options,
+    buffers: json::tape::Buffers,
+    pointer: Pointer,
+}
+
+impl Validator {
+    /// A validator for `dialect` with the default [`Options`].
+    pub fn new(dialect: Dialect) -> Validator {
+        Validator::with_options(dialect, Options::default())
+    }
+
+    /// A validator for `dialect` with `options`.
+    pub fn with_options(dialect: Dialect, options: Options) -> Validator {
+        Validator {
+            dialect,
+            options,
+            buffers: json::tape::Buffers::default(),
+            pointer: Pointer::root(),
+        }
+    }
+
+    /// The dialect it validates.
+    pub fn dialect(&self) -> Dialect {
+        self.dialect
+    }
+
+    /// Validates a request (body bytes and headers as `(name, value)`
+    /// pairs): every violation, and the canonical session when there are
+    /// none.
+    pub fn validate<'a>(&mut self, body: &'a [u8], headers: &[(&str, &'a str)]) -> Report<'a> {
+        let options = &self.options;
         // Judging the body alone, the headers are not checked, so nothing
         // reads them: no rule, and not the session.
         let headers = if options.body_only { &[] } else { headers };
-        let mut tape = match json::read(body, &options.limits) {
+        let mut tape = match json::read_with(body, &options.limits, &mut self.buffers) {
             Ok(tape) => tape,
             Err(error) => return Report::refusing(alloc::vec![error.into()]),
         };
@@ -139,19 +202,44 @@ impl Dialect {
             .into_iter()
             .map(Violation::from)
             .collect();
-        let root = tape.root();
+        let session = self.walk(tape.root(), headers, &mut violations);
+        self.buffers = tape.into_buffers();
+        if !violations.is_empty() {
+            return Report::refusing(violations);
+        }
+        match session {
+            Some(session) => Report::valid(session),
+            // A valid body always normalises; this keeps a bug from looking valid.
+            None => Report::refusing(alloc::vec![Violation::body(
+                "",
+                crate::violation::Code::Internal,
+                "the request is valid but could not be normalised; please report this as a bug",
+            )]),
+        }
+    }
+
+    /// Checks a read body and its headers, adding to `violations`; the
+    /// session when there are none.
+    fn walk<'a>(
+        &mut self,
+        root: json::Json<'_, 'a>,
+        headers: &[(&str, &'a str)],
+        violations: &mut Vec<Violation>,
+    ) -> Option<CheckoutSession<'a>> {
+        let spec = self.dialect.spec();
         if root.as_object().is_none() {
             violations.push(walker::type_violation(
                 root,
                 "object",
                 crate::rules::At::body(""),
             ));
-            return Report::refusing(violations);
+            return None;
         }
         let currency = spec.currency(root);
         let mut normaliser = currency.and_then(|c| Normaliser::new(spec, c));
-        let mut walker = Walker::new(&mut violations, currency);
-        walker.url_policy = options.url_policy;
+        let pointer = core::mem::replace(&mut self.pointer, Pointer::empty());
+        let mut walker = Walker::starting_at(violations, currency, pointer);
+        walker.url_policy = self.options.url_policy;
         walker.visitor = normaliser.as_mut().map(|n| n as &mut dyn Visitor<'a>);
         walker.object(root, spec.body);
         walker.visitor = None;
@@ -163,23 +251,14 @@ impl Dialect {
         for rule in spec.cross_rules {
             rule.check.check(&request, walker.out);
         }
-        if !options.body_only {
+        if !self.options.body_only {
             walker.headers(headers, spec.headers);
         }
-
+        self.pointer = walker.into_pointer();
         if !violations.is_empty() {
-            return Report::refusing(violations);
+            return None;
         }
-        let session = normaliser.and_then(|n| n.finish(spec, &request));
-        match session {
-            Some(session) => Report::valid(session),
-            // A valid body always normalises; this keeps a bug from looking valid.
-            None => Report::refusing(alloc::vec![Violation::body(
-                "",
-                crate::violation::Code::Internal,
-                "the request is valid but could not be normalised; please report this as a bug",
-            )]),
-        }
+        normaliser.and_then(|n| n.finish(spec, &request))
     }
 }
 

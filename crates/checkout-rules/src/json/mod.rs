@@ -27,8 +27,8 @@ use serde::ser::{SerializeMap, SerializeSeq, Serializer};
 
 pub use de::{DeError, from_value};
 pub use number::{NotANumber, Number};
-pub(crate) use parse::read;
 pub use parse::{Document, Error, ErrorKind, Limits, parse};
+pub(crate) use parse::{read, read_with};
 pub(crate) use tape::Json;
 pub use write::to_string;
 
@@ -291,11 +291,6 @@ impl<'a> Object<'a> {
     pub fn remove(&mut self, key: &str) -> Option<Value<'a>> {
         let at = self.members.iter().position(|(k, _)| k == key)?;
         Some(self.members.remove(at).1)
-    }
-
-    /// Keeps the members whose keys `keep` accepts.
-    pub(crate) fn retain(&mut self, mut keep: impl FnMut(&str) -> bool) {
-        self.members.retain(|(key, _)| keep(key));
     }
 
     /// A copy that owns all its text.

@@ -4,7 +4,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 use super::Value;
-use super::tape::{Kind, Tape, Token};
+use super::tape::{Buffers, Kind, Tape, Token};
 use crate::json::pointer::Pointer;
 
 /// Size and depth limits for a body.
@@ -122,6 +122,16 @@ impl<'a> From<Tape<'a>> for Document<'a> {
 /// Reads `input` as one JSON value into a tape, as [`parse`] does into a
 /// tree.
 pub(crate) fn read<'a>(input: &'a [u8], limits: &Limits) -> Result<Tape<'a>, Error> {
+    read_with(input, limits, &mut Buffers::default())
+}
+
+/// [`read`] into buffers kept from an earlier document (given back with
+/// [`Tape::into_buffers`]).
+pub(crate) fn read_with<'a>(
+    input: &'a [u8],
+    limits: &Limits,
+    buffers: &mut Buffers,
+) -> Result<Tape<'a>, Error> {
     limits.check_size(input.len())?;
     if input.starts_with(b"\xEF\xBB\xBF") {
         return Err(Error::at_start(ErrorKind::ByteOrderMark));
@@ -134,10 +144,15 @@ pub(crate) fn read<'a>(input: &'a [u8], limits: &Limits) -> Result<Tape<'a>, Err
             return Err(Error::new(ErrorKind::InvalidUtf8, valid.len()).located(valid));
         }
     };
-    read_document(text, limits, SCAN_LIMIT)
+    read_document(text, limits, SCAN_LIMIT, core::mem::take(buffers))
 }
 
-fn read_document<'a>(text: &'a str, limits: &Limits, scan_limit: usize) -> Result<Tape<'a>, Error> {
+fn read_document<'a>(
+    text: &'a str,
+    limits: &Limits,
+    scan_limit: usize,
+    buffers: Buffers,
+) -> Result<Tape<'a>, Error> {
     // Offsets are held in 32 bits.
     if u32::try_from(text.len()).is_err() {
         return Err(Error::at_start(ErrorKind::TooLarge {
@@ -145,16 +160,22 @@ fn read_document<'a>(text: &'a str, limits: &Limits, scan_limit: usize) -> Resul
             max: u32::MAX as usize,
         }));
     }
+    let Buffers {
+        mut tokens,
+        unescaped,
+    } = buffers;
+    // A token for every four bytes: more than any request has but arrays
+    // of one-digit numbers, so the tape takes one allocation.
+    tokens.reserve(text.len() / 4 + 4);
     let mut reader = Reader {
         bytes: text.as_bytes(),
         pos: 0,
         max_depth: limits.max_depth.min(Limits::MAX_DEPTH),
         tape: Tape {
             text,
-            // About a token for every eight bytes of a usual request: one
-            // allocation, rarely grown.
-            tokens: Vec::with_capacity(text.len() / 8 + 4),
-            ..Tape::default()
+            tokens,
+            unescaped,
+            problems: Vec::new(),
         },
         lines: None,
         scan_limit,
@@ -898,7 +919,7 @@ mod tests {
         limits: &Limits,
         scan: usize,
     ) -> Result<Read<'a>, Violation> {
-        reported(super::read_document(text, limits, scan).map(Document::from))
+        reported(super::read_document(text, limits, scan, Buffers::default()).map(Document::from))
     }
 
     fn read(s: &str) -> Result<Read<'_>, Violation> {

@@ -64,6 +64,12 @@ impl Pointer {
         segments(&self.0)
     }
 
+    /// The root pointer, with no room reserved: a placeholder that does
+    /// not allocate.
+    pub(crate) const fn empty() -> Pointer {
+        Pointer(String::new())
+    }
+
     /// The empty pointer: the whole document.
     pub fn root() -> Pointer {
         // Room for the usual depth of a request without growing.

@@ -94,6 +94,27 @@ impl<'a> Tape<'a> {
     }
 }
 
+/// The buffers a tape is written into, kept between documents by a
+/// [`Validator`](crate::Validator) so that reading allocates only for a
+/// document larger than those before.
+#[derive(Debug, Default)]
+pub(crate) struct Buffers {
+    pub tokens: Vec<Token>,
+    pub unescaped: String,
+}
+
+impl Tape<'_> {
+    /// The tape's buffers, emptied, for the next document.
+    pub fn into_buffers(mut self) -> Buffers {
+        self.tokens.clear();
+        self.unescaped.clear();
+        Buffers {
+            tokens: self.tokens,
+            unescaped: self.unescaped,
+        }
+    }
+}
+
 /// A value in a tape: what the walker reads, as it read a [`Value`] before.
 #[derive(Clone, Copy)]
 pub(crate) struct Json<'t, 'a> {
@@ -221,21 +242,19 @@ impl<'t, 'a> Json<'t, 'a> {
         })
     }
 
+    /// The members, if this is an object, with keys borrowed from the
+    /// input where they had no escapes.
+    pub fn members(self) -> Option<impl Iterator<Item = (Cow<'a, str>, Json<'t, 'a>)>> {
+        let tape = self.tape;
+        let keys = self.as_object()?.keys();
+        Some(keys.map(move |(at, value)| (Json { tape, at }.text().unwrap_or_default(), value)))
+    }
+
     /// The object as a tree, if this is one.
     pub fn to_object(self) -> Option<Object<'a>> {
-        let members = self.as_object()?;
-        let mut object = Object::default();
-        object.members.reserve(members.len());
-        for (at, value) in members.keys() {
-            let key = Json {
-                tape: self.tape,
-                at,
-            };
-            object
-                .members
-                .push((key.text().unwrap_or_default(), value.to_value()));
-        }
-        Some(object)
+        Some(Object {
+            members: self.members()?.map(|(k, v)| (k, v.to_value())).collect(),
+        })
     }
 }
 
