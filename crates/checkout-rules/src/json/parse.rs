@@ -560,7 +560,7 @@ impl<'a> Reader<'a> {
         let name = tape.str_at(key);
         let mut member = at + 1;
         for _ in 0..count {
-            if tape.str_at(member) == name {
+            if tape.key_is(member, name) {
                 return true;
             }
             member += 1 + tape.width_at(member + 1);

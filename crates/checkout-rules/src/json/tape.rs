@@ -88,6 +88,15 @@ impl<'a> Tape<'a> {
         .unwrap_or_default()
     }
 
+    /// Whether the string at `at` is `key`: lengths first, as most keys
+    /// differ in length.
+    pub(crate) fn key_is(&self, at: usize, key: &str) -> bool {
+        self.tokens
+            .get(at)
+            .is_some_and(|t| t.len as usize == key.len())
+            && self.str_at(at) == key
+    }
+
     /// How many tokens the value at `at` takes, itself included.
     pub(crate) fn width_at(&self, at: usize) -> usize {
         self.tokens.get(at).map_or(1, |t| t.width())
@@ -219,7 +228,12 @@ impl<'t, 'a> Json<'t, 'a> {
 
     /// The value of member `key`, if this is an object that has it.
     pub fn get(self, key: &str) -> Option<Json<'t, 'a>> {
-        self.as_object()?.find(|(k, _)| *k == key).map(|(_, v)| v)
+        let tape = self.tape;
+        let (_, value) = self
+            .as_object()?
+            .keys()
+            .find(|&(at, _)| tape.key_is(at, key))?;
+        Some(value)
     }
 
     /// The value as a tree, borrowing what it can from the input.
