@@ -72,8 +72,41 @@ export function validateJson(dialect, body, opts) {
   return wasm.validate(text('dialect', dialect), bodyText(body), headersText(headers));
 }
 
+/**
+ * A member of `report` read from the report's JSON text on first access, then
+ * kept as a plain value: a caller that reads only `valid` never parses it.
+ */
+function lazy(report, key, parsed) {
+  Object.defineProperty(report, key, {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const value = parsed()[key];
+      Object.defineProperty(report, key, { value, writable: true, enumerable: true, configurable: true });
+      return value;
+    },
+    set(value) {
+      Object.defineProperty(report, key, { value, writable: true, enumerable: true, configurable: true });
+    },
+  });
+}
+
+const VALID = '{"valid":true,';
+
 export function validate(dialect, body, opts) {
-  return JSON.parse(validateJson(dialect, body, opts));
+  const json = validateJson(dialect, body, opts);
+  let all;
+  const parsed = () => (all ??= JSON.parse(json));
+  // The verdict leads the report's text; a valid report has no errors and
+  // a session, an invalid one errors and no session.
+  if (json.startsWith(VALID)) {
+    const report = { valid: true, errors: [] };
+    lazy(report, 'normalized', parsed);
+    return report;
+  }
+  const report = { valid: false };
+  lazy(report, 'errors', parsed);
+  return report;
 }
 
 /** The outcome's JSON text and the target body's exact text (or null). */

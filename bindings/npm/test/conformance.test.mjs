@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { validateJson, convertJson } from '../node.js';
+import { validate, validateJson, convertJson } from '../node.js';
 import * as browserBuild from '../wasm/checkout_rules_wasm.js';
 import * as nodeBuild from '../wasm-node/checkout_rules_wasm.js';
 
@@ -50,6 +50,28 @@ test('the native CLI and the WebAssembly builds give the golden reports', () => 
       assert.equal(build.validate(c.dialect, c.body, headers), reports[i], `${name} build, ${i}: ${c.body}`);
     }
   });
+
+  // `validate` decodes its members on first access: field for field and in
+  // the same order, it is the golden report, whether a member is read first
+  // or the whole is.
+  cases.forEach((c, i) => {
+    const expected = JSON.parse(reports[i]);
+    const report = validate(c.dialect, c.body, { headers: c.headers });
+    assert.equal(report.valid, expected.valid, `${i}`);
+    assert.deepEqual(report, expected, `${i}: ${c.body}`);
+    assert.equal(JSON.stringify(validate(c.dialect, c.body, { headers: c.headers })), reports[i], `${i}`);
+  });
+
+  // A decoded member is kept: read twice it is the same object, and it can
+  // be replaced like any other.
+  const refused = validate('payviox', '{}');
+  const errors = refused.errors;
+  assert.equal(refused.errors, errors);
+  refused.errors = [];
+  assert.deepEqual(refused, { valid: false, errors: [] });
+  const accepted = validate('nairopay', '{"amount": 2500, "currency": "KES", "reference": "R-1"}');
+  accepted.normalized = null;
+  assert.deepEqual(accepted, { valid: true, errors: [], normalized: null });
 
   // One CLI run per dialect and header list, with every body as a file.
   const groups = new Map();
