@@ -147,14 +147,15 @@ impl<'a> Visitor<'a> for Normaliser<'a> {
 
     /// An element of a list has been walked: when the list holds the items,
     /// the item is complete.
-    fn element(&mut self, element: Json<'_, 'a>, item: &Rule) {
+    fn element(&mut self, element: Json<'_, 'a>, item: &Rule, read: Read) {
         let Some(spec) = line_item_spec(item) else {
             return;
         };
         let fields = core::mem::take(&mut self.item);
-        let extra = match spec.extra {
-            Extra::Allow => read::extra(element, spec),
-            Extra::Reject => None,
+        // The walker saw whether the item has members beyond its fields.
+        let extra = match (spec.extra, read) {
+            (Extra::Allow, Read::Object { extra: true }) => read::extra(element, spec),
+            _ => None,
         };
         match (fields.name, fields.quantity, fields.unit_price) {
             (Some(name), Some(quantity), Some(unit_price)) => self.items.push(LineItem {

@@ -26,6 +26,8 @@ pub(crate) enum Read {
     Integer(i64),
     /// An IP address.
     Ip(IpAddr),
+    /// An object, and whether it has members its spec does not list.
+    Object { extra: bool },
 }
 
 /// What the walker says of a request as it checks it: each field that
@@ -37,8 +39,8 @@ pub(crate) trait Visitor<'a> {
     fn field(&mut self, field: &Field, value: Json<'_, 'a>, read: Read);
     /// A list of `len` elements of `item`, before its elements.
     fn list(&mut self, len: usize, item: &Rule);
-    /// An element of a list, after its fields.
-    fn element(&mut self, element: Json<'_, 'a>, item: &Rule);
+    /// An element of a list, after its fields, with what its rule read.
+    fn element(&mut self, element: Json<'_, 'a>, item: &Rule, read: Read);
 }
 
 /// Applies field specs to a document, collecting every violation.
@@ -89,10 +91,10 @@ impl<'o, 'a> Walker<'o, 'a> {
     }
 
     /// Checks an object against its spec: every field, then every member the
-    /// spec does not list.
-    pub fn object(&mut self, value: Json<'_, 'a>, spec: &ObjectSpec) {
+    /// spec does not list. Whether there were such members.
+    pub fn object(&mut self, value: Json<'_, 'a>, spec: &ObjectSpec) -> bool {
         let Some(object) = self.expect(value, "object", Json::as_object) else {
-            return;
+            return false;
         };
         let members = spec.members(value);
         for (field, value) in spec.fields.iter().zip(members.values()) {
@@ -118,7 +120,7 @@ impl<'o, 'a> Walker<'o, 'a> {
             self.pointer.truncate(mark);
         }
         if !members.unlisted {
-            return;
+            return false;
         }
         for (key, value) in object {
             if spec.field(key).is_some() {
@@ -153,6 +155,7 @@ impl<'o, 'a> Walker<'o, 'a> {
             }
             self.pointer.truncate(mark);
         }
+        true
     }
 
     /// The visitor, while there is no violation: the first one ends it.
@@ -180,8 +183,8 @@ impl<'o, 'a> Walker<'o, 'a> {
     pub fn rule(&mut self, value: Json<'_, 'a>, rule: &Rule) -> Read {
         let result = match rule {
             Rule::Object(spec) => {
-                self.object(value, spec);
-                return Read::Value;
+                let extra = self.object(value, spec);
+                return Read::Object { extra };
             }
             Rule::List { min_items, item } => {
                 self.list(value, *min_items, item);
@@ -249,10 +252,10 @@ impl<'o, 'a> Walker<'o, 'a> {
         }
         for (i, element) in elements.enumerate() {
             let mark = self.pointer.push_index(i);
-            self.rule(element, item);
+            let read = self.rule(element, item);
             self.pointer.truncate(mark);
             if let Some(visitor) = self.visitor() {
-                visitor.element(element, item);
+                visitor.element(element, item, read);
             }
         }
     }
