@@ -349,3 +349,100 @@ impl<'t, 'a> Iterator for Elements<'t, 'a> {
 }
 
 impl ExactSizeIterator for Elements<'_, '_> {}
+
+#[cfg(test)]
+mod tests {
+    use alloc::format;
+    use alloc::vec::Vec;
+
+    use super::*;
+    use crate::json::{Limits, parse, read};
+
+    const DOCUMENT: &[u8] = br#"{"s": "plain", "e": "a\"b\\nc d\u00e9f", "n": -1.50e3, "t": true, "f": false, "z": null, "a": [1, [2, 3], {"k": "v"}], "o": {"x\ty": 0}}"#;
+
+    #[test]
+    fn every_kind_reads_as_the_tree_does() {
+        let tape = read(DOCUMENT, &Limits::default()).unwrap();
+        let root = tape.root();
+        assert_eq!(
+            root.to_value(),
+            parse(DOCUMENT, &Limits::default()).unwrap().root
+        );
+        let kinds: Vec<(&str, &str)> = root
+            .as_object()
+            .unwrap()
+            .map(|(k, v)| (k, v.type_name()))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                ("s", "string"),
+                ("e", "string"),
+                ("n", "number"),
+                ("t", "boolean"),
+                ("f", "boolean"),
+                ("z", "null"),
+                ("a", "array"),
+                ("o", "object"),
+            ]
+        );
+        let get = |key| root.get(key).unwrap();
+        assert_eq!(get("s").as_str(), Some("plain"));
+        assert!(matches!(get("s").text(), Some(Cow::Borrowed("plain"))));
+        assert_eq!(get("e").as_str(), Some("a\"b\\nc déf"));
+        assert!(matches!(get("e").text(), Some(Cow::Owned(s)) if s == "a\"b\\nc déf"));
+        assert_eq!(get("n").as_number(), Some("-1.50e3"));
+        assert_eq!((get("n").as_str(), get("s").as_number()), (None, None));
+        assert!(get("z").is_null() && !get("f").is_null());
+        assert!(root.get("missing").is_none() && get("s").get("s").is_none());
+        assert!(get("s").as_object().is_none() && get("s").as_array().is_none());
+        assert_eq!(get("o").get("x\ty").and_then(Json::as_number), Some("0"));
+        assert_eq!(format!("{:?}", get("t")), "Bool(true)");
+    }
+
+    #[test]
+    fn arrays_and_objects_count_and_skip_their_contents() {
+        let tape = read(DOCUMENT, &Limits::default()).unwrap();
+        let root = tape.root();
+        assert_eq!(root.as_object().unwrap().len(), 8);
+        let array = root.get("a").unwrap().as_array().unwrap();
+        assert_eq!(array.len(), 3);
+        let elements: Vec<&str> = array.map(Json::type_name).collect();
+        assert_eq!(elements, ["number", "array", "object"]);
+        let nested = root.get("a").unwrap().as_array().unwrap().nth(1).unwrap();
+        assert_eq!(nested.as_array().unwrap().len(), 2);
+        let mut members = root.as_object().unwrap();
+        members.nth(6);
+        assert_eq!(members.len(), 1);
+        assert_eq!(members.next().map(|(k, _)| k), Some("o"));
+        assert_eq!((members.len(), members.next().is_none()), (0, true));
+        // A value found again from its index is the same value.
+        let o = root.get("o").unwrap();
+        assert_eq!(root.at(o.index()).to_value(), o.to_value());
+        assert_eq!(o.to_object().unwrap().len(), 1);
+        assert!(root.get("a").unwrap().to_object().is_none());
+    }
+
+    /// Escapes between runs of plain text, at both ends and in a row.
+    #[test]
+    fn escaped_strings_keep_the_text_around_their_escapes() {
+        let body = br#"["ab\ncd", "\tx", "y\u00e9", "\"\\\/", "a\u00e9b\u00e9c", "\ud83d\ude00!"]"#;
+        let tape = read(body, &Limits::default()).unwrap();
+        let texts: Vec<&str> = tape
+            .root()
+            .as_array()
+            .unwrap()
+            .map(|v| v.as_str().unwrap())
+            .collect();
+        assert_eq!(texts, ["ab\ncd", "\tx", "yé", "\"\\/", "aébéc", "😀!"]);
+    }
+
+    #[test]
+    fn buffers_come_back_empty_with_their_room() {
+        let tape = read(DOCUMENT, &Limits::default()).unwrap();
+        let buffers = tape.into_buffers();
+        assert!(buffers.tokens.is_empty() && buffers.unescaped.is_empty());
+        assert!(buffers.tokens.capacity() >= DOCUMENT.len() / 4);
+        assert!(buffers.unescaped.capacity() > 0);
+    }
+}
