@@ -558,14 +558,8 @@ impl<'a> Reader<'a> {
     fn seen(&self, at: usize, count: usize, key: usize) -> bool {
         let tape = &self.tape;
         let name = tape.str_at(key);
-        let mut member = at + 1;
-        for _ in 0..count {
-            if tape.key_is(member, name) {
-                return true;
-            }
-            member += 1 + tape.width_at(member + 1);
-        }
-        false
+        tape.keys_from(at + 1, count)
+            .any(|member| tape.key_is(member, name))
     }
 
     /// Finds the duplicates among an object's members once it has ended: the
@@ -580,12 +574,7 @@ impl<'a> Reader<'a> {
         path: &Path<'_>,
     ) -> usize {
         let tape = &self.tape;
-        let mut keys = Vec::with_capacity(count);
-        let mut member = at + 1;
-        for _ in 0..count {
-            keys.push(member);
-            member += 1 + tape.width_at(member + 1);
-        }
+        let keys: Vec<usize> = tape.keys_from(at + 1, count).collect();
         let mut order: Vec<usize> = (0..count).collect();
         heap_sort(&mut order, |&a, &b| {
             (tape.str_at(keys[a]), a) < (tape.str_at(keys[b]), b)

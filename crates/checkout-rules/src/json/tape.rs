@@ -97,6 +97,17 @@ impl<'a> Tape<'a> {
             && self.str_at(at) == key
     }
 
+    /// The key tokens of `count` members, the first of whose keys is at
+    /// `first`: each member is its key, then its value's tokens.
+    pub(crate) fn keys_from(&self, first: usize, count: usize) -> impl Iterator<Item = usize> + '_ {
+        let mut key = first;
+        (0..count).map(move |_| {
+            let this = key;
+            key += 1 + self.width_at(key + 1);
+            this
+        })
+    }
+
     /// How many tokens the value at `at` takes, itself included.
     pub(crate) fn width_at(&self, at: usize) -> usize {
         self.tokens.get(at).map_or(1, |t| t.width())
@@ -285,13 +296,8 @@ impl<'t, 'a> Members<'t, 'a> {
     /// The members with their keys' token indices.
     fn keys(self) -> impl Iterator<Item = (usize, Json<'t, 'a>)> {
         let tape = self.tape;
-        let mut at = self.at;
-        (0..self.left).map(move |_| {
-            let key = at;
-            let value = Json { tape, at: key + 1 };
-            at = key + 1 + tape.width_at(key + 1);
-            (key, value)
-        })
+        tape.keys_from(self.at, self.left)
+            .map(move |key| (key, Json { tape, at: key + 1 }))
     }
 }
 
