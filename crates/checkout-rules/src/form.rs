@@ -19,7 +19,7 @@ use crate::rules::amount::{Minimum, Unit};
 use crate::schema::DialectSpec;
 use crate::schema::{Field, HeaderField, HeaderRule, ObjectSpec, Rule};
 use crate::violation::{Code, Part, Violation};
-use crate::walker::Walker;
+use crate::walker::{Trail, Walker};
 
 /// The constraints of one field or header, as a form puts them on an input.
 ///
@@ -209,7 +209,8 @@ impl Dialect {
                         v.path = msg!(path, v.path);
                         v
                     }));
-                    Walker::starting_at(&mut out, currency, pointer).field(tape.root(), field);
+                    Walker::on(&mut out, currency, Trail::starting_at(pointer))
+                        .field(tape.root(), field);
                 }
                 Err(e) => {
                     let mut v = Violation::from(e);

@@ -7,7 +7,7 @@ use core::net::IpAddr;
 
 use crate::currency::Currency;
 use crate::json::Json;
-use crate::json::pointer::Pointer;
+use crate::json::pointer::{Place, Pointer, Step};
 use crate::message::{join, msg};
 use crate::money::Money;
 use crate::rules::{self, At};
@@ -51,7 +51,60 @@ pub(crate) struct Walker<'o, 'a> {
     /// Told of the values as they are checked, until the first violation
     /// makes it moot.
     pub visitor: Option<&'o mut dyn Visitor<'a>>,
-    pointer: Pointer,
+    trail: Trail,
+}
+
+/// Where the walker is: the pointer it started at and the steps it took
+/// below it. Pointer text is written from it only for a violation or a
+/// free-form value that needs one, not for every field.
+#[derive(Debug, Default)]
+pub(crate) struct Trail {
+    /// The starting pointer's text, then room to write the whole pointer.
+    text: Pointer,
+    /// The length of the starting pointer's text.
+    base: usize,
+    steps: Vec<Step>,
+}
+
+impl Trail {
+    /// A trail starting at `pointer`.
+    pub fn starting_at(pointer: Pointer) -> Trail {
+        Trail {
+            base: pointer.as_str().len(),
+            text: pointer,
+            // Deeper than requests go, so that it does not grow.
+            steps: Vec::with_capacity(16),
+        }
+    }
+
+    /// The same trail at the root, for the next walk.
+    pub fn reset(&mut self) {
+        self.text.truncate(0);
+        self.base = 0;
+        self.steps.clear();
+    }
+
+    fn place(&self) -> Place<'_> {
+        Place {
+            base: self.text.as_str().get(..self.base).unwrap_or_default(),
+            steps: &self.steps,
+        }
+    }
+
+    fn at(&self) -> At<'_> {
+        At::place(self.place())
+    }
+
+    /// The pointer text of where it is.
+    fn pointer(&mut self) -> &mut Pointer {
+        self.text.truncate(self.base);
+        Place {
+            base: "",
+            steps: &self.steps,
+        }
+        .push_to(&mut self.text);
+        &mut self.text
+    }
 }
 
 impl core::fmt::Debug for Walker<'_, '_> {
@@ -59,35 +112,35 @@ impl core::fmt::Debug for Walker<'_, '_> {
         f.debug_struct("Walker")
             .field("out", &self.out)
             .field("currency", &self.currency)
-            .field("pointer", &self.pointer)
+            .field("trail", &self.trail)
             .finish_non_exhaustive()
     }
 }
 
 impl<'o, 'a> Walker<'o, 'a> {
     pub fn new(out: &'o mut Vec<Violation>, currency: Option<Currency>) -> Walker<'o, 'a> {
-        Walker::starting_at(out, currency, Pointer::root())
+        Walker::on(out, currency, Trail::starting_at(Pointer::empty()))
     }
 
-    /// A walker whose values sit at `pointer`.
-    pub fn starting_at(
+    /// A walker whose values sit where `trail` is.
+    pub fn on(
         out: &'o mut Vec<Violation>,
         currency: Option<Currency>,
-        pointer: Pointer,
+        trail: Trail,
     ) -> Walker<'o, 'a> {
         Walker {
             out,
             currency,
             url_policy: rules::url::UrlPolicy::default(),
             visitor: None,
-            pointer,
+            trail,
         }
     }
 
-    /// The pointer's buffer, emptied, for the next walk.
-    pub fn into_pointer(mut self) -> Pointer {
-        self.pointer.truncate(0);
-        self.pointer
+    /// The trail, back at the root, for the next walk.
+    pub fn into_trail(mut self) -> Trail {
+        self.trail.reset();
+        self.trail
     }
 
     /// Checks an object against its spec: every field, then every member the
@@ -101,7 +154,7 @@ impl<'o, 'a> Walker<'o, 'a> {
             if value.is_none() && !field.required {
                 continue;
             }
-            let mark = self.pointer.push_field(field.name);
+            self.trail.steps.push(Step::Field(field.name));
             match value {
                 Some(value) => {
                     let read = self.field(value, field);
@@ -110,14 +163,14 @@ impl<'o, 'a> Walker<'o, 'a> {
                     }
                 }
                 None => {
-                    let at = At::body(self.pointer.as_str());
+                    let at = self.trail.at();
                     self.out.push(at.violation(
                         Code::Required,
                         msg!("The ", at.name(), " field is required."),
                     ));
                 }
             }
-            self.pointer.truncate(mark);
+            self.trail.steps.pop();
         }
         if !members.unlisted {
             return false;
@@ -126,11 +179,15 @@ impl<'o, 'a> Walker<'o, 'a> {
             if spec.field(key).is_some() {
                 continue;
             }
-            let mark = self.pointer.push_key(key);
+            if spec.extra == Extra::Allow && rules::free_form::is_valid(value) {
+                continue;
+            }
+            let pointer = self.trail.pointer();
+            pointer.push_key(key);
             match spec.extra {
-                Extra::Allow => rules::free_form::check(value, &mut self.pointer, self.out),
+                Extra::Allow => rules::free_form::check(value, pointer, self.out),
                 Extra::Reject => {
-                    let at = At::body(self.pointer.as_str());
+                    let at = At::body(pointer.as_str());
                     let names = spec.fields.iter().map(|f| f.name);
                     let violation = match rules::suggest::closest(key, names) {
                         Some(s) => at
@@ -153,7 +210,6 @@ impl<'o, 'a> Walker<'o, 'a> {
                     self.out.push(violation);
                 }
             }
-            self.pointer.truncate(mark);
         }
         true
     }
@@ -191,8 +247,10 @@ impl<'o, 'a> Walker<'o, 'a> {
                 return Read::Value;
             }
             Rule::FreeObject => {
-                if self.expect(value, "object", Json::as_object).is_some() {
-                    rules::free_form::check(value, &mut self.pointer, self.out);
+                if self.expect(value, "object", Json::as_object).is_some()
+                    && !rules::free_form::is_valid(value)
+                {
+                    rules::free_form::check(value, self.trail.pointer(), self.out);
                 }
                 return Read::Value;
             }
@@ -210,13 +268,7 @@ impl<'o, 'a> Walker<'o, 'a> {
                 let Some(s) = self.expect(value, "string", Json::as_str) else {
                     return Read::Value;
                 };
-                check_string(
-                    s,
-                    rule,
-                    At::body(self.pointer.as_str()),
-                    self.url_policy,
-                    self.out,
-                )
+                check_string(s, rule, self.trail.at(), self.url_policy, self.out)
             }
         };
         result.unwrap_or_else(|v| {
@@ -251,9 +303,9 @@ impl<'o, 'a> Walker<'o, 'a> {
             visitor.list(elements.len(), item);
         }
         for (i, element) in elements.enumerate() {
-            let mark = self.pointer.push_index(i);
+            self.trail.steps.push(Step::Index(i));
             let read = self.rule(element, item);
-            self.pointer.truncate(mark);
+            self.trail.steps.pop();
             if let Some(visitor) = self.visitor() {
                 visitor.element(element, item, read);
             }
@@ -261,7 +313,7 @@ impl<'o, 'a> Walker<'o, 'a> {
     }
 
     fn at(&self) -> At<'_> {
-        At::body(self.pointer.as_str())
+        self.trail.at()
     }
 
     /// The value as the JSON type a rule needs, or an `invalid_type`
@@ -430,7 +482,7 @@ fn typed(
         }
         _ => String::new(),
     };
-    let subject = if at.path.is_empty() && at.part == crate::violation::Part::Body {
+    let subject = if at.is_body() {
         String::from("the body")
     } else {
         msg!("`", name, "`")

@@ -20,7 +20,7 @@ use crate::mapping::Normaliser;
 use crate::report::Report;
 use crate::schema::{DialectSpec, Request};
 use crate::violation::Violation;
-use crate::walker::{self, Visitor, Walker};
+use crate::walker::{self, Trail, Visitor, Walker};
 
 /// A provider's request format: the rules of a [`DialectSpec`], which it
 /// validates, normalises and converts by. A dialect is known by its name:
@@ -162,7 +162,7 @@ pub struct Validator {
     dialect: Dialect,
     options: Options,
     buffers: json::tape::Buffers,
-    pointer: Pointer,
+    trail: Trail,
 }
 
 impl Validator {
@@ -177,7 +177,7 @@ impl Validator {
             dialect,
             options,
             buffers: json::tape::Buffers::default(),
-            pointer: Pointer::root(),
+            trail: Trail::starting_at(Pointer::empty()),
         }
     }
 
@@ -237,8 +237,8 @@ impl Validator {
         }
         let currency = spec.currency(root);
         let mut normaliser = currency.and_then(|c| Normaliser::new(spec, c));
-        let pointer = core::mem::replace(&mut self.pointer, Pointer::empty());
-        let mut walker = Walker::starting_at(violations, currency, pointer);
+        let trail = core::mem::take(&mut self.trail);
+        let mut walker = Walker::on(violations, currency, trail);
         walker.url_policy = self.options.url_policy;
         walker.visitor = normaliser.as_mut().map(|n| n as &mut dyn Visitor<'a>);
         walker.object(root, spec.body);
@@ -254,7 +254,7 @@ impl Validator {
         if !self.options.body_only {
             walker.headers(headers, spec.headers);
         }
-        self.pointer = walker.into_pointer();
+        self.trail = walker.into_trail();
         if !violations.is_empty() {
             return None;
         }

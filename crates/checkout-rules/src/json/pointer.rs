@@ -118,6 +118,75 @@ impl Pointer {
     }
 }
 
+/// One step down in a document, kept in place of pointer text where the
+/// text is needed only for a violation: a field name from the crate's
+/// tables (no `~` or `/`, which a test checks of every table) or an array
+/// index.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Step {
+    /// A member named in a table.
+    Field(&'static str),
+    /// An array element.
+    Index(usize),
+}
+
+/// A pointer held as the text of where it starts and the steps below it,
+/// written out only when asked.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Place<'p> {
+    /// Pointer text (or, for a header, its name).
+    pub base: &'p str,
+    /// The steps below `base`.
+    pub steps: &'p [Step],
+}
+
+impl Place<'_> {
+    /// Whether it is the whole document.
+    pub fn is_root(self) -> bool {
+        self.base.is_empty() && self.steps.is_empty()
+    }
+
+    /// Appends the pointer text.
+    pub fn push_to(self, out: &mut Pointer) {
+        out.0.push_str(self.base);
+        for step in self.steps {
+            match *step {
+                Step::Field(name) => {
+                    out.push_field(name);
+                }
+                Step::Index(i) => {
+                    out.push_index(i);
+                }
+            }
+        }
+    }
+
+    /// The pointer text.
+    pub fn to_pointer(self) -> String {
+        let mut out = Pointer(String::with_capacity(
+            self.base.len() + 16 * self.steps.len(),
+        ));
+        self.push_to(&mut out);
+        out.0
+    }
+
+    /// Writes the dotted path ([`to_dotted`]) of the pointer.
+    pub fn push_dotted(self, out: &mut String) {
+        let _ = write_dotted(self.base, out);
+        let mut first = self.base.is_empty();
+        for step in self.steps {
+            if !first {
+                out.push('.');
+            }
+            first = false;
+            match *step {
+                Step::Field(name) => out.push_str(name),
+                Step::Index(i) => crate::message::Piece::push_to(&i, out),
+            }
+        }
+    }
+}
+
 /// A pointer as a Laravel-style dotted path: `/items/0/price` →
 /// `items.0.price`.
 pub fn to_dotted(pointer: &str) -> String {

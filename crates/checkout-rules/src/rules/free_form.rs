@@ -30,7 +30,7 @@ pub fn check(value: Json<'_, '_>, pointer: &mut Pointer, out: &mut Vec<Violation
             ),
         ));
     } else if let Some(s) = value.as_str() {
-        if s.as_bytes().contains(&0) {
+        if has_nul(s) {
             out.push(nul(pointer));
         }
     } else if let Some(elements) = value.as_array() {
@@ -42,13 +42,35 @@ pub fn check(value: Json<'_, '_>, pointer: &mut Pointer, out: &mut Vec<Violation
     } else if let Some(object) = value.as_object() {
         for (key, member) in object {
             let mark = pointer.push_key(key);
-            if key.as_bytes().contains(&0) {
+            if has_nul(key) {
                 out.push(nul(pointer));
             }
             check(member, pointer, out);
             pointer.truncate(mark);
         }
     }
+}
+
+/// Whether [`check`] would find nothing: the same rules, without the
+/// pointers, so that a walker writes a pointer only for a violation.
+pub fn is_valid(value: Json<'_, '_>) -> bool {
+    if let Some(n) = value.as_number() {
+        number::is_interoperable(n)
+    } else if let Some(s) = value.as_str() {
+        !has_nul(s)
+    } else if let Some(mut elements) = value.as_array() {
+        elements.all(is_valid)
+    } else if let Some(object) = value.as_object() {
+        object
+            .into_iter()
+            .all(|(key, member)| !has_nul(key) && is_valid(member))
+    } else {
+        true
+    }
+}
+
+fn has_nul(text: &str) -> bool {
+    text.as_bytes().contains(&0)
 }
 
 fn nul(pointer: &Pointer) -> Violation {
@@ -86,5 +108,29 @@ mod tests {
                 ("/k\u{0}", "control_character"),
             ]
         );
+    }
+
+    /// `is_valid` is `check` finding nothing, problem by problem and at
+    /// every depth.
+    #[test]
+    fn is_valid_when_check_finds_nothing() {
+        for text in [
+            r#"{"a": [1, 2.5, "x", null, true, {"b": {}}], "c": "y"}"#,
+            "[]",
+            "12",
+            r#""plain""#,
+            r#"{"big": 1e400}"#,
+            r#"[[9007199254740993]]"#,
+            r#"{"m": ["a\u0000"]}"#,
+            r#"{"m": {"k\u0000": 1}}"#,
+            r#""\u0000""#,
+            "1e-400",
+            r#"{"ok": 9007199254740991, "x": [{"y": -1.5e300}]}"#,
+        ] {
+            let tape = read(text.as_bytes(), &Limits::default()).unwrap();
+            let mut out = Vec::new();
+            check(tape.root(), &mut Pointer::root(), &mut out);
+            assert_eq!(is_valid(tape.root()), out.is_empty(), "{text}");
+        }
     }
 }

@@ -21,26 +21,35 @@ pub mod text;
 pub mod url;
 
 use alloc::string::String;
-use core::fmt;
 
+use crate::json::pointer::Place;
 use crate::violation::{Code, Part, Violation};
 
 /// Where a rule is applied: the part of the request, the path of the value
-/// and the name messages call it by.
+/// and the name messages call it by. The walker's paths are steps, written
+/// out only for a violation.
 #[derive(Clone, Copy, Debug)]
 pub struct At<'p> {
     /// Body or header.
     pub part: Part,
-    /// The JSON pointer, or the header's name.
-    pub path: &'p str,
+    /// The JSON pointer, or the header's name (as `base`).
+    path: Place<'p>,
 }
 
 impl<'p> At<'p> {
     /// A value in the body at `path`.
     pub fn body(path: &'p str) -> At<'p> {
+        At::place(Place {
+            base: path,
+            steps: &[],
+        })
+    }
+
+    /// A value in the body at `place`.
+    pub(crate) fn place(place: Place<'p>) -> At<'p> {
         At {
             part: Part::Body,
-            path,
+            path: place,
         }
     }
 
@@ -48,8 +57,16 @@ impl<'p> At<'p> {
     pub fn header(name: &'p str) -> At<'p> {
         At {
             part: Part::Header,
-            path: name,
+            path: Place {
+                base: name,
+                steps: &[],
+            },
         }
+    }
+
+    /// Whether it is the body as a whole.
+    pub fn is_body(&self) -> bool {
+        self.part == Part::Body && self.path.is_root()
     }
 
     /// The name messages use: `amount`, `items.0.price`, a header's name, or
@@ -62,7 +79,7 @@ impl<'p> At<'p> {
     pub fn violation(&self, code: Code, message: impl Into<String>) -> Violation {
         Violation {
             part: self.part,
-            path: String::from(self.path),
+            path: self.path.to_pointer(),
             code,
             message: message.into(),
             params: alloc::vec::Vec::new(),
@@ -73,12 +90,9 @@ impl<'p> At<'p> {
 impl crate::message::Piece for Name<'_> {
     fn push_to(&self, out: &mut String) {
         match self.0.part {
-            Part::Header => out.push_str(self.0.path),
-            Part::Body if self.0.path.is_empty() => out.push_str("the body"),
-            // Writing into a String cannot fail.
-            Part::Body => {
-                let _ = crate::json::pointer::write_dotted(self.0.path, out);
-            }
+            Part::Header => out.push_str(self.0.path.base),
+            Part::Body if self.0.path.is_root() => out.push_str("the body"),
+            Part::Body => self.0.path.push_dotted(out),
         }
     }
 }
@@ -86,16 +100,6 @@ impl crate::message::Piece for Name<'_> {
 /// A value's name in messages (see [`At::name`]).
 #[derive(Clone, Copy, Debug)]
 pub struct Name<'p>(At<'p>);
-
-impl fmt::Display for Name<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.0.part {
-            Part::Header => f.write_str(self.0.path),
-            Part::Body if self.0.path.is_empty() => f.write_str("the body"),
-            Part::Body => crate::json::pointer::write_dotted(self.0.path, f),
-        }
-    }
-}
 
 /// Whether `name` is dot-separated labels of 1–63 ASCII letters, digits and
 /// hyphens, none starting or ending with a hyphen: the host names of URLs
@@ -126,18 +130,56 @@ pub(crate) fn is_domain_name(name: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// Names and pointers are the same whether the path is text or a
+    /// base and steps below it.
     #[test]
-    fn names_read_the_same_formatted_or_pushed() {
+    fn names_and_pointers_of_text_and_of_steps() {
+        use crate::json::pointer::Step;
         use crate::message::Piece;
-        for (at, name) in [
-            (At::body("/items/0/name"), "items.0.name"),
-            (At::body(""), "the body"),
-            (At::header("Idempotency-Key"), "Idempotency-Key"),
+        let steps = [Step::Field("items"), Step::Index(10), Step::Field("name")];
+        let below = [Step::Index(0), Step::Field("price")];
+        for (at, name, pointer) in [
+            (
+                At::body("/items/10/name"),
+                "items.10.name",
+                "/items/10/name",
+            ),
+            (
+                At::place(Place {
+                    base: "",
+                    steps: &steps,
+                }),
+                "items.10.name",
+                "/items/10/name",
+            ),
+            (
+                At::place(Place {
+                    base: "/a~1b",
+                    steps: &below,
+                }),
+                "a/b.0.price",
+                "/a~1b/0/price",
+            ),
+            (At::body(""), "the body", ""),
+            (
+                At::place(Place {
+                    base: "",
+                    steps: &[],
+                }),
+                "the body",
+                "",
+            ),
+            (
+                At::header("Idempotency-Key"),
+                "Idempotency-Key",
+                "Idempotency-Key",
+            ),
         ] {
             let mut pushed = String::new();
             at.name().push_to(&mut pushed);
             assert_eq!(pushed, name);
-            assert_eq!(alloc::format!("{}", at.name()), name);
+            assert_eq!(at.violation(Code::Required, "").path, pointer);
+            assert_eq!(at.is_body(), name == "the body");
         }
     }
     use proptest::prelude::*;
