@@ -59,34 +59,33 @@ pub(crate) struct Walker<'o, 'a> {
 /// free-form value that needs one, not for every field.
 #[derive(Debug, Default)]
 pub(crate) struct Trail {
-    /// The starting pointer's text, then room to write the whole pointer.
-    text: Pointer,
-    /// The length of the starting pointer's text.
-    base: usize,
+    /// Where it starts.
+    base: Pointer,
+    /// The steps below `base`.
     steps: Vec<Step>,
+    /// Room to write the whole pointer.
+    text: Pointer,
 }
 
 impl Trail {
     /// A trail starting at `pointer`.
     pub fn starting_at(pointer: Pointer) -> Trail {
         Trail {
-            base: pointer.as_str().len(),
-            text: pointer,
-            // Deeper than requests go, so that it does not grow.
-            steps: Vec::with_capacity(16),
+            base: pointer,
+            steps: Vec::new(),
+            text: Pointer::empty(),
         }
     }
 
     /// The same trail at the root, for the next walk.
     pub fn reset(&mut self) {
-        self.text.truncate(0);
-        self.base = 0;
+        self.base.truncate(0);
         self.steps.clear();
     }
 
     fn place(&self) -> Place<'_> {
         Place {
-            base: self.text.as_str().get(..self.base).unwrap_or_default(),
+            base: self.base.as_str(),
             steps: &self.steps,
         }
     }
@@ -97,12 +96,12 @@ impl Trail {
 
     /// The pointer text of where it is.
     fn pointer(&mut self) -> &mut Pointer {
-        self.text.truncate(self.base);
-        Place {
-            base: "",
+        self.text.truncate(0);
+        let place = Place {
+            base: self.base.as_str(),
             steps: &self.steps,
-        }
-        .push_to(&mut self.text);
+        };
+        place.push_to(&mut self.text);
         &mut self.text
     }
 }

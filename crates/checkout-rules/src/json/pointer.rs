@@ -169,22 +169,6 @@ impl Place<'_> {
         self.push_to(&mut out);
         out.0
     }
-
-    /// Writes the dotted path ([`to_dotted`]) of the pointer.
-    pub fn push_dotted(self, out: &mut String) {
-        let _ = write_dotted(self.base, out);
-        let mut first = self.base.is_empty();
-        for step in self.steps {
-            if !first {
-                out.push('.');
-            }
-            first = false;
-            match *step {
-                Step::Field(name) => out.push_str(name),
-                Step::Index(i) => crate::message::Piece::push_to(&i, out),
-            }
-        }
-    }
 }
 
 /// A pointer as a Laravel-style dotted path: `/items/0/price` →

@@ -171,6 +171,16 @@ impl<'t, 'a> Json<'t, 'a> {
         }
     }
 
+    /// The value and everything in it, object keys included (as strings),
+    /// in document order: its tokens, which the tape keeps together.
+    pub fn flattened(self) -> impl Iterator<Item = Json<'t, 'a>> {
+        let end = self.at + self.tape.width_at(self.at);
+        (self.at..end).map(move |at| Json {
+            tape: self.tape,
+            at,
+        })
+    }
+
     /// The JSON type's name, as messages use it.
     pub fn type_name(self) -> &'static str {
         match self.token().kind {
@@ -359,6 +369,7 @@ impl ExactSizeIterator for Elements<'_, '_> {}
 #[cfg(test)]
 mod tests {
     use alloc::format;
+    use alloc::string::String;
     use alloc::vec::Vec;
 
     use super::*;
@@ -427,6 +438,27 @@ mod tests {
         assert_eq!(root.at(o.index()).to_value(), o.to_value());
         assert_eq!(o.to_object().unwrap().len(), 1);
         assert!(root.get("a").unwrap().to_object().is_none());
+    }
+
+    /// A value's flattening holds it, then its keys and values in document
+    /// order, and stops at its end, not at the document's.
+    #[test]
+    fn flattened_lists_a_value_and_its_contents_in_order() {
+        let tape = read(DOCUMENT, &Limits::default()).unwrap();
+        let root = tape.root();
+        let kinds = |v: Json<'_, '_>| -> Vec<String> {
+            v.flattened()
+                .map(|t| t.as_str().or(t.as_number()).unwrap_or(t.type_name()).into())
+                .collect()
+        };
+        let a = root.get("a").unwrap();
+        assert_eq!(
+            kinds(a),
+            ["array", "1", "array", "2", "3", "object", "k", "v"]
+        );
+        assert_eq!(kinds(root.get("n").unwrap()), ["-1.50e3"]);
+        assert_eq!(kinds(root.get("o").unwrap()), ["object", "x\ty", "0"]);
+        assert_eq!(root.flattened().count(), 26);
     }
 
     /// Escapes between runs of plain text, at both ends and in a row.

@@ -14,10 +14,8 @@ use crate::violation::{Code, Violation};
 /// ±(2^53 − 1)); keys and strings must not contain NUL, which databases such
 /// as PostgreSQL cannot store in text.
 pub fn check(value: Json<'_, '_>, pointer: &mut Pointer, out: &mut Vec<Violation>) {
-    if let Some(n) = value.as_number()
-        && !number::is_interoperable(n)
-    {
-        out.push(Violation::body(
+    match problem(value) {
+        Some(Problem::Number(n)) => out.push(Violation::body(
             pointer.as_str(),
             Code::NumberOutOfRange,
             msg!(
@@ -28,12 +26,11 @@ pub fn check(value: Json<'_, '_>, pointer: &mut Pointer, out: &mut Vec<Violation
                 number::MAX_SAFE_INTEGER,
                 "); send it as a string"
             ),
-        ));
-    } else if let Some(s) = value.as_str() {
-        if has_nul(s) {
-            out.push(nul(pointer));
-        }
-    } else if let Some(elements) = value.as_array() {
+        )),
+        Some(Problem::Nul) => out.push(nul(pointer)),
+        None => {}
+    }
+    if let Some(elements) = value.as_array() {
         for (i, element) in elements.enumerate() {
             let mark = pointer.push_index(i);
             check(element, pointer, out);
@@ -51,21 +48,26 @@ pub fn check(value: Json<'_, '_>, pointer: &mut Pointer, out: &mut Vec<Violation
     }
 }
 
-/// Whether [`check`] would find nothing: the same rules, without the
-/// pointers, so that a walker writes a pointer only for a violation.
+/// Whether [`check`] would find nothing: the same rules, over the tokens
+/// in one pass (object keys are string tokens) and without pointers, so
+/// that a walker writes a pointer only for a violation.
 pub fn is_valid(value: Json<'_, '_>) -> bool {
+    value.flattened().all(|v| problem(v).is_none())
+}
+
+/// What is wrong with a number or a string, if anything.
+enum Problem<'a> {
+    /// A number other readers would change.
+    Number(&'a str),
+    /// Text with NUL in it.
+    Nul,
+}
+
+fn problem<'a>(value: Json<'_, 'a>) -> Option<Problem<'a>> {
     if let Some(n) = value.as_number() {
-        number::is_interoperable(n)
-    } else if let Some(s) = value.as_str() {
-        !has_nul(s)
-    } else if let Some(mut elements) = value.as_array() {
-        elements.all(is_valid)
-    } else if let Some(object) = value.as_object() {
-        object
-            .into_iter()
-            .all(|(key, member)| !has_nul(key) && is_valid(member))
+        (!number::is_interoperable(n)).then_some(Problem::Number(n))
     } else {
-        true
+        value.as_str().filter(|s| has_nul(s)).map(|_| Problem::Nul)
     }
 }
 

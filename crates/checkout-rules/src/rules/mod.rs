@@ -92,7 +92,11 @@ impl crate::message::Piece for Name<'_> {
         match self.0.part {
             Part::Header => out.push_str(self.0.path.base),
             Part::Body if self.0.path.is_root() => out.push_str("the body"),
-            Part::Body => self.0.path.push_dotted(out),
+            // Written as a pointer first: a violation's path is, and one
+            // way of writing steps is smaller than two.
+            Part::Body => {
+                let _ = crate::json::pointer::write_dotted(&self.0.path.to_pointer(), out);
+            }
         }
     }
 }
