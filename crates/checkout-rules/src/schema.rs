@@ -550,8 +550,16 @@ impl ObjectSpec {
             },
             unlisted: false,
         };
+        // Senders write members in one order, often the table's, and every
+        // item of a list in the same order: the field after the last one
+        // found is tried first, so most keys are compared once.
+        let mut next = 0;
         for (key, value) in object.as_object().into_iter().flatten() {
-            let index = self.fields.iter().position(|f| f.name == key);
+            let index = match self.fields.get(next) {
+                Some(f) if f.name == key => Some(next),
+                _ => self.fields.iter().position(|f| f.name == key),
+            };
+            next = index.map_or(0, |i| i + 1);
             match index.and_then(|i| members.values.as_mut_slice().get_mut(i)) {
                 Some(slot) => *slot = value.index(),
                 None => members.unlisted = true,
@@ -1365,5 +1373,28 @@ pub(crate) mod tests {
             .collect();
         assert_eq!(found, [("amount", "number"), ("currency", "string")]);
         assert!(members.unlisted);
+
+        // In the table's order, in reverse, and with the last field first:
+        // each member is found whatever the order.
+        let names: Vec<&str> = spec.fields.iter().map(|f| f.name).collect();
+        let reversed: Vec<&str> = names.iter().rev().copied().collect();
+        let (last, rest) = names.split_last().unwrap();
+        let last_first: Vec<&str> = core::iter::once(last).chain(rest).copied().collect();
+        for order in [names, reversed, last_first] {
+            let members: Vec<String> = order
+                .iter()
+                .enumerate()
+                .map(|(i, name)| alloc::format!("\"{name}\": {i}"))
+                .collect();
+            let text = alloc::format!("{{{}}}", members.join(", "));
+            let tape = crate::json::read(text.as_bytes(), &crate::json::Limits::default()).unwrap();
+            let root = tape.root();
+            let found = spec.members(root);
+            assert!(!found.unlisted, "{text}");
+            for (field, value) in spec.fields.iter().zip(found.values()) {
+                let expected = root.get(field.name).map(Json::index);
+                assert_eq!(value.map(Json::index), expected, "{}: {text}", field.name);
+            }
+        }
     }
 }
