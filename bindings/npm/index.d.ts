@@ -268,8 +268,9 @@ export function init(source?: WasmSource): Promise<void>;
 
 /** Checks a request: `body` as JSON text (exact) or a plain object (checked
  * as `JSON.stringify` would send it). The same report as the CLI's JSON,
- * field for field; `errors` and `normalized` are decoded from it when first
- * read, so a caller that needs only `valid` does not pay for them. */
+ * field for field; `errors` and `normalized` are copied out of WebAssembly
+ * and decoded when first read, so a caller that needs only `valid` does not
+ * pay for them. */
 export function validate(dialect: Dialect, body: string | object, options?: RequestOptions): Report;
 
 /** `validate`, as the exact JSON text the CLI prints. */

@@ -48,8 +48,20 @@ test('the native CLI and the WebAssembly builds give the golden reports', () => 
     assert.equal(validateJson(c.dialect, c.body, { headers: c.headers }), reports[i], `${i}: ${c.body}`);
     for (const [name, build] of Object.entries(builds)) {
       assert.equal(build.validate(c.dialect, c.body, headers), reports[i], `${name} build, ${i}: ${c.body}`);
+      // The verdict, then the report it kept, once.
+      const valid = build.verdict(c.dialect, c.body, headers);
+      assert.equal(valid, reports[i].startsWith('{"valid":true,'), `${name} build verdict, ${i}`);
+      assert.equal(build.lastReport(), reports[i], `${name} build, kept report, ${i}: ${c.body}`);
+      assert.equal(build.lastReport(), undefined, `${name} build, kept report taken, ${i}`);
     }
   });
+
+  // A report read after later verdicts is still its own, though WebAssembly
+  // keeps only the last verdict's report: first to last, so that each older
+  // one is read while the newest one's is kept, and the newest one last.
+  const some = cases.slice(0, 200).map((c) => validate(c.dialect, c.body, { headers: c.headers }));
+  assert.ok(some.some((r) => r.valid) && some.some((r) => !r.valid));
+  some.forEach((report, i) => assert.deepEqual(report, JSON.parse(reports[i]), `${i}, read after later verdicts`));
 
   // `validate` decodes its members on first access: field for field and in
   // the same order, it is the golden report, whether a member is read first

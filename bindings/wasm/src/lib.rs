@@ -14,8 +14,9 @@
 
 use checkout_rules::currency::Status;
 use checkout_rules::json::{self, Limits};
-use checkout_rules::{Currency, Dialect, Money};
+use checkout_rules::{Currency, Dialect, Money, Report};
 use serde::Serialize;
+use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
 #[cfg(target_family = "wasm")]
@@ -52,13 +53,50 @@ fn pairs(headers: &[(String, String)]) -> Vec<(&str, &str)> {
         .collect()
 }
 
+thread_local! {
+    /// The report of the last [`verdict`] as JSON text, until
+    /// [`last_report`] takes it or the next verdict writes over it.
+    static LAST: RefCell<String> = const { RefCell::new(String::new()) };
+}
+
+/// Validates a request and hands its report to `then`.
+fn with_report<R>(
+    dialect_name: &str,
+    body: &str,
+    headers_json: &str,
+    then: impl FnOnce(Report<'_>) -> R,
+) -> Result<R, JsError> {
+    let headers = headers(headers_json)?;
+    let report = dialect(dialect_name)?.validate(body.as_bytes(), &pairs(&headers));
+    Ok(then(report))
+}
+
 /// The report on a request, as the JSON text the CLI prints.
 #[wasm_bindgen]
 pub fn validate(dialect_name: &str, body: &str, headers_json: &str) -> Result<String, JsError> {
-    let headers = headers(headers_json)?;
-    Ok(dialect(dialect_name)?
-        .validate(body.as_bytes(), &pairs(&headers))
-        .to_json())
+    with_report(dialect_name, body, headers_json, |report| report.to_json())
+}
+
+/// Whether a request is valid, keeping its report's JSON text in
+/// WebAssembly for [`last_report`]: the package copies and parses it only
+/// when a caller reads more than the verdict.
+#[wasm_bindgen]
+pub fn verdict(dialect_name: &str, body: &str, headers_json: &str) -> Result<bool, JsError> {
+    with_report(dialect_name, body, headers_json, |report| {
+        LAST.with_borrow_mut(|last| {
+            last.clear();
+            report.append_json(last);
+        });
+        report.is_valid()
+    })
+}
+
+/// The report the last [`verdict`] kept, as the JSON text the CLI prints,
+/// or nothing once taken.
+#[wasm_bindgen(js_name = lastReport)]
+pub fn last_report() -> Option<String> {
+    let last = LAST.take();
+    (!last.is_empty()).then_some(last)
 }
 
 /// The outcome of converting a request and the target body's exact text
