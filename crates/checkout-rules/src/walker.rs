@@ -77,12 +77,6 @@ impl Trail {
         }
     }
 
-    /// The same trail at the root, for the next walk.
-    pub fn reset(&mut self) {
-        self.base.truncate(0);
-        self.steps.clear();
-    }
-
     fn place(&self) -> Place<'_> {
         Place {
             base: self.base.as_str(),
@@ -136,9 +130,10 @@ impl<'o, 'a> Walker<'o, 'a> {
         }
     }
 
-    /// The trail, back at the root, for the next walk.
-    pub fn into_trail(mut self) -> Trail {
-        self.trail.reset();
+    /// The trail, for the next walk: a walk pops every step it pushes, so
+    /// the trail is back where it started.
+    pub fn into_trail(self) -> Trail {
+        debug_assert!(self.trail.steps.is_empty(), "{:?}", self.trail);
         self.trail
     }
 
@@ -506,5 +501,26 @@ fn with_article(type_name: &str) -> String {
         "null" => String::from("null"),
         "object" | "array" => msg!("an ", type_name),
         _ => msg!("a ", type_name),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The visitor cannot be shown; everything else is.
+    #[test]
+    fn debug_shows_the_walk_but_the_visitor() {
+        let mut out = Vec::new();
+        let walker = Walker::new(&mut out, Currency::from_code("KES"));
+        let text = alloc::format!("{walker:?}");
+        assert!(
+            text.starts_with("Walker { out: [], currency: Some("),
+            "{text}"
+        );
+        assert!(
+            text.contains("trail: Trail {") && text.ends_with(", .. }"),
+            "{text}"
+        );
     }
 }
