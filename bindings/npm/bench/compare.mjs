@@ -6,15 +6,13 @@
 //
 // Run: npm run bench   (after scripts/build.sh; in bindings/npm)
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import Ajv from 'ajv';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { Bench } from 'tinybench';
 import { validate, validateJson } from '../node.js';
-
-const repo = fileURLToPath(new URL('../../../', import.meta.url));
+import { cases, repo } from './cases.mjs';
 
 // Payviox's schema, from the OpenAPI block of its document.
 const doc = readFileSync(join(repo, 'docs/providers/payviox.txt'), 'utf8');
@@ -36,14 +34,6 @@ const zodSchema = z.object({
   ip: z.string().optional(),
   metadata: z.record(z.string(), z.unknown()).optional(),
 });
-
-const items = (n) =>
-  Array.from({ length: n }, (_, i) => `{"name": "Item ${i}", "quantity": 2, "price": 150}`).join(', ');
-const cases = {
-  'premium-subscription': readFileSync(join(repo, 'examples/payviox/premium-subscription.json'), 'utf8'),
-  '100-items': `{"amount": 30000, "currency": "USD", "customer": "customer_abc123", "order_id": "order_12345", "items": [${items(100)}]}`,
-  'invalid-several-problems': readFileSync(join(repo, 'examples/payviox/invalid-several-problems.json'), 'utf8'),
-};
 
 const bench = new Bench({ time: 700, warmupTime: 150 });
 for (const [name, text] of Object.entries(cases)) {

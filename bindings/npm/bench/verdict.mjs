@@ -4,19 +4,8 @@
 // of five interleaved runs of each, as the machine's speed drifts.
 //
 // Run: node bench/verdict.mjs   (after scripts/build.sh; in bindings/npm)
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
 import { validate, validateJson } from '../node.js';
-
-const repo = fileURLToPath(new URL('../../../', import.meta.url));
-const items = (n) =>
-  Array.from({ length: n }, (_, i) => `{"name": "Item ${i}", "quantity": 2, "price": 150}`).join(', ');
-const cases = {
-  'premium-subscription': readFileSync(join(repo, 'examples/payviox/premium-subscription.json'), 'utf8'),
-  '100-items': `{"amount": 30000, "currency": "USD", "customer": "customer_abc123", "order_id": "order_12345", "items": [${items(100)}]}`,
-  'invalid-several-problems': readFileSync(join(repo, 'examples/payviox/invalid-several-problems.json'), 'utf8'),
-};
+import { cases } from './cases.mjs';
 
 /** Microseconds per call of `f`, over `n` calls after `n / 5` to warm up. */
 function time(f, n) {
