@@ -94,9 +94,9 @@ export function validate(dialect, body, opts) {
   // The report's text stays in WebAssembly until a member beyond the
   // verdict is read: a caller that reads only `valid` pays neither for
   // copying it into a JavaScript string nor for parsing it. Accessors in a
-  // literal (cheaper to make than defined properties) keep
-  // what they read, or what a caller sets. A valid report has no errors and
-  // a session, an invalid one errors and no session.
+  // literal (cheaper to make than defined properties) keep what they read,
+  // or what a caller sets. A valid report has no errors and a session, an
+  // invalid one errors and no session.
   let member = UNREAD;
   const read = (key) =>
     member === UNREAD
