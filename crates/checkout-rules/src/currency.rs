@@ -135,23 +135,40 @@ const fn other(
 /// assert_eq!(Currency::from_code("BHD").unwrap().exponent(), Some(3));
 /// assert!(Currency::from_code("kes").is_none()); // codes are upper case
 /// ```
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy)]
 pub struct Currency {
     info: &'static CurrencyInfo,
 }
+
+/// Currencies are equal when their codes are. Every `Currency` points into
+/// the tables, one row a code, so comparing the rows' addresses says so
+/// without comparing the rows' text (a derived `==` would compare every
+/// member, names included, on every sum of two amounts).
+impl PartialEq for Currency {
+    fn eq(&self, other: &Currency) -> bool {
+        core::ptr::eq(self.info, other.info)
+    }
+}
+
+impl Eq for Currency {}
 
 impl Currency {
     /// Looks a code up, exactly as ISO 4217 writes it (three upper-case
     /// letters): current codes, and the historic and unofficial codes that
     /// providers still list.
     pub fn from_code(code: &str) -> Option<Currency> {
-        // Every code is three bytes: compared as arrays, not through memcmp.
-        let code: [u8; 3] = code.as_bytes().try_into().ok()?;
-        let row_code =
-            |row: &CurrencyInfo| -> [u8; 3] { row.code.as_bytes().try_into().unwrap_or_default() };
+        // Every code is three bytes: compared as one number (big-endian,
+        // so in the tables' order), not through memcmp.
+        let key = |code: &str| -> u32 {
+            match *code.as_bytes() {
+                [a, b, c] => u32::from_be_bytes([0, a, b, c]),
+                _ => u32::MAX,
+            }
+        };
+        let code = Some(key(code)).filter(|&k| k != u32::MAX)?;
         [&ISO_4217[..], &OTHER[..]].into_iter().find_map(|table| {
             table
-                .binary_search_by(|row| row_code(row).cmp(&code))
+                .binary_search_by_key(&code, |row| key(row.code))
                 .ok()
                 .and_then(|i| table.get(i))
                 .map(|info| Currency { info })
@@ -242,6 +259,7 @@ pub enum CurrencySet {
 /// Whether `code` is one of the sorted three-letter codes packed in
 /// `codes`.
 fn listed(codes: &str, code: &str) -> bool {
+    let (codes, code) = (codes.as_bytes(), code.as_bytes());
     let (mut low, mut high) = (0, codes.len() / 3);
     while low < high {
         let mid = low + (high - low) / 2;
@@ -328,10 +346,25 @@ impl CurrencySet {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use alloc::vec::Vec;
 
     #[test]
     fn table_is_sorted_and_unique() {
         assert!(ISO_4217.windows(2).all(|w| w[0].code < w[1].code));
+    }
+
+    #[test]
+    fn currencies_are_equal_exactly_when_their_codes_are() {
+        let all: Vec<Currency> = ISO_4217
+            .iter()
+            .chain(OTHER.iter())
+            .map(|row| Currency::from_code(row.code).unwrap())
+            .collect();
+        for a in &all {
+            for b in &all {
+                assert_eq!(a == b, a.code() == b.code(), "{a} {b}");
+            }
+        }
     }
 
     #[test]

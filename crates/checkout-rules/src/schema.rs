@@ -554,10 +554,14 @@ impl ObjectSpec {
         // item of a list in the same order: the field after the last one
         // found is tried first, so most keys are compared once.
         let mut next = 0;
-        for (key, value) in object.as_object().into_iter().flatten() {
+        for (key, value) in object
+            .as_object()
+            .into_iter()
+            .flat_map(|m| m.by_key_bytes())
+        {
             let index = match self.fields.get(next) {
-                Some(f) if f.name == key => Some(next),
-                _ => self.fields.iter().position(|f| f.name == key),
+                Some(f) if f.name.as_bytes() == key => Some(next),
+                _ => self.fields.iter().position(|f| f.name.as_bytes() == key),
             };
             next = index.map_or(0, |i| i + 1);
             match index.and_then(|i| members.values.as_mut_slice().get_mut(i)) {
@@ -929,10 +933,18 @@ impl CrossCheck {
 /// The value at `pointer` (members of objects only).
 pub(crate) fn at_pointer<'v, 'a>(body: Json<'v, 'a>, pointer: &str) -> Option<Json<'v, 'a>> {
     let mut value = body;
-    for name in pointer.strip_prefix('/')?.split('/') {
-        value = value.get(name)?;
+    let mut rest = pointer.strip_prefix('/')?;
+    // Split by hand: `str::split`'s searcher costs more than these short
+    // names do to compare.
+    loop {
+        match rest.bytes().position(|b| b == b'/') {
+            Some(slash) => {
+                value = value.get(rest.get(..slash)?)?;
+                rest = rest.get(slash + 1..)?;
+            }
+            None => return value.get(rest),
+        }
     }
-    Some(value)
 }
 
 /// The top-level member a pointer is in (`/amount` for `/amount/total`).

@@ -557,7 +557,7 @@ impl<'a> Reader<'a> {
     /// key at `key`.
     fn seen(&self, at: usize, count: usize, key: usize) -> bool {
         let tape = &self.tape;
-        let name = tape.str_at(key);
+        let name = tape.bytes_at(key);
         tape.keys_from(at + 1, count)
             .any(|member| tape.key_is(member, name))
     }

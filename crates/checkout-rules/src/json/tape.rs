@@ -88,13 +88,28 @@ impl<'a> Tape<'a> {
         .unwrap_or_default()
     }
 
+    /// The bytes of a string or number token: what keys are compared by,
+    /// as bytes are equal exactly when the strings are, and slicing bytes
+    /// skips the two character-boundary checks of slicing a `str`.
+    pub(crate) fn bytes_at(&self, at: usize) -> &[u8] {
+        let Some(token) = self.tokens.get(at) else {
+            return &[];
+        };
+        let span = token.start as usize..(token.start + token.len) as usize;
+        match token.kind {
+            Kind::Unescaped => self.unescaped.as_bytes().get(span),
+            _ => self.text.as_bytes().get(span),
+        }
+        .unwrap_or_default()
+    }
+
     /// Whether the string at `at` is `key`: lengths first, as most keys
     /// differ in length.
-    pub(crate) fn key_is(&self, at: usize, key: &str) -> bool {
+    pub(crate) fn key_is(&self, at: usize, key: &[u8]) -> bool {
         self.tokens
             .get(at)
             .is_some_and(|t| t.len as usize == key.len())
-            && self.str_at(at) == key
+            && self.bytes_at(at) == key
     }
 
     /// The key tokens of `count` members, the first of whose keys is at
@@ -253,7 +268,7 @@ impl<'t, 'a> Json<'t, 'a> {
         let (_, value) = self
             .as_object()?
             .keys()
-            .find(|&(at, _)| tape.key_is(at, key))?;
+            .find(|&(at, _)| tape.key_is(at, key.as_bytes()))?;
         Some(value)
     }
 
@@ -308,6 +323,13 @@ impl<'t, 'a> Members<'t, 'a> {
         let tape = self.tape;
         tape.keys_from(self.at, self.left)
             .map(move |key| (key, Json { tape, at: key + 1 }))
+    }
+
+    /// The members with their keys' bytes, for matching keys to names.
+    pub(crate) fn by_key_bytes(self) -> impl Iterator<Item = (&'t [u8], Json<'t, 'a>)> {
+        let tape = self.tape;
+        self.keys()
+            .map(move |(key, value)| (tape.bytes_at(key), value))
     }
 }
 
