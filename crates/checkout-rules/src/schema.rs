@@ -763,6 +763,9 @@ pub(crate) struct Request<'r, 'a> {
     pub headers: &'r [(&'r str, &'a str)],
     /// The body's currency, when it is valid.
     pub currency: Option<Currency>,
+    /// The pointer of the first [`CrossCheck::Sum`]'s list and its lines
+    /// as the walk added them up (none when the list was not walked).
+    pub walked: Option<(&'static str, Option<Lines>)>,
 }
 
 impl<'a> Request<'_, 'a> {
@@ -974,33 +977,38 @@ fn sum(
     let Some(total) = money(total_at) else {
         return;
     };
-    let Some(items) = at_pointer(request.body, list_at).and_then(Json::as_array) else {
-        return;
+    let lines = match request.walked.filter(|&(list, _)| list == list_at) {
+        Some((_, lines)) => lines,
+        // Read again only for a sum the walk did not add up.
+        None => at_pointer(request.body, list_at)
+            .and_then(Json::as_array)
+            .map(|items| {
+                let mut lines = Lines::start(currency);
+                for (i, item) in items.enumerate() {
+                    lines.add(
+                        i,
+                        (|| {
+                            Some((
+                                read::money_of(item.get(price)?, unit, currency)?,
+                                read::integer_of(item.get(quantity)?)?,
+                            ))
+                        })(),
+                    );
+                }
+                lines
+            }),
     };
-    let Ok(mut sum) = Money::from_minor(0, currency) else {
-        return;
-    };
-    for (i, item) in items.enumerate() {
-        let line = (|| {
-            Some((
-                read::money_of(item.get(price)?, unit, currency)?,
-                read::integer_of(item.get(quantity)?)?,
-            ))
-        })();
-        let Some((price, quantity)) = line else {
-            return;
-        };
-        match price.checked_mul(quantity).and_then(|l| sum.checked_add(l)) {
-            Ok(s) => sum = s,
-            Err(_) => {
-                return out.push(amount::overflow(
-                    At::body(&msg!(list_at, "/", i)),
-                    unit,
-                    currency,
-                ));
-            }
+    let mut sum = match lines {
+        Some(Lines::Sum(sum)) => sum,
+        Some(Lines::Overflow(i)) => {
+            return out.push(amount::overflow(
+                At::body(&msg!(list_at, "/", i)),
+                unit,
+                currency,
+            ));
         }
-    }
+        Some(Lines::Stopped) | None => return,
+    };
     for &part_at in parts {
         if let Some(part) = money(part_at) {
             match sum.checked_add(part) {
@@ -1011,6 +1019,41 @@ fn sum(
     }
     if let Err(v) = amount::check_total(total, sum, unit, At::body(total_at)) {
         out.push(v);
+    }
+}
+
+/// A sum's lines, price × quantity, added up in the list's order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Lines {
+    /// The sum so far.
+    Sum(Money),
+    /// Element `i`'s line overflowed (or made the sum overflow).
+    Overflow(usize),
+    /// An element had no price or no quantity that passed its rule: the
+    /// list has no sum to judge.
+    Stopped,
+}
+
+impl Lines {
+    /// No line yet.
+    pub fn start(currency: Currency) -> Lines {
+        Money::from_minor(0, currency).map_or(Lines::Stopped, Lines::Sum)
+    }
+
+    /// Adds element `i`'s line, its price and quantity when both passed
+    /// their rules; after an overflow or a missing line, nothing changes.
+    pub fn add(&mut self, i: usize, line: Option<(Money, i64)>) {
+        if let Lines::Sum(sum) = *self {
+            *self = match line {
+                Some((price, quantity)) => {
+                    match price.checked_mul(quantity).and_then(|l| sum.checked_add(l)) {
+                        Ok(sum) => Lines::Sum(sum),
+                        Err(_) => Lines::Overflow(i),
+                    }
+                }
+                None => Lines::Stopped,
+            };
+        }
     }
 }
 

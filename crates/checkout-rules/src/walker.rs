@@ -11,7 +11,9 @@ use crate::json::pointer::{Place, Pointer, Step};
 use crate::message::{join, msg};
 use crate::money::Money;
 use crate::rules::{self, At};
-use crate::schema::{Extra, Field, HeaderField, HeaderRule, ObjectSpec, Rule, UrlUse};
+use crate::schema::{
+    CrossCheck, CrossRule, Extra, Field, HeaderField, HeaderRule, Lines, ObjectSpec, Rule, UrlUse,
+};
 use crate::violation::{Code, Violation};
 
 /// What a rule read from a value that passed it, handed to the normaliser so
@@ -43,6 +45,82 @@ pub(crate) trait Visitor<'a> {
     fn element(&mut self, element: Json<'_, 'a>, item: &Rule, read: Read);
 }
 
+/// The first [`CrossCheck::Sum`]'s list as the walk reads it: its
+/// elements' prices and quantities are added up as their rules read them,
+/// so that the rule does not find and parse them again.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct ListSum {
+    /// The list's pointer.
+    pub list: &'static str,
+    price: &'static str,
+    quantity: &'static str,
+    /// While the list is walked, how many steps deep its elements' fields
+    /// are.
+    depth: Option<usize>,
+    /// The element's price and quantity, as their rules read them.
+    line: (Option<Money>, Option<i64>),
+    /// The lines added up, once the list is walked.
+    pub lines: Option<Lines>,
+}
+
+impl ListSum {
+    /// For the first sum among `rules`, if there is one.
+    pub fn first_of(rules: &[CrossRule]) -> Option<ListSum> {
+        rules.iter().find_map(|rule| match rule.check {
+            CrossCheck::Sum {
+                list,
+                price,
+                quantity,
+                ..
+            } => Some(ListSum {
+                list,
+                price,
+                quantity,
+                depth: None,
+                line: (None, None),
+                lines: None,
+            }),
+            CrossCheck::NotWithKey { .. } => None,
+        })
+    }
+
+    /// The list starts, its elements' fields `depth` steps deep.
+    pub fn start(&mut self, depth: usize, currency: Option<Currency>) {
+        self.depth = Some(depth);
+        self.lines = Some(currency.map_or(Lines::Stopped, Lines::start));
+    }
+
+    /// A field `depth` steps deep passed its rule, which read `read`.
+    pub fn note(&mut self, depth: usize, name: &str, read: crate::walker::Read) {
+        if self.depth != Some(depth) {
+            return;
+        }
+        match read {
+            Read::Money(m) if name == self.price => self.line.0 = Some(m),
+            Read::Integer(n) if name == self.quantity => self.line.1 = Some(n),
+            _ => {}
+        }
+    }
+
+    /// Element `i` has been walked.
+    pub fn end_element(&mut self, i: usize) {
+        let line = core::mem::take(&mut self.line);
+        if let Some(lines) = &mut self.lines {
+            lines.add(i, line.0.zip(line.1));
+        }
+    }
+
+    /// The list has been walked.
+    pub fn end(&mut self) {
+        self.depth = None;
+    }
+
+    /// The list's pointer and its lines, for the rule.
+    pub fn walked(&self) -> (&'static str, Option<Lines>) {
+        (self.list, self.lines)
+    }
+}
+
 /// Applies field specs to a document, collecting every violation.
 pub(crate) struct Walker<'o, 'a> {
     pub out: &'o mut Vec<Violation>,
@@ -51,6 +129,8 @@ pub(crate) struct Walker<'o, 'a> {
     /// Told of the values as they are checked, until the first violation
     /// makes it moot.
     pub visitor: Option<&'o mut dyn Visitor<'a>>,
+    /// A sum's list to add up as it is walked.
+    pub sum: Option<ListSum>,
     trail: Trail,
 }
 
@@ -88,6 +168,21 @@ impl Trail {
         At::place(self.place())
     }
 
+    /// Whether it is at `pointer`, a pointer through object members from
+    /// the body (as cross rules name fields).
+    fn is_at(&self, pointer: &str) -> bool {
+        let Some(names) = pointer.strip_prefix('/') else {
+            return false;
+        };
+        let mut names = names.split('/');
+        self.base.as_str().is_empty()
+            && self
+                .steps
+                .iter()
+                .all(|step| matches!(step, Step::Field(f) if names.next() == Some(*f)))
+            && names.next().is_none()
+    }
+
     /// The pointer text of where it is.
     fn pointer(&mut self) -> &mut Pointer {
         self.text.truncate(0);
@@ -105,6 +200,7 @@ impl core::fmt::Debug for Walker<'_, '_> {
         f.debug_struct("Walker")
             .field("out", &self.out)
             .field("currency", &self.currency)
+            .field("sum", &self.sum)
             .field("trail", &self.trail)
             .finish_non_exhaustive()
     }
@@ -126,6 +222,7 @@ impl<'o, 'a> Walker<'o, 'a> {
             currency,
             url_policy: rules::url::UrlPolicy::default(),
             visitor: None,
+            sum: None,
             trail,
         }
     }
@@ -152,6 +249,9 @@ impl<'o, 'a> Walker<'o, 'a> {
             match value {
                 Some(value) => {
                     let read = self.field(value, field);
+                    if let Some(sum) = &mut self.sum {
+                        sum.note(self.trail.steps.len(), field.name, read);
+                    }
                     if let Some(visitor) = self.visitor() {
                         visitor.field(field, value, read);
                     }
@@ -296,13 +396,28 @@ impl<'o, 'a> Walker<'o, 'a> {
         if let Some(visitor) = self.visitor() {
             visitor.list(elements.len(), item);
         }
+        // The sum's list: its elements' fields are two steps down (the
+        // index, then the field).
+        let summed = match &mut self.sum {
+            Some(sum) if self.trail.is_at(sum.list) => {
+                sum.start(self.trail.steps.len() + 2, self.currency);
+                true
+            }
+            _ => false,
+        };
         for (i, element) in elements.enumerate() {
             self.trail.steps.push(Step::Index(i));
             let read = self.rule(element, item);
             self.trail.steps.pop();
+            if summed && let Some(sum) = &mut self.sum {
+                sum.end_element(i);
+            }
             if let Some(visitor) = self.visitor() {
                 visitor.element(element, item, read);
             }
+        }
+        if summed && let Some(sum) = &mut self.sum {
+            sum.end();
         }
     }
 
@@ -507,6 +622,7 @@ fn with_article(type_name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::dialect::Dialect;
 
     /// The visitor cannot be shown; everything else is.
     #[test]
@@ -519,8 +635,96 @@ mod tests {
             "{text}"
         );
         assert!(
-            text.contains("trail: Trail {") && text.ends_with(", .. }"),
+            text.contains("sum: None, trail: Trail {") && text.ends_with(", .. }"),
             "{text}"
         );
+    }
+
+    /// What `dialect`'s sums report for `body`, from the lines the walk
+    /// added up and from the list read again.
+    fn sums_walked_and_read(dialect: Dialect, body: &str) -> [Vec<Violation>; 2] {
+        let spec = dialect.spec();
+        let tape = crate::json::read(body.as_bytes(), &crate::json::Limits::default()).unwrap();
+        let root = tape.root();
+        let currency = spec.currency(root);
+        let mut found = Vec::new();
+        let mut walker = Walker::new(&mut found, currency);
+        walker.sum = ListSum::first_of(spec.cross_rules);
+        walker.object(root, spec.body);
+        let walked = walker.sum.map(|sum| sum.walked());
+        assert!(walked.is_some_and(|(_, lines)| lines.is_some()), "{body}");
+        [walked, None].map(|walked| {
+            let request = crate::schema::Request {
+                body: root,
+                headers: &[],
+                currency,
+                walked,
+            };
+            let mut out = found.clone();
+            for rule in spec.cross_rules {
+                rule.check.check(&request, &mut out);
+            }
+            out.split_off(found.len())
+        })
+    }
+
+    /// Adding a sum's lines up as the walk reads them judges as reading the
+    /// list again does: a match, a mismatch, an overflow at the element
+    /// where it happens.
+    #[test]
+    fn a_sum_added_up_while_walking_judges_as_reading_the_list_again() {
+        let item = |quantity: &str, price: &str| {
+            alloc::format!(r#"{{"name": "n", "quantity": {quantity}, "price": {price}}}"#)
+        };
+        let body = |amount: &str, items: &[String]| {
+            alloc::format!(
+                r#"{{"amount": {amount}, "currency": "USD", "customer": "c", "order_id": "o", "items": [{}]}}"#,
+                items.join(", ")
+            )
+        };
+        let big = "9007199254740991";
+        let cases = [
+            (body("300", &[item("2", "150")]), None),
+            (
+                body("301", &[item("2", "150")]),
+                Some(("/amount", Code::AmountMismatch)),
+            ),
+            (
+                body("300", &[item("1", "1"), item("2", big)]),
+                Some(("/items/1", Code::ArithmeticOverflow)),
+            ),
+            (
+                body("300", &[item("2", big), item("3", big)]),
+                Some(("/items/0", Code::ArithmeticOverflow)),
+            ),
+        ];
+        for (body, expected) in cases {
+            let [walked, read] = sums_walked_and_read(Dialect::PAYVIOX, &body);
+            let found: Vec<_> = walked.iter().map(|v| (v.path.as_str(), v.code)).collect();
+            assert_eq!(found, Vec::from_iter(expected), "{body}");
+            assert_eq!(walked, read, "{body}");
+        }
+    }
+
+    /// Only the sum's list is added up, and only its elements' own fields.
+    #[test]
+    fn the_walk_adds_up_the_sums_list_alone() {
+        let body = br#"{"amount": 300, "currency": "USD", "customer": "c", "order_id": "o",
+            "metadata": {"price": 9}, "items": [{"name": "n", "quantity": 3, "price": 100, "extra": {"price": 7}}]}"#;
+        let tape = crate::json::read(body, &crate::json::Limits::default()).unwrap();
+        let spec = Dialect::PAYVIOX.spec();
+        let mut found = Vec::new();
+        let mut walker = Walker::new(&mut found, Currency::from_code("USD"));
+        walker.sum = ListSum::first_of(spec.cross_rules);
+        walker.object(tape.root(), spec.body);
+        let usd = Currency::from_code("USD").unwrap();
+        assert_eq!(
+            walker.sum.map(|s| s.walked()),
+            Some((
+                "/items",
+                Some(Lines::Sum(Money::from_minor(300, usd).unwrap()))
+            ))
+        );
+        assert!(found.is_empty(), "{found:?}");
     }
 }

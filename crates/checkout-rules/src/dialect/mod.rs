@@ -20,7 +20,7 @@ use crate::mapping::Normaliser;
 use crate::report::Report;
 use crate::schema::{DialectSpec, Request};
 use crate::violation::Violation;
-use crate::walker::{self, Trail, Visitor, Walker};
+use crate::walker::{self, ListSum, Trail, Visitor, Walker};
 
 /// A provider's request format: the rules of a [`DialectSpec`], which it
 /// validates, normalises and converts by. A dialect is known by its name:
@@ -241,12 +241,14 @@ impl Validator {
         let mut walker = Walker::on(violations, currency, trail);
         walker.url_policy = self.options.url_policy;
         walker.visitor = normaliser.as_mut().map(|n| n as &mut dyn Visitor<'a>);
+        walker.sum = ListSum::first_of(spec.cross_rules);
         walker.object(root, spec.body);
         walker.visitor = None;
         let request = Request {
             body: root,
             headers,
             currency,
+            walked: walker.sum.take().map(|sum| sum.walked()),
         };
         for rule in spec.cross_rules {
             rule.check.check(&request, walker.out);
