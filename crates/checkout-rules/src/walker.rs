@@ -706,6 +706,25 @@ mod tests {
         }
     }
 
+    /// A trail is at a pointer of the same field names from the body.
+    #[test]
+    fn a_trail_is_at_the_pointer_of_its_steps() {
+        let mut trail = Trail::default();
+        trail
+            .steps
+            .extend([Step::Field("cart"), Step::Field("items")]);
+        assert!(trail.is_at("/cart/items"));
+        for other in ["/cart", "/cart/items/0", "/cart/item", "cart/items", ""] {
+            assert!(!trail.is_at(other), "{other}");
+        }
+        trail.steps.insert(1, Step::Index(0));
+        assert!(!trail.is_at("/cart/items") && !trail.is_at("/cart/0/items"));
+        let mut below = Trail::starting_at(Pointer::empty());
+        below.base.push_key("cart");
+        below.steps.push(Step::Field("items"));
+        assert!(!below.is_at("/items") && !below.is_at("/cart/items"));
+    }
+
     /// Only the sum's list is added up, and only its elements' own fields.
     #[test]
     fn the_walk_adds_up_the_sums_list_alone() {
