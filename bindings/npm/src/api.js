@@ -1,70 +1,10 @@
-// The package's API over the WebAssembly exports: argument checks with
-// clear errors, JSON text parsed here (faster than building objects across
-// the boundary), money as strings or safe integers.
+// The package's API over the WebAssembly exports, but conversion
+// (conversion.js), which the build for forms leaves out: JSON text parsed
+// here (faster than building objects across the boundary), money as strings
+// or safe integers.
 import * as wasm from '../wasm/checkout_rules_wasm.js';
 import { need } from './ready.js';
-
-function describe(value) {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
-}
-
-function text(name, value) {
-  if (typeof value !== 'string') {
-    throw new TypeError(`${name} must be a string, not ${describe(value)}`);
-  }
-  return value;
-}
-
-function optionalText(name, value) {
-  return value === undefined || value === null ? undefined : text(name, value);
-}
-
-/** The JSON text of a body: text as given, or a plain object as `fetch` would send it. */
-function bodyText(body) {
-  if (typeof body === 'string') return body;
-  if (body !== null && typeof body === 'object' && !Array.isArray(body)) return JSON.stringify(body);
-  throw new TypeError(`body must be JSON text or a plain object, not ${describe(body)}`);
-}
-
-function options(value) {
-  if (value === undefined) return {};
-  if (value === null || typeof value !== 'object') {
-    throw new TypeError(`options must be an object, not ${describe(value)}`);
-  }
-  return value;
-}
-
-/**
- * Headers as the JSON text of a list of `[name, value]` pairs: from a list of
- * pairs (repeats kept, as `new Headers(init)` takes them), an object of
- * strings, or a `Headers`.
- */
-function headersText(value) {
-  if (value === undefined) return '[]';
-  const entries =
-    typeof Headers !== 'undefined' && value instanceof Headers
-      ? [...value.entries()]
-      : Array.isArray(value)
-        ? value
-        : value !== null && typeof value === 'object'
-          ? Object.entries(value)
-          : null;
-  if (entries === null) {
-    throw new TypeError(
-      `options.headers must be a list of [name, value] pairs or an object of header names to values, not ${describe(value)}`,
-    );
-  }
-  for (const entry of entries) {
-    if (!Array.isArray(entry) || entry.length !== 2 || typeof entry[0] !== 'string') {
-      throw new TypeError(`each header must be a [name, value] pair of strings, not ${describe(entry)}`);
-    }
-    const [name, v] = entry;
-    if (typeof v !== 'string') throw new TypeError(`header ${name} must be a string, not ${describe(v)}`);
-  }
-  return JSON.stringify(entries);
-}
+import { bodyText, headersText, optionalText, options, text } from './arguments.js';
 
 export function validateJson(dialect, body, opts) {
   need();
@@ -122,25 +62,6 @@ export function validate(dialect, body, opts) {
           member = value;
         },
       };
-}
-
-/** The outcome's JSON text and the target body's exact text (or null). */
-function convertParts(from, to, body, opts) {
-  need();
-  const { headers } = options(opts);
-  return JSON.parse(wasm.convertParts(text('from', from), text('to', to), bodyText(body), headersText(headers)));
-}
-
-export function convertJson(from, to, body, opts) {
-  return convertParts(from, to, body, opts)[0];
-}
-
-export function convert(from, to, body, opts) {
-  const [outcomeText, targetBody] = convertParts(from, to, body, opts);
-  const outcome = JSON.parse(outcomeText);
-  // The body's exact text, to send as it is: JSON.parse turns `25.00` into 25.
-  if (targetBody !== null) outcome.bodyText = targetBody;
-  return outcome;
 }
 
 export function validateField(dialect, path, value, opts) {

@@ -13,3 +13,4 @@ ready();
 export async function init() {}
 
 export * from './api.js';
+export * from './conversion.js';
