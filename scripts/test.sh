@@ -48,12 +48,14 @@ packages() {
 }
 
 lints() {
-  # With the default features, all of them, and the core with none (its
-  # `serde_json` and `rust_decimal` code is conditional). `rust-version`
-  # holds the code to its MSRV through clippy's `incompatible_msrv`.
+  # With the default features, all of them, the core with none (its
+  # `serde_json` and `rust_decimal` code is conditional) and the binding
+  # without conversion (the build for forms). `rust-version` holds the code
+  # to its MSRV through clippy's `incompatible_msrv`.
   cargo clippy --quiet --workspace --all-targets -- -D warnings
   cargo clippy --quiet --workspace --all-targets --all-features -- -D warnings
   cargo clippy --quiet -p checkout-rules --no-default-features --all-targets -- -D warnings
+  cargo clippy --quiet -p checkout-rules-wasm --no-default-features --all-targets -- -D warnings
 }
 
 rust_tests() {

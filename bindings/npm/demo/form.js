@@ -3,9 +3,10 @@
 // messages from validateField() as the customer types, and submitting shows
 // the full report with the normalised amount. Nothing here names a
 // provider's field, so a provider added to the library gets a form.
-import { constraints, currencies, dialects, init, validate, validateField } from '../index.js';
+// A form does not convert: the entry for forms loads the smaller build.
+import { constraints, currencies, dialects, init, validate, validateField } from '../forms.js';
 
-// Loads the WebAssembly beside index.js; the functions below need it.
+// Loads the WebAssembly beside forms.js; the functions below need it.
 await init();
 
 /** The provider the page opens with. */

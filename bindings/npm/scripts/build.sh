@@ -23,7 +23,7 @@ fi
 # One build for browsers at opt-level z (the download has a budget), one for
 # Node at 3 (twice the speed, and nobody downloads it on a checkout page).
 # Same source, no floats: the same verdicts, which the tests check for both.
-build() { # build <opt-level> <output folder>
+build() { # build <opt-level> <output folder> [cargo option]
   target_dir="$root/target/wasm-build-std-$1"
   # The rebuilt standard library at opt-level 3: hot, and small
   # (docs/performance.md); set here, where its crates are packages.
@@ -32,7 +32,7 @@ build() { # build <opt-level> <output folder>
     --config 'profile.wasm.package.core.opt-level=3' --config 'profile.wasm.package.alloc.opt-level=3' \
     --config 'profile.wasm.package.std.opt-level=3' \
     --config 'profile.wasm.package.compiler_builtins.opt-level=3' \
-    --profile wasm -Zbuild-std=std,panic_abort --target-dir "$target_dir"
+    --profile wasm -Zbuild-std=std,panic_abort --target-dir "$target_dir" ${3:-}
   rm -rf "$2"
   wasm-bindgen --target web --no-typescript --out-dir "$2" --out-name checkout_rules_wasm \
     "$target_dir/wasm32-unknown-unknown/wasm/checkout_rules_wasm.wasm"
@@ -46,5 +46,8 @@ build() { # build <opt-level> <output folder>
     "$2/checkout_rules_wasm_bg.wasm" -o "$2/checkout_rules_wasm_bg.wasm"
 }
 build "${CARGO_PROFILE_WASM_OPT_LEVEL:-z}" wasm
+# Forms validate and do not convert: `checkout-rules/forms` loads a browser
+# build without conversion, 6.6 KB smaller gzipped (docs/performance.md).
+build "${CARGO_PROFILE_WASM_OPT_LEVEL:-z}" wasm-forms --no-default-features
 build 3 wasm-node
 node scripts/bundle.mjs

@@ -1,7 +1,8 @@
 // Bundles each entry point into one minified module: the wasm-bindgen glue,
 // the API and the loader together, which gzip smaller than three files
 // (what a browser downloads has a budget, docs/performance.md). The Node
-// entry takes the glue of the Node build (`wasm-node/`, built for speed);
+// entry takes the glue of the Node build (`wasm-node/`, built for speed),
+// the forms entry that of the build without conversion (`wasm-forms/`);
 // the sources import `wasm/`'s.
 import { build } from 'esbuild';
 import { readFile } from 'node:fs/promises';
@@ -39,6 +40,13 @@ await build({
   target: 'es2022',
   outfile: 'index.js',
   plugins: [noFallbackUrl],
+});
+await build({
+  ...common,
+  entryPoints: ['src/forms.js'],
+  target: 'es2022',
+  outfile: 'forms.js',
+  plugins: [glueFrom('wasm-forms'), noFallbackUrl],
 });
 await build({
   ...common,

@@ -1,8 +1,9 @@
 // Same verdict everywhere: the golden conformance outputs (tests/golden/,
 // which tests/golden.rs holds the native library to) are what the native
-// CLI and both WebAssembly builds give, byte for byte: the build for Node
-// (`wasm-node/`, through the package's API and its raw exports) and the
-// browser build (`wasm/`, built for size), loaded here directly.
+// CLI and every WebAssembly build give, byte for byte: the build for Node
+// (`wasm-node/`, through the package's API and its raw exports), the
+// browser build (`wasm/`, built for size) and the browser build for forms
+// (`wasm-forms/`, without conversion), loaded here directly.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -13,10 +14,14 @@ import { fileURLToPath } from 'node:url';
 import { validate, validateJson, convertJson } from '../node.js';
 import * as browserBuild from '../wasm/checkout_rules_wasm.js';
 import * as nodeBuild from '../wasm-node/checkout_rules_wasm.js';
+import * as formsBuild from '../wasm-forms/checkout_rules_wasm.js';
 
 browserBuild.initSync({ module: readFileSync(new URL('../wasm/checkout_rules_wasm_bg.wasm', import.meta.url)) });
 nodeBuild.initSync({ module: readFileSync(new URL('../wasm-node/checkout_rules_wasm_bg.wasm', import.meta.url)) });
-const builds = { browser: browserBuild, node: nodeBuild };
+formsBuild.initSync({ module: readFileSync(new URL('../wasm-forms/checkout_rules_wasm_bg.wasm', import.meta.url)) });
+const builds = { browser: browserBuild, node: nodeBuild, forms: formsBuild };
+// The builds that convert: all but the one for forms.
+const converting = { browser: browserBuild, node: nodeBuild };
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
 const golden = (file) =>
@@ -138,11 +143,20 @@ test('the WebAssembly builds give the golden conversions', () => {
     const c = cases[i];
     const outcome = rawMember(line, 'outcome', ',"bodyText":');
     assert.equal(convertJson(c.dialect, to, c.body, { headers: c.headers }), outcome, line);
-    for (const [name, build] of Object.entries(builds)) {
+    for (const [name, build] of Object.entries(converting)) {
       const parts = JSON.parse(build.convertParts(c.dialect, to, c.body, JSON.stringify(c.headers)));
       assert.deepEqual(parts, [outcome, bodyText], `${name} build: ${line}`);
     }
   }
+});
+
+test('the build for forms has every export but conversion', () => {
+  const exports = (build) => Object.keys(build).filter((k) => typeof build[k] === 'function').sort();
+  assert.deepEqual(
+    exports(formsBuild),
+    exports(browserBuild).filter((k) => k !== 'convertParts'),
+  );
+  assert.ok(exports(browserBuild).includes('convertParts'));
 });
 
 test('the WebAssembly builds give the golden field verdicts and constraints', () => {

@@ -116,3 +116,36 @@ test('the Node entry needs no init(), and has one for code shared with browsers'
   assert.equal(await nodeEntry.init(), undefined);
   assert.equal(nodeEntry.validate('nairopay', REQUEST).valid, true);
 });
+
+// The entry for forms (`forms.js`): the same loader and API but conversion,
+// over the build without it.
+const formsBytes = readFileSync(new URL('../wasm-forms/checkout_rules_wasm_bg.wasm', import.meta.url));
+const formsSource = readFileSync(new URL('../forms.js', import.meta.url), 'utf8');
+const freshForms = () => import(`../forms.js?copy=${++copies}`);
+
+test('forms.js names its own WebAssembly once, and has no top-level await', async () => {
+  assert.deepEqual(formsSource.match(/new URL\([^)]*\)/g), ['new URL("./wasm-forms/checkout_rules_wasm_bg.wasm",import.meta.url)']);
+  await assert.doesNotReject(transform(formsSource, { format: 'esm', target: 'es2020', logLevel: 'silent' }));
+});
+
+test('forms.js has the API of index.js but conversion, with the same verdicts', async () => {
+  const [cr, forms] = [await fresh(), await freshForms()];
+  assert.deepEqual(
+    Object.keys(forms).sort(),
+    Object.keys(cr)
+      .filter((k) => !k.startsWith('convert'))
+      .sort(),
+  );
+  assert.throws(() => forms.validate('nairopay', REQUEST), /await init\(\)/);
+  await forms.init(formsBytes);
+  const bodies = [REQUEST, '{}', '{"amount": 12.345, "currency": "BHD", "reference": "R"}', 'not json'];
+  for (const body of bodies) {
+    for (const dialect of nodeEntry.dialects()) {
+      assert.equal(forms.validateJson(dialect, body), nodeEntry.validateJson(dialect, body));
+      assert.deepEqual(forms.validate(dialect, body), nodeEntry.validate(dialect, body));
+    }
+  }
+  assert.deepEqual(forms.constraints('payviox'), nodeEntry.constraints('payviox'));
+  assert.deepEqual(forms.validateField('kiotapay', '/amount', '1.234'), nodeEntry.validateField('kiotapay', '/amount', '1.234'));
+  assert.equal(forms.toMajor(1500, 'BHD'), '1.500');
+});

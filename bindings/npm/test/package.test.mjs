@@ -33,10 +33,13 @@ test('the tarball holds the package and nothing else', () => {
   const files = JSON.parse(listing)[0].files.map((f) => f.path).sort();
   assert.deepEqual(files, [
     'README.md',
+    'forms.d.ts',
+    'forms.js',
     'index.d.ts',
     'index.js',
     'node.js',
     'package.json',
+    'wasm-forms/checkout_rules_wasm_bg.wasm',
     'wasm-node/checkout_rules_wasm_bg.wasm',
     'wasm.d.ts',
     'wasm/checkout_rules_wasm_bg.wasm',
@@ -97,6 +100,22 @@ test('Node: the API works at import, init() resolves for shared code, require() 
     }));
   `);
   assert.deepEqual(out, { before: false, after: false, required: false, wasm: true, magic: [0, 0x61, 0x73, 0x6d] });
+});
+
+test('Node: `checkout-rules/forms` is the package loaded once, and its WebAssembly resolves', () => {
+  const out = run(`
+    import { readFileSync } from 'node:fs';
+    import * as forms from 'checkout-rules/forms';
+    import * as whole from 'checkout-rules';
+    const wasm = import.meta.resolve('checkout-rules/forms.wasm');
+    console.log(JSON.stringify({
+      same: forms.validate === whole.validate,
+      valid: forms.validate('nairopay', '{"amount": 2500, "currency": "KES", "reference": "ORDER_2025_001"}').valid,
+      wasm: wasm.endsWith('/node_modules/checkout-rules/wasm-forms/checkout_rules_wasm_bg.wasm'),
+      magic: [...readFileSync(new URL(wasm)).subarray(0, 4)],
+    }));
+  `);
+  assert.deepEqual(out, { same: true, valid: true, wasm: true, magic: [0, 0x61, 0x73, 0x6d] });
 });
 
 test('form helpers from the installed package', () => {
@@ -199,4 +218,23 @@ test('the TypeScript declarations type-check a user program', () => {
   // And a wrong call is caught.
   writeFileSync(join(scratch, 'main.ts'), `import { validate } from 'checkout-rules'; validate('stripe', '{}');`);
   assert.throws(() => execFileSync(join(pkg, 'node_modules', '.bin', 'tsc'), ['-p', scratch], { cwd: scratch, stdio: 'pipe' }));
+  // The entry for forms: its functions and every type, and no conversion.
+  writeFileSync(
+    join(scratch, 'main.ts'),
+    `
+    import { init, validate, validateField, type Report, type Constraint } from 'checkout-rules/forms';
+    import wasm from 'checkout-rules/forms.wasm';
+    await init(wasm);
+    const report: Report = validate('payviox', '{}');
+    const live = validateField('payviox', '/amount', '1');
+    const none: Constraint[] = [];
+    export { report, live, none };
+    `,
+  );
+  execFileSync(join(pkg, 'node_modules', '.bin', 'tsc'), ['-p', scratch], { cwd: scratch });
+  writeFileSync(join(scratch, 'main.ts'), `import { convert } from 'checkout-rules/forms'; convert('payviox', 'nairopay', '{}');`);
+  assert.throws(
+    () => execFileSync(join(pkg, 'node_modules', '.bin', 'tsc'), ['-p', scratch], { cwd: scratch, stdio: 'pipe' }),
+    (e) => /'convert' cannot be used as a value/.test(e.stdout.toString()),
+  );
 });

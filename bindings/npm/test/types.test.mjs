@@ -23,7 +23,7 @@ before(() => {
   scratch = mkdtempSync(join(tmpdir(), 'checkout-rules-types-'));
   const installed = join(scratch, 'node_modules', 'checkout-rules');
   mkdirSync(installed, { recursive: true });
-  for (const file of ['package.json', 'index.d.ts', 'wasm.d.ts']) cpSync(join(pkg, file), join(installed, file));
+  for (const file of ['package.json', 'index.d.ts', 'forms.d.ts', 'wasm.d.ts']) cpSync(join(pkg, file), join(installed, file));
   // Node's types, for the one project that asks for them (the others say `types: []`).
   symlinkSync(join(pkg, 'node_modules', '@types'), join(scratch, 'node_modules', '@types'));
   cpSync(fixtures, scratch, { recursive: true });

@@ -101,6 +101,7 @@ pub fn last_report() -> Option<String> {
 
 /// The outcome of converting a request and the target body's exact text
 /// (or `null`), as the JSON text of a two-element array.
+#[cfg(feature = "convert")]
 #[wasm_bindgen(js_name = convertParts)]
 pub fn convert_parts(
     from: &str,

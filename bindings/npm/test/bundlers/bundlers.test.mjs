@@ -1,4 +1,5 @@
-// The packed tarball in real front-end builds: one scratch app per bundler
+// The packed tarball in real front-end builds, through its main entry and
+// through the entry for forms: one scratch app per bundler
 // (test/bundlers/<name>: its pinned package.json and lock, its sources, its
 // configuration where the bundler needs one), installed with `npm ci` and
 // the tarball, built with the bundler's own command, served on localhost
@@ -56,8 +57,6 @@ before(async () => {
 
 after(() => browser?.close());
 
-const installed = {};
-
 /** The scratch app: its sources afresh, its dependencies as its lock says, then the tarball. */
 async function install(name) {
   const dir = join(work, name);
@@ -73,7 +72,6 @@ async function install(name) {
   }
   rmSync(join(dir, 'node_modules', 'checkout-rules'), { recursive: true, force: true });
   await npm(['install', '--no-save', '--no-audit', '--no-fund', '--loglevel=error', tarball], dir);
-  installed[name] = dir;
   return dir;
 }
 
@@ -159,20 +157,51 @@ const EXPECTED = {
   minor: 1234,
 };
 
+/** The app's sources importing `checkout-rules/forms` (and its WebAssembly) instead. */
+function useForms(dir) {
+  for (const file of ['main.js', join('src', 'index.js')]) {
+    const path = join(dir, file);
+    if (!existsSync(path)) continue;
+    const source = readFileSync(path, 'utf8');
+    const forms = source
+      .replace("from 'checkout-rules';", "from 'checkout-rules/forms';")
+      .replace("from 'checkout-rules/checkout_rules.wasm';", "from 'checkout-rules/forms.wasm';");
+    assert.notEqual(forms, source, path);
+    writeFileSync(path, forms);
+  }
+}
+
+/** Each entry a browser imports, and the folder of the WebAssembly it loads:
+ * the main one, and the one for forms, which loads its own build. */
+const ENTRIES = [
+  ['checkout-rules', 'wasm'],
+  ['checkout-rules/forms', 'wasm-forms'],
+];
+
+/** The app installed afresh, importing `entry`. */
+async function installFor(name, entry) {
+  const dir = await install(name);
+  if (entry !== 'checkout-rules') useForms(dir);
+  return dir;
+}
+
 describe('the package in front-end builds, in Chromium', () => {
   for (const [name, { site, warned }] of Object.entries(APPS)) {
-    test(name, async () => {
-      const dir = await install(name);
-      const output = await build(dir);
-      assert.ok(!warned(output), `the build warned:\n${output.stdout}${output.stderr}`);
-      const { out, errors, wasm } = await load(join(dir, site));
-      assert.deepEqual(errors, []);
-      assert.deepEqual(out, EXPECTED);
-      // The WebAssembly was fetched once, from the build's output: the bundler copied it.
-      assert.equal(wasm.length, 1, `requests: ${wasm}`);
-      assert.match(wasm[0], /^\/(dist|assets)\//);
-      assert.ok(readFileSync(join(dir, site, wasm[0])).equals(readFileSync(join(pkg, 'wasm', 'checkout_rules_wasm_bg.wasm'))));
-    });
+    for (const [entry, folder] of ENTRIES) {
+      test(`${name}: ${entry}`, async () => {
+        const dir = await installFor(name, entry);
+        const output = await build(dir);
+        assert.ok(!warned(output), `the build warned:\n${output.stdout}${output.stderr}`);
+        const { out, errors, wasm } = await load(join(dir, site));
+        assert.deepEqual(errors, []);
+        assert.deepEqual(out, EXPECTED);
+        // The WebAssembly was fetched once, from the build's output: the bundler copied it.
+        assert.equal(wasm.length, 1, `requests: ${wasm}`);
+        assert.match(wasm[0], /^\/(dist|assets)\//);
+        const shipped = readFileSync(join(pkg, folder, 'checkout_rules_wasm_bg.wasm'));
+        assert.ok(readFileSync(join(dir, site, wasm[0])).equals(shipped));
+      });
+    }
   }
 });
 
@@ -185,13 +214,15 @@ describe("the package in Vite's dev server, in Chromium", () => {
     ['vite6', ['--config', 'dev.config.js']],
     ['vite5', ['--config', 'dev.config.js']],
   ]) {
-    test(name, async () => {
-      const dir = installed[name] ?? (await install(name));
-      rmSync(join(dir, 'node_modules', '.vite'), { recursive: true, force: true });
-      const { out, errors, wasm } = await viteDev(dir, args, open);
-      assert.deepEqual(errors, []);
-      assert.deepEqual(out, EXPECTED);
-      assert.deepEqual(wasm, ['/node_modules/checkout-rules/wasm/checkout_rules_wasm_bg.wasm']);
-    });
+    for (const [entry, folder] of ENTRIES) {
+      test(`${name}: ${entry}`, async () => {
+        const dir = await installFor(name, entry);
+        rmSync(join(dir, 'node_modules', '.vite'), { recursive: true, force: true });
+        const { out, errors, wasm } = await viteDev(dir, args, open);
+        assert.deepEqual(errors, []);
+        assert.deepEqual(out, EXPECTED);
+        assert.deepEqual(wasm, [`/node_modules/checkout-rules/${folder}/checkout_rules_wasm_bg.wasm`]);
+      });
+    }
   }
 });

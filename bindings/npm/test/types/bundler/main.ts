@@ -12,4 +12,11 @@ const minor: number = toMinor('12.34', 'KES');
 validate('stripe', '{}');
 // @ts-expect-error: init() resolves to nothing
 const loaded: Promise<number> = init();
-export { report, text, minor, loaded };
+// The entry for forms: the same types, and no conversion.
+import * as forms from 'checkout-rules/forms';
+import formsWasm from 'checkout-rules/forms.wasm';
+await forms.init(new URL(formsWasm, import.meta.url));
+const checked: forms.Report = forms.validate('payviox', '{}', { headers: new Headers() });
+// @ts-expect-error: forms do not convert
+forms.convert('flutterwave', 'nairopay', '{}');
+export { report, text, minor, loaded, checked };

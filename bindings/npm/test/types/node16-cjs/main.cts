@@ -5,6 +5,9 @@ async function main(): Promise<boolean> {
   const valid: boolean = validate('nairopay', '{}').valid;
   // @ts-expect-error: not a dialect
   validate('stripe', '{}');
-  return valid;
+  const forms = await import('checkout-rules/forms');
+  // @ts-expect-error: forms do not convert
+  forms.convert('nairopay', 'payviox', '{}');
+  return valid && forms.validate('nairopay', '{}').valid;
 }
 export = main;

@@ -6,4 +6,7 @@ const live: Violation[] = validateField('flutterwave', '/reference', 'ORDER_1');
 const step: string | undefined = constraints('flutterwave', { currency: 'NGN' })[0]?.step;
 // @ts-expect-error: a bigint is no JSON value
 validateField('flutterwave', '/amount', 1234n);
-export { live, step };
+// The entry for forms, under the same resolution.
+import { validate as validateForm } from 'checkout-rules/forms';
+const refused: boolean = validateForm('nairopay', '{}').valid;
+export { live, step, refused };
