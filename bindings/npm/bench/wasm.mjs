@@ -1,5 +1,6 @@
-// The package in Node and Chromium: instantiation time of each build (the browser's,
-// built for size, and Node's, built for speed), and `validate` throughput
+// The package in Node and Chromium: instantiation time of each build (the
+// browser's, built for size, the one for forms, without conversion, and
+// Node's, built for speed), and `validate` throughput
 // of the Node entry on each provider's bundled example, with the size of
 // what a browser downloads.
 //
@@ -43,11 +44,15 @@ async function medianInstantiation(folder) {
   for (let i = 0; i < 21; i += 1) times.push(await instantiateOnce(folder));
   return times.sort((a, b) => a - b)[10];
 }
-const instantiation = { wasm: await medianInstantiation('wasm'), node: await medianInstantiation('wasm-node') };
+const instantiation = {
+  wasm: await medianInstantiation('wasm'),
+  forms: await medianInstantiation('wasm-forms'),
+  node: await medianInstantiation('wasm-node'),
+};
 
-// The browser build in Chromium: the bytes fetched, then timed from compile
-// to instance, each in a fresh browser context, so nothing is cached.
-async function chromiumInstantiation() {
+// A browser build in Chromium (`folder`): the bytes fetched, then timed from
+// compile to instance, each in a fresh browser context, so nothing is cached.
+async function chromiumInstantiation(folder) {
   const { serve } = await import('../scripts/serve.mjs');
   const { launch } = await import('../test/chromium.mjs');
   const { server, base } = await serve();
@@ -59,13 +64,13 @@ async function chromiumInstantiation() {
       const page = await context.newPage();
       await page.goto(`${base}/package.json`);
       times.push(
-        await page.evaluate(async () => {
-          const { initSync } = await import('/wasm/checkout_rules_wasm.js');
-          const bytes = await (await fetch('/wasm/checkout_rules_wasm_bg.wasm')).arrayBuffer();
+        await page.evaluate(async (folder) => {
+          const { initSync } = await import(`/${folder}/checkout_rules_wasm.js`);
+          const bytes = await (await fetch(`/${folder}/checkout_rules_wasm_bg.wasm`)).arrayBuffer();
           const start = performance.now();
           initSync({ module: bytes });
           return performance.now() - start;
-        }),
+        }, folder),
       );
       await context.close();
     }
@@ -75,7 +80,8 @@ async function chromiumInstantiation() {
     server.close();
   }
 }
-instantiation.chromium = await chromiumInstantiation();
+instantiation.chromium = await chromiumInstantiation('wasm');
+instantiation.chromiumForms = await chromiumInstantiation('wasm-forms');
 
 const { validateJson } = await import('../node.js');
 const examples = join(here, '..', '..', 'examples');
@@ -104,8 +110,10 @@ const gz = shipped.map((f) => gzipSync(readFileSync(join(here, f)), { level: 9 }
 console.log(`size: .wasm ${bytes.length} bytes, gzipped ${gz[0]}; with the JS, gzipped ${gz.reduce((a, b) => a + b, 0)}`);
 console.log(
   `instantiation (compile + instantiate), median of 21 fresh workers: browser build ${instantiation.wasm.toFixed(2)} ms, ` +
+    `for forms ${instantiation.forms.toFixed(2)} ms, ` +
     `Node build (${readFileSync(join(here, 'wasm-node', 'checkout_rules_wasm_bg.wasm')).length} bytes) ${instantiation.node.toFixed(2)} ms; ` +
-    `browser build in Chromium, median of 21 fresh contexts: ${instantiation.chromium.toFixed(2)} ms`,
+    `in Chromium, median of 21 fresh contexts: browser build ${instantiation.chromium.toFixed(2)} ms, ` +
+    `for forms ${instantiation.chromiumForms.toFixed(2)} ms`,
 );
 for (const task of bench.tasks) {
   const r = task.result;
