@@ -1338,6 +1338,19 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn pointers_find_members_at_any_depth() {
+        let body = br#"{"amount": {"total": 5, "parts": {"tax": 1}}, "a/b": 2}"#;
+        let tape = crate::json::read(body, &crate::json::Limits::default()).unwrap();
+        let at = |pointer| at_pointer(tape.root(), pointer).and_then(Json::as_number);
+        assert_eq!(at("/amount/total"), Some("5"));
+        assert_eq!(at("/amount/parts/tax"), Some("1"));
+        assert!(at_pointer(tape.root(), "/amount").is_some_and(|v| v.as_object().is_some()));
+        for missing in ["/amount/tax", "/amount/total/x", "amount/total", "/a/b", ""] {
+            assert_eq!(at(missing), None, "{missing}");
+        }
+    }
+
+    #[test]
     fn a_renamed_sum_field_is_caught() {
         let body = ObjectSpec {
             fields: &[],

@@ -51,16 +51,17 @@ pub(crate) trait Visitor<'a> {
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct ListSum {
     /// The list's pointer.
-    pub list: &'static str,
+    list: &'static str,
     price: &'static str,
     quantity: &'static str,
-    /// While the list is walked, how many steps deep its elements' fields
-    /// are.
+    /// How many steps deep the list's elements' fields are, once the list
+    /// starts (after it, only its fields are noted: the list has ended,
+    /// so no element of it is added again).
     depth: Option<usize>,
     /// The element's price and quantity, as their rules read them.
     line: (Option<Money>, Option<i64>),
     /// The lines added up, once the list is walked.
-    pub lines: Option<Lines>,
+    lines: Option<Lines>,
 }
 
 impl ListSum {
@@ -91,7 +92,7 @@ impl ListSum {
     }
 
     /// A field `depth` steps deep passed its rule, which read `read`.
-    pub fn note(&mut self, depth: usize, name: &str, read: crate::walker::Read) {
+    pub fn note(&mut self, depth: usize, name: &str, read: Read) {
         if self.depth != Some(depth) {
             return;
         }
@@ -108,11 +109,6 @@ impl ListSum {
         if let Some(lines) = &mut self.lines {
             lines.add(i, line.0.zip(line.1));
         }
-    }
-
-    /// The list has been walked.
-    pub fn end(&mut self) {
-        self.depth = None;
     }
 
     /// The list's pointer and its lines, for the rule.
@@ -416,9 +412,6 @@ impl<'o, 'a> Walker<'o, 'a> {
                 visitor.element(element, item, read);
             }
         }
-        if summed && let Some(sum) = &mut self.sum {
-            sum.end();
-        }
     }
 
     fn at(&self) -> At<'_> {
@@ -623,6 +616,7 @@ fn with_article(type_name: &str) -> String {
 mod tests {
     use super::*;
     use crate::dialect::Dialect;
+    use crate::rules::integer::IntRange;
 
     /// The visitor cannot be shown; everything else is.
     #[test]
@@ -725,25 +719,91 @@ mod tests {
         assert!(!below.is_at("/items") && !below.is_at("/cart/items"));
     }
 
+    static LINE: ObjectSpec = ObjectSpec::open(&[
+        Field::required("price", Rule::Amount(rules::amount::Amount::minor(0)), &[]),
+        Field::required("tax", Rule::Amount(rules::amount::Amount::minor(0)), &[]),
+        Field::required(
+            "quantity",
+            Rule::Integer(IntRange { min: 0, max: 100 }),
+            &[],
+        ),
+        Field::required("count", Rule::Integer(IntRange { min: 0, max: 100 }), &[]),
+    ]);
+    static TWO_LISTS: ObjectSpec = ObjectSpec::open(&[
+        Field::required(
+            "lines",
+            Rule::List {
+                min_items: 0,
+                item: &Rule::Object(&LINE),
+            },
+            &[],
+        ),
+        Field::required(
+            "other",
+            Rule::List {
+                min_items: 0,
+                item: &Rule::Object(&LINE),
+            },
+            &[],
+        ),
+    ]);
+
+    /// Of lists of the same items, only the sum's is added up, and of an
+    /// element's amounts and whole numbers, only its price and quantity.
+    #[test]
+    fn the_walk_adds_up_the_sums_members_of_the_sums_list() {
+        let rules = [CrossRule::new(
+            "total",
+            CrossCheck::Sum {
+                total: "/total",
+                list: "/lines",
+                price: "price",
+                quantity: "quantity",
+                parts: &[],
+                unit: rules::amount::Unit::Minor,
+            },
+            &[],
+        )];
+        let body = br#"{"lines": [{"price": 100, "tax": 7, "quantity": 3, "count": 5}],
+            "other": [{"price": 1, "tax": 1, "quantity": 1, "count": 1}]}"#;
+        assert_eq!(
+            walked_in_usd(body, &TWO_LISTS, &rules),
+            Some(("/lines", usd_sum(300)))
+        );
+    }
+
+    /// What the walk of `body` by `spec` in US dollars, adding up the first
+    /// sum of `rules`, found of the sum's list, when it found no violation.
+    fn walked_in_usd(
+        body: &[u8],
+        spec: &ObjectSpec,
+        rules: &[CrossRule],
+    ) -> Option<(&'static str, Option<Lines>)> {
+        let tape = crate::json::read(body, &crate::json::Limits::default()).unwrap();
+        let mut found = Vec::new();
+        let mut walker = Walker::new(&mut found, Currency::from_code("USD"));
+        walker.sum = ListSum::first_of(rules);
+        walker.object(tape.root(), spec);
+        let walked = walker.sum.map(|s| s.walked());
+        assert!(found.is_empty(), "{found:?}");
+        walked
+    }
+
+    /// Lines that add up to `minor` cents.
+    fn usd_sum(minor: i64) -> Option<Lines> {
+        let usd = Currency::from_code("USD").unwrap();
+        Some(Lines::Sum(Money::from_minor(minor, usd).unwrap()))
+    }
+
     /// Only the sum's list is added up, and only its elements' own fields.
     #[test]
     fn the_walk_adds_up_the_sums_list_alone() {
         let body = br#"{"amount": 300, "currency": "USD", "customer": "c", "order_id": "o",
             "metadata": {"price": 9}, "items": [{"name": "n", "quantity": 3, "price": 100, "extra": {"price": 7}}]}"#;
-        let tape = crate::json::read(body, &crate::json::Limits::default()).unwrap();
         let spec = Dialect::PAYVIOX.spec();
-        let mut found = Vec::new();
-        let mut walker = Walker::new(&mut found, Currency::from_code("USD"));
-        walker.sum = ListSum::first_of(spec.cross_rules);
-        walker.object(tape.root(), spec.body);
-        let usd = Currency::from_code("USD").unwrap();
         assert_eq!(
-            walker.sum.map(|s| s.walked()),
-            Some((
-                "/items",
-                Some(Lines::Sum(Money::from_minor(300, usd).unwrap()))
-            ))
+            walked_in_usd(body, spec.body, spec.cross_rules),
+            Some(("/items", usd_sum(300)))
         );
-        assert!(found.is_empty(), "{found:?}");
     }
 }
