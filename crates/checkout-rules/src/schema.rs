@@ -527,7 +527,7 @@ impl ObjectSpec {
     /// (`/amount/total`).
     #[cfg(any(test, feature = "proptest"))]
     pub(crate) fn field_at(&self, pointer: &str) -> Option<&'static Field> {
-        let mut names = pointer.strip_prefix('/')?.split('/');
+        let mut names = member_names(pointer)?;
         let mut field = self.field(names.next()?)?;
         for name in names {
             match field.rule {
@@ -933,21 +933,30 @@ impl CrossCheck {
     }
 }
 
+/// The member names of a pointer through objects' members, as tables and
+/// cross rules name fields (`/amount/total`: `amount`, `total`); none for
+/// text that does not start with `/`. Split by hand: `str::split`'s
+/// searcher costs more than these short names do to compare.
+pub(crate) fn member_names(pointer: &str) -> Option<impl Iterator<Item = &str>> {
+    let mut rest = Some(pointer.strip_prefix('/')?);
+    Some(core::iter::from_fn(move || {
+        let names = rest?;
+        match names.bytes().position(|b| b == b'/') {
+            Some(slash) => {
+                rest = names.get(slash + 1..);
+                names.get(..slash)
+            }
+            None => {
+                rest = None;
+                Some(names)
+            }
+        }
+    }))
+}
+
 /// The value at `pointer` (members of objects only).
 pub(crate) fn at_pointer<'v, 'a>(body: Json<'v, 'a>, pointer: &str) -> Option<Json<'v, 'a>> {
-    let mut value = body;
-    let mut rest = pointer.strip_prefix('/')?;
-    // Split by hand: `str::split`'s searcher costs more than these short
-    // names do to compare.
-    loop {
-        match rest.bytes().position(|b| b == b'/') {
-            Some(slash) => {
-                value = value.get(rest.get(..slash)?)?;
-                rest = rest.get(slash + 1..)?;
-            }
-            None => return value.get(rest),
-        }
-    }
+    member_names(pointer)?.try_fold(body, |value, name| value.get(name))
 }
 
 /// The top-level member a pointer is in (`/amount` for `/amount/total`).
@@ -1335,6 +1344,16 @@ pub(crate) mod tests {
             }
         }
         assert_eq!(checked, 3);
+    }
+
+    #[test]
+    fn member_names_split_as_str_split_does() {
+        for pointer in ["/amount", "/amount/total", "/", "//", "/a//b/", "/é/ü"] {
+            let names: Vec<&str> = member_names(pointer).unwrap().collect();
+            let split: Vec<&str> = pointer[1..].split('/').collect();
+            assert_eq!(names, split, "{pointer}");
+        }
+        assert!(member_names("amount").is_none() && member_names("").is_none());
     }
 
     #[test]

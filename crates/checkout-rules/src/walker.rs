@@ -13,6 +13,7 @@ use crate::money::Money;
 use crate::rules::{self, At};
 use crate::schema::{
     CrossCheck, CrossRule, Extra, Field, HeaderField, HeaderRule, Lines, ObjectSpec, Rule, UrlUse,
+    member_names,
 };
 use crate::violation::{Code, Violation};
 
@@ -167,10 +168,9 @@ impl Trail {
     /// Whether it is at `pointer`, a pointer through object members from
     /// the body (as cross rules name fields).
     fn is_at(&self, pointer: &str) -> bool {
-        let Some(names) = pointer.strip_prefix('/') else {
+        let Some(mut names) = member_names(pointer) else {
             return false;
         };
-        let mut names = names.split('/');
         self.base.as_str().is_empty()
             && self
                 .steps
