@@ -22,7 +22,8 @@ fi
 
 # One build for browsers at opt-level z (the download has a budget), one for
 # Node at 3 (twice the speed, and nobody downloads it on a checkout page).
-# Same source, no floats: the same verdicts, which the tests check for both.
+# Same source, no floats: the same verdicts, which the tests check for each
+# (and for the browser build for forms, below).
 build() { # build <opt-level> <output folder> [cargo option]
   target_dir="$root/target/wasm-build-std-$1"
   # The rebuilt standard library at opt-level 3: hot, and small
@@ -47,7 +48,7 @@ build() { # build <opt-level> <output folder> [cargo option]
 }
 build "${CARGO_PROFILE_WASM_OPT_LEVEL:-z}" wasm
 # Forms validate and do not convert: `checkout-rules/forms` loads a browser
-# build without conversion, 6.6 KB smaller gzipped (docs/performance.md).
+# build without conversion, about 7 KB smaller gzipped (docs/performance.md).
 build "${CARGO_PROFILE_WASM_OPT_LEVEL:-z}" wasm-forms --no-default-features
 build 3 wasm-node
 node scripts/bundle.mjs

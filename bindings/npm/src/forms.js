@@ -1,5 +1,5 @@
 // Browsers and bundlers, for forms: the API of index.js but conversion,
-// with a WebAssembly build that leaves conversion out (6.6 KB less to
+// with a WebAssembly build that leaves conversion out (about 7 KB less to
 // download gzipped). Built into the package's `forms.js`, which loads
 // `wasm-forms/` as index.js loads `wasm/` (see browser.js).
 import { start } from './load.js';
