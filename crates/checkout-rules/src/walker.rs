@@ -55,9 +55,9 @@ pub(crate) struct ListSum {
     list: &'static str,
     price: &'static str,
     quantity: &'static str,
-    /// How many steps deep the list's elements' fields are, once the list
-    /// starts (after it, only its fields are noted: the list has ended,
-    /// so no element of it is added again).
+    /// How many steps deep the list's elements' fields are, from the
+    /// list's start on. It stays set after the list: a later field as deep
+    /// only changes `line`, which no element of the list adds any more.
     depth: Option<usize>,
     /// The element's price and quantity, as their rules read them.
     line: (Option<Money>, Option<i64>),
