@@ -309,7 +309,7 @@ fn read_line(
             break;
         }
         seen_any = true;
-        let (chunk, ends_line) = match available.iter().position(|&b| b == b'\n') {
+        let (chunk, ends_line) = match memchr::memchr(b'\n', available) {
             Some(i) => (&available[..i], true),
             None => (available, false),
         };
