@@ -9,8 +9,9 @@
 use crate::message::msg;
 use core::fmt;
 
-/// One row of a currency table.
-#[derive(Debug, PartialEq, Eq)]
+/// One row of a currency table as it is written: the source the packed
+/// tables below are built from when the crate compiles. Only the packed
+/// tables reach the binary.
 pub(crate) struct CurrencyInfo {
     code: &'static str,
     numeric: u16,
@@ -53,7 +54,7 @@ include!("tables/iso4217.rs");
 /// as the JDK's currency data keeps them; `ECS`, which that data lacks, had
 /// 100 centavos to the sucre. The two unofficial codes follow the currency
 /// they are pegged to (`GGP` to GBP) or their issuer's own use (`AQD`).
-static OTHER: [CurrencyInfo; 16] = [
+const OTHER: [CurrencyInfo; 16] = [
     other(
         "ANG",
         532,
@@ -124,6 +125,169 @@ const fn other(
     }
 }
 
+/// How many codes both tables hold.
+const COUNT: usize = ISO_4217.len() + OTHER.len();
+
+/// Both tables' rows, merged in code order (each table is sorted, a test
+/// says so, and they share no code).
+const MERGED: [&CurrencyInfo; COUNT] = {
+    let mut merged = [&ISO_4217[0]; COUNT];
+    let (mut i, mut o, mut at) = (0, 0, 0);
+    while at < COUNT {
+        merged[at] = if o == OTHER.len()
+            || (i < ISO_4217.len() && code_key(ISO_4217[i].code) < code_key(OTHER[o].code))
+        {
+            i += 1;
+            &ISO_4217[i - 1]
+        } else {
+            o += 1;
+            &OTHER[o - 1]
+        };
+        at += 1;
+    }
+    merged
+};
+
+// The tables are packed when the crate compiles: a row of pointers and
+// lengths per code was 4.7 KB of the WebAssembly package that gzip could
+// not shrink. Now the codes are one string, the names another, and a row
+// is eight bytes of numbers.
+
+/// Every code end to end, in code order: a currency's code is its three
+/// bytes at three times its index.
+static CODES: &str = match core::str::from_utf8(&CODE_BYTES) {
+    Ok(codes) => codes,
+    Err(_) => "",
+};
+
+const CODE_BYTES: [u8; 3 * COUNT] = {
+    let mut bytes = [0; 3 * COUNT];
+    let mut at = 0;
+    while at < COUNT {
+        let code = MERGED[at].code.as_bytes();
+        bytes[3 * at] = code[0];
+        bytes[3 * at + 1] = code[1];
+        bytes[3 * at + 2] = code[2];
+        at += 1;
+    }
+    bytes
+};
+
+/// Every name end to end, in code order; each row says where its name is.
+static NAMES: &str = match core::str::from_utf8(&NAME_BYTES) {
+    Ok(names) => names,
+    Err(_) => "",
+};
+
+const NAMES_LEN: usize = {
+    let (mut len, mut at) = (0, 0);
+    while at < COUNT {
+        len += MERGED[at].name.len();
+        at += 1;
+    }
+    len
+};
+
+const NAME_BYTES: [u8; NAMES_LEN] = {
+    let mut bytes = [0; NAMES_LEN];
+    let (mut len, mut at) = (0, 0);
+    while at < COUNT {
+        let name = MERGED[at].name.as_bytes();
+        let mut b = 0;
+        while b < name.len() {
+            bytes[len] = name[b];
+            len += 1;
+            b += 1;
+        }
+        at += 1;
+    }
+    bytes
+};
+
+/// A packed row: the numbers of a code, at the code's index.
+#[derive(Clone, Copy)]
+struct Row {
+    numeric: u16,
+    /// Where the name starts in [`NAMES`]; it ends where the next starts.
+    name_start: u16,
+    /// [`NO_EXPONENT`] for a code without a minor unit.
+    exponent: u8,
+    standing: Standing,
+}
+
+const NO_EXPONENT: u8 = u8::MAX;
+
+/// [`Status`] with the successor of a superseded code as its index.
+#[derive(Clone, Copy)]
+enum Standing {
+    Current,
+    Fund,
+    Special,
+    Superseded { by: u8 },
+    Historic,
+    Unofficial,
+}
+
+/// A row for no code, never read: indices come from the tables.
+static UNKNOWN: Row = Row {
+    numeric: 0,
+    name_start: 0,
+    exponent: NO_EXPONENT,
+    standing: Standing::Unofficial,
+};
+
+/// The rows, then one more whose name start is the end of the last name.
+#[allow(clippy::cast_possible_truncation)] // the assert holds each in range
+static ROWS: [Row; COUNT + 1] = {
+    let mut rows = [UNKNOWN; COUNT + 1];
+    let (mut name_start, mut at) = (0, 0);
+    // Every index and name offset fits its field.
+    assert!(COUNT <= u8::MAX as usize && NAMES_LEN <= u16::MAX as usize);
+    while at < COUNT {
+        let info = MERGED[at];
+        rows[at] = Row {
+            numeric: info.numeric,
+            name_start: name_start as u16,
+            exponent: match info.exponent {
+                Some(exponent) => exponent,
+                None => NO_EXPONENT,
+            },
+            standing: match info.status {
+                Status::Current => Standing::Current,
+                Status::Fund => Standing::Fund,
+                Status::Special => Standing::Special,
+                Status::Superseded { by } => Standing::Superseded {
+                    by: index_of(code_key(by)) as u8,
+                },
+                Status::Historic => Standing::Historic,
+                Status::Unofficial => Standing::Unofficial,
+            },
+        };
+        name_start += info.name.len();
+        at += 1;
+    }
+    rows[COUNT].name_start = name_start as u16;
+    rows
+};
+
+/// The index of a code in [`MERGED`]; fails the build for an unknown one.
+const fn index_of(key: u32) -> usize {
+    let mut at = 0;
+    while code_key(MERGED[at].code) != key {
+        at += 1;
+    }
+    at
+}
+
+/// A three-letter code as one number, in code order (big-endian); any
+/// other length is `u32::MAX`, which no code is.
+const fn code_key(code: &str) -> u32 {
+    match *code.as_bytes() {
+        [a, b, c] => u32::from_be_bytes([0, a, b, c]),
+        _ => u32::MAX,
+    }
+}
+
 /// A currency of the ISO 4217 table.
 ///
 /// ```
@@ -135,44 +299,35 @@ const fn other(
 /// assert_eq!(Currency::from_code("BHD").unwrap().exponent(), Some(3));
 /// assert!(Currency::from_code("kes").is_none()); // codes are upper case
 /// ```
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 pub struct Currency {
-    info: &'static CurrencyInfo,
+    /// Where the code is in the packed tables: one index a code, so
+    /// currencies are equal exactly when their codes are.
+    index: u8,
 }
-
-/// Currencies are equal when their codes are. Every `Currency` points into
-/// the tables, one row a code, so comparing the rows' addresses says so
-/// without comparing the rows' text (a derived `==` would compare every
-/// member, names included, on every sum of two amounts).
-impl PartialEq for Currency {
-    fn eq(&self, other: &Currency) -> bool {
-        core::ptr::eq(self.info, other.info)
-    }
-}
-
-impl Eq for Currency {}
 
 impl Currency {
     /// Looks a code up, exactly as ISO 4217 writes it (three upper-case
     /// letters): current codes, and the historic and unofficial codes that
     /// providers still list.
     pub fn from_code(code: &str) -> Option<Currency> {
-        // Every code is three bytes: compared as one number (big-endian,
-        // so in the tables' order), not through memcmp.
-        let key = |code: &str| -> u32 {
-            match *code.as_bytes() {
-                [a, b, c] => u32::from_be_bytes([0, a, b, c]),
-                _ => u32::MAX,
-            }
-        };
-        let code = Some(key(code)).filter(|&k| k != u32::MAX)?;
-        [&ISO_4217[..], &OTHER[..]].into_iter().find_map(|table| {
-            table
-                .binary_search_by_key(&code, |row| key(row.code))
-                .ok()
-                .and_then(|i| table.get(i))
-                .map(|info| Currency { info })
-        })
+        let key = Some(code_key(code)).filter(|&k| k != u32::MAX)?;
+        let (codes, _) = CODES.as_bytes().as_chunks::<3>();
+        let index = codes
+            .binary_search_by_key(&key, |&[a, b, c]| u32::from_be_bytes([0, a, b, c]))
+            .ok()?;
+        Currency::at(index)
+    }
+
+    fn at(index: usize) -> Option<Currency> {
+        u8::try_from(index)
+            .ok()
+            .filter(|_| index < COUNT)
+            .map(|index| Currency { index })
+    }
+
+    fn row(self) -> &'static Row {
+        ROWS.get(usize::from(self.index)).unwrap_or(&UNKNOWN)
     }
 
     /// Every current ISO 4217 code, in code order.
@@ -183,33 +338,51 @@ impl Currency {
     /// assert!(codes.windows(2).all(|w| w[0] < w[1]));
     /// ```
     pub fn all() -> impl Iterator<Item = Currency> {
-        ISO_4217.iter().map(|info| Currency { info })
+        (0..COUNT)
+            .filter_map(Currency::at)
+            .filter(|c| !matches!(c.status(), Status::Historic | Status::Unofficial))
     }
 
     /// The alphabetic code, e.g. `"KES"`.
     pub fn code(self) -> &'static str {
-        self.info.code
+        let at = 3 * usize::from(self.index);
+        CODES.get(at..at + 3).unwrap_or_default()
     }
 
     /// The numeric code, e.g. `404` for KES.
     pub fn numeric(self) -> u16 {
-        self.info.numeric
+        self.row().numeric
     }
 
     /// The number of digits after the decimal separator (the minor unit);
     /// `None` for codes without one, such as `XAU`.
     pub fn exponent(self) -> Option<u8> {
-        self.info.exponent
+        Some(self.row().exponent).filter(|&e| e != NO_EXPONENT)
     }
 
     /// The English name, e.g. `"Kenyan shilling"`.
     pub fn name(self) -> &'static str {
-        self.info.name
+        let end = ROWS
+            .get(usize::from(self.index) + 1)
+            .map(|next| next.name_start);
+        let start = self.row().name_start;
+        NAMES
+            .get(usize::from(start)..usize::from(end.unwrap_or(start)))
+            .unwrap_or_default()
     }
 
     /// Where the code stands in ISO 4217.
     pub fn status(self) -> Status {
-        self.info.status
+        match self.row().standing {
+            Standing::Current => Status::Current,
+            Standing::Fund => Status::Fund,
+            Standing::Special => Status::Special,
+            Standing::Superseded { by } => Status::Superseded {
+                by: Currency { index: by }.code(),
+            },
+            Standing::Historic => Status::Historic,
+            Standing::Unofficial => Status::Unofficial,
+        }
     }
 }
 
@@ -300,7 +473,7 @@ impl CurrencySet {
         let accepted = currency.exponent().is_some()
             && match self {
                 CurrencySet::Iso4217Current => {
-                    matches!(currency.status(), Status::Current | Status::Fund)
+                    matches!(currency.row().standing, Standing::Current | Standing::Fund)
                 }
                 CurrencySet::Listed { codes, .. } => listed(codes, code),
             };
@@ -313,15 +486,10 @@ impl CurrencySet {
 
     /// Every code the set accepts, in code order.
     pub fn codes(self) -> impl Iterator<Item = &'static str> {
-        // Both tables are sorted and share no code: merge them.
-        let (mut iso, mut other) = (ISO_4217.iter().peekable(), OTHER.iter().peekable());
-        core::iter::from_fn(move || match (iso.peek(), other.peek()) {
-            (Some(a), Some(b)) if b.code < a.code => other.next(),
-            (Some(_), _) => iso.next(),
-            (None, _) => other.next(),
-        })
-        .map(|info| info.code)
-        .filter(move |code| self.resolve(code).is_ok())
+        (0..COUNT)
+            .filter_map(Currency::at)
+            .map(Currency::code)
+            .filter(move |code| self.resolve(code).is_ok())
     }
 
     /// A short description for rules documents and messages.
@@ -351,6 +519,32 @@ mod tests {
     #[test]
     fn table_is_sorted_and_unique() {
         assert!(ISO_4217.windows(2).all(|w| w[0].code < w[1].code));
+    }
+
+    /// The packed tables against the rows they were built from.
+    #[test]
+    fn every_row_reads_back_as_written() {
+        for info in ISO_4217.iter().chain(OTHER.iter()) {
+            let c = Currency::from_code(info.code).unwrap();
+            assert_eq!(
+                (c.code(), c.numeric(), c.exponent(), c.name(), c.status()),
+                (
+                    info.code,
+                    info.numeric,
+                    info.exponent,
+                    info.name,
+                    info.status
+                )
+            );
+        }
+        assert!(
+            Currency::all()
+                .map(Currency::code)
+                .eq(ISO_4217.iter().map(|info| info.code))
+        );
+        assert_eq!(Currency::at(COUNT), None);
+        assert_eq!(Currency::from_code("ZZZ"), None);
+        assert_eq!(Currency::from_code("AAA"), None);
     }
 
     #[test]

@@ -123,6 +123,7 @@ impl Money {
 
     /// Money from an integer literal in minor units, as a JSON number is
     /// written (`2500`). A fraction or an exponent is refused, not truncated.
+    #[inline]
     pub fn from_minor_str(text: &str, currency: Currency) -> Result<Money, MoneyError> {
         match number::parse_safe_integer(text) {
             Ok(minor) => Money::from_minor(minor, currency),
