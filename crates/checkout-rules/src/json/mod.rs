@@ -361,27 +361,42 @@ pub(crate) static ESCAPE: [u8; 256] = {
 /// The length of the leading run of bytes a JSON string holds as they are:
 /// no `"`, no `\\`, no control character. Eight bytes at a time with the
 /// classic "has a zero byte" and "has a byte less than n" word tests,
-/// because the reader and the writer scan every string with it.
+/// because the reader and the writer scan every string with it. The last
+/// few bytes are read as a word padded with quotes, so no byte is tested
+/// alone.
 pub(crate) fn plain_run(bytes: &[u8]) -> usize {
-    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
     let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;
-    let special = |b: u8| ESCAPE[usize::from(b)] != 0;
-    let mut run = 0;
-    for chunk in bytes.chunks_exact(8) {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let x = u64::from_ne_bytes(word);
+    // The high bit of each byte that is special. A borrow can mark bytes
+    // after the first special one, never before it, and little-endian
+    // puts the first byte lowest: the lowest mark is the first special.
+    let specials = |word: [u8; 8]| {
+        let x = u64::from_le_bytes(word);
         let control = x.wrapping_sub(ONES * 0x20) & !x & HIGHS;
         let quote = has_zero(x ^ (ONES * u64::from(b'"')));
         let backslash = has_zero(x ^ (ONES * u64::from(b'\\')));
-        if control | quote | backslash != 0 {
-            break;
+        control | quote | backslash
+    };
+    let first = |marks: u64| (marks.trailing_zeros() / 8) as usize;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut run = 0;
+    for chunk in chunks.by_ref() {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let marks = specials(word);
+        if marks != 0 {
+            return run + first(marks);
         }
         run += 8;
     }
-    let rest = bytes.get(run..).unwrap_or_default();
-    run + rest.iter().position(|&b| special(b)).unwrap_or(rest.len())
+    let rest = chunks.remainder();
+    let mut word = [b'"'; 8];
+    word.get_mut(..rest.len())
+        .unwrap_or_default()
+        .copy_from_slice(rest);
+    // The padding is special, so the word always has a mark.
+    run + first(specials(word)).min(rest.len())
 }
 
 #[cfg(test)]
