@@ -770,6 +770,14 @@ impl<'a> Reader<'a> {
             Some(b) if b < 0x20 => return Err(self.error(ErrorKind::ControlInString(b))),
             Some(_) => {}
         }
+        self.escaped_string(start, path)
+    }
+
+    /// The rest of a string that has an escape, from its start: unescaped
+    /// into the tape's own text. Apart from [`Reader::string`], which most
+    /// strings never leave, so that its fast path stays small.
+    #[inline(never)]
+    fn escaped_string(&mut self, start: usize, path: &Path<'_>) -> Result<(), Error> {
         let text = self.tape.text;
         let from = self.tape.unescaped.len();
         self.tape
