@@ -361,9 +361,7 @@ pub(crate) static ESCAPE: [u8; 256] = {
 /// The length of the leading run of bytes a JSON string holds as they are:
 /// no `"`, no `\\`, no control character. Eight bytes at a time with the
 /// classic "has a zero byte" and "has a byte less than n" word tests,
-/// because the reader and the writer scan every string with it. The last
-/// few bytes are read as a word padded with quotes, so no byte is tested
-/// alone.
+/// because the reader and the writer scan every string with it.
 pub(crate) fn plain_run(bytes: &[u8]) -> usize {
     const ONES: u64 = u64::from_le_bytes([0x01; 8]);
     const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
@@ -379,9 +377,8 @@ pub(crate) fn plain_run(bytes: &[u8]) -> usize {
         control | quote | backslash
     };
     let first = |marks: u64| (marks.trailing_zeros() / 8) as usize;
-    let mut chunks = bytes.chunks_exact(8);
     let mut run = 0;
-    for chunk in chunks.by_ref() {
+    for chunk in bytes.chunks_exact(8) {
         let mut word = [0u8; 8];
         word.copy_from_slice(chunk);
         let marks = specials(word);
@@ -390,13 +387,22 @@ pub(crate) fn plain_run(bytes: &[u8]) -> usize {
         }
         run += 8;
     }
-    let rest = chunks.remainder();
-    let mut word = [b'"'; 8];
-    word.get_mut(..rest.len())
-        .unwrap_or_default()
-        .copy_from_slice(rest);
-    // The padding is special, so the word always has a mark.
-    run + first(specials(word)).min(rest.len())
+    // The last bytes: as the last eight, whose first ones were just found
+    // plain, when there are eight; one by one when there are fewer.
+    match bytes.len().checked_sub(8).and_then(|at| Some((at, bytes.get(at..)?))) {
+        Some((at, last)) => {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(last);
+            match specials(word) {
+                0 => bytes.len(),
+                marks => at + first(marks),
+            }
+        }
+        None => bytes
+            .iter()
+            .position(|&b| ESCAPE[usize::from(b)] != 0)
+            .unwrap_or(bytes.len()),
+    }
 }
 
 #[cfg(test)]
