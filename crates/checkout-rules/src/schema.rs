@@ -12,7 +12,7 @@ use alloc::vec::Vec;
 
 use crate::canonical::{CanonicalField, Mapping, PaymentMethod};
 use crate::currency::{Currency, CurrencySet};
-use crate::json::Json;
+use crate::json::{Json, same_key};
 use crate::message::{join, msg};
 use crate::money::Money;
 use crate::rules::At;
@@ -560,8 +560,11 @@ impl ObjectSpec {
             .flat_map(|m| m.by_key_bytes())
         {
             let index = match self.fields.get(next) {
-                Some(f) if f.name.as_bytes() == key => Some(next),
-                _ => self.fields.iter().position(|f| f.name.as_bytes() == key),
+                Some(f) if same_key(f.name.as_bytes(), key) => Some(next),
+                _ => self
+                    .fields
+                    .iter()
+                    .position(|f| same_key(f.name.as_bytes(), key)),
             };
             next = index.map_or(0, |i| i + 1);
             match index.and_then(|i| members.values.as_mut_slice().get_mut(i)) {

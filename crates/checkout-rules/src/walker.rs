@@ -6,8 +6,8 @@ use alloc::vec::Vec;
 use core::net::IpAddr;
 
 use crate::currency::Currency;
-use crate::json::Json;
 use crate::json::pointer::{Place, Pointer, Step};
+use crate::json::{Json, same_key};
 use crate::message::{join, msg};
 use crate::money::Money;
 use crate::rules::{self, At};
@@ -98,8 +98,12 @@ impl ListSum {
             return;
         }
         match read {
-            Read::Money(m) if name == self.price => self.line.0 = Some(m),
-            Read::Integer(n) if name == self.quantity => self.line.1 = Some(n),
+            Read::Money(m) if same_key(name.as_bytes(), self.price.as_bytes()) => {
+                self.line.0 = Some(m);
+            }
+            Read::Integer(n) if same_key(name.as_bytes(), self.quantity.as_bytes()) => {
+                self.line.1 = Some(n);
+            }
             _ => {}
         }
     }

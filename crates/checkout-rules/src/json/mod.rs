@@ -389,7 +389,11 @@ pub(crate) fn plain_run(bytes: &[u8]) -> usize {
     }
     // The last bytes: as the last eight, whose first ones were just found
     // plain, when there are eight; one by one when there are fewer.
-    match bytes.len().checked_sub(8).and_then(|at| Some((at, bytes.get(at..)?))) {
+    match bytes
+        .len()
+        .checked_sub(8)
+        .and_then(|at| Some((at, bytes.get(at..)?)))
+    {
         Some((at, last)) => {
             let mut word = [0u8; 8];
             word.copy_from_slice(last);
@@ -402,6 +406,24 @@ pub(crate) fn plain_run(bytes: &[u8]) -> usize {
             .iter()
             .position(|&b| ESCAPE[usize::from(b)] != 0)
             .unwrap_or(bytes.len()),
+    }
+}
+
+/// Whether two keys are the same bytes. Keys are short, and for them the
+/// call to `memcmp` that `==` makes costs more than the comparison: two
+/// overlapping words compare any key of up to sixteen bytes.
+pub(crate) fn same_key(a: &[u8], b: &[u8]) -> bool {
+    fn word<const N: usize>(s: &[u8], at: usize) -> Option<[u8; N]> {
+        s.get(at..at + N)?.try_into().ok()
+    }
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    match n {
+        4..=8 => word::<4>(a, 0) == word(b, 0) && word::<4>(a, n - 4) == word(b, n - 4),
+        9..=16 => word::<8>(a, 0) == word(b, 0) && word::<8>(a, n - 8) == word(b, n - 8),
+        _ => a == b,
     }
 }
 
@@ -513,7 +535,33 @@ mod tests {
         assert_eq!(copy.get("b"), Some(&Value::from(false)));
     }
 
+    /// Keys of every length up to past the last word size, equal and
+    /// differing at each byte: `same_key` says what `==` says.
+    #[test]
+    fn same_key_agrees_with_slice_equality() {
+        for len in 0..=20 {
+            let a: Vec<u8> = (b'a'..).take(len).collect();
+            assert!(same_key(&a, &a.clone()), "{len}");
+            for at in 0..len {
+                let mut b = a.clone();
+                b[at] ^= 0x20;
+                assert!(!same_key(&a, &b), "{len} {at}");
+            }
+            let mut longer = a.clone();
+            longer.push(b'z');
+            assert!(!same_key(&a, &longer) && !same_key(&longer, &a), "{len}");
+        }
+    }
+
     proptest::proptest! {
+        #[test]
+        fn same_key_is_slice_equality(
+            a in proptest::collection::vec(0u8..4, 0..20),
+            b in proptest::collection::vec(0u8..4, 0..20),
+        ) {
+            proptest::prop_assert_eq!(same_key(&a, &b), a == b);
+        }
+
         /// The word-at-a-time scan against the byte-at-a-time definition.
         #[test]
         fn plain_run_is_the_run_without_quote_backslash_or_control(

@@ -109,7 +109,7 @@ impl<'a> Tape<'a> {
         self.tokens
             .get(at)
             .is_some_and(|t| t.len as usize == key.len())
-            && self.bytes_at(at) == key
+            && super::same_key(self.bytes_at(at), key)
     }
 
     /// The key tokens of `count` members, the first of whose keys is at
