@@ -1,19 +1,19 @@
 // What a browser downloads, gzipped: the WebAssembly and the JavaScript
 // module that loads it, for each browser entry. The main entry's budget is
-// 78 KB, raised from 64 KB for verdicts that agree with the outside world
-// (international domain names, phone lengths, special-purpose addresses),
-// from 76 KB for pointers written only for a violation and from 77 KB for
-// the walk adding up a sum's lines as it reads them; the entry for forms,
-// which leaves conversion out, has 72 KB. docs/performance.md records what
-// each cost, where the bytes go and what was done to fit.
+// 77 KB, raised from 64 KB for verdicts that agree with the outside world
+// (international domain names, phone lengths, special-purpose addresses)
+// and for pointers written only for a violation, and lowered from 78 KB
+// once the currency tables were packed; the entry for forms, which leaves
+// conversion out, has 70 KB. docs/performance.md records what each cost,
+// where the bytes go and what was done to fit.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
 const ENTRIES = {
-  'checkout-rules': { budget: 78 * 1024, shipped: ['wasm/checkout_rules_wasm_bg.wasm', 'index.js'] },
-  'checkout-rules/forms': { budget: 72 * 1024, shipped: ['wasm-forms/checkout_rules_wasm_bg.wasm', 'forms.js'] },
+  'checkout-rules': { budget: 77 * 1024, shipped: ['wasm/checkout_rules_wasm_bg.wasm', 'index.js'] },
+  'checkout-rules/forms': { budget: 70 * 1024, shipped: ['wasm-forms/checkout_rules_wasm_bg.wasm', 'forms.js'] },
 };
 
 const gzipped = (file) => gzipSync(readFileSync(new URL(`../${file}`, import.meta.url)), { level: 9 }).length;
