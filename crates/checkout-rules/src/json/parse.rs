@@ -527,7 +527,7 @@ impl<'a> Reader<'a> {
                     problems: self.tape.problems.len(),
                 });
                 count += 1;
-            } else if self.seen(at, count, key) {
+            } else if count > 0 && self.seen(at, count, key) {
                 let problem = self.duplicate(&member_path, key, key_offset);
                 self.tape.problems.push(problem);
                 self.tape.tokens.truncate(key);
