@@ -13,9 +13,56 @@ pub(crate) fn char_count(s: &str) -> usize {
     s.bytes().filter(|&b| starts_char(b)).count()
 }
 
+/// Whether every byte is printable ASCII, a space to `~`: no control
+/// character, no byte of a longer character. Eight bytes at a time with
+/// the word tests "has a byte less than n" and "has a byte more than n",
+/// as the text rules ask it of every string.
+pub(crate) fn printable_ascii(bytes: &[u8]) -> bool {
+    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
+    let chunks = bytes.chunks_exact(8);
+    let rest = chunks.remainder();
+    chunks
+        .map(|chunk| {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            u64::from_le_bytes(word)
+        })
+        .all(|x| {
+            // Below a space: the subtraction borrows into the high bit.
+            let low = x.wrapping_sub(ONES * 0x20) & !x;
+            // Above `~`: adding one reaches the high bit, or it was set.
+            let high = x.wrapping_add(ONES) | x;
+            (low | high) & HIGHS == 0
+        })
+        && rest.iter().all(|b| matches!(b, b' '..=b'~'))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The word tests against the byte definition, on bytes around
+        /// both edges of the range.
+        #[test]
+        fn printable_ascii_is_every_byte_in_range(
+            bytes in proptest::collection::vec(
+                proptest::prop_oneof![
+                    8 => 0x20u8..0x7f,
+                    1 => 0x1eu8..0x22,
+                    1 => 0x7cu8..0x82,
+                    1 => proptest::prelude::any::<u8>(),
+                ],
+                0..40,
+            )
+        ) {
+            proptest::prop_assert_eq!(
+                printable_ascii(&bytes),
+                bytes.iter().all(|b| matches!(b, b' '..=b'~'))
+            );
+        }
+    }
 
     #[test]
     fn characters_are_counted_as_chars_counts_them() {

@@ -98,7 +98,7 @@ impl Text {
         let name = at.name();
         // Printable ASCII, the usual case, has no control character, one
         // byte per character and only the space as white space.
-        let printable_ascii = s.bytes().all(|b| matches!(b, b' '..=b'~'));
+        let printable_ascii = crate::utf8::printable_ascii(s.as_bytes());
         let control = if printable_ascii {
             None
         } else {
