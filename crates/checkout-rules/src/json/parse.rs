@@ -429,6 +429,7 @@ impl<'a> Reader<'a> {
         Ok(())
     }
 
+    #[cold]
     fn error(&self, kind: ErrorKind) -> Error {
         Error::new(kind, self.pos)
     }
@@ -444,6 +445,7 @@ impl<'a> Reader<'a> {
     }
 
     /// An error for the byte at the cursor: the end of input, or `kind`.
+    #[cold]
     fn unexpected(&self, kind: ErrorKind) -> Error {
         if self.pos >= self.bytes.len() {
             self.error(ErrorKind::UnexpectedEnd)
@@ -566,6 +568,7 @@ impl<'a> Reader<'a> {
     /// first of each key stays, the others go, each reported where a scan
     /// would have found it. Sorting member indices by key keeps a hostile
     /// object of 100,000 keys at n log n. Returns how many went.
+    #[cold]
     fn remove_duplicates(
         &mut self,
         at: usize,
@@ -640,6 +643,7 @@ impl<'a> Reader<'a> {
             .at(bytes, offset)
     }
 
+    #[cold]
     fn duplicate(&mut self, path: &Path<'_>, key: usize, offset: usize) -> Error {
         let name = String::from(self.tape.str_at(key));
         self.located(ErrorKind::DuplicateKey(name), path, offset)
