@@ -430,20 +430,14 @@ pub enum CurrencySet {
 }
 
 /// Whether `code` is one of the sorted three-letter codes packed in
-/// `codes`.
+/// `codes`, each compared as one number as the tables' codes are.
 fn listed(codes: &str, code: &str) -> bool {
-    let (codes, code) = (codes.as_bytes(), code.as_bytes());
-    let (mut low, mut high) = (0, codes.len() / 3);
-    while low < high {
-        let mid = low + (high - low) / 2;
-        match codes.get(mid * 3..mid * 3 + 3).map(|c| c.cmp(code)) {
-            Some(core::cmp::Ordering::Less) => low = mid + 1,
-            Some(core::cmp::Ordering::Greater) => high = mid,
-            Some(core::cmp::Ordering::Equal) => return true,
-            None => return false,
-        }
-    }
-    false
+    let key = code_key(code);
+    let (codes, _) = codes.as_bytes().as_chunks::<3>();
+    key != u32::MAX
+        && codes
+            .binary_search_by_key(&key, |&[a, b, c]| u32::from_be_bytes([0, a, b, c]))
+            .is_ok()
 }
 
 /// Why a code is not accepted by a [`CurrencySet`].
