@@ -283,9 +283,14 @@ const fn index_of(key: u32) -> usize {
 /// other length is `u32::MAX`, which no code is.
 const fn code_key(code: &str) -> u32 {
     match *code.as_bytes() {
-        [a, b, c] => u32::from_be_bytes([0, a, b, c]),
+        [a, b, c] => key_of([a, b, c]),
         _ => u32::MAX,
     }
+}
+
+/// Three letters as one number, the first most significant.
+const fn key_of([a, b, c]: [u8; 3]) -> u32 {
+    u32::from_be_bytes([0, a, b, c])
 }
 
 /// A currency of the ISO 4217 table.
@@ -311,12 +316,7 @@ impl Currency {
     /// letters): current codes, and the historic and unofficial codes that
     /// providers still list.
     pub fn from_code(code: &str) -> Option<Currency> {
-        let key = Some(code_key(code)).filter(|&k| k != u32::MAX)?;
-        let (codes, _) = CODES.as_bytes().as_chunks::<3>();
-        let index = codes
-            .binary_search_by_key(&key, |&[a, b, c]| u32::from_be_bytes([0, a, b, c]))
-            .ok()?;
-        Currency::at(index)
+        position(CODES, code).and_then(Currency::at)
     }
 
     fn at(index: usize) -> Option<Currency> {
@@ -430,14 +430,17 @@ pub enum CurrencySet {
 }
 
 /// Whether `code` is one of the sorted three-letter codes packed in
-/// `codes`, each compared as one number as the tables' codes are.
+/// `codes`.
 fn listed(codes: &str, code: &str) -> bool {
-    let key = code_key(code);
+    position(codes, code).is_some()
+}
+
+/// Where `code` is among the sorted three-letter codes packed in `codes`,
+/// each compared as one number.
+fn position(codes: &str, code: &str) -> Option<usize> {
+    let key = Some(code_key(code)).filter(|&k| k != u32::MAX)?;
     let (codes, _) = codes.as_bytes().as_chunks::<3>();
-    key != u32::MAX
-        && codes
-            .binary_search_by_key(&key, |&[a, b, c]| u32::from_be_bytes([0, a, b, c]))
-            .is_ok()
+    codes.binary_search_by_key(&key, |&c| key_of(c)).ok()
 }
 
 /// Why a code is not accepted by a [`CurrencySet`].
