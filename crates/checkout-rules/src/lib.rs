@@ -105,6 +105,7 @@ mod utf8;
 mod validator;
 mod violation;
 mod walker;
+mod words;
 mod writer;
 
 pub use canonical::CheckoutSession;

@@ -14,27 +14,15 @@ pub(crate) fn char_count(s: &str) -> usize {
 }
 
 /// Whether every byte is printable ASCII, a space to `~`: no control
-/// character, no byte of a longer character. Eight bytes at a time with
-/// the word tests "has a byte less than n" and "has a byte more than n",
-/// as the text rules ask it of every string.
+/// character, no byte of a longer character. Eight bytes at a time
+/// ([`crate::words`]), as the text rules ask it of every string.
 pub(crate) fn printable_ascii(bytes: &[u8]) -> bool {
-    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
-    const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
-    let chunks = bytes.chunks_exact(8);
-    let rest = chunks.remainder();
+    use crate::words::{above, below, word};
+    let (chunks, rest) = bytes.as_chunks::<8>();
     chunks
-        .map(|chunk| {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            u64::from_le_bytes(word)
-        })
-        .all(|x| {
-            // Below a space: the subtraction borrows into the high bit.
-            let low = x.wrapping_sub(ONES * 0x20) & !x;
-            // Above `~`: adding one reaches the high bit, or it was set.
-            let high = x.wrapping_add(ONES) | x;
-            (low | high) & HIGHS == 0
-        })
+        .iter()
+        .map(word)
+        .all(|x| below(x, b' ') | above(x, b'~') == 0)
         && rest.iter().all(|b| matches!(b, b' '..=b'~'))
 }
 

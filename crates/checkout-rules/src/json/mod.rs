@@ -359,29 +359,16 @@ pub(crate) static ESCAPE: [u8; 256] = {
 };
 
 /// The length of the leading run of bytes a JSON string holds as they are:
-/// no `"`, no `\\`, no control character. Eight bytes at a time with the
-/// classic "has a zero byte" and "has a byte less than n" word tests,
-/// because the reader and the writer scan every string with it.
+/// no `"`, no `\\`, no control character. Eight bytes at a time
+/// ([`crate::words`]), because the reader and the writer scan every
+/// string with it.
 pub(crate) fn plain_run(bytes: &[u8]) -> usize {
-    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
-    const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
-    let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;
-    // The high bit of each byte that is special. A borrow can mark bytes
-    // after the first special one, never before it, and little-endian
-    // puts the first byte lowest: the lowest mark is the first special.
-    let specials = |word: [u8; 8]| {
-        let x = u64::from_le_bytes(word);
-        let control = x.wrapping_sub(ONES * 0x20) & !x & HIGHS;
-        let quote = has_zero(x ^ (ONES * u64::from(b'"')));
-        let backslash = has_zero(x ^ (ONES * u64::from(b'\\')));
-        control | quote | backslash
-    };
-    let first = |marks: u64| (marks.trailing_zeros() / 8) as usize;
+    use crate::words::{below, equal, first, word};
+    let specials = |x: u64| below(x, 0x20) | equal(x, b'"') | equal(x, b'\\');
+    let (chunks, _) = bytes.as_chunks::<8>();
     let mut run = 0;
-    for chunk in bytes.chunks_exact(8) {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let marks = specials(word);
+    for chunk in chunks {
+        let marks = specials(word(chunk));
         if marks != 0 {
             return run + first(marks);
         }
@@ -389,19 +376,11 @@ pub(crate) fn plain_run(bytes: &[u8]) -> usize {
     }
     // The last bytes: as the last eight, whose first ones were just found
     // plain, when there are eight; one by one when there are fewer.
-    match bytes
-        .len()
-        .checked_sub(8)
-        .and_then(|at| Some((at, bytes.get(at..)?)))
-    {
-        Some((at, last)) => {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(last);
-            match specials(word) {
-                0 => bytes.len(),
-                marks => at + first(marks),
-            }
-        }
+    match bytes.last_chunk::<8>() {
+        Some(last) => match specials(word(last)) {
+            0 => bytes.len(),
+            marks => bytes.len() - 8 + first(marks),
+        },
         None => bytes
             .iter()
             .position(|&b| ESCAPE[usize::from(b)] != 0)
