@@ -30,7 +30,7 @@ pub fn is_valid(s: &str) -> bool {
 }
 
 fn is_local_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b".!#$%&'*+/=?^_`{|}~-".contains(&b)
+    super::byte_class(b) & super::EMAIL_LOCAL != 0
 }
 
 /// Checks an e-mail address.

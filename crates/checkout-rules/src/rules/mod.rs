@@ -107,27 +107,125 @@ pub struct Name<'p>(At<'p>);
 
 /// Whether `name` is dot-separated labels of 1–63 ASCII letters, digits and
 /// hyphens, none starting or ending with a hyphen: the host names of URLs
-/// and e-mail addresses. One pass over the bytes, because every URL and
-/// address is checked with it.
+/// and e-mail addresses.
 pub(crate) fn is_domain_name(name: &str) -> bool {
-    let mut label_len = 0;
-    let mut previous = b'.';
-    for &b in name.as_bytes() {
-        if b == b'.' {
-            if label_len == 0 || previous == b'-' {
-                return false;
-            }
-            label_len = 0;
-        } else {
-            let allowed = b.is_ascii_alphanumeric() || (b == b'-' && label_len > 0);
-            label_len += 1;
-            if !allowed || label_len > 63 {
-                return false;
-            }
+    HostName::scan(name.as_bytes()).valid
+}
+
+/// What one pass over a host name finds: every URL and e-mail address is
+/// read with it, so each byte costs a table load, and the checks that
+/// need more than that run only where it says they apply.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct HostName {
+    /// Whether it is a domain name ([`is_domain_name`]).
+    pub valid: bool,
+    /// Whether a byte is not ASCII.
+    pub non_ascii: bool,
+    /// Whether a letter is upper case.
+    pub upper: bool,
+    /// Whether a label starts with `xn--`, in any case.
+    pub international: bool,
+    /// Where the last label that is not empty starts and ends (`0..0` if
+    /// none is).
+    pub last_label: core::ops::Range<usize>,
+}
+
+// Bytes by the classes the rules for host names, URLs and e-mail
+// addresses test for: one load a byte, as each runs over every byte of
+// every URL or address it reads.
+const LOWER_OR_DIGIT: u8 = 1;
+const UPPER: u8 = 1 << 1;
+const HYPHEN: u8 = 1 << 2;
+const DOT: u8 = 1 << 3;
+/// Not in a host name: ASCII other than letters, digits, `-` and `.`.
+const NOT_NAME: u8 = 1 << 4;
+const NON_ASCII: u8 = 1 << 5;
+/// The ASCII bytes among WHATWG's "URL code points" (with `?` and `/`,
+/// which separate parts): letters, digits and `!$&'()*+,-./:;=?@_~`.
+pub(crate) const URL_CODE_POINT: u8 = 1 << 6;
+/// The bytes WHATWG HTML's valid e-mail address allows before the `@`:
+/// letters, digits and ``.!#$%&'*+/=?^_`{|}~-``.
+pub(crate) const EMAIL_LOCAL: u8 = 1 << 7;
+
+const BYTE_CLASSES: [u8; 256] = {
+    let mut classes = [0; 256];
+    let mut b = 0u8;
+    loop {
+        let mut class = match b {
+            b'a'..=b'z' | b'0'..=b'9' => LOWER_OR_DIGIT,
+            b'A'..=b'Z' => UPPER,
+            b'-' => HYPHEN,
+            b'.' => DOT,
+            0x80.. => NON_ASCII,
+            _ => NOT_NAME,
+        };
+        if b.is_ascii_alphanumeric() {
+            class |= URL_CODE_POINT | EMAIL_LOCAL;
         }
-        previous = b;
+        if matches!(
+            b,
+            b'!' | b'$' | b'&'..=b'/' | b':' | b';' | b'=' | b'?' | b'@' | b'_' | b'~'
+        ) {
+            class |= URL_CODE_POINT;
+        }
+        if matches!(b, b'.' | b'!' | b'#'..=b'\'' | b'*' | b'+' | b'/' | b'=' | b'?' | b'^'..=b'`'
+            | b'{'..=b'~' | b'-')
+        {
+            class |= EMAIL_LOCAL;
+        }
+        classes[b as usize] = class;
+        if b == u8::MAX {
+            break classes;
+        }
+        b += 1;
     }
-    label_len > 0 && previous != b'-'
+};
+
+/// The classes of `b` (the constants above).
+pub(crate) fn byte_class(b: u8) -> u8 {
+    BYTE_CLASSES[usize::from(b)]
+}
+
+impl HostName {
+    pub(crate) fn scan(name: &[u8]) -> HostName {
+        let mut seen = 0;
+        let mut labels_valid = true;
+        let mut international = false;
+        let mut last_label = 0..0;
+        let mut start = 0;
+        loop {
+            // One label, to the next dot or the end.
+            let mut end = start;
+            while let Some(&b) = name.get(end) {
+                let class = byte_class(b);
+                seen |= class;
+                if class & DOT != 0 {
+                    break;
+                }
+                end += 1;
+            }
+            let label = name.get(start..end).unwrap_or_default();
+            labels_valid &= label.len() <= 63
+                && matches!(label, [first, .., last] | [first @ last]
+                    if *first != b'-' && *last != b'-');
+            if !label.is_empty() {
+                international |= matches!(label, [x, n, b'-', b'-', ..]
+                    if *x | 0x20 == b'x' && *n | 0x20 == b'n');
+                last_label = start..end;
+            }
+            if end == name.len() {
+                break;
+            }
+            start = end + 1;
+        }
+        HostName {
+            valid: labels_valid && seen & (NOT_NAME | NON_ASCII) == 0,
+            non_ascii: seen & NON_ASCII != 0,
+            upper: seen & UPPER != 0,
+            international,
+            last_label,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -218,6 +316,38 @@ mod tests {
         #[test]
         fn domain_names_are_labels_each_valid(name in "[a-c0-9.\\-_]{0,8}|[a-b.\\-]{60,70}") {
             prop_assert_eq!(is_domain_name(&name), labels_each_valid(&name));
+        }
+
+        /// Everything the one pass finds, against its definition.
+        #[test]
+        fn a_host_name_scan_finds_what_each_test_would(
+            name in "[a-cA-Cx-zX-Z0-9.\\-_é]{0,12}|([xX][nN]--[a-z]{0,3}\\.){1,3}[a-z]{0,3}"
+        ) {
+            let scan = HostName::scan(name.as_bytes());
+            prop_assert_eq!(scan.valid, labels_each_valid(&name));
+            prop_assert_eq!(scan.non_ascii, !name.is_ascii());
+            prop_assert_eq!(scan.upper, name.bytes().any(|b| b.is_ascii_uppercase()));
+            prop_assert_eq!(
+                scan.international,
+                name.split('.').any(|label| label.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("xn--")))
+            );
+            let last = name.split('.').rfind(|label| !label.is_empty()).unwrap_or_default();
+            prop_assert_eq!(name.get(scan.last_label).unwrap_or_default(), last);
+        }
+    }
+
+    #[test]
+    fn byte_classes_hold_what_their_names_say() {
+        for b in 0..=u8::MAX {
+            let class = byte_class(b);
+            let url = b.is_ascii_alphanumeric() || b"!$&'()*+,-./:;=?@_~".contains(&b);
+            let local = b.is_ascii_alphanumeric() || b".!#$%&'*+/=?^_`{|}~-".contains(&b);
+            assert_eq!(class & URL_CODE_POINT != 0, url, "{b:#x}");
+            assert_eq!(class & EMAIL_LOCAL != 0, local, "{b:#x}");
+            assert_eq!(class & NON_ASCII != 0, !b.is_ascii(), "{b:#x}");
+            let name = b.is_ascii_alphanumeric() || b == b'-' || b == b'.';
+            assert_eq!(class & NOT_NAME != 0, b.is_ascii() && !name, "{b:#x}");
+            assert_eq!(class & UPPER != 0, b.is_ascii_uppercase(), "{b:#x}");
         }
     }
 }

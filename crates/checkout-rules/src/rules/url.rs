@@ -139,54 +139,73 @@ pub fn parse(s: &str) -> Result<Parts<'_>, Problem> {
     if s.starts_with(|c: char| c <= ' ') || s.ends_with(|c: char| c <= ' ') {
         return Err(Problem::SurroundingWhitespace);
     }
-    // Bytes, not `str::contains(char)`, here and below: the char search
-    // brings a substring searcher (a kilobyte) into the WebAssembly build.
-    if s.bytes().any(|b| matches!(b, b'\t' | b'\n' | b'\r')) {
-        return Err(Problem::TabOrNewline);
-    }
-    if s.as_bytes().contains(&b'\\') {
-        return Err(Problem::Backslash);
-    }
+    parse_parts(s).map_err(|problem| {
+        // A tab, a line break or `\` fails some step of the reading
+        // wherever it is; what to say is what a parser would have
+        // repaired, so they are looked for only then. Bytes, not
+        // `str::contains(char)`: the char search brings a substring
+        // searcher (a kilobyte) into the WebAssembly build.
+        if s.bytes().any(|b| matches!(b, b'\t' | b'\n' | b'\r')) {
+            Problem::TabOrNewline
+        } else if s.as_bytes().contains(&b'\\') {
+            Problem::Backslash
+        } else {
+            problem
+        }
+    })
+}
+
+/// [`parse`], after the text's ends.
+fn parse_parts(s: &str) -> Result<Parts<'_>, Problem> {
     let colon = s.bytes().position(|b| b == b':').ok_or(Problem::Relative)?;
     let (scheme, rest) = (
         s.get(..colon).unwrap_or_default(),
         s.get(colon + 1..).unwrap_or_default(),
     );
-    let scheme_ok = scheme.starts_with(|c: char| c.is_ascii_alphabetic())
-        && scheme
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
-    if !scheme_ok {
-        return Err(Problem::Relative);
-    }
     let https = if scheme.eq_ignore_ascii_case("https") {
         true
     } else if scheme.eq_ignore_ascii_case("http") {
         false
-    } else {
+    } else if scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    {
         return Err(Problem::Scheme);
+    } else {
+        return Err(Problem::Relative);
     };
     let rest = rest.strip_prefix("//").ok_or(Problem::NoDoubleSlash)?;
-    let authority_end = rest
-        .bytes()
-        .position(|b| matches!(b, b'/' | b'?' | b'#'))
-        .unwrap_or(rest.len());
-    let (authority, tail) = rest.split_at(authority_end);
-    if authority.as_bytes().contains(&b'@') {
+    // One pass over the authority: where it ends, whether it has an `@`,
+    // and its last `:` with no `]` after it (the colons of `[IPv6]` are
+    // not the port's).
+    let mut authority_end = rest.len();
+    let mut credentials = false;
+    let mut port_colon = None;
+    for (i, &b) in rest.as_bytes().iter().enumerate() {
+        match b {
+            b'/' | b'?' | b'#' => {
+                authority_end = i;
+                break;
+            }
+            b'@' => credentials = true,
+            b':' => port_colon = Some(i),
+            b']' => port_colon = None,
+            _ => {}
+        }
+    }
+    if credentials {
         return Err(Problem::Credentials);
     }
-    let (host, port) = split_port(authority)?;
+    let (authority, tail) = rest.split_at(authority_end);
+    let (host, port) = split_port(authority, port_colon)?;
     let host = parse_host(host)?;
     check_tail(tail)?;
     Ok(Parts { https, host, port })
 }
 
-/// `host[:port]`, minding the colons of `[IPv6]`.
-fn split_port(authority: &str) -> Result<(&str, Option<u16>), Problem> {
-    let colon = match authority.bytes().rposition(|b| b == b':') {
-        Some(i) if !authority.as_bytes()[i..].contains(&b']') => Some(i),
-        _ => None,
-    };
+/// `host[:port]`, split at the port's colon if there is one.
+fn split_port(authority: &str, colon: Option<usize>) -> Result<(&str, Option<u16>), Problem> {
     let Some(i) = colon else {
         return Ok((authority, None));
     };
@@ -219,73 +238,74 @@ fn parse_host(host: &str) -> Result<Host<'_>, Problem> {
             .map(Host::Ipv6)
             .ok_or(Problem::InvalidHost);
     }
-    if !host.is_ascii() {
+    let name = super::HostName::scan(host.as_bytes());
+    if name.non_ascii {
         return Err(Problem::InvalidHost);
     }
     // WHATWG reads a host whose last label is a number as an IPv4 address,
     // in decimal, octal or hex parts; only the plain dotted quad is accepted.
-    // A byte search, not `rsplit`: its char searcher costs more than the
-    // rest of the check on a short host (as `split_once` does above).
-    let named = host.trim_end_matches('.');
-    let last_start = named.bytes().rposition(|b| b == b'.').map_or(0, |i| i + 1);
-    let last = named.get(last_start..).unwrap_or_default();
-    let numeric = !last.is_empty()
-        && (last.bytes().all(|b| b.is_ascii_digit())
-            || (last.len() > 1
-                && last[..2].eq_ignore_ascii_case("0x")
-                && last[2..].bytes().all(|b| b.is_ascii_hexdigit())));
+    let last = host.as_bytes().get(name.last_label).unwrap_or_default();
+    let numeric = match last {
+        [] => false,
+        [b'0', b'x' | b'X', hex @ ..] => hex.iter().all(u8::is_ascii_hexdigit),
+        digits => digits.iter().all(u8::is_ascii_digit),
+    };
     if numeric {
         return super::ip::parse_v4(host)
             .map(Host::Ipv4)
             .ok_or(Problem::NumericHost);
     }
-    if host.len() > 253 || !super::is_domain_name(host) {
+    if host.len() > 253 || !name.valid {
         return Err(Problem::InvalidHost);
     }
-    super::idna::check_host(host).map_err(|problem| match problem {
-        super::idna::Problem::Punycode => Problem::InvalidPunycode,
-        super::idna::Problem::Label => Problem::InvalidInternationalName,
-        super::idna::Problem::Bidi => Problem::BidiHost,
-    })?;
-    Ok(Host::Domain(
-        if host.bytes().any(|b| b.is_ascii_uppercase()) {
-            Cow::Owned(host.to_ascii_lowercase())
-        } else {
-            Cow::Borrowed(host)
-        },
-    ))
+    // Only `xn--` labels can hold right-to-left text, which the bidi rule
+    // judges the other labels by.
+    if name.international {
+        super::idna::check_host(host).map_err(|problem| match problem {
+            super::idna::Problem::Punycode => Problem::InvalidPunycode,
+            super::idna::Problem::Label => Problem::InvalidInternationalName,
+            super::idna::Problem::Bidi => Problem::BidiHost,
+        })?;
+    }
+    Ok(Host::Domain(if name.upper {
+        Cow::Owned(host.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(host)
+    }))
 }
 
 /// The path, query and fragment: URL code points and `%XX` escapes only,
 /// one `#` at most.
 fn check_tail(tail: &str) -> Result<(), Problem> {
-    let mut chars = tail.chars();
+    let bytes = tail.as_bytes();
     let mut in_fragment = false;
-    while let Some(c) = chars.next() {
-        match c {
-            '%' => {
-                let hex = |c: Option<char>| c.is_some_and(|c| c.is_ascii_hexdigit());
-                if !(hex(chars.next()) && hex(chars.next())) {
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        i += 1;
+        if super::byte_class(b) & super::URL_CODE_POINT != 0 {
+            continue;
+        }
+        match b {
+            b'%' => {
+                let hex = |i| bytes.get(i).is_some_and(u8::is_ascii_hexdigit);
+                if !(hex(i) && hex(i + 1)) {
                     return Err(Problem::BadPercentEncoding);
                 }
+                i += 2;
             }
-            '#' if !in_fragment => in_fragment = true,
-            c if is_url_code_point(c) => {}
+            b'#' if !in_fragment => in_fragment = true,
+            // The other URL code points: from U+00A0, not noncharacters.
+            0x80.. => {
+                let c = tail.get(i - 1..).and_then(|rest| rest.chars().next());
+                match c {
+                    Some(c) if c >= '\u{A0}' && !is_noncharacter(c) => i += c.len_utf8() - 1,
+                    _ => return Err(Problem::InvalidCharacter),
+                }
+            }
             _ => return Err(Problem::InvalidCharacter),
         }
     }
     Ok(())
-}
-
-/// The WHATWG "URL code points" (with `?` and `/`, which separate parts).
-fn is_url_code_point(c: char) -> bool {
-    c.is_ascii_alphanumeric()
-        // `!$&'()*+,-./:;=?@_~`, as a pattern the compiler makes a bit test
-        // (this runs for every character of every URL).
-        || u8::try_from(c).is_ok_and(|b| {
-            matches!(b, b'!' | b'$' | b'&'..=b'/' | b':' | b';' | b'=' | b'?' | b'@' | b'_' | b'~')
-        })
-        || (c >= '\u{A0}' && !is_noncharacter(c))
 }
 
 fn is_noncharacter(c: char) -> bool {
@@ -519,14 +539,6 @@ mod tests {
     }
 
     #[test]
-    fn ascii_url_code_points_are_letters_digits_and_the_whatwg_punctuation() {
-        for b in 0..0x80u8 {
-            let listed = b.is_ascii_alphanumeric() || b"!$&'()*+,-./:;=?@_~".contains(&b);
-            assert_eq!(is_url_code_point(char::from(b)), listed, "{b:#x}");
-        }
-    }
-
-    #[test]
     fn host_names_are_borrowed_unless_lowered() {
         let lower = parse("https://shop.example/pay").unwrap();
         assert!(matches!(
@@ -642,6 +654,35 @@ mod tests {
         }
         for c in ['\u{fdcf}', '\u{fdf0}', '\u{fffd}', '\u{1fffd}'] {
             assert_eq!(problem(&format!("https://example.com/{c}")), None, "{c:?}");
+        }
+    }
+
+    /// A tab, a line break or `\` is named wherever it is, before any
+    /// other problem (they are looked for only once the reading failed,
+    /// so this holds only if each fails some step of it).
+    #[test]
+    fn repaired_bytes_are_named_wherever_they_are() {
+        for url in [
+            "https://merchant.example:8443/return?order=1#top",
+            "http://[2001:db8::1]:80/a",
+            "https://203.0.113.7./x",
+            "https://xn--bcher-kva.example/%20",
+            "ftp://user@example.com:99999/a b",
+        ] {
+            for (i, _) in url.char_indices().skip(1) {
+                for (byte, expected) in [
+                    ('\t', Problem::TabOrNewline),
+                    ('\n', Problem::TabOrNewline),
+                    ('\r', Problem::TabOrNewline),
+                    ('\\', Problem::Backslash),
+                ] {
+                    let mut s = String::from(url);
+                    s.insert(i, byte);
+                    assert_eq!(problem(&s), Some(expected), "{s:?}");
+                    s.insert(0, '\\');
+                    assert_eq!(problem(&s), Some(expected), "{s:?}");
+                }
+            }
         }
     }
 
