@@ -28,9 +28,11 @@ use crate::writer::{Writer, money_text, string};
 /// fields), so that the normaliser looks no field up and parses no value
 /// again.
 #[derive(Debug)]
-pub(crate) struct Normaliser<'a> {
+pub(crate) struct Normaliser<'s, 'a> {
     methods: Option<&'static MethodField>,
-    session: CheckoutSession<'a>,
+    /// The session, built where the report holds it: it is large, and
+    /// each move of it is a copy.
+    session: &'s mut CheckoutSession<'a>,
     has_amount: bool,
     /// The items so far, and the fields of the one being walked.
     items: Vec<LineItem<'a>>,
@@ -51,11 +53,17 @@ struct ItemFields<'a> {
     unit_price: Option<Money>,
 }
 
-impl<'a> Normaliser<'a> {
-    pub fn new(spec: &'static DialectSpec, currency: Currency) -> Option<Normaliser<'a>> {
+impl<'s, 'a> Normaliser<'s, 'a> {
+    /// A normaliser that builds the session in `slot`.
+    pub fn new(
+        spec: &'static DialectSpec,
+        currency: Currency,
+        slot: &'s mut Option<CheckoutSession<'a>>,
+    ) -> Option<Normaliser<'s, 'a>> {
+        let zero = Money::from_minor(0, currency).ok()?;
         Some(Normaliser {
             methods: spec.methods.as_ref(),
-            session: CheckoutSession::new(Money::from_minor(0, currency).ok()?),
+            session: slot.insert(CheckoutSession::new(zero)),
             has_amount: false,
             items: Vec::new(),
             item: ItemFields::default(),
@@ -65,7 +73,7 @@ impl<'a> Normaliser<'a> {
     }
 
     fn read(&mut self, field: &Field, value: Json<'_, 'a>, read: Read) -> Option<()> {
-        let s = &mut self.session;
+        let s = &mut *self.session;
         let money = || match read {
             Read::Money(money) => Some(money),
             _ => None,
@@ -109,27 +117,23 @@ impl<'a> Normaliser<'a> {
         Some(())
     }
 
-    /// The session, with the headers the dialect maps: once the whole
-    /// request is known to be valid.
-    pub fn finish(
-        mut self,
-        spec: &DialectSpec,
-        request: &Request<'_, 'a>,
-    ) -> Option<CheckoutSession<'a>> {
+    /// Adds the headers the dialect maps, once the whole request is known
+    /// to be valid; whether the session is whole.
+    pub fn finish(self, spec: &DialectSpec, request: &Request<'_, 'a>) -> bool {
         for header in spec.headers {
             // The header first: the slot is found by its path, and most
             // requests carry none of these headers.
             if let Some(value) = request.header(header.name)
                 && let Some(Slot::Text(_, set)) = header.canonical.and_then(CanonicalField::slot)
             {
-                *set(&mut self.session) = Some(Cow::Borrowed(value));
+                *set(self.session) = Some(Cow::Borrowed(value));
             }
         }
-        (self.has_amount && !self.broken).then_some(self.session)
+        self.has_amount && !self.broken
     }
 }
 
-impl<'a> Visitor<'a> for Normaliser<'a> {
+impl<'a> Visitor<'a> for Normaliser<'_, 'a> {
     /// Reads `field`, whose value is `value` and has passed its rule, which
     /// read `read` from it.
     fn field(&mut self, field: &Field, value: Json<'_, 'a>, read: Read) {

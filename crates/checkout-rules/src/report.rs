@@ -44,14 +44,6 @@ impl<'a> Report<'a> {
         }
     }
 
-    /// A valid request's report.
-    pub(crate) fn valid(session: CheckoutSession<'a>) -> Report<'a> {
-        Report {
-            violations: Vec::new(),
-            normalized: Some(session),
-        }
-    }
-
     /// Every problem found, in document order; empty exactly when the
     /// request is valid.
     pub fn violations(&self) -> &[Violation] {

@@ -198,34 +198,43 @@ impl Validator {
             Ok(tape) => tape,
             Err(error) => return Report::refusing(alloc::vec![error.into()]),
         };
-        let mut violations: Vec<Violation> = core::mem::take(&mut tape.problems)
-            .into_iter()
-            .map(Violation::from)
-            .collect();
-        let session = self.walk(tape.root(), headers, &mut violations);
+        let mut report = Report {
+            violations: core::mem::take(&mut tape.problems)
+                .into_iter()
+                .map(Violation::from)
+                .collect(),
+            normalized: None,
+        };
+        let whole = self.walk(
+            tape.root(),
+            headers,
+            &mut report.violations,
+            &mut report.normalized,
+        );
         self.buffers = tape.into_buffers();
-        if !violations.is_empty() {
-            return Report::refusing(violations);
-        }
-        match session {
-            Some(session) => Report::valid(session),
+        if !report.violations.is_empty() {
+            report.normalized = None;
+        } else if !whole {
             // A valid body always normalises; this keeps a bug from looking valid.
-            None => Report::refusing(alloc::vec![Violation::body(
+            report = Report::refusing(alloc::vec![Violation::body(
                 "",
                 crate::violation::Code::Internal,
                 "the request is valid but could not be normalised; please report this as a bug",
-            )]),
+            )]);
         }
+        report
     }
 
-    /// Checks a read body and its headers, adding to `violations`; the
-    /// session when there are none.
+    /// Checks a read body and its headers, adding to `violations`, and
+    /// builds the session in `session`; whether the session is whole (it
+    /// is not once a violation is found).
     fn walk<'a>(
         &mut self,
         root: json::Json<'_, 'a>,
         headers: &[(&str, &'a str)],
         violations: &mut Vec<Violation>,
-    ) -> Option<CheckoutSession<'a>> {
+        session: &mut Option<CheckoutSession<'a>>,
+    ) -> bool {
         let spec = self.dialect.spec();
         if root.as_object().is_none() {
             violations.push(walker::type_violation(
@@ -233,10 +242,10 @@ impl Validator {
                 "object",
                 crate::rules::At::body(""),
             ));
-            return None;
+            return false;
         }
         let currency = spec.currency(root);
-        let mut normaliser = currency.and_then(|c| Normaliser::new(spec, c));
+        let mut normaliser = currency.and_then(|c| Normaliser::new(spec, c, session));
         let trail = core::mem::take(&mut self.trail);
         let mut walker = Walker::on(violations, currency, trail);
         walker.url_policy = self.options.url_policy;
@@ -257,10 +266,7 @@ impl Validator {
             walker.headers(headers, spec.headers);
         }
         self.trail = walker.into_trail();
-        if !violations.is_empty() {
-            return None;
-        }
-        normaliser.and_then(|n| n.finish(spec, &request))
+        violations.is_empty() && normaliser.is_some_and(|n| n.finish(spec, &request))
     }
 }
 
