@@ -144,7 +144,13 @@ impl Amount {
                     Ordering::Less => false,
                 }
             }
-            (Minimum::Major(min), ..) => number::cmp_decimal(text, min) == Ordering::Less,
+            // The amount is exact in its currency; so is a minimum that
+            // reads in it, and two such compare as minor units.
+            (Minimum::Major(min), Some(m), _) => match Money::from_major_str(min, m.currency()) {
+                Ok(min) => m.minor() < min.minor(),
+                Err(_) => number::cmp_decimal(text, min) == Ordering::Less,
+            },
+            (Minimum::Major(min), None, _) => number::cmp_decimal(text, min) == Ordering::Less,
         };
         if below {
             let min_text = match (self.min, self.unit, currency) {
@@ -346,6 +352,39 @@ mod tests {
             Number::minor(Money::from_minor(2500, kes).unwrap()).as_str(),
             "2500"
         );
+    }
+
+    /// A minimum in major units holds in any currency: compared as minor
+    /// units where it reads in the currency, exactly where it does not
+    /// (0.01 is below one yen), and without a known currency.
+    #[test]
+    fn a_major_minimum_in_currencies_it_reads_in_and_not() {
+        let at = At::body("/amount");
+        let code = |min: &'static str, text: &str, currency: &str| {
+            Amount::major(min)
+                .check(text, Currency::from_code(currency), at)
+                .err()
+                .map(|v| v.code)
+        };
+        for (min, text, currency, expected) in [
+            ("0.01", "0.01", "NGN", None),
+            ("0.01", "0.00", "NGN", Some(Code::BelowMinimum)),
+            ("0.01", "-1", "NGN", Some(Code::BelowMinimum)),
+            ("0.50", "0.49", "USD", Some(Code::BelowMinimum)),
+            ("0.50", "0.5", "USD", None),
+            ("0.01", "0", "JPY", Some(Code::BelowMinimum)),
+            ("0.01", "1", "JPY", None),
+            ("0.005", "0.01", "USD", None),
+            ("0.005", "0", "USD", Some(Code::BelowMinimum)),
+            ("0.01", "0.001", "XXX", Some(Code::BelowMinimum)),
+            ("0.01", "0.01", "XXX", None),
+        ] {
+            assert_eq!(
+                code(min, text, currency),
+                expected,
+                "{text} {currency}, at least {min}"
+            );
+        }
     }
 
     /// The example that documented `check`.
