@@ -226,8 +226,8 @@ impl Validator {
     }
 
     /// Checks a read body and its headers, adding to `violations`, and
-    /// builds the session in `session`; whether the session is whole (it
-    /// is not once a violation is found).
+    /// builds the session in `session`; whether the session is whole
+    /// (which the caller asks only when there are no violations).
     fn walk<'a>(
         &mut self,
         root: json::Json<'_, 'a>,
@@ -266,7 +266,7 @@ impl Validator {
             walker.headers(headers, spec.headers);
         }
         self.trail = walker.into_trail();
-        violations.is_empty() && normaliser.is_some_and(|n| n.finish(spec, &request))
+        normaliser.is_some_and(|n| n.finish(spec, &request))
     }
 }
 
@@ -418,5 +418,42 @@ impl Options {
             body_only: true,
             ..Options::default()
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::canonical::CanonicalField;
+    use crate::currency::CurrencySet;
+    use crate::schema::{Amount, Field, ObjectSpec, Rule};
+    use crate::violation::Code;
+
+    static UNMAPPED: ObjectSpec = ObjectSpec::closed(&[
+        Field::required("amount", Rule::Amount(Amount::minor(1)), &[]),
+        Field::required("currency", Rule::Currency(CurrencySet::Iso4217Current), &[])
+            .to(CanonicalField::AmountCurrency),
+    ]);
+    static MAPPED: ObjectSpec = ObjectSpec::closed(&[
+        Field::required("amount", Rule::Amount(Amount::minor(1)), &[]).to(CanonicalField::Amount),
+        Field::required("currency", Rule::Currency(CurrencySet::Iso4217Current), &[])
+            .to(CanonicalField::AmountCurrency),
+    ]);
+
+    /// Tables that never map the amount cannot normalise a valid request:
+    /// that is their bug, reported as one, never a valid report without a
+    /// session.
+    #[test]
+    fn a_valid_request_that_cannot_be_normalised_is_an_internal_error() {
+        static SPEC: DialectSpec = DialectSpec::new("unmapped", "Unmapped", &UNMAPPED);
+        static FIXED: DialectSpec = DialectSpec::new("mapped", "Mapped", &MAPPED);
+        let body = br#"{"amount": 100, "currency": "KES"}"#;
+        let report = Dialect::new(&SPEC).validate(body, &[]);
+        let codes: Vec<Code> = report.violations().iter().map(|v| v.code).collect();
+        assert_eq!(codes, [Code::Internal]);
+        assert!(report.normalized().is_none());
+        let report = Dialect::new(&FIXED).validate(body, &[]);
+        assert!(report.is_valid());
+        assert_eq!(report.normalized().map(|s| s.amount.minor()), Some(100));
     }
 }

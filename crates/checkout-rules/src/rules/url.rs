@@ -595,6 +595,11 @@ mod tests {
             ("https://example.com/a#b#c", Problem::InvalidCharacter),
             ("https://example.com/%zz", Problem::BadPercentEncoding),
             ("https://example.com/%4", Problem::BadPercentEncoding),
+            // What follows an escape or a longer character is read too.
+            ("https://example.com/ab%41<", Problem::InvalidCharacter),
+            ("https://example.com/%20%zz", Problem::BadPercentEncoding),
+            ("https://example.com/caf\u{e9}<", Problem::InvalidCharacter),
+            ("https://example.com/\u{1f600} x", Problem::InvalidCharacter),
             ("https://", Problem::EmptyHost),
             ("https:///path", Problem::EmptyHost),
             ("https://exa mple.com/", Problem::InvalidHost),
