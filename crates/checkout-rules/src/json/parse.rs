@@ -398,6 +398,15 @@ fn heap_sort<T>(items: &mut [T], less: impl Fn(&T, &T) -> bool) {
     }
 }
 
+/// One bit of 64 for a key, from its length and first and last bytes:
+/// equal keys have the same, and an object's few keys mostly differ.
+fn key_print(key: &[u8]) -> u64 {
+    let first = key.first().copied().unwrap_or(0);
+    let last = key.last().copied().unwrap_or(0);
+    let mix = key.len() ^ (usize::from(first) * 7) ^ (usize::from(last) * 13);
+    1 << (mix & 63)
+}
+
 struct Reader<'a> {
     bytes: &'a [u8],
     pos: usize,
@@ -497,6 +506,9 @@ impl<'a> Reader<'a> {
         self.push(Kind::Object, self.pos, 0);
         self.pos += 1;
         let mut count = 0;
+        // A bit for each key's print (its length and first and last
+        // bytes): only a key whose print was seen can be a duplicate.
+        let mut prints = 0u64;
         // Members past SCAN_LIMIT, checked for duplicates when the object ends.
         let mut unchecked = Vec::new();
         self.skip_whitespace();
@@ -522,6 +534,7 @@ impl<'a> Reader<'a> {
                 segment: Some(Segment::Key(key)),
             };
             self.value(depth, &member_path)?;
+            let print = key_print(self.tape.bytes_at(key));
             if count > self.scan_limit {
                 unchecked.push(Unchecked {
                     key,
@@ -529,13 +542,14 @@ impl<'a> Reader<'a> {
                     problems: self.tape.problems.len(),
                 });
                 count += 1;
-            } else if count > 0 && self.seen(at, count, key) {
+            } else if prints & print != 0 && self.seen(at, count, key) {
                 let problem = self.duplicate(&member_path, key, key_offset);
                 self.tape.problems.push(problem);
                 self.tape.tokens.truncate(key);
             } else {
                 count += 1;
             }
+            prints |= print;
             self.skip_whitespace();
             match self.peek() {
                 Some(b',') => {
@@ -1094,6 +1108,19 @@ mod tests {
             );
             assert_eq!(doc.root.as_object().unwrap().len(), size);
         }
+    }
+
+    /// Keys with the same print are told apart by their bytes; equal
+    /// keys have the same print, escaped or not.
+    #[test]
+    fn keys_alike_in_print_are_compared_whole() {
+        assert_eq!(key_print(b"abc"), key_print(b"axc"));
+        let doc = read(r#"{"abc": 1, "axc": 2, "a\u0062c": 3, "axc": 4, "": 5, "": 6}"#).unwrap();
+        let paths: Vec<_> = doc.violations.iter().map(|v| v.path.as_str()).collect();
+        assert_eq!(paths, ["/abc", "/axc", "/"]);
+        let root = doc.root.as_object().unwrap();
+        let kept: Vec<_> = root.iter().map(|(k, _)| k).collect();
+        assert_eq!(kept, ["abc", "axc", ""]);
     }
 
     #[test]
