@@ -399,11 +399,13 @@ fn heap_sort<T>(items: &mut [T], less: impl Fn(&T, &T) -> bool) {
 }
 
 /// One bit of 64 for a key, from its length and first and last bytes:
-/// equal keys have the same, and an object's few keys mostly differ.
+/// equal keys have the same. The constants give every field of an object
+/// of a shipped dialect a bit of its own (a test holds them to it), so a
+/// valid request never runs the scan.
 fn key_print(key: &[u8]) -> u64 {
     let first = key.first().copied().unwrap_or(0);
     let last = key.last().copied().unwrap_or(0);
-    let mix = key.len() ^ (usize::from(first) * 7) ^ (usize::from(last) * 13);
+    let mix = key.len() + usize::from(first) * 7 + usize::from(last) * 9;
     1 << (mix & 63)
 }
 
@@ -1121,6 +1123,37 @@ mod tests {
         let root = doc.root.as_object().unwrap();
         let kept: Vec<_> = root.iter().map(|(k, _)| k).collect();
         assert_eq!(kept, ["abc", "axc", ""]);
+    }
+
+    /// The fields of each object of each shipped dialect have prints of
+    /// their own: a valid request's keys never run the duplicate scan.
+    #[test]
+    fn each_object_of_a_shipped_dialect_has_fields_of_distinct_prints() {
+        use crate::schema::{ObjectSpec, Rule};
+        fn check(spec: &ObjectSpec) {
+            let mut prints = 0u64;
+            for field in spec.fields {
+                let print = key_print(field.name.as_bytes());
+                assert_eq!(
+                    prints & print,
+                    0,
+                    "`{}` shares its key print with an earlier field of its object: \
+                     choose other constants in key_print",
+                    field.name
+                );
+                prints |= print;
+                let rule = match &field.rule {
+                    Rule::List { item, .. } => item,
+                    rule => rule,
+                };
+                if let Rule::Object(inner) = rule {
+                    check(inner);
+                }
+            }
+        }
+        for dialect in crate::Dialect::ALL {
+            check(dialect.spec().body);
+        }
     }
 
     #[test]
