@@ -400,8 +400,9 @@ fn heap_sort<T>(items: &mut [T], less: impl Fn(&T, &T) -> bool) {
 
 /// One bit of 64 for a key, from its length and first and last bytes:
 /// equal keys have the same. The constants give every field of an object
-/// of a shipped dialect a bit of its own (a test holds them to it), so a
-/// valid request never runs the scan.
+/// of a shipped dialect a bit of its own (a test holds them to it), so the
+/// fields of a valid request never run the duplicate scan (free-form
+/// members, such as metadata's, may).
 fn key_print(key: &[u8]) -> u64 {
     let first = key.first().copied().unwrap_or(0);
     let last = key.last().copied().unwrap_or(0);
