@@ -220,6 +220,13 @@ impl<'t, 'a> Json<'t, 'a> {
         }
     }
 
+    /// The string's text if it had escapes: only an escape can put a
+    /// control character (NUL among them) into a string, as the reader
+    /// refuses them written as they are.
+    pub(crate) fn unescaped(self) -> Option<&'t str> {
+        (self.token().kind == Kind::Unescaped).then(|| self.tape.str_at(self.at))
+    }
+
     /// The string, borrowed from the input where it had no escapes.
     pub fn text(self) -> Option<Cow<'a, str>> {
         let token = self.token();

@@ -67,7 +67,11 @@ fn problem<'a>(value: Json<'_, 'a>) -> Option<Problem<'a>> {
     if let Some(n) = value.as_number() {
         (!number::is_interoperable(n)).then_some(Problem::Number(n))
     } else {
-        value.as_str().filter(|s| has_nul(s)).map(|_| Problem::Nul)
+        // A NUL can only be escaped (`\u0000`): plain strings hold none.
+        value
+            .unescaped()
+            .filter(|s| has_nul(s))
+            .map(|_| Problem::Nul)
     }
 }
 
@@ -114,6 +118,23 @@ mod tests {
 
     /// `is_valid` is `check` finding nothing, problem by problem and at
     /// every depth.
+    /// Only an escape can put a NUL into a string or a key: the reader
+    /// refuses one written as it is, so plain strings are not searched.
+    #[test]
+    fn a_nul_is_only_ever_escaped() {
+        for raw in [&b"[\"a\0b\"]"[..], b"{\"k\0\": 1}", b"\"\0\""] {
+            assert!(read(raw, &Limits::default()).is_err(), "{raw:?}");
+        }
+        let tape = read(br#"["a\u0000b", "plain"]"#, &Limits::default()).unwrap();
+        let texts: Vec<_> = tape
+            .root()
+            .as_array()
+            .unwrap()
+            .map(|v| v.unescaped())
+            .collect();
+        assert_eq!(texts, [Some("a\0b"), None]);
+    }
+
     #[test]
     fn is_valid_when_check_finds_nothing() {
         for text in [
