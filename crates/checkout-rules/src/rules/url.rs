@@ -480,7 +480,13 @@ pub fn check_policy(parts: &Parts<'_>, policy: Policy, at: At<'_>) -> Result<(),
 /// Checks that `s` is an absolute http(s) URL; returns its parts.
 pub fn check<'s>(s: &'s str, at: At<'_>) -> Result<Parts<'s>, Violation> {
     let name = at.name();
-    let chars = crate::utf8::char_count(s);
+    // A character is at least a byte: a URL of at most MAX_CHARS bytes is
+    // not counted.
+    let chars = if s.len() > MAX_CHARS {
+        crate::utf8::char_count(s)
+    } else {
+        s.len()
+    };
     if chars > MAX_CHARS {
         return Err(at
             .violation(
@@ -632,6 +638,17 @@ mod tests {
         let longest = format!("{head}{}", "a".repeat(MAX_CHARS - head.len()));
         assert!(check(&longest, At::body("/u")).is_ok());
         assert!(check(&format!("{longest}a"), At::body("/u")).is_err());
+        // Characters, not bytes: 2,048 of them in more bytes are accepted.
+        let wide = format!("{head}{}", "\u{e9}".repeat(MAX_CHARS - head.len()));
+        assert!(wide.len() > MAX_CHARS);
+        assert!(check(&wide, At::body("/u")).is_ok());
+        let too_long = check(&format!("{wide}\u{e9}"), At::body("/u")).unwrap_err();
+        assert_eq!(too_long.code, Code::TooLong);
+        assert!(
+            too_long.message.ends_with("it has 2049"),
+            "{}",
+            too_long.message
+        );
         let host = |len: usize| {
             let labels = "a".repeat(63) + ".";
             let mut name = labels.repeat(4);
