@@ -146,11 +146,13 @@ impl Amount {
             }
             // The amount is exact in its currency; so is a minimum that
             // reads in it, and two such compare as minor units.
-            (Minimum::Major(min), Some(m), _) => match Money::from_major_str(min, m.currency()) {
-                Ok(min) => m.minor() < min.minor(),
-                Err(_) => number::cmp_decimal(text, min) == Ordering::Less,
-            },
-            (Minimum::Major(min), None, _) => number::cmp_decimal(text, min) == Ordering::Less,
+            (Minimum::Major(min), ..) => {
+                match money.and_then(|m| Some((m, Money::from_major_str(min, m.currency()).ok()?)))
+                {
+                    Some((m, min)) => m.minor() < min.minor(),
+                    None => number::cmp_decimal(text, min) == Ordering::Less,
+                }
+            }
         };
         if below {
             let min_text = match (self.min, self.unit, currency) {

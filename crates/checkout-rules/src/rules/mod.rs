@@ -207,8 +207,7 @@ impl HostName {
                 && matches!(label, [first, .., last] | [first @ last]
                     if *first != b'-' && *last != b'-');
             if !label.is_empty() {
-                international |= matches!(label, [x, n, b'-', b'-', ..]
-                    if *x | 0x20 == b'x' && *n | 0x20 == b'n');
+                international |= idna::punycode_of(label).is_some();
                 last_label = start..end;
             }
             if end == name.len() {

@@ -34,6 +34,14 @@ pub(crate) enum Problem {
     Bidi,
 }
 
+/// The Punycode after `xn--` (in any case), if `label` is an A-label.
+pub(crate) fn punycode_of(label: &[u8]) -> Option<&[u8]> {
+    match label {
+        [x, n, b'-', b'-', puny @ ..] if x | 0x20 == b'x' && n | 0x20 == b'n' => Some(puny),
+        _ => None,
+    }
+}
+
 /// Checks every `xn--` label of `host`, a name of ASCII letters, digits,
 /// hyphens and dots (in any case).
 #[inline(never)]
@@ -41,8 +49,8 @@ pub(crate) fn check_host(host: &str) -> Result<(), Problem> {
     let mut right_to_left = false;
     let mut bidi_rule_holds = true;
     for label in host.as_bytes().split(|&b| b == b'.') {
-        match label {
-            [x, n, b'-', b'-', puny @ ..] if x | 0x20 == b'x' && n | 0x20 == b'n' => {
+        match punycode_of(label) {
+            Some(puny) => {
                 let decoded = punycode::decode(puny).ok_or(Problem::Punycode)?;
                 let (rtl, bidi_ok) = check_label(decoded.chars()).ok_or(Problem::Label)?;
                 right_to_left |= rtl;
@@ -51,7 +59,7 @@ pub(crate) fn check_host(host: &str) -> Result<(), Problem> {
             // An ASCII label is left to right: RFC 5893 asks it to start
             // with a letter (digits are EN) once the name has right-to-left
             // text.
-            _ => bidi_rule_holds &= label.first().is_some_and(u8::is_ascii_alphabetic),
+            None => bidi_rule_holds &= label.first().is_some_and(u8::is_ascii_alphabetic),
         }
     }
     if right_to_left && !bidi_rule_holds {
