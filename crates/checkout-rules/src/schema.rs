@@ -1246,10 +1246,13 @@ impl DialectSpec {
         }
     }
 
-    /// The body's currency, when its currency field holds an accepted code.
-    pub(crate) fn currency(&self, body: Json<'_, '_>) -> Option<Currency> {
+    /// The body's currency, when its currency field holds an accepted
+    /// code, and the index of that field's value in the tape.
+    pub(crate) fn currency(&self, body: Json<'_, '_>) -> Option<(Currency, u32)> {
         let (set, value) = currency_field(self.body, Some(body))?;
-        set.resolve(value?.as_str()?).ok()
+        let value = value?;
+        let currency = set.resolve(value.as_str()?).ok()?;
+        Some((currency, value.index()))
     }
 
     /// The set of currencies the currency field accepts, or every current

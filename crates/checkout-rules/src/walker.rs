@@ -126,6 +126,9 @@ impl ListSum {
 pub(crate) struct Walker<'o, 'a> {
     pub out: &'o mut Vec<Violation>,
     pub currency: Option<Currency>,
+    /// The value `currency` was resolved from (the currency field's, by
+    /// its rule), whose check the walk need not repeat.
+    pub currency_at: Option<u32>,
     pub url_policy: rules::url::UrlPolicy,
     /// Told of the values as they are checked, until the first violation
     /// makes it moot.
@@ -220,6 +223,7 @@ impl<'o, 'a> Walker<'o, 'a> {
         Walker {
             out,
             currency,
+            currency_at: None,
             url_policy: rules::url::UrlPolicy::default(),
             visitor: None,
             sum: None,
@@ -358,6 +362,7 @@ impl<'o, 'a> Walker<'o, 'a> {
                 Some(n) => range.check(n, self.at()).map(Read::Integer),
                 None => return Read::Value,
             },
+            Rule::Currency(_) if self.currency_at == Some(value.index()) => return Read::Value,
             _ => {
                 let Some(s) = self.expect(value, "string", Json::as_str) else {
                     return Read::Value;
@@ -644,7 +649,7 @@ mod tests {
         let spec = dialect.spec();
         let tape = crate::json::read(body.as_bytes(), &crate::json::Limits::default()).unwrap();
         let root = tape.root();
-        let currency = spec.currency(root);
+        let currency = spec.currency(root).map(|(currency, _)| currency);
         let mut found = Vec::new();
         let mut walker = Walker::new(&mut found, currency);
         walker.sum = ListSum::first_of(spec.cross_rules);

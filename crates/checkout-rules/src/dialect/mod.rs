@@ -244,10 +244,12 @@ impl Validator {
             ));
             return false;
         }
-        let currency = spec.currency(root);
+        let resolved = spec.currency(root);
+        let currency = resolved.map(|(currency, _)| currency);
         let mut normaliser = currency.and_then(|c| Normaliser::new(spec, c, session));
         let trail = core::mem::take(&mut self.trail);
         let mut walker = Walker::on(violations, currency, trail);
+        walker.currency_at = resolved.map(|(_, at)| at);
         walker.url_policy = self.options.url_policy;
         walker.visitor = normaliser.as_mut().map(|n| n as &mut dyn Visitor<'a>);
         walker.sum = ListSum::first_of(spec.cross_rules);
