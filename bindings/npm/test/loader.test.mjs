@@ -111,6 +111,41 @@ test('the browser and Node entries give the same verdicts', async () => {
   }
 });
 
+// The entries copy strings into WebAssembly with one `encodeInto` where the
+// glue loops over ASCII characters (scripts/bundle.mjs): each string
+// arrives whole, and as the glue itself sends it, wherever its characters
+// of two, three and four bytes fall, past the first room of a byte per
+// character too; lone surrogates become U+FFFD, as `TextEncoder` makes them.
+test('strings reach WebAssembly whole, as the glue sends them', async () => {
+  const cr = await fresh();
+  await cr.init(bytes);
+  const glue = await import(`../wasm/checkout_rules_wasm.js?copy=${++copies}`);
+  glue.initSync({ module: bytes });
+  const request = JSON.parse(readFileSync(new URL('../../../examples/payviox/premium-subscription.json', import.meta.url), 'utf8'));
+  const texts = [
+    '',
+    'a'.repeat(100),
+    'é'.repeat(40) + '😀x',
+    'a'.repeat(33) + '😀',
+    '😀'.repeat(20),
+    '€' + 'a'.repeat(60),
+    'a'.repeat(60) + '€',
+    'x\uD800y' + 'a'.repeat(40),
+    'a'.repeat(40) + '\uDC00',
+  ];
+  for (const description of texts) {
+    const body = JSON.stringify({ ...request, description: 'DESCRIPTION' }).replace('DESCRIPTION', description);
+    const expected = glue.validate('payviox', body, '[]');
+    for (const entry of [cr, nodeEntry]) {
+      assert.equal(entry.validateJson('payviox', body), expected, description);
+      // Blank text is refused; every other text comes back as it went.
+      const report = entry.validate('payviox', body);
+      assert.equal(report.valid, description !== '', description);
+      if (report.valid) assert.equal(report.normalized.description, description.toWellFormed(), description);
+    }
+  }
+});
+
 test('the Node entry needs no init(), and has one for code shared with browsers', async () => {
   assert.equal(nodeEntry.validate('nairopay', REQUEST).valid, true);
   assert.equal(await nodeEntry.init(), undefined);
