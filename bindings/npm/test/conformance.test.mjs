@@ -90,6 +90,16 @@ test('the native CLI and the WebAssembly builds give the golden reports', () => 
   accepted.normalized = null;
   assert.deepEqual(accepted, { valid: true, errors: [], normalized: null });
 
+  // What the report keeps for its member is out of sight: spread, cloned
+  // or serialised, it is the plain report, and it has no other keys.
+  for (const body of ['{}', '{"amount": 2500, "currency": "KES", "reference": "R-1"}']) {
+    const expected = JSON.parse(validateJson('nairopay', body));
+    assert.deepEqual({ ...validate('nairopay', body) }, expected);
+    assert.deepEqual(structuredClone(validate('nairopay', body)), expected);
+    assert.equal(JSON.stringify(validate('nairopay', body)), JSON.stringify(expected));
+    assert.deepEqual(Reflect.ownKeys(validate('nairopay', body)), Object.keys(expected));
+  }
+
   // One CLI run per dialect and header list, with every body as a file.
   const groups = new Map();
   cases.forEach((c, i) => {
