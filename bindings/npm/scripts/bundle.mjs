@@ -27,8 +27,9 @@ const FALLBACK = "module_or_path = new URL('checkout_rules_wasm_bg.wasm', import
 // the characters are ASCII, then hands the rest to `encodeInto`. For a
 // request body of a few hundred bytes the loop costs about six times what
 // one native `encodeInto` does (docs/performance.md), so `encodeInto` takes
-// the whole string, into the same room of a byte per character; what does
-// not fit goes on, as before, after more room.
+// a string longer than a dialect's name whole, into the same room of a
+// byte per character (shorter ones keep the loop, which costs them less
+// than the call); what does not fit goes on, as before, after more room.
 const PASS_LOOP = `    const mem = getUint8ArrayMemory0();
 
     let offset = 0;
@@ -42,10 +43,23 @@ const PASS_LOOP = `    const mem = getUint8ArrayMemory0();
         if (offset !== 0) {
             arg = arg.slice(offset);
         }`;
-const PASS_NATIVE = `    const whole = cachedTextEncoder.encodeInto(arg, getUint8ArrayMemory0().subarray(ptr, ptr + len));
-    let offset = whole.written;
-    if (whole.read !== arg.length) {
-        arg = arg.slice(whole.read);`;
+const PASS_NATIVE = `    const mem = getUint8ArrayMemory0();
+
+    let offset = 0;
+
+    if (len > 16) {
+        const whole = cachedTextEncoder.encodeInto(arg, mem.subarray(ptr, ptr + len));
+        offset = whole.written;
+        arg = arg.slice(whole.read);
+    } else {
+        for (; offset < len; offset++) {
+            const code = arg.charCodeAt(offset);
+            if (code > 0x7F) break;
+            mem[ptr + offset] = code;
+        }
+        arg = arg.slice(offset);
+    }
+    if (arg.length !== 0) {`;
 
 // Both changes to the glue, each made only where the glue reads as expected.
 const patchedGlue = {

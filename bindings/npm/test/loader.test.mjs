@@ -116,6 +116,8 @@ test('the browser and Node entries give the same verdicts', async () => {
 // arrives whole, and as the glue itself sends it, wherever its characters
 // of two, three and four bytes fall, past the first room of a byte per
 // character too; lone surrogates become U+FFFD, as `TextEncoder` makes them.
+// Strings of up to 16 characters keep the glue's loop: the field values
+// here, which the currency rule's messages quote.
 test('strings reach WebAssembly whole, as the glue sends them', async () => {
   const cr = await fresh();
   await cr.init(bytes);
@@ -142,6 +144,12 @@ test('strings reach WebAssembly whole, as the glue sends them', async () => {
       const report = entry.validate('payviox', body);
       assert.equal(report.valid, description !== '', description);
       if (report.valid) assert.equal(report.normalized.description, description.toWellFormed(), description);
+    }
+  }
+  for (const value of ['', 'R', 'é', 'aé', 'R-😀', '€'.repeat(16), 'a'.repeat(15) + '😀', 'x\uD800', 'a'.repeat(16), 'a'.repeat(17)]) {
+    const expected = JSON.parse(glue.validateInput('nairopay', '/currency', value, undefined));
+    for (const entry of [cr, nodeEntry]) {
+      assert.deepEqual(entry.validateField('nairopay', '/currency', value), expected, value);
     }
   }
 });
