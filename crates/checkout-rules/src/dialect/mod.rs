@@ -442,6 +442,52 @@ mod tests {
             .to(CanonicalField::AmountCurrency),
     ]);
 
+    /// The body's currency is resolved before the walk; the walk passes
+    /// only the value it came from, and only when it was accepted: a
+    /// refused code gets its rule's violation, and another currency field
+    /// holding the same code is judged by its own set.
+    #[test]
+    fn only_the_resolved_currency_value_skips_its_rule() {
+        static TWO: ObjectSpec = ObjectSpec::closed(&[
+            Field::required("amount", Rule::Amount(Amount::minor(1)), &[])
+                .to(CanonicalField::Amount),
+            Field::required("currency", Rule::Currency(CurrencySet::Iso4217Current), &[])
+                .to(CanonicalField::AmountCurrency),
+            Field::optional(
+                "settlement",
+                Rule::Currency(CurrencySet::Listed {
+                    provider: "Test",
+                    codes: "USD",
+                }),
+                &[],
+            ),
+        ]);
+        static SPEC: DialectSpec = DialectSpec::new("two", "Two", &TWO);
+        let found = |body: &str| -> Vec<(Code, String)> {
+            let report = Dialect::new(&SPEC).validate(body.as_bytes(), &[]);
+            let found = report.violations().iter().map(|v| (v.code, v.path.clone()));
+            found.collect()
+        };
+        let at = |code, path: &str| (code, String::from(path));
+        assert_eq!(found(r#"{"amount": 100, "currency": "KES"}"#), []);
+        assert_eq!(
+            found(r#"{"amount": 100, "currency": "kes"}"#),
+            [at(Code::UnknownCurrency, "/currency")]
+        );
+        assert_eq!(
+            found(r#"{"amount": 100, "currency": "XAU"}"#),
+            [at(Code::CurrencyNotAccepted, "/currency")]
+        );
+        assert_eq!(
+            found(r#"{"amount": 100, "currency": "KES", "settlement": "KES"}"#),
+            [at(Code::CurrencyNotAccepted, "/settlement")]
+        );
+        assert_eq!(
+            found(r#"{"amount": 100, "currency": "KES", "settlement": "USD"}"#),
+            []
+        );
+    }
+
     /// Tables that never map the amount cannot normalise a valid request:
     /// that is their bug, reported as one, never a valid report without a
     /// session.
