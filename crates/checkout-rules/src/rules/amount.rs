@@ -101,13 +101,9 @@ impl Amount {
         let currency = currency.filter(|c| c.exponent().is_some());
         let fail = |e| self.money_error(e, text, currency, at);
         // Minor units are an integer, as OpenAPI 3.0's `integer` is: no
-        // fraction, no exponent. Major units are any exact number.
-        match (self.unit, number::form(text)) {
-            (_, Form::Invalid) => return Err(fail(MoneyError::Syntax)),
-            (Unit::Minor, Form::Exponent) => return Err(fail(MoneyError::ExponentNotation)),
-            (Unit::Minor, Form::Decimal) => return Err(fail(MoneyError::NotInteger)),
-            _ => {}
-        }
+        // fraction, no exponent. Major units are any exact number. Reading
+        // the amount in its currency finds a wrong form as the same error;
+        // without the currency, the form is judged on its own.
         let money = match currency {
             Some(c) => Some(match self.unit {
                 Unit::Minor => Money::from_minor_str(text, c),
@@ -115,7 +111,17 @@ impl Amount {
             })
             .transpose()
             .map_err(fail)?,
-            None => None,
+            None => {
+                match (self.unit, number::form(text)) {
+                    (_, Form::Invalid) => return Err(fail(MoneyError::Syntax)),
+                    (Unit::Minor, Form::Exponent) => {
+                        return Err(fail(MoneyError::ExponentNotation));
+                    }
+                    (Unit::Minor, Form::Decimal) => return Err(fail(MoneyError::NotInteger)),
+                    _ => {}
+                }
+                None
+            }
         };
         // The minimum does not depend on the currency except for a
         // minor-unit minimum of a major amount; `text` is compared exactly
@@ -338,6 +344,7 @@ pub fn overflow(at: At<'_>, unit: Unit, currency: Currency) -> Violation {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     /// The example that documented `major`.
     #[test]
@@ -469,15 +476,43 @@ mod tests {
             .map_err(|v| v.code)
     }
 
-    /// Text that is no number is reported as such whether or not the
-    /// currency is known.
+    /// Text that is no number, or a number of the wrong form for the unit,
+    /// is refused for the same reason whether or not the currency is known
+    /// (the message may name the currency): reading the amount in its
+    /// currency finds what judging the form alone does.
     #[test]
     fn malformed_text_is_refused_alike_with_or_without_a_currency() {
         for rule in [MINOR_100, MAJOR_CENT] {
-            for text in ["12x", "", "1.2.3"] {
+            for text in [
+                "12x", "", "1.2.3", "-", "+1", " 1", "01", "1.", ".5", "1e", "1e+", "--1", "0x10",
+            ] {
                 let known = code(rule, text, cur("USD"));
                 assert!(known.is_err(), "{text:?}");
                 assert_eq!(code(rule, text, None), known, "{text:?}");
+            }
+        }
+        for text in ["1e2", "1E+2", "-0.0e1", "1.5", "100.0", "-1.25"] {
+            let known = code(MINOR_100, text, cur("USD"));
+            assert!(known.is_err(), "{text:?}");
+            assert_eq!(code(MINOR_100, text, None), known, "{text:?}");
+        }
+    }
+
+    proptest! {
+        /// Whatever the text, a wrong form is refused for the same reason
+        /// with and without the currency.
+        #[test]
+        fn the_form_is_judged_alike_with_or_without_a_currency(text in "[-+0-9.eE x]{0,8}") {
+            for rule in [MINOR_100, MAJOR_CENT] {
+                let wrong_form = matches!(
+                    (rule.unit, number::form(&text)),
+                    (_, Form::Invalid) | (Unit::Minor, Form::Exponent | Form::Decimal)
+                );
+                if wrong_form {
+                    let known = code(rule, &text, cur("USD"));
+                    prop_assert!(known.is_err());
+                    prop_assert_eq!(code(rule, &text, None), known);
+                }
             }
         }
     }
