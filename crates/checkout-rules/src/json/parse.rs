@@ -775,7 +775,11 @@ impl<'a> Reader<'a> {
     }
 
     /// A string at the cursor (on its opening quote): a span of the input
-    /// when it has no escapes, of the tape's own text when it has.
+    /// when it has no escapes, of the tape's own text when it has. Inlined
+    /// into both callers (values and keys): as a call it cost a string a
+    /// third of its instructions in saving and restoring registers, and
+    /// inlined it makes a request about 4% cheaper for 100 B of package.
+    #[inline(always)]
     fn string(&mut self, path: &Path<'_>) -> Result<(), Error> {
         self.pos += 1;
         let start = self.pos;
