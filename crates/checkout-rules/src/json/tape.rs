@@ -232,9 +232,18 @@ impl<'t, 'a> Json<'t, 'a> {
         let token = self.token();
         match token.kind {
             Kind::Text => Some(Cow::Borrowed(self.input_span(token))),
-            Kind::Unescaped => Some(Cow::Owned(String::from(self.tape.str_at(self.at)))),
+            Kind::Unescaped => Some(Cow::Owned(self.owned_text())),
             _ => None,
         }
+    }
+
+    /// The text of a string that had escapes, copied out of the tape. Apart
+    /// from [`Json::text`], whose borrowed case is the usual one, so that it
+    /// stays small enough to need no stack frame of its own.
+    #[cold]
+    #[inline(never)]
+    fn owned_text(self) -> String {
+        String::from(self.tape.str_at(self.at))
     }
 
     /// The number's text, if this is a number.
