@@ -28,7 +28,14 @@ build() { # build <opt-level> <output folder> [cargo option]
   target_dir="$root/target/wasm-build-std-$1"
   # The rebuilt standard library at opt-level 3: hot, and small
   # (docs/performance.md); set here, where its crates are packages.
-  RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" CARGO_PROFILE_WASM_OPT_LEVEL="$1" \
+  # No multi-value returns: Node 20's V8 compiles a wrapper with its
+  # optimising compiler for every exported signature that returns several
+  # values, as the module compiles (about 1.1 ms of the 2.6 ms it took),
+  # where one generic wrapper serves the others; wasm-bindgen then returns
+  # through memory (docs/performance.md, "Instantiation"), and wasm-opt,
+  # without the feature, refuses a module that has any.
+  RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Ctarget-feature=-multivalue" \
+    CARGO_PROFILE_WASM_OPT_LEVEL="$1" \
     cargo +nightly build --quiet -p checkout-rules-wasm --target wasm32-unknown-unknown \
     --config 'profile.wasm.package.core.opt-level=3' --config 'profile.wasm.package.alloc.opt-level=3' \
     --config 'profile.wasm.package.std.opt-level=3' \
@@ -43,7 +50,7 @@ build() { # build <opt-level> <output folder> [cargo option]
   node_modules/.bin/wasm-opt "${WASM_OPT_LEVEL:--O3}" --converge --low-memory-unused \
     --strip-debug --strip-producers \
     --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-    --enable-mutable-globals --enable-multivalue --enable-reference-types \
+    --enable-mutable-globals --enable-reference-types \
     "$2/checkout_rules_wasm_bg.wasm" -o "$2/checkout_rules_wasm_bg.wasm"
 }
 build "${CARGO_PROFILE_WASM_OPT_LEVEL:-z}" wasm

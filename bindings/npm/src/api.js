@@ -71,7 +71,10 @@ export function validate(dialect, body, opts) {
   const d = text('dialect', dialect);
   const b = bodyText(body);
   const h = headersText(headers);
-  const valid = wasm.verdict(d, b, h);
+  const answer = wasm.verdict(d, b, h);
+  // 2: the arguments were refused; `validate` throws the reason.
+  if (answer > 1) wasm.validate(d, b, h);
+  const valid = answer === 1;
   // The report's text stays in WebAssembly until a member beyond the
   // verdict is read: a caller that reads only `valid` pays neither for
   // copying it into a JavaScript string nor for parsing it. A valid report

@@ -54,8 +54,8 @@ test('the native CLI and the WebAssembly builds give the golden reports', () => 
     for (const [name, build] of Object.entries(builds)) {
       assert.equal(build.validate(c.dialect, c.body, headers), reports[i], `${name} build, ${i}: ${c.body}`);
       // The verdict, then the report it kept, once.
-      const valid = build.verdict(c.dialect, c.body, headers);
-      assert.equal(valid, reports[i].startsWith('{"valid":true,'), `${name} build verdict, ${i}`);
+      const answer = build.verdict(c.dialect, c.body, headers);
+      assert.equal(answer, reports[i].startsWith('{"valid":true,') ? 1 : 0, `${name} build verdict, ${i}`);
       assert.equal(build.lastReport(), reports[i], `${name} build, kept report, ${i}: ${c.body}`);
       assert.equal(build.lastReport(), undefined, `${name} build, kept report taken, ${i}`);
     }
@@ -67,6 +67,18 @@ test('the native CLI and the WebAssembly builds give the golden reports', () => 
   const some = cases.slice(0, 200).map((c) => validate(c.dialect, c.body, { headers: c.headers }));
   assert.ok(some.some((r) => r.valid) && some.some((r) => !r.valid));
   some.forEach((report, i) => assert.deepEqual(report, JSON.parse(reports[i]), `${i}, read after later verdicts`));
+
+  // A verdict on arguments it cannot use answers 2, and `validate` throws
+  // why; the report given before is still its own when read after.
+  for (const [name, build] of Object.entries(builds)) {
+    build.verdict(cases[0].dialect, cases[0].body, JSON.stringify(cases[0].headers));
+    assert.equal(build.verdict('stripe', '{}', '[]'), 2, name);
+    assert.equal(build.verdict('payviox', '{}', '{}'), 2, name);
+    assert.equal(build.lastReport(), reports[0], `${name}: the report kept before`);
+  }
+  const before = validate(cases[0].dialect, cases[0].body, { headers: cases[0].headers });
+  assert.throws(() => validate('stripe', '{}'), { constructor: Error, message: /unknown dialect `stripe`/ });
+  assert.deepEqual(before, JSON.parse(reports[0]), 'read after a refused call');
 
   // `validate` decodes its members on first access: field for field and in
   // the same order, it is the golden report, whether a member is read first

@@ -10,7 +10,8 @@
 //!
 //! The package's own JavaScript (`bindings/npm/src/api.js`) checks argument
 //! types and parses the JSON; these functions take strings and throw
-//! `Error`s with a message for anything they cannot use.
+//! `Error`s with a message for anything they cannot use (`verdict` answers
+//! 2 instead, and `validate` throws the message).
 
 use checkout_rules::currency::Status;
 use checkout_rules::json::{self, Limits};
@@ -77,11 +78,17 @@ pub fn validate(dialect_name: &str, body: &str, headers_json: &str) -> Result<St
     with_report(dialect_name, body, headers_json, |report| report.to_json())
 }
 
-/// Whether a request is valid, keeping its report's JSON text in
-/// WebAssembly for [`last_report`]: the package copies and parses it only
-/// when a caller reads more than the verdict.
+/// Whether a request is valid (1) or not (0), keeping its report's JSON
+/// text in WebAssembly for [`last_report`]: the package copies and parses
+/// it only when a caller reads more than the verdict. 2 when the arguments
+/// are refused, which [`validate`] then throws with its reason.
+///
+/// One number rather than a `Result`: V8 compiles a wrapper of its own for
+/// each function that returns several values when the module compiles,
+/// and a return through memory costs every call two more
+/// (docs/performance.md, "Instantiation").
 #[wasm_bindgen]
-pub fn verdict(dialect_name: &str, body: &str, headers_json: &str) -> Result<bool, JsError> {
+pub fn verdict(dialect_name: &str, body: &str, headers_json: &str) -> u32 {
     with_report(dialect_name, body, headers_json, |report| {
         LAST.with_borrow_mut(|last| {
             last.clear();
@@ -89,6 +96,7 @@ pub fn verdict(dialect_name: &str, body: &str, headers_json: &str) -> Result<boo
         });
         report.is_valid()
     })
+    .map_or(2, u32::from)
 }
 
 /// The report the last [`verdict`] kept, as the JSON text the CLI prints,
@@ -214,9 +222,10 @@ pub fn constraints(dialect_name: &str, currency_code: Option<String>) -> Result<
 
 /// The dialects' names, as JSON text.
 #[wasm_bindgen]
-pub fn dialects() -> Result<String, JsError> {
+pub fn dialects() -> String {
     let names: Vec<&str> = Dialect::ALL.iter().map(|d| d.name()).collect();
-    json_text(&names)
+    // Strings and lists always write: no error to throw, and none to carry.
+    json::to_string(&names).unwrap_or_default()
 }
 
 #[derive(Serialize)]
@@ -250,8 +259,9 @@ impl From<Currency> for CurrencyInfo {
 /// One currency's code, numeric code, exponent, name and status, or `null`,
 /// as JSON text.
 #[wasm_bindgen(js_name = currency)]
-pub fn currency_info(code: &str) -> Result<String, JsError> {
-    json_text(&Currency::from_code(code).map(CurrencyInfo::from))
+pub fn currency_info(code: &str) -> String {
+    // Strings and numbers always write, as in `dialects`.
+    json::to_string(&Currency::from_code(code).map(CurrencyInfo::from)).unwrap_or_default()
 }
 
 /// The currencies a dialect accepts, for a currency picker, as JSON text.
