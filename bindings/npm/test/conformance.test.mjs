@@ -181,6 +181,38 @@ test('the build for forms has every export but conversion', () => {
   assert.ok(exports(browserBuild).includes('convertParts'));
 });
 
+// The builds run on a small stack (scripts/build.sh): the deepest nesting
+// the reader accepts, one level more, and far more, through every entry
+// that reads or writes nested JSON, in every build, answer without a trap.
+test('the deepest nesting, and deeper, fits the WebAssembly stack', () => {
+  const nest = (n) => '{"a":'.repeat(n) + '1' + '}'.repeat(n);
+  const arrays = (n) => '['.repeat(n) + ']'.repeat(n);
+  const premium = readFileSync(join(repo, 'examples', 'payviox', 'premium-subscription.json'), 'utf8');
+  // Metadata 31 levels deep in the body's object: 32, the most accepted.
+  const deepest = premium.replace(/"metadata": \{[^}]*\}/, `"metadata": ${nest(31)}`);
+  assert.notEqual(deepest, premium);
+  const codes = (json) => JSON.parse(json).errors.map((e) => e.code);
+  for (const [name, build] of Object.entries(builds)) {
+    assert.deepEqual(codes(build.validate('payviox', deepest, '[]')), [], name);
+    assert.deepEqual(codes(build.validate('payviox', deepest.replace('"a":1', '"a":[1]'), '[]')), ['too_deep'], name);
+    for (const dialect of ['payviox', 'kiotapay', 'nairopay', 'orchestrator', 'flutterwave']) {
+      assert.deepEqual(codes(build.validate(dialect, arrays(32), '[]')), ['invalid_type'], `${name} ${dialect}`);
+      for (const n of [33, 100_000]) {
+        assert.deepEqual(codes(build.validate(dialect, arrays(n), '[]')), ['too_deep'], `${name} ${dialect} ${n}`);
+      }
+    }
+    assert.equal(build.validateField('payviox', '/metadata', nest(32), undefined), '[]', name);
+    assert.match(build.validateField('payviox', '/metadata', nest(100_000), undefined), /"code":"too_deep"/, name);
+    assert.throws(() => build.validate('payviox', '{}', arrays(100_000)), /headers must be a list/, name);
+  }
+  for (const [name, build] of Object.entries(converting)) {
+    for (const to of ['kiotapay', 'nairopay', 'orchestrator', 'flutterwave']) {
+      const [report] = JSON.parse(build.convertParts('payviox', to, deepest, '[]'));
+      assert.equal(typeof JSON.parse(report).valid, 'boolean', `${name} to ${to}`);
+    }
+  }
+});
+
 test('the WebAssembly builds give the golden field verdicts and constraints', () => {
   const fields = golden('fields.ndjson');
   assert.ok(fields.length >= 5000, `${fields.length} field verdicts`);
