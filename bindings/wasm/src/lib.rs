@@ -83,10 +83,10 @@ pub fn validate(dialect_name: &str, body: &str, headers_json: &str) -> Result<St
 /// it only when a caller reads more than the verdict. 2 when the arguments
 /// are refused, which [`validate`] then throws with its reason.
 ///
-/// One number rather than a `Result`: V8 compiles a wrapper of its own for
-/// each function that returns several values when the module compiles,
-/// and a return through memory costs every call two more
-/// (docs/performance.md, "Instantiation").
+/// One number rather than a `Result`: Node 20's V8 compiles a wrapper of
+/// its own for each export that returns several values when the module
+/// compiles, which the builds avoid, and a return through memory instead
+/// costs every call two more (docs/performance.md, "Instantiation").
 #[wasm_bindgen]
 pub fn verdict(dialect_name: &str, body: &str, headers_json: &str) -> u32 {
     with_report(dialect_name, body, headers_json, |report| {
