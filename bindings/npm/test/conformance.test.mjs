@@ -181,6 +181,87 @@ test('the build for forms has every export but conversion', () => {
   assert.ok(exports(browserBuild).includes('convertParts'));
 });
 
+/**
+ * How many values each exported function of a module returns, read from its
+ * type, import, function and export sections.
+ */
+function exportResults(bytes) {
+  let at = 8;
+  const u32 = () => {
+    let value = 0;
+    for (let shift = 0; ; shift += 7) {
+      const byte = bytes[at++];
+      value += (byte & 0x7f) * 2 ** shift;
+      if (byte < 0x80) return value;
+    }
+  };
+  const name = () => {
+    const length = u32();
+    at += length;
+    return new TextDecoder().decode(bytes.subarray(at - length, at));
+  };
+  const results = []; // of each type
+  const functionTypes = []; // of each function, imported ones first
+  const answer = {};
+  while (at < bytes.length) {
+    const id = bytes[at++];
+    const end = u32() + at;
+    if (id === 1) {
+      for (let n = u32(); n > 0; n -= 1) {
+        assert.equal(bytes[at++], 0x60, 'a function type');
+        const parameters = u32(); // one byte each (numbers and references)
+        at += parameters;
+        results.push(u32());
+        at += results.at(-1);
+      }
+    } else if (id === 2) {
+      for (let n = u32(); n > 0; n -= 1) {
+        name();
+        name();
+        const kind = bytes[at++];
+        if (kind === 0) functionTypes.push(u32());
+        else if (kind === 1) (at += 1, bytes[at++] & 1 ? (u32(), u32()) : u32());
+        else if (kind === 2) bytes[at++] & 1 ? (u32(), u32()) : u32();
+        else at += 2; // a global: its type and mutability
+      }
+    } else if (id === 3) {
+      for (let n = u32(); n > 0; n -= 1) functionTypes.push(u32());
+    } else if (id === 7) {
+      for (let n = u32(); n > 0; n -= 1) {
+        const exported = name();
+        const kind = bytes[at++];
+        const index = u32();
+        if (kind === 0) answer[exported] = results[functionTypes[index]];
+      }
+    }
+    at = end;
+  }
+  return answer;
+}
+
+// No export returns several values: Node 20's V8 would compile a wrapper
+// for each such signature as the module compiles (scripts/build.sh,
+// docs/performance.md "Instantiation").
+test('no export of any build returns more than one value', () => {
+  for (const folder of ['wasm', 'wasm-forms', 'wasm-node']) {
+    const counts = exportResults(readFileSync(new URL(`../${folder}/checkout_rules_wasm_bg.wasm`, import.meta.url)));
+    // The verdict answers one number; a string and an error come back
+    // through memory.
+    assert.ok(counts.verdict === 1 && counts.validate === 0, `${folder}: ${JSON.stringify(counts)}`);
+    for (const [name, count] of Object.entries(counts)) assert.ok(count <= 1, `${folder}: ${name} returns ${count} values`);
+  }
+  // The reader counts right: a module whose one export returns two values.
+  const two = new Uint8Array([
+    0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, // magic, version
+    1, 6, 1, 0x60, 0, 2, 0x7f, 0x7f, // type: () -> (i32, i32)
+    3, 2, 1, 0, // function 0 of type 0
+    7, 7, 1, 3, 0x74, 0x77, 0x6f, 0, 0, // export "two": function 0
+    10, 8, 1, 6, 0, 0x41, 1, 0x41, 2, 0x0b, // its body
+  ]);
+  assert.ok(new WebAssembly.Module(two));
+  assert.deepEqual(exportResults(two), { two: 2 });
+});
+
 // The builds run on a small stack (scripts/build.sh): the deepest nesting
 // the reader accepts, one level more, and far more, through every entry
 // that reads or writes nested JSON, in every build, answer without a trap.
