@@ -89,14 +89,14 @@ export function validateField(dialect, path, value, opts) {
   const { currency } = options(opts);
   const args = [text('dialect', dialect), text('path', path)];
   const cur = optionalText('options.currency', currency);
-  if (value === undefined) return JSON.parse(wasm.validateField(...args, undefined, cur));
-  if (typeof value === 'string') return JSON.parse(wasm.validateInput(...args, value, cur));
+  if (value === undefined) return JSON.parse(wasm.validateField(...args, undefined, cur, false));
+  if (typeof value === 'string') return JSON.parse(wasm.validateField(...args, value, cur, true));
   if (typeof value === 'number' && !Number.isSafeInteger(value)) {
     throw new TypeError(
       `a non-integer or unsafe number cannot be checked exactly; pass ${path}'s value as a string, such as "12.34"`,
     );
   }
-  return JSON.parse(wasm.validateField(...args, JSON.stringify(value), cur));
+  return JSON.parse(wasm.validateField(...args, JSON.stringify(value), cur, false));
 }
 
 export function toMinor(amount, currency) {

@@ -147,7 +147,7 @@ test('strings reach WebAssembly whole, as the glue sends them', async () => {
     }
   }
   for (const value of ['', 'R', 'é', 'aé', 'R-😀', '€'.repeat(16), 'a'.repeat(15) + '😀', 'x\uD800', 'a'.repeat(16), 'a'.repeat(17)]) {
-    const expected = JSON.parse(glue.validateInput('nairopay', '/currency', value, undefined));
+    const expected = JSON.parse(glue.validateField('nairopay', '/currency', value, undefined, true));
     for (const entry of [cr, nodeEntry]) {
       assert.deepEqual(entry.validateField('nairopay', '/currency', value), expected, value);
     }

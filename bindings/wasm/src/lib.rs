@@ -122,31 +122,25 @@ pub fn convert_parts(
     json_text(&(conversion.to_json(), conversion.body_json()))
 }
 
-/// The violations of one field, as the JSON text of an array.
+/// The violations of one field, as the JSON text of an array: of its JSON
+/// value, or with `input` of the raw text of a form input. One export for
+/// both: each export costs the package its own glue.
 #[wasm_bindgen(js_name = validateField)]
 pub fn validate_field(
     dialect_name: &str,
     path: &str,
-    value_json: Option<String>,
+    value: Option<String>,
     currency: Option<String>,
+    input: bool,
 ) -> Result<String, JsError> {
-    let violations = dialect(dialect_name)?
-        .validate_field(path, value_json.as_deref(), currency.as_deref())
-        .map_err(|e| JsError::new(&e.message()))?;
-    json_text(&violations)
-}
-
-/// The violations of one field given as the raw text of a form input.
-#[wasm_bindgen(js_name = validateInput)]
-pub fn validate_input(
-    dialect_name: &str,
-    path: &str,
-    input: Option<String>,
-    currency: Option<String>,
-) -> Result<String, JsError> {
-    let violations = dialect(dialect_name)?
-        .validate_input(path, input.as_deref(), currency.as_deref())
-        .map_err(|e| JsError::new(&e.message()))?;
+    let dialect = dialect(dialect_name)?;
+    let (value, currency) = (value.as_deref(), currency.as_deref());
+    let violations = if input {
+        dialect.validate_input(path, value, currency)
+    } else {
+        dialect.validate_field(path, value, currency)
+    }
+    .map_err(|e| JsError::new(&e.message()))?;
     json_text(&violations)
 }
 
