@@ -104,7 +104,7 @@ export function toMinor(amount, currency) {
   if (typeof amount === 'number') {
     throw new TypeError(`pass the amount as a string, such as "12.34": the number ${amount} may already be rounded`);
   }
-  return Number(wasm.toMinor(text('amount', amount), text('currency', currency)));
+  return Number(wasm.convertAmount(text('amount', amount), text('currency', currency), true));
 }
 
 export function toMajor(minor, currency) {
@@ -120,7 +120,7 @@ export function toMajor(minor, currency) {
   } else {
     digits = text('minor', minor);
   }
-  return wasm.toMajor(digits, text('currency', currency));
+  return wasm.convertAmount(digits, text('currency', currency), false);
 }
 
 export function constraints(dialect, opts) {

@@ -168,6 +168,7 @@ test('bad arguments throw real Errors with a message, never a trap', () => {
       tooManyDecimals: () => cr.toMinor('12.345', 'KES'),
       unknownCurrency: () => cr.toMajor(1, 'KSH'),
       unsafeMinor: () => cr.toMajor(2 ** 53, 'USD'),
+      fractionalMinor: () => cr.toMajor('1.5', 'USD'),
       unknownField: () => cr.validateField('payviox', '/nope', 'x'),
       inexactNumber: () => cr.validateField('kiotapay', '/amount', 12.34),
       convertTo: () => cr.convert('payviox', 'nowhere', '{}'),
@@ -186,7 +187,8 @@ test('bad arguments throw real Errors with a message, never a trap', () => {
   }
   assert.match(out.unknownDialect[2], /unknown dialect `stripe`/);
   assert.match(out.floatAmount[2], /as a string/);
-  assert.match(out.tooManyDecimals[2], /3 decimal places/);
+  assert.match(out.tooManyDecimals[2], /^`12\.345` is not an amount of KES: 3 decimal places/);
+  assert.match(out.fractionalMinor[2], /^`1\.5` is not an amount of USD in minor units: /);
   assert.match(out.unknownField[2], /not a field/);
   assert.match(out.headerNotString[2], /header X-A must be a string, not a number/);
   assert.match(out.headerNotPair[2], /each header must be a \[name, value\] pair of strings, not an array/);

@@ -168,43 +168,35 @@ fn currency(code: &str) -> Result<Currency, JsError> {
     })
 }
 
-/// Major units to minor units, exactly: `"12.34"` KES is `"1234"`.
-#[wasm_bindgen(js_name = toMinor)]
-pub fn to_minor(amount: &str, code: &str) -> Result<String, JsError> {
+/// An amount in the other unit, exactly: major units to minor units with
+/// `to_minor` (`"12.34"` KES is `"1234"`), minor units to major units
+/// without (`"1234"` KES is `"12.34"`). One export for both, as with
+/// [`validate_field`].
+#[wasm_bindgen(js_name = convertAmount)]
+pub fn convert_amount(amount: &str, code: &str, to_minor: bool) -> Result<String, JsError> {
     let c = currency(code)?;
-    Money::from_major_str(amount, c)
+    let (converted, unit) = if to_minor {
         // The JSON writer writes an integer as its digits.
-        .map(|m| json::to_string(&m.minor()).unwrap_or_default())
-        .map_err(|e| {
-            let why = e.message();
-            JsError::new(&concat(&[
-                "`",
-                amount,
-                "` is not an amount of ",
-                c.code(),
-                ": ",
-                &why,
-            ]))
-        })
-}
-
-/// Minor units to major units, exactly: `"1234"` KES is `"12.34"`.
-#[wasm_bindgen(js_name = toMajor)]
-pub fn to_major(minor: &str, code: &str) -> Result<String, JsError> {
-    let c = currency(code)?;
-    Money::from_minor_str(minor, c)
-        .map(Money::to_major_string)
-        .map_err(|e| {
-            let why = e.message();
-            JsError::new(&concat(&[
-                "`",
-                minor,
-                "` is not an amount of ",
-                c.code(),
-                " in minor units: ",
-                &why,
-            ]))
-        })
+        let minor = Money::from_major_str(amount, c).map(|m| json::to_string(&m.minor()));
+        (minor.map(Option::unwrap_or_default), "")
+    } else {
+        (
+            Money::from_minor_str(amount, c).map(Money::to_major_string),
+            " in minor units",
+        )
+    };
+    converted.map_err(|e| {
+        let why = e.message();
+        JsError::new(&concat(&[
+            "`",
+            amount,
+            "` is not an amount of ",
+            c.code(),
+            unit,
+            ": ",
+            &why,
+        ]))
+    })
 }
 
 /// Each field's and header's constraints, for form inputs, as JSON text.
