@@ -36,7 +36,7 @@ build() { # build <opt-level> <output folder> [cargo option]
   # test reads each build's export signatures and fails on any such export.
   # A stack of 128 KiB, not 1 MiB: the deepest nesting the binding reads
   # (32 levels, its limit) needs 16 to 32 KiB in every build, and data that
-  # starts lower makes the package 140 B smaller gzipped. An overflow
+  # starts lower makes the package 102 B smaller gzipped. An overflow
   # would trap, not corrupt (the stack is below the data); the conformance
   # test runs the deepest nesting through every entry and build.
   RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Ctarget-feature=-multivalue \

@@ -177,8 +177,9 @@ pub fn convert_amount(amount: &str, code: &str, to_minor: bool) -> Result<String
     let c = currency(code)?;
     let (converted, unit) = if to_minor {
         // The JSON writer writes an integer as its digits.
-        let minor = Money::from_major_str(amount, c).map(|m| json::to_string(&m.minor()));
-        (minor.map(Option::unwrap_or_default), "")
+        let minor = Money::from_major_str(amount, c)
+            .map(|m| json::to_string(&m.minor()).unwrap_or_default());
+        (minor, "")
     } else {
         (
             Money::from_minor_str(amount, c).map(Money::to_major_string),
