@@ -7,7 +7,8 @@
 //!   `Dialect::validate` and by a `Validator` that keeps its buffers;
 //! - **JSON Schema**: the `jsonschema` crate with Payviox's own OpenAPI
 //!   schema, parsing the bytes into a `serde_json::Value` first (Payviox
-//!   requests only: the other providers publish no schema).
+//!   requests only: the other providers publish no schema), answering
+//!   valid or not, and listing every error with its message and place.
 //!
 //! Before measuring it prints the allocations each validation makes, per
 //! JSON value of the request, counted by the global allocator.
@@ -135,6 +136,18 @@ fn bench(c: &mut Criterion) {
                 b.iter(|| {
                     serde_json::from_slice::<serde_json::Value>(black_box(&case.body))
                         .is_ok_and(|v| json_schema.is_valid(&v))
+                })
+            });
+            // Every error with its message and place, as our report has
+            // them, where `is_valid` stops at the first.
+            group.bench_function("JSON Schema: parse + every error", |b| {
+                b.iter(|| {
+                    serde_json::from_slice::<serde_json::Value>(black_box(&case.body)).map(|v| {
+                        json_schema
+                            .iter_errors(&v)
+                            .map(|e| (e.to_string(), String::from(e.instance_path().as_str())))
+                            .collect::<Vec<_>>()
+                    })
                 })
             });
         }
